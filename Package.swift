@@ -1,0 +1,78 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Daiyun",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "daiyun", targets: ["daiyun"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
+    ],
+    targets: [
+        .target(
+            name: "DaiyunCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "DaiyunPersistence",
+            dependencies: [
+                "DaiyunCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+        .target(
+            name: "DaiyunWeb",
+            dependencies: [
+                "DaiyunCore",
+                "DaiyunPersistence",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        .target(
+            name: "DaiyunTestSupport",
+            dependencies: [
+                "DaiyunCore",
+                "DaiyunPersistence",
+                "DaiyunWeb",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+        .executableTarget(
+            name: "daiyun",
+            dependencies: [
+                "DaiyunCore",
+                "DaiyunPersistence",
+                "DaiyunWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DaiyunCoreTests", dependencies: ["DaiyunCore"]),
+        .testTarget(
+            name: "DaiyunPersistenceTests",
+            dependencies: ["DaiyunPersistence", "DaiyunTestSupport"]
+        ),
+        .testTarget(
+            name: "DaiyunWebTests",
+            dependencies: [
+                "DaiyunWeb", "DaiyunTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

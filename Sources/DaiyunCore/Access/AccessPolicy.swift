@@ -1,0 +1,135 @@
+/// Who is asking: the signed-in user with what the access rules need to know about them.
+public struct Principal: Sendable, Equatable {
+    public var userID: ID<User>
+    public var agencyID: ID<Agency>
+    public var kind: UserKind
+    /// A brand viewer's client.
+    public var clientID: ID<Client>?
+    /// A staff member's roles, per store.
+    public var assignments: [ID<Store>: Set<StoreRole>]
+    /// The clients of the stores a staff member is assigned to.
+    public var assignedClientIDs: Set<ID<Client>>
+
+    public init(
+        userID: ID<User>, agencyID: ID<Agency>, kind: UserKind, clientID: ID<Client>? = nil,
+        assignments: [ID<Store>: Set<StoreRole>] = [:], assignedClientIDs: Set<ID<Client>> = []
+    ) {
+        self.userID = userID
+        self.agencyID = agencyID
+        self.kind = kind
+        self.clientID = clientID
+        self.assignments = assignments
+        self.assignedClientIDs = assignedClientIDs
+    }
+}
+
+/// What a request touches, with the tenancy ids that decide who may touch it.
+public enum AccessScope: Sendable, Equatable {
+    /// The agency as a whole: its client list, staff, own audit chain.
+    case agency(ID<Agency>)
+    case client(ID<Agency>, ID<Client>)
+    case store(ID<Agency>, ID<Client>, ID<Store>)
+
+    public var agencyID: ID<Agency> {
+        switch self {
+        case .agency(let a), .client(let a, _), .store(let a, _, _): a
+        }
+    }
+}
+
+/// What a request wants to do within a scope.
+public enum Permission: String, Sendable, CaseIterable {
+    /// See the scope and what is in it.
+    case view
+    /// Change a store's settings (name, status).
+    case editStore
+    /// Create or change clients and open stores.
+    case manageClients
+    /// Create accounts and assign staff to stores.
+    case manageStaff
+    /// Read the audit chain of the scope.
+    case viewAuditLog
+}
+
+/// The answer to "may this principal do this here?".
+public enum AccessDecision: Sendable, Equatable {
+    case allow
+    /// The principal may see the scope but not do this: 403.
+    case forbidden
+    /// The principal may not even know the scope exists: 404.
+    case notFound
+}
+
+/// The one place where access rules live. Every page, API route and CLI action asks it.
+public enum AccessPolicy {
+    /// Decides whether `principal` may do `permission` within `scope`.
+    public static func decide(_ principal: Principal, _ permission: Permission, in scope: AccessScope) -> AccessDecision {
+        guard canView(principal, scope) else { return .notFound }
+        return isGranted(principal, permission, in: scope) ? .allow : .forbidden
+    }
+
+    /// Whether the principal may see the scope at all.
+    public static func canView(_ principal: Principal, _ scope: AccessScope) -> Bool {
+        guard scope.agencyID == principal.agencyID else { return false }
+        switch (principal.kind, scope) {
+        case (.agencyAdmin, _):
+            return true
+        case (.staff, .agency):
+            return true
+        case (.staff, .client(_, let client)):
+            return principal.assignedClientIDs.contains(client)
+        case (.staff, .store(_, _, let store)):
+            return principal.assignments[store] != nil
+        case (.brandViewer, .agency):
+            return false
+        case (.brandViewer, .client(_, let client)), (.brandViewer, .store(_, let client, _)):
+            return principal.clientID == client
+        }
+    }
+
+    private static func isGranted(_ principal: Principal, _ permission: Permission, in scope: AccessScope) -> Bool {
+        switch (principal.kind, permission) {
+        case (_, .view):
+            return true
+        case (.agencyAdmin, _):
+            return true
+        case (.staff, .editStore):
+            if case .store(_, _, let store) = scope {
+                return principal.assignments[store]?.contains(.storeManager) == true
+            }
+            return false
+        case (.staff, _):
+            return false
+        case (.brandViewer, .viewAuditLog):
+            // A brand reads its own client's chain, never the agency's.
+            if case .client = scope { return true }
+            return false
+        case (.brandViewer, _):
+            return false
+        }
+    }
+}
+
+/// Which stores and clients a principal may see, as a filter for list queries. Derived from the
+/// same rules as `AccessPolicy.canView`, so that lists and single pages never disagree.
+public enum Visibility: Sendable, Equatable {
+    /// Everything of the agency.
+    case agency(ID<Agency>)
+    /// These clients and, of them, these stores only.
+    case limited(ID<Agency>, clients: Set<ID<Client>>, stores: Set<ID<Store>>?)
+}
+
+extension AccessPolicy {
+    /// The list filter for a principal.
+    public static func visibility(of principal: Principal) -> Visibility {
+        switch principal.kind {
+        case .agencyAdmin:
+            return .agency(principal.agencyID)
+        case .staff:
+            return .limited(principal.agencyID, clients: principal.assignedClientIDs, stores: Set(principal.assignments.keys))
+        case .brandViewer:
+            let clients: Set<ID<Client>> = principal.clientID.map { [$0] } ?? []
+            return .limited(principal.agencyID, clients: clients, stores: nil)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Input that breaks a domain rule, naming the field so that a form or an API client can point at
+/// it, and the rule, so that the interface can say it in the user's language.
+public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The rules that input can break.
+    public enum Rule: Sendable, Equatable {
+        case required
+        case tooLong(max: Int)
+        case tooShort(min: Int)
+        case oneOf([String])
+        case dayFormat
+        case identifierCharacters
+        case loginFormat
+        case lettersAndDigits
+        case brandViewerNeedsClient
+        case onlyBrandViewersHaveClient
+        case onlyStaffAreAssigned
+        case unknownReference
+    }
+
+    public let field: String
+    public let rule: Rule
+
+    public init(field: String, rule: Rule) {
+        self.field = field
+        self.rule = rule
+    }
+
+    /// The English reason, for the API and logs.
+    public var reason: String {
+        switch rule {
+        case .required: "must not be empty"
+        case .tooLong(let max): "must be at most \(max) characters"
+        case .tooShort(let min): "must be at least \(min) characters"
+        case .oneOf(let options): "must be one of \(options.joined(separator: ", "))"
+        case .dayFormat: "must be a day written YYYY-MM-DD"
+        case .identifierCharacters: "may hold ASCII letters, digits, '-' and '_' only"
+        case .loginFormat: "must be 3–40 ASCII letters, digits or . _ - @"
+        case .lettersAndDigits: "must mix letters and digits"
+        case .brandViewerNeedsClient: "a brand viewer needs the client they belong to"
+        case .onlyBrandViewersHaveClient: "only brand viewers belong to a client"
+        case .onlyStaffAreAssigned: "only staff members are assigned to stores"
+        case .unknownReference: "refers to nothing you can see"
+        }
+    }
+
+    public var description: String { "\(field): \(reason)" }
+}
+
+/// Rules shared by every free-text field a person types.
+public enum TextRules {
+    /// Trims the text and requires it to be non-empty and at most `maxLength` characters.
+    public static func required(_ text: String, field: String, maxLength: Int = 120) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw ValidationError(field: field, rule: .required) }
+        guard trimmed.count <= maxLength else { throw ValidationError(field: field, rule: .tooLong(max: maxLength)) }
+        return trimmed
+    }
+
+    /// Parses one of an enum's raw values.
+    public static func choice<E: RawRepresentable & CaseIterable>(_ text: String, field: String, as type: E.Type) throws -> E where E.RawValue == String {
+        guard let value = E(rawValue: text) else {
+            throw ValidationError(field: field, rule: .oneOf(E.allCases.map(\.rawValue)))
+        }
+        return value
+    }
+}

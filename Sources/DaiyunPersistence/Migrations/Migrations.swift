@@ -1,0 +1,16 @@
+import Fluent
+
+/// The one ordered list of migrations. Append only: a migration that has landed is never edited.
+public enum Migrations {
+    public static let all: [any Migration] = [
+        M0001_CreateAgencies(),
+        M0002_CreateClients(),
+        M0003_CreateStores(),
+        M0004_CreateUsers(),
+        M0005_CreateStoreAssignments(),
+        M0006_CreateAPITokens(),
+        M0007_CreateSignInThrottles(),
+        M0008_CreateAuditLog(),
+        M0009_CreateSessions(),
+    ]
+}

@@ -1,0 +1,125 @@
+import DaiyunCore
+import Fluent
+import Foundation
+
+/// Accounts and store assignments, and the principal a signed-in user acts as.
+public struct UserRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    public func user(_ id: ID<User>) async throws -> User? {
+        try await UserModel.find(id.rawValue, on: database)?.domain()
+    }
+
+    /// The account with this login and its password hash, for sign-in.
+    public func credentials(login: String) async throws -> (user: User, passwordHash: String)? {
+        let login = login.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let model = try await UserModel.query(on: database).filter(\.$login == login).first() else { return nil }
+        return (try model.domain(), model.passwordHash)
+    }
+
+    /// Every account of the agency, admins first, then staff, then brand viewers.
+    public func users(of agency: ID<Agency>) async throws -> [User] {
+        let order: [UserKind] = [.agencyAdmin, .staff, .brandViewer]
+        return try await UserModel.query(on: database)
+            .filter(\.$agencyID == agency.rawValue)
+            .sort(\.$login)
+            .all()
+            .map { try $0.domain() }
+            .sorted { order.firstIndex(of: $0.kind)! < order.firstIndex(of: $1.kind)! }
+    }
+
+    /// Creates an account. Brand viewers are recorded in their client's chain, so the brand sees
+    /// who can read its data; everyone else in the agency's chain.
+    public func createUser(_ draft: UserDraft, passwordHash: String, in agency: ID<Agency>, by context: WriteContext) async throws -> User {
+        let user = User(
+            id: ID(UUID()), agencyID: agency, clientID: draft.clientID, login: draft.login,
+            displayName: draft.displayName, kind: draft.kind, language: draft.language
+        )
+        return try await database.translatingConflicts(field: "login") {
+            try await database.audited(user.auditTarget, by: context) { tx in
+                try await UserModel(user, passwordHash: passwordHash, createdAt: context.now).create(on: tx)
+                return (user, [AuditRecord(action: "user.create", entityType: "user", entityID: user.id.description, before: User?.none, after: user)])
+            }
+        }
+    }
+
+    public func setLanguage(_ language: Language, for user: User, by context: WriteContext) async throws -> User {
+        var updated = user
+        updated.language = language
+        guard updated != user else { return user }
+        let result = updated
+        return try await database.audited(user.auditTarget, by: context) { tx in
+            try await UserModel.query(on: tx).filter(\.$id == user.id.rawValue).set(\.$language, to: language.rawValue).update()
+            return (result, [AuditRecord(action: "user.update", entityType: "user", entityID: user.id.description, before: user, after: result)])
+        }
+    }
+
+    // MARK: Assignments
+
+    public func assignments(of user: ID<User>) async throws -> [StoreAssignment] {
+        try await StoreAssignmentModel.query(on: database).filter(\.$userID == user.rawValue).all().map { try $0.domain() }
+    }
+
+    public func assignments(of users: [ID<User>]) async throws -> [StoreAssignment] {
+        try await StoreAssignmentModel.query(on: database).filter(\.$userID ~~ users.map(\.rawValue)).all().map { try $0.domain() }
+    }
+
+    public func assignments(on store: ID<Store>) async throws -> [StoreAssignment] {
+        try await StoreAssignmentModel.query(on: database).filter(\.$storeID == store.rawValue).all().map { try $0.domain() }
+    }
+
+    public func assignment(_ id: ID<StoreAssignment>) async throws -> StoreAssignment? {
+        try await StoreAssignmentModel.find(id.rawValue, on: database)?.domain()
+    }
+
+    /// Assigns a staff member to a store; recorded in the store's client chain.
+    public func assign(_ user: User, to store: Store, as role: StoreRole, by context: WriteContext) async throws -> StoreAssignment {
+        guard user.kind == .staff else {
+            throw ValidationError(field: "user_id", rule: .onlyStaffAreAssigned)
+        }
+        guard user.agencyID == store.agencyID else {
+            throw PersistenceError.missingReference(field: "store_id")
+        }
+        let assignment = StoreAssignment(id: ID(UUID()), userID: user.id, storeID: store.id, role: role)
+        return try await database.translatingConflicts(field: "role") {
+            try await database.audited(AuditTarget(agencyID: store.agencyID, clientID: store.clientID), by: context) { tx in
+                try await StoreAssignmentModel(assignment, createdAt: context.now).create(on: tx)
+                return (assignment, [AuditRecord(action: "assignment.create", entityType: "store_assignment", entityID: assignment.id.description, before: StoreAssignment?.none, after: assignment)])
+            }
+        }
+    }
+
+    public func unassign(_ assignment: StoreAssignment, from store: Store, by context: WriteContext) async throws {
+        try await database.audited(AuditTarget(agencyID: store.agencyID, clientID: store.clientID), by: context) { tx in
+            try await StoreAssignmentModel.query(on: tx).filter(\.$id == assignment.id.rawValue).delete()
+            return ((), [AuditRecord(action: "assignment.delete", entityType: "store_assignment", entityID: assignment.id.description, before: assignment, after: StoreAssignment?.none)])
+        }
+    }
+
+    // MARK: Principal
+
+    /// What the access rules need to know about a user: their assignments and those stores' clients.
+    public func principal(for user: User) async throws -> Principal {
+        var principal = Principal(userID: user.id, agencyID: user.agencyID, kind: user.kind, clientID: user.clientID)
+        guard user.kind == .staff else { return principal }
+        let assignments = try await assignments(of: user.id)
+        for assignment in assignments {
+            principal.assignments[assignment.storeID, default: []].insert(assignment.role)
+        }
+        let storeIDs = Array(principal.assignments.keys).map(\.rawValue)
+        let stores = try await StoreModel.query(on: database).filter(\.$id ~~ storeIDs).all()
+        principal.assignedClientIDs = Set(stores.map { ID($0.clientID) })
+        return principal
+    }
+}
+
+extension User {
+    /// The chain that records writes about this account.
+    public var auditTarget: AuditTarget {
+        AuditTarget(agencyID: agencyID, clientID: kind == .brandViewer ? clientID : nil)
+    }
+}

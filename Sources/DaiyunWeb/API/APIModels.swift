@@ -1,0 +1,108 @@
+import DaiyunCore
+import DaiyunPersistence
+import Foundation
+import Vapor
+
+/// Encodes API answers the one way the OpenAPI document describes: snake_case keys, ISO 8601 times.
+enum APIResponse {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    static func json<T: Encodable>(_ value: T, status: HTTPStatus = .ok) throws -> Response {
+        let response = Response(status: status, body: .init(data: try encoder.encode(value)))
+        response.headers.contentType = .json
+        return response
+    }
+
+    /// A list answer: `{ "items": [...] }`, so that fields can be added beside the items later.
+    struct Items<T: Encodable>: Encodable {
+        var items: [T]
+    }
+}
+
+/// A user as the API shows them, with their store assignments.
+struct UserBody: Encodable {
+    var id: ID<User>
+    var login: String
+    var displayName: String
+    var kind: UserKind
+    var clientID: ID<Client>?
+    var language: Language
+    var assignments: [StoreAssignment]
+
+    init(_ user: User, assignments: [StoreAssignment]) {
+        id = user.id
+        login = user.login
+        displayName = user.displayName
+        kind = user.kind
+        clientID = user.clientID
+        language = user.language
+        self.assignments = assignments
+    }
+}
+
+struct ClientInput: Decodable {
+    var name: String
+    var industry: String?
+}
+
+struct StoreInput: Decodable {
+    var clientID: String
+    var channel: String
+    var shopID: String
+    var name: String
+    var status: String?
+    var takenOverOn: String
+
+    enum CodingKeys: String, CodingKey {
+        case channel, name, status
+        case clientID = "client_id"
+        case shopID = "shop_id"
+        case takenOverOn = "taken_over_on"
+    }
+}
+
+struct StorePatchInput: Decodable {
+    var name: String?
+    var status: String?
+}
+
+struct UserInput: Decodable {
+    var login: String
+    var displayName: String
+    var kind: String
+    var clientID: String?
+    var password: String
+    var language: String?
+
+    enum CodingKeys: String, CodingKey {
+        case login, kind, password, language
+        case displayName = "display_name"
+        case clientID = "client_id"
+    }
+}
+
+struct AssignmentInput: Decodable {
+    var storeID: String
+    var role: String
+
+    enum CodingKeys: String, CodingKey {
+        case role
+        case storeID = "store_id"
+    }
+}
+
+struct TokenInput: Decodable {
+    var name: String
+}
+
+struct NewTokenBody: Encodable {
+    var token: APITokenSummary
+    /// The secret, shown in this answer only.
+    var secret: String
+}

@@ -1,0 +1,108 @@
+import DaiyunPersistence
+import Foundation
+import Logging
+
+/// Every setting of the app, read once from flags and the environment. Nothing else reads the
+/// environment.
+public struct AppConfig: Sendable, Equatable {
+    public var database: DatabaseLocation
+    public var host: String
+    public var port: Int
+    public var logLevel: Logger.Level
+    public var logFormat: LogFormat
+    /// Send the session cookie over HTTPS only (set behind TLS).
+    public var secureCookies: Bool
+    /// bcrypt work factor for new password hashes.
+    public var bcryptCost: Int
+
+    /// How log lines are written.
+    public enum LogFormat: String, Sendable, CaseIterable { case text, json }
+
+    public init(
+        database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080,
+        logLevel: Logger.Level = .info, logFormat: LogFormat = .text, secureCookies: Bool = false,
+        bcryptCost: Int = 12
+    ) {
+        self.database = database
+        self.host = host
+        self.port = port
+        self.logLevel = logLevel
+        self.logFormat = logFormat
+        self.secureCookies = secureCookies
+        self.bcryptCost = bcryptCost
+    }
+
+    /// Values given on the command line; they win over the environment.
+    public struct Flags: Sendable {
+        public var databasePath: String?
+        public var host: String?
+        public var port: Int?
+
+        public init(databasePath: String? = nil, host: String? = nil, port: Int? = nil) {
+            self.databasePath = databasePath
+            self.host = host
+            self.port = port
+        }
+    }
+
+    /// Every bad or missing setting, reported together.
+    public struct Problems: Error, CustomStringConvertible {
+        public var messages: [String]
+        public var description: String {
+            "configuration has \(messages.count) problem(s):\n" + messages.map { "  - \($0)" }.joined(separator: "\n")
+        }
+    }
+
+    /// Builds the configuration from flags and the environment, collecting every problem.
+    public static func load(flags: Flags, environment: [String: String]) throws -> AppConfig {
+        var problems: [String] = []
+        let database: DatabaseLocation
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            if flags.databasePath != nil {
+                problems.append("--db and DATABASE_URL are both set: choose SQLite (--db) or PostgreSQL (DATABASE_URL)")
+            }
+            if !(url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")) || URLComponents(string: url)?.host == nil {
+                problems.append("DATABASE_URL must be a postgres:// URL with a host, got \(DatabaseLocation.redacted(url))")
+            }
+            database = .postgres(url: url)
+        } else {
+            let path = flags.databasePath ?? environment["DAIYUN_DB"] ?? "daiyun.sqlite"
+            if path.isEmpty { problems.append("--db / DAIYUN_DB must not be empty") }
+            database = .sqlite(path: path)
+        }
+
+        let host = flags.host ?? environment["DAIYUN_HOST"] ?? "127.0.0.1"
+        if host.isEmpty { problems.append("DAIYUN_HOST must not be empty") }
+
+        var port = 8080
+        if let given = flags.port {
+            port = given
+        } else if let text = environment["DAIYUN_PORT"] {
+            if let parsed = Int(text) { port = parsed } else { problems.append("DAIYUN_PORT must be a number, got \(text)") }
+        }
+        if !(1...65535).contains(port) { problems.append("port must be 1–65535, got \(port)") }
+
+        var level = Logger.Level.info
+        if let text = environment["DAIYUN_LOG_LEVEL"] {
+            if let parsed = Logger.Level(rawValue: text.lowercased()) { level = parsed } else {
+                problems.append("DAIYUN_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical; got \(text)")
+            }
+        }
+        var format = LogFormat.text
+        if let text = environment["DAIYUN_LOG_FORMAT"] {
+            if let parsed = LogFormat(rawValue: text.lowercased()) { format = parsed } else {
+                problems.append("DAIYUN_LOG_FORMAT must be text or json, got \(text)")
+            }
+        }
+        var secure = false
+        if let text = environment["DAIYUN_SECURE_COOKIES"] {
+            switch text.lowercased() {
+            case "1", "true", "yes": secure = true
+            case "0", "false", "no": secure = false
+            default: problems.append("DAIYUN_SECURE_COOKIES must be true or false, got \(text)")
+            }
+        }
+        guard problems.isEmpty else { throw Problems(messages: problems) }
+        return AppConfig(database: database, host: host, port: port, logLevel: level, logFormat: format, secureCookies: secure)
+    }
+}

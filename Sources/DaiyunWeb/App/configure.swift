@@ -1,0 +1,58 @@
+import DaiyunPersistence
+import Fluent
+import Leaf
+import Vapor
+
+/// Sets the app up from its configuration: database, migrations, sessions, templates, middleware
+/// and routes. Applies no migration: callers decide when (`serve` at start, `migrate` on demand).
+public func configure(_ app: Application, config: AppConfig, environment: [String: String]) async throws {
+    app.directory = DirectoryConfiguration(workingDirectory: ResourceDirectory.locate(environment: environment))
+    try config.database.register(on: app.databases, logger: app.logger)
+    MigrationRunner.register(on: app)
+
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    let decoy = try await app.password.async.hash([UInt8].random(count: 24).base64)
+    app.services = AppServices(config: config, now: { Date() }, metrics: AppMetrics(), decoyPasswordHash: decoy)
+
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: "daiyun_session") { id in
+        HTTPCookies.Value(string: id.string, maxAge: 12 * 3600, path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+    app.views.use(.leaf)
+    app.leaf.cache.isEnabled = app.environment.isRelease
+    app.http.server.configuration.hostname = config.host
+    app.http.server.configuration.port = config.port
+
+    app.middleware = Middlewares()
+    app.middleware.use(RequestObserver(metrics: app.services.metrics))
+    app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    // Sessions for every dynamic request, so that any error page can speak the user's language;
+    // signing in by session cookie is limited to pages, the API takes bearer tokens only.
+    app.middleware.use(app.sessions.middleware)
+    try routes(app, config: config)
+}
+
+/// Every route of the app. Pages sit behind sessions and CSRF, the API behind bearer tokens, and
+/// both behind sign-in except the few listed here as public.
+func routes(_ app: Application, config: AppConfig) throws {
+    let poolSize = if case .postgres = config.database { 8 * System.coreCount } else { System.coreCount }
+    try app.register(collection: OperationsController(metrics: app.services.metrics, poolSize: poolSize))
+
+    let pages = app.grouped(SessionUserAuthenticator(), CSRFMiddleware())
+    try pages.register(collection: SignInController())
+    let signedIn = pages.grouped(RequireSignIn(redirect: true))
+    try signedIn.register(collection: HomeController())
+    try signedIn.register(collection: ClientsController())
+    try signedIn.register(collection: StoresController())
+    try signedIn.register(collection: StaffController())
+    try signedIn.register(collection: AuditController())
+    try signedIn.register(collection: AccountController())
+
+    let api = app.grouped("api", "v1")
+    try api.register(collection: OpenAPIController())
+    let authenticated = api.grouped(BearerUserAuthenticator(), RequireSignIn(redirect: false))
+    try authenticated.register(collection: TenancyAPIController())
+    try authenticated.register(collection: StaffAPIController())
+    try authenticated.register(collection: AuditAPIController())
+}

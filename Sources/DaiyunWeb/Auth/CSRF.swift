@@ -1,0 +1,39 @@
+import Crypto
+import Foundation
+import Vapor
+
+/// Per-session CSRF tokens: every form carries one, every unsafe page request must return it.
+enum CSRF {
+    static let sessionKey = "csrf"
+    static let formField = "_csrf"
+
+    /// The session's token, created on first use.
+    static func token(for request: Request) -> String {
+        if let token = request.session.data[sessionKey] { return token }
+        let token = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        request.session.data[sessionKey] = token
+        return token
+    }
+
+    /// Whether the request carries the session's token (form field or `X-CSRF-Token` header).
+    static func isValid(_ request: Request) -> Bool {
+        guard let expected = request.session.data[sessionKey] else { return false }
+        let given = request.headers.first(name: "X-CSRF-Token")
+            ?? (try? request.content.get(String.self, at: formField))
+        guard let given else { return false }
+        // Constant-time comparison: the time taken tells nothing about how much matched.
+        let a = Array(expected.utf8), b = Array(given.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// Refuses unsafe page requests (POST, PUT, PATCH, DELETE) that lack the session's CSRF token.
+struct CSRFMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if ![.GET, .HEAD, .OPTIONS].contains(request.method), !CSRF.isValid(request) {
+            throw Abort(.forbidden, reason: "csrf")
+        }
+        return try await next.respond(to: request)
+    }
+}

@@ -1,0 +1,68 @@
+import DaiyunCore
+import Vapor
+
+/// The signed-in user of a request and the principal the access rules judge.
+struct CurrentUser: Authenticatable {
+    var user: User
+    var principal: Principal
+}
+
+extension Request {
+    /// The signed-in user; 401 when there is none.
+    func currentUser() throws -> CurrentUser {
+        guard let current = auth.get(CurrentUser.self) else {
+            throw Abort(.unauthorized, reason: "Sign in first.")
+        }
+        return current
+    }
+
+    func principal() throws -> Principal { try currentUser().principal }
+
+    /// Loads the user and their principal, the same way for sessions and tokens.
+    func signIn(userID: ID<User>) async throws {
+        guard let user = try await users.user(userID) else { return }
+        auth.login(CurrentUser(user: user, principal: try await users.principal(for: user)))
+    }
+}
+
+/// Signs in the user whose id the session holds.
+struct SessionUserAuthenticator: AsyncMiddleware {
+    static let sessionKey = "user_id"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let text = request.session.data[Self.sessionKey], let id = ID<User>(text) {
+            try await request.signIn(userID: id)
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Signs in the user whose API token the `Authorization: Bearer` header carries.
+struct BearerUserAuthenticator: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let bearer = request.headers.bearerAuthorization {
+            guard let userID = try await request.tokens.user(forSecret: bearer.token, at: request.now) else {
+                throw Abort(.unauthorized, reason: "The API token is unknown or revoked.")
+            }
+            try await request.signIn(userID: userID)
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Turns away requests without a signed-in user: pages redirect to sign-in, the API answers 401.
+struct RequireSignIn: AsyncMiddleware {
+    var redirect: Bool
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.auth.has(CurrentUser.self) else {
+            if redirect {
+                let target = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
+                let encoded = target.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "?"])) ?? "/"
+                return request.redirect(to: "/login?next=\(encoded)")
+            }
+            throw Abort(.unauthorized, reason: "Send an API token as 'Authorization: Bearer <token>'.")
+        }
+        return try await next.respond(to: request)
+    }
+}

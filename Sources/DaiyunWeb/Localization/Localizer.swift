@@ -1,0 +1,61 @@
+import DaiyunCore
+import Foundation
+
+/// The interface strings in one language, with labels for domain values and validation errors.
+struct Localizer: Sendable {
+    let language: Language
+
+    subscript(_ key: String) -> String {
+        guard let entry = Strings.table[key] else { return key }
+        return language == .zhCN ? entry.zh : entry.en
+    }
+
+    /// The whole table in this language, for templates (`#(t.key)`).
+    var all: [String: String] {
+        Strings.table.mapValues { language == .zhCN ? $0.zh : $0.en }
+    }
+
+    func format(_ key: String, _ arguments: any CVarArg...) -> String {
+        String(format: self[key], arguments: arguments)
+    }
+
+    func channel(_ channel: Channel) -> String { self["channel_\(channel.rawValue)"] }
+    func status(_ status: StoreStatus) -> String { self["status_\(status.rawValue)"] }
+    func role(_ role: StoreRole) -> String { self["role_\(role.rawValue)"] }
+    func kind(_ kind: UserKind) -> String { self["kind_\(kind.rawValue)"] }
+
+    /// A field's label, falling back to its name.
+    func field(_ name: String) -> String {
+        Strings.table["field_\(name)"] == nil ? name : self["field_\(name)"]
+    }
+
+    /// A user-facing sentence for an error, in this language.
+    func message(for error: AppError) -> String {
+        switch (error.code, error.rule) {
+        case ("forbidden", _): return self["error_forbidden"]
+        case ("not_found", _): return self["error_not_found"]
+        case ("csrf", _): return self["error_csrf"]
+        case ("internal", _): return self["error_internal"]
+        case ("duplicate", _): return format("error_duplicate", field(error.field ?? ""))
+        case (_, .some(let rule)): return format("error_invalid", field(error.field ?? ""), text(for: rule))
+        default: return self["error_bad_request"]
+        }
+    }
+
+    func text(for rule: ValidationError.Rule) -> String {
+        switch rule {
+        case .required: self["rule_required"]
+        case .tooLong(let max): format("rule_too_long", max)
+        case .tooShort(let min): format("rule_too_short", min)
+        case .oneOf(let options): format("rule_one_of", options.joined(separator: ", "))
+        case .dayFormat: self["rule_day_format"]
+        case .identifierCharacters: self["rule_identifier"]
+        case .loginFormat: self["rule_login"]
+        case .lettersAndDigits: self["rule_letters_digits"]
+        case .brandViewerNeedsClient: self["rule_viewer_client"]
+        case .onlyBrandViewersHaveClient: self["rule_only_viewers_client"]
+        case .onlyStaffAreAssigned: self["rule_only_staff"]
+        case .unknownReference: self["rule_unknown"]
+        }
+    }
+}

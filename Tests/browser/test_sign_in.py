@@ -1,0 +1,115 @@
+"""Real-browser test: staff and brand viewers sign in and see the right stores, in zh-CN and en.
+
+Runs against a server started with `daiyun demo` (DAIYUN_URL, default http://127.0.0.1:8080).
+Screenshots go to DAIYUN_SCREENSHOTS when it is set.
+"""
+import os
+import unittest
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+BASE = os.environ.get("DAIYUN_URL", "http://127.0.0.1:8080")
+SHOTS = os.environ.get("DAIYUN_SCREENSHOTS")
+PASSWORD = "daiyun-demo-2026"
+
+HUAYANG_STORES = {"花漾美妆官方旗舰店", "花漾美妆抖音旗舰店"}
+ZHIJIN_STORES = {"织锦服饰天猫旗舰店", "织锦服饰京东旗舰店"}
+HETIAN_STORES = {"禾田食品拼多多旗舰店"}
+
+
+def make_driver():
+    os.environ.setdefault("SE_AVOID_STATS", "true")
+    opts = Options()
+    opts.binary_location = "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,900"):
+        opts.add_argument(arg)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+
+
+class SignInTest(unittest.TestCase):
+    def setUp(self):
+        self.driver = make_driver()
+        self.driver.implicitly_wait(5)
+
+    def tearDown(self):
+        self.driver.quit()
+
+    def shot(self, name):
+        if SHOTS:
+            os.makedirs(SHOTS, exist_ok=True)
+            self.driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+
+    def sign_in(self, login, english=False):
+        d = self.driver
+        d.get(BASE + "/login" + ("?lang=en" if english else ""))
+        d.find_element(By.ID, "login").send_keys(login)
+        d.find_element(By.ID, "password").send_keys(PASSWORD)
+        d.find_element(By.ID, "sign-in").click()
+
+    def store_names(self):
+        rows = self.driver.find_elements(By.CSS_SELECTOR, "#stores tbody tr td:first-child a")
+        return {r.text for r in rows}
+
+    def test_staff_sees_assigned_stores_in_chinese(self):
+        self.sign_in("li.manager")
+        d = self.driver
+        self.assertEqual(d.find_element(By.TAG_NAME, "html").get_attribute("lang"), "zh-CN")
+        self.assertIn("我负责的店铺", d.find_element(By.TAG_NAME, "h1").text)
+        self.assertEqual(self.store_names(), HUAYANG_STORES)
+        self.shot("staff-home-zh")
+        # Switching the language is the user's own setting and shows every string in English.
+        d.find_element(By.CSS_SELECTOR, "button[name=language][value=en]").click()
+        self.assertEqual(d.find_element(By.TAG_NAME, "html").get_attribute("lang"), "en")
+        self.assertIn("My stores", d.find_element(By.TAG_NAME, "h1").text)
+        self.assertEqual(self.store_names(), HUAYANG_STORES)
+        self.shot("staff-home-en")
+        d.find_element(By.CSS_SELECTOR, "button[name=language][value=zh-CN]").click()
+        self.assertEqual(d.find_element(By.TAG_NAME, "html").get_attribute("lang"), "zh-CN")
+
+    def test_admin_sees_every_store(self):
+        self.sign_in("admin")
+        self.assertEqual(self.store_names(), HUAYANG_STORES | ZHIJIN_STORES | HETIAN_STORES)
+        self.shot("admin-home-zh")
+        self.driver.get(BASE + "/staff")
+        self.shot("admin-staff-zh")
+        self.driver.get(BASE + "/audit")
+        self.shot("admin-audit-zh")
+
+    def test_brand_viewer_lands_on_own_client_in_english(self):
+        # zhijin.brand's language is English.
+        self.sign_in("zhijin.brand", english=True)
+        d = self.driver
+        self.assertIn("/clients/", d.current_url)
+        self.assertEqual(d.find_element(By.TAG_NAME, "html").get_attribute("lang"), "en")
+        self.assertIn("Brand read-only view", d.find_element(By.CLASS_NAME, "notice").text)
+        self.assertEqual(self.store_names(), ZHIJIN_STORES)
+        self.assertTrue(d.find_element(By.ID, "audit-hash").text.strip())
+        self.assertEqual(d.find_elements(By.CSS_SELECTOR, "form[action$='/stores']"), [])
+        self.shot("brand-client-en")
+        # Another brand's store is not there for this viewer.
+        d.get(BASE + "/")
+        self.assertIn("/clients/", d.current_url)
+
+    def test_brand_viewer_in_chinese_sees_only_own_stores(self):
+        self.sign_in("hetian.brand")
+        d = self.driver
+        self.assertEqual(d.find_element(By.TAG_NAME, "html").get_attribute("lang"), "zh-CN")
+        self.assertIn("品牌方只读视图", d.find_element(By.CLASS_NAME, "notice").text)
+        self.assertEqual(self.store_names(), HETIAN_STORES)
+        self.shot("brand-client-zh")
+
+    def test_wrong_password_is_refused_without_saying_which_part(self):
+        d = self.driver
+        d.get(BASE + "/login")
+        d.find_element(By.ID, "login").send_keys("nobody.here")
+        d.find_element(By.ID, "password").send_keys("wrong-password-1")
+        d.find_element(By.ID, "sign-in").click()
+        self.assertIn("登录名或密码错误", d.find_element(By.ID, "sign-in-error").text)
+        self.shot("sign-in-error-zh")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
