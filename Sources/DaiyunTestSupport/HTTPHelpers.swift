@@ -1,0 +1,76 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import Vapor
+import VaporTesting
+
+/// Request helpers for API and page tests.
+public enum HTTP {
+    /// Headers carrying a bearer token and, when a body is sent, the JSON content type.
+    public static func api(_ token: String?, json: Bool = false) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        if let token { headers.bearerAuthorization = .init(token: token) }
+        if json { headers.contentType = .json }
+        return headers
+    }
+
+    public static func body(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+
+    /// A JSON object from a response body.
+    public static func object(_ response: TestingHTTPResponse) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]) ?? [:]
+    }
+}
+
+/// A browser-like session against the in-memory app: keeps the session cookie, reads the CSRF
+/// token from each page, submits forms.
+public final class BrowserSession: @unchecked Sendable {
+    let app: Application
+    public private(set) var cookie: String?
+    public private(set) var csrf: String?
+
+    public init(app: Application) { self.app = app }
+
+    @discardableResult
+    public func get(_ path: String) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if let cookie { headers.add(name: .cookie, value: cookie) }
+        let response = try await app.testing().sendRequest(.GET, path, headers: headers)
+        remember(response)
+        return response
+    }
+
+    /// Posts a form; `csrf: false` leaves the token out.
+    @discardableResult
+    public func post(_ path: String, _ fields: [String: String], csrf includeToken: Bool = true) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if let cookie { headers.add(name: .cookie, value: cookie) }
+        headers.contentType = .urlEncodedForm
+        var all = fields
+        if includeToken, let csrf { all["_csrf"] = csrf }
+        var components = URLComponents()
+        components.queryItems = all.keys.sorted().map { URLQueryItem(name: $0, value: all[$0]) }
+        let encoded = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: encoded))
+        remember(response)
+        return response
+    }
+
+    /// Opens the sign-in page and signs in; returns the answer to the form.
+    @discardableResult
+    public func signIn(_ login: String, password: String) async throws -> TestingHTTPResponse {
+        try await get("/login")
+        return try await post("/login", ["login": login, "password": password])
+    }
+
+    private func remember(_ response: TestingHTTPResponse) {
+        if let set = response.headers.setCookie?["daiyun_session"] {
+            cookie = set.string.isEmpty ? nil : "daiyun_session=\(set.string)"
+        }
+        let html = response.body.string
+        if let range = html.range(of: #"name="_csrf" value="([0-9a-f]+)""#, options: .regularExpression) {
+            let match = html[range]
+            csrf = String(match.split(separator: "\"")[3])
+        }
+    }
+}
