@@ -56,11 +56,16 @@ public final class BrowserSession: @unchecked Sendable {
         return response
     }
 
-    /// Opens the sign-in page and signs in; returns the answer to the form.
+    /// Opens the sign-in page and signs in; returns the answer to the form. Like a browser, it then
+    /// follows the redirect, which picks up the new session's CSRF token.
     @discardableResult
     public func signIn(_ login: String, password: String) async throws -> TestingHTTPResponse {
         try await get("/login")
-        return try await post("/login", ["login": login, "password": password])
+        let answer = try await post("/login", ["login": login, "password": password])
+        if answer.status == .seeOther, let location = answer.headers.first(name: .location) {
+            try await get(location)
+        }
+        return answer
     }
 
     private func remember(_ response: TestingHTTPResponse) {

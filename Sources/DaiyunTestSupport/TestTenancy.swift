@@ -7,7 +7,8 @@ import Vapor
 /// Two agencies with clients, stores and an account of every kind and role, for access tests.
 ///
 /// Agency A: clients `clientA1` (stores `storeA1`, `storeA1b`) and `clientA2` (store `storeA2`).
-/// Staff of every role are assigned to `storeA1` only. `viewerA1` is the brand viewer of clientA1.
+/// Staff of every role are assigned to `storeA1` only; `spare` is staff assigned nowhere.
+/// `viewerA1` is the brand viewer of clientA1.
 /// Agency B: client `clientB` with store `storeB`, its admin and brand viewer.
 public struct TestTenancy: Sendable {
     public static let password = "test-password-123"
@@ -21,7 +22,7 @@ public struct TestTenancy: Sendable {
     public var storeA1b: Store
     public var storeA2: Store
     public var storeB: Store
-    /// Accounts by name: admin, store_manager, designer, promoter, cs_agent, warehouse, viewerA1,
+    /// Accounts by name: admin, store_manager, designer, promoter, cs_agent, warehouse, spare, viewerA1,
     /// viewerA2, adminB, viewerB.
     public var users: [String: User]
 
@@ -62,6 +63,7 @@ public struct TestTenancy: Sendable {
             let user = try await add(role.rawValue, .staff, agency: agencyA)
             _ = try await userRepo.assign(user, to: storeA1, as: role, by: context)
         }
+        _ = try await add("spare", .staff, agency: agencyA)
         _ = try await add("viewerA1", .brandViewer, agency: agencyA, client: clientA1)
         _ = try await add("viewerA2", .brandViewer, agency: agencyA, client: clientA2)
         _ = try await add("adminB", .agencyAdmin, agency: agencyB)

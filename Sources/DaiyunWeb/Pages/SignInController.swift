@@ -98,5 +98,10 @@ struct SignInController: RouteCollection {
         return next
     }
 
-    private static func minutes(_ interval: TimeInterval) -> Int { max(1, Int((interval / 60).rounded(.up))) }
+    /// Whole minutes left, rounded up; whole seconds first, since a stored time comes back with
+    /// a little floating-point dust.
+    private static func minutes(_ interval: TimeInterval) -> Int {
+        let seconds = Int(interval.rounded())
+        return max(1, (seconds + 59) / 60)
+    }
 }

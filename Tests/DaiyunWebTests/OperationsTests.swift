@@ -1,0 +1,55 @@
+import DaiyunPersistence
+import DaiyunTestSupport
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import DaiyunWeb
+
+@Suite("Operations")
+struct OperationsTests {
+    @Test("/healthz answers ok and /metrics counts requests by route", arguments: TestDatabase.available)
+    func healthAndMetrics(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let tester = try app.testing()
+            let health = try await tester.sendRequest(.GET, "/healthz")
+            #expect(health.status == .ok && health.body.string.contains("ok"))
+            _ = try await tester.sendRequest(.GET, "/login")
+            let metrics = try await tester.sendRequest(.GET, "/metrics")
+            let text = metrics.body.string
+            #expect(metrics.headers.contentType?.type == "text")
+            #expect(text.contains(#"daiyun_http_requests_total{method="GET",route="/login",status="200"} 1"#))
+            #expect(text.contains("daiyun_http_request_duration_seconds_bucket"))
+            #expect(text.contains("daiyun_db_up 1"))
+            #expect(text.contains("daiyun_db_pool_max_connections"))
+        }
+    }
+
+    @Test("configuration reports every bad key at once")
+    func configProblems() {
+        let env = ["DATABASE_URL": "mysql://x", "DAIYUN_PORT": "eighty", "DAIYUN_LOG_LEVEL": "loud", "DAIYUN_SECURE_COOKIES": "maybe"]
+        #expect {
+            _ = try AppConfig.load(flags: .init(databasePath: "x.sqlite"), environment: env)
+        } throws: { error in
+            guard let problems = error as? AppConfig.Problems else { return false }
+            return problems.messages.count == 5
+        }
+    }
+
+    @Test("configuration defaults to the SQLite file; DATABASE_URL selects PostgreSQL; secrets are not logged")
+    func configDefaults() throws {
+        let sqlite = try AppConfig.load(flags: .init(), environment: [:])
+        #expect(sqlite.database == .sqlite(path: "daiyun.sqlite") && sqlite.port == 8080 && sqlite.host == "127.0.0.1")
+        let pg = try AppConfig.load(flags: .init(port: 9000), environment: ["DATABASE_URL": "postgres://u:secret@db:5432/daiyun"])
+        #expect(pg.database == .postgres(url: "postgres://u:secret@db:5432/daiyun") && pg.port == 9000)
+        #expect(!pg.database.description.contains("secret"))
+    }
+
+    @Test("unknown pages get a localised error page, not a crash", arguments: TestDatabase.available)
+    func errorPage(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let response = try await app.testing().sendRequest(.GET, "/favicon.ico")
+            #expect(response.status == .notFound && response.body.string.contains("找不到该页面"))
+        }
+    }
+}
