@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The chain an audit entry belongs to: one per client, and the agency's own for writes that
@@ -86,7 +85,7 @@ public struct AuditEntry: Sendable, Equatable, Codable {
 
     /// SHA-256 of the canonical JSON, lowercase hex.
     public var computedHash: String {
-        SHA256.hash(data: Data(canonicalJSON.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.sha256(canonicalJSON)
     }
 
     enum CodingKeys: String, CodingKey {

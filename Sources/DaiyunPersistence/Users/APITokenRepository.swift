@@ -1,4 +1,3 @@
-import Crypto
 import DaiyunCore
 import Fluent
 import Foundation
@@ -24,7 +23,7 @@ public struct APITokenRepository: Sendable {
     /// Creates a token for the user; returns its summary and the secret, which is not kept.
     public func create(named name: String, for user: User, by context: WriteContext) async throws -> (APITokenSummary, secret: String) {
         let name = try TextRules.required(name, field: "name", maxLength: 60)
-        let secret = "dyt_" + (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        let secret = "dyt_" + Hex.random(bytes: 32)
         let model = APITokenModel()
         model.id = UUID()
         model.userID = user.id.rawValue
@@ -71,7 +70,7 @@ public struct APITokenRepository: Sendable {
     }
 
     static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.sha256(secret)
     }
 }
 

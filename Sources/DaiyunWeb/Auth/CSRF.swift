@@ -1,4 +1,4 @@
-import Crypto
+import DaiyunCore
 import Foundation
 import Vapor
 
@@ -10,7 +10,7 @@ enum CSRF {
     /// The session's token, created on first use.
     static func token(for request: Request) -> String {
         if let token = request.session.data[sessionKey] { return token }
-        let token = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        let token = Hex.random(bytes: 32)
         request.session.data[sessionKey] = token
         return token
     }

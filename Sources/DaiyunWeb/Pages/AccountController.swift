@@ -46,7 +46,7 @@ struct AccountController: RouteCollection {
         let user = try req.currentUser().user
         guard let id = req.parameters.get("tokenID").flatMap(UUID.init(uuidString:)),
               try await req.tokens.revoke(id, of: user, by: try req.writeContext()) else { throw AccessDenied.notFound }
-        return Page.redirect(req, to: "/account", flash: Page.localizer(for: req)["saved"])
+        return Page.saved(req, to: "/account")
     }
 
     private func render(_ req: Request, newSecret: String?) async throws -> Response {

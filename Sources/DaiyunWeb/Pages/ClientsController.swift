@@ -49,7 +49,7 @@ struct ClientsController: RouteCollection {
         return try await Page.formAction(req, failurePath: path) {
             let draft = try ClientDraft(name: req.formField("name"), industry: req.formField("industry"))
             _ = try await req.tenancy.updateClient(client, with: draft, by: try req.writeContext())
-            return Page.redirect(req, to: path, flash: Page.localizer(for: req)["saved"])
+            return Page.saved(req, to: path)
         }
     }
 
@@ -62,7 +62,7 @@ struct ClientsController: RouteCollection {
                 status: req.formField("status"), takenOverOn: req.formField("taken_over_on")
             )
             let store = try await req.tenancy.createStore(draft, for: client, by: try req.writeContext())
-            return Page.redirect(req, to: "/stores/\(store.id)", flash: Page.localizer(for: req)["saved"])
+            return Page.saved(req, to: "/stores/\(store.id)")
         }
     }
 }

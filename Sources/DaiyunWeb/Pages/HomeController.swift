@@ -47,7 +47,7 @@ struct HomeController: RouteCollection {
         return try await Page.formAction(req, failurePath: "/") {
             let draft = try ClientDraft(name: req.formField("name"), industry: req.formField("industry"))
             let client = try await req.tenancy.createClient(draft, in: principal.agencyID, by: try req.writeContext())
-            return Page.redirect(req, to: "/clients/\(client.id)", flash: Page.localizer(for: req)["saved"])
+            return Page.saved(req, to: "/clients/\(client.id)")
         }
     }
 }

@@ -81,6 +81,11 @@ enum Page {
         return request.redirect(to: path, redirectType: .normal)
     }
 
+    /// Redirects after a successful form with the "saved" message.
+    static func saved(_ request: Request, to path: String) -> Response {
+        redirect(request, to: path, flash: localizer(for: request)["saved"])
+    }
+
     /// Runs a form action; a validation or duplicate error goes back to `failurePath` as a message
     /// in the user's language, while the form's input is never half-saved.
     static func formAction(_ request: Request, failurePath: String, _ action: () async throws -> Response) async throws -> Response {

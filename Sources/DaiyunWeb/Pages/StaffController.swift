@@ -72,7 +72,7 @@ struct StaffController: RouteCollection {
                 clientID: req.optionalFormField("client_id"), password: req.formField("password"), language: req.optionalFormField("language")
             )
             _ = try await StaffService.createUser(draft, on: req)
-            return Page.redirect(req, to: "/staff", flash: Page.localizer(for: req)["saved"])
+            return Page.saved(req, to: "/staff")
         }
     }
 
@@ -81,12 +81,12 @@ struct StaffController: RouteCollection {
             _ = try await StaffService.assign(
                 userID: req.formField("user_id"), storeID: req.formField("store_id"), role: req.formField("role"), on: req
             )
-            return Page.redirect(req, to: "/staff", flash: Page.localizer(for: req)["saved"])
+            return Page.saved(req, to: "/staff")
         }
     }
 
     func unassign(req: Request) async throws -> Response {
         try await StaffService.unassign(req.parameters.get("assignmentID") ?? "", on: req)
-        return Page.redirect(req, to: "/staff", flash: Page.localizer(for: req)["saved"])
+        return Page.saved(req, to: "/staff")
     }
 }

@@ -45,7 +45,7 @@ struct StoresController: RouteCollection {
         return try await Page.formAction(req, failurePath: path) {
             let patch = try StorePatch(name: req.optionalFormField("name"), status: req.optionalFormField("status"))
             _ = try await req.tenancy.updateStore(store, with: patch, by: try req.writeContext())
-            return Page.redirect(req, to: path, flash: Page.localizer(for: req)["saved"])
+            return Page.saved(req, to: path)
         }
     }
 }
