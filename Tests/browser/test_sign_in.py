@@ -10,6 +10,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ.get("DAIYUN_URL", "http://127.0.0.1:8080")
 SHOTS = os.environ.get("DAIYUN_SCREENSHOTS")
@@ -47,7 +49,15 @@ class SignInTest(unittest.TestCase):
         d.get(BASE + "/login" + ("?lang=en" if english else ""))
         d.find_element(By.ID, "login").send_keys(login)
         d.find_element(By.ID, "password").send_keys(PASSWORD)
-        d.find_element(By.ID, "sign-in").click()
+        self.submit_and_wait(d.find_element(By.ID, "sign-in"))
+
+    def submit_and_wait(self, element):
+        """Clicks a submit button and waits until the next page has replaced this one."""
+        element.click()
+        WebDriverWait(self.driver, 10).until(EC.staleness_of(element))
+
+    def lang(self):
+        return self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
 
     def store_names(self):
         rows = self.driver.find_elements(By.CSS_SELECTOR, "#stores tbody tr td:first-child a")
@@ -56,18 +66,18 @@ class SignInTest(unittest.TestCase):
     def test_staff_sees_assigned_stores_in_chinese(self):
         self.sign_in("li.manager")
         d = self.driver
-        self.assertEqual(d.find_element(By.TAG_NAME, "html").get_attribute("lang"), "zh-CN")
+        self.assertEqual(self.lang(), "zh-CN")
         self.assertIn("我负责的店铺", d.find_element(By.TAG_NAME, "h1").text)
         self.assertEqual(self.store_names(), HUAYANG_STORES)
         self.shot("staff-home-zh")
         # Switching the language is the user's own setting and shows every string in English.
-        d.find_element(By.CSS_SELECTOR, "button[name=language][value=en]").click()
-        self.assertEqual(d.find_element(By.TAG_NAME, "html").get_attribute("lang"), "en")
+        self.submit_and_wait(d.find_element(By.CSS_SELECTOR, "button[name=language][value=en]"))
+        self.assertEqual(self.lang(), "en")
         self.assertIn("My stores", d.find_element(By.TAG_NAME, "h1").text)
         self.assertEqual(self.store_names(), HUAYANG_STORES)
         self.shot("staff-home-en")
-        d.find_element(By.CSS_SELECTOR, "button[name=language][value=zh-CN]").click()
-        self.assertEqual(d.find_element(By.TAG_NAME, "html").get_attribute("lang"), "zh-CN")
+        self.submit_and_wait(d.find_element(By.CSS_SELECTOR, "button[name=language][value=zh-CN]"))
+        self.assertEqual(self.lang(), "zh-CN")
 
     def test_admin_sees_every_store(self):
         self.sign_in("admin")
@@ -83,7 +93,7 @@ class SignInTest(unittest.TestCase):
         self.sign_in("zhijin.brand", english=True)
         d = self.driver
         self.assertIn("/clients/", d.current_url)
-        self.assertEqual(d.find_element(By.TAG_NAME, "html").get_attribute("lang"), "en")
+        self.assertEqual(self.lang(), "en")
         self.assertIn("Brand read-only view", d.find_element(By.CLASS_NAME, "notice").text)
         self.assertEqual(self.store_names(), ZHIJIN_STORES)
         self.assertTrue(d.find_element(By.ID, "audit-hash").text.strip())
@@ -96,7 +106,7 @@ class SignInTest(unittest.TestCase):
     def test_brand_viewer_in_chinese_sees_only_own_stores(self):
         self.sign_in("hetian.brand")
         d = self.driver
-        self.assertEqual(d.find_element(By.TAG_NAME, "html").get_attribute("lang"), "zh-CN")
+        self.assertEqual(self.lang(), "zh-CN")
         self.assertIn("品牌方只读视图", d.find_element(By.CLASS_NAME, "notice").text)
         self.assertEqual(self.store_names(), HETIAN_STORES)
         self.shot("brand-client-zh")
@@ -106,7 +116,7 @@ class SignInTest(unittest.TestCase):
         d.get(BASE + "/login")
         d.find_element(By.ID, "login").send_keys("nobody.here")
         d.find_element(By.ID, "password").send_keys("wrong-password-1")
-        d.find_element(By.ID, "sign-in").click()
+        self.submit_and_wait(d.find_element(By.ID, "sign-in"))
         self.assertIn("登录名或密码错误", d.find_element(By.ID, "sign-in-error").text)
         self.shot("sign-in-error-zh")
 
