@@ -17,6 +17,9 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case onlyBrandViewersHaveClient
         case onlyStaffAreAssigned
         case unknownReference
+        case moneyFormat
+        case timeFormat
+        case wholeNumber
     }
 
     public let field: String
@@ -42,6 +45,9 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case .onlyBrandViewersHaveClient: "only brand viewers belong to a client"
         case .onlyStaffAreAssigned: "only staff members are assigned to stores"
         case .unknownReference: "refers to nothing you can see"
+        case .moneyFormat: "must be an amount in yuan with at most two decimals, such as 12.30"
+        case .timeFormat: "must be a time written YYYY-MM-DD HH:mm:ss"
+        case .wholeNumber: "must be a whole number"
         }
     }
 

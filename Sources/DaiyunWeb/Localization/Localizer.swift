@@ -56,6 +56,9 @@ struct Localizer: Sendable {
         case .onlyBrandViewersHaveClient: self["rule_only_viewers_client"]
         case .onlyStaffAreAssigned: self["rule_only_staff"]
         case .unknownReference: self["rule_unknown"]
+        case .moneyFormat: self["rule_money"]
+        case .timeFormat: self["rule_time"]
+        case .wholeNumber: self["rule_whole_number"]
         }
     }
 }

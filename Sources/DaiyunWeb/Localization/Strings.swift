@@ -141,6 +141,9 @@ enum Strings {
         "rule_only_viewers_client": ("只有品牌方账号属于客户", "only brand viewers belong to a client"),
         "rule_only_staff": ("只有员工账号可以分配到店铺", "only staff members are assigned to stores"),
         "rule_unknown": ("引用的对象不存在或不可见", "refers to nothing you can see"),
+        "rule_money": ("金额格式应为元，最多两位小数，如 12.30", "must be an amount in yuan with at most two decimals, such as 12.30"),
+        "rule_time": ("时间格式应为 YYYY-MM-DD HH:mm:ss", "must be a time written YYYY-MM-DD HH:mm:ss"),
+        "rule_whole_number": ("必须是整数", "must be a whole number"),
 
         // Domain values
         "channel_tmall": ("天猫", "Tmall"),

@@ -1,0 +1,115 @@
+import DaiyunCore
+import Foundation
+import Testing
+
+@Suite("Order, refund and stock rules")
+struct OrderRulesTests {
+    static let store = ID<Store>(UUID())
+    static let t0 = Date(timeIntervalSince1970: 1_794_326_400)
+
+    static func order(_ status: OrderStatus, modified: TimeInterval? = nil, payment: Int64 = 10_000, step: StepStatus? = nil, lines: [OrderLine] = []) -> Order {
+        Order(storeID: store, tid: "4012345678901234567", status: status, type: step == nil ? "fixed" : "step", stepStatus: step,
+              buyerNick: "b***1", payment: Money(fen: payment), totalFee: Money(fen: payment), createdAt: t0,
+              paidAt: status.isPaid ? t0.addingTimeInterval(60) : nil, modifiedAt: modified.map { t0.addingTimeInterval($0) }, lines: lines)
+    }
+
+    @Test("a status never moves backwards and a terminal one never moves", arguments: OrderStatus.allCases)
+    func neverBackwards(_ kept: OrderStatus) {
+        for reported in OrderStatus.allCases {
+            let merged = kept.merged(with: reported)
+            #expect(merged.rank >= kept.rank)
+            if kept.isTerminal { #expect(merged == kept) }
+            if !kept.isTerminal && reported.rank > kept.rank { #expect(merged == reported) }
+        }
+    }
+
+    @Test("a late report does not undo a shipment; a repeated one changes nothing")
+    func lateReports() {
+        let shipped = Self.order(.waitBuyerConfirmGoods, modified: 100)
+        let late = Self.order(.waitSellerSendGoods, modified: 50, payment: 9_000)
+        let merged = shipped.applying(late)
+        #expect(merged.status == .waitBuyerConfirmGoods && merged.payment == Money(fen: 10_000))
+        #expect(shipped.applying(shipped) == shipped)
+        let finished = shipped.applying(Self.order(.finished, modified: 200))
+        #expect(finished.status == .finished && finished.modifiedAt == Self.t0.addingTimeInterval(200))
+        #expect(finished.applying(Self.order(.closed, modified: 300)).status == .finished)
+    }
+
+    @Test("pre-sale orders count as paid at their final payment only")
+    func preSale() {
+        let deposit = Self.order(.waitBuyerPay, step: .depositPaid)
+        #expect(!deposit.countsAsPaid && deposit.countedPaidAt == nil)
+        let final = Self.order(.waitSellerSendGoods, step: .fullyPaid)
+        #expect(final.countsAsPaid && final.countedPaidAt != nil)
+        let forfeited = Self.order(.closedByTaobao, step: .depositForfeited)
+        #expect(!forfeited.countsAsPaid)
+        #expect(final.applying(Self.order(.waitSellerSendGoods, step: .depositPaid)).stepStatus == .fullyPaid, "the stage never moves back")
+        #expect(Self.order(.waitSellerSendGoods).countsAsPaid)
+    }
+
+    @Test("lines merge by oid and move forward with their order")
+    func lines() {
+        let a = OrderLine(oid: "1", outerSkuID: "SKU-A", title: "A", price: Money(fen: 500), quantity: 2, payment: Money(fen: 1000), status: .waitBuyerConfirmGoods)
+        var stale = a
+        stale.status = .waitSellerSendGoods
+        let b = OrderLine(oid: "2", outerSkuID: "SKU-B", title: "B", price: Money(fen: 300), quantity: 1, payment: Money(fen: 300), status: .waitSellerSendGoods)
+        let merged = Self.order(.waitBuyerConfirmGoods, modified: 10, lines: [a]).applying(Self.order(.waitBuyerConfirmGoods, modified: 20, lines: [stale, b]))
+        #expect(merged.lines.map(\.oid) == ["1", "2"])
+        #expect(merged.lines[0].status == .waitBuyerConfirmGoods)
+        #expect(a.totalFee == Money(fen: 1000))
+    }
+
+    @Test("export statuses in Chinese map onto the channel's codes", arguments: [
+        ("等待买家付款", false, OrderStatus.waitBuyerPay), ("买家已付款，等待卖家发货", true, .waitSellerSendGoods),
+        ("卖家已发货，等待买家确认", true, .waitBuyerConfirmGoods), ("交易成功", true, .finished),
+        ("交易关闭", true, .closed), ("交易关闭", false, .closedByTaobao), ("TRADE_FINISHED", true, .finished),
+    ])
+    func chineseStatuses(_ text: String, _ paid: Bool, _ status: OrderStatus) {
+        #expect(OrderStatus(channelText: text, paid: paid) == status)
+    }
+
+    @Test("an open refund follows the newer report; a finished one never changes")
+    func refunds() {
+        func refund(_ status: RefundStatus, _ modified: TimeInterval) -> Refund {
+            Refund(storeID: Self.store, refundID: "r1", tid: "t", oid: "o", status: status, phase: .aftersale,
+                   refundFee: Money(fen: 500), createdAt: Self.t0, modifiedAt: Self.t0.addingTimeInterval(modified))
+        }
+        let refused = refund(.waitSellerAgree, 10).applying(refund(.sellerRefused, 20))
+        #expect(refused.status == .sellerRefused)
+        #expect(refused.applying(refund(.waitSellerAgree, 15)).status == .sellerRefused, "an older report is ignored")
+        #expect(refused.applying(refund(.waitSellerAgree, 30)).status == .waitSellerAgree, "asked again")
+        let done = refused.applying(refund(.success, 40))
+        #expect(done.applying(refund(.closed, 50)).status == .success)
+    }
+
+    @Test("order lines move stock once per step", arguments: [
+        (LineStockState.untouched, OrderStatus.waitBuyerPay, false, StockAction.none),
+        (.untouched, .waitSellerSendGoods, true, .reserve),
+        (.untouched, .waitBuyerConfirmGoods, true, .none),
+        (.untouched, .closed, true, .none),
+        (.reserved, .waitSellerSendGoods, true, .none),
+        (.reserved, .sellerConsignedPart, true, .deduct),
+        (.reserved, .finished, true, .deduct),
+        (.reserved, .closed, true, .release),
+        (.shortage, .waitSellerSendGoods, true, .reserve),
+        (.shortage, .waitBuyerConfirmGoods, true, .deductUnreserved),
+        (.shortage, .closed, true, .clearShortage),
+        (.deducted, .closed, true, .none),
+        (.released, .waitSellerSendGoods, true, .none),
+    ])
+    func stock(_ state: LineStockState, _ status: OrderStatus, _ paid: Bool, _ action: StockAction) {
+        #expect(StockRules.action(for: state, status: status, paid: paid) == action)
+    }
+
+    @Test("a deposit-only pre-sale line reserves nothing until the final payment")
+    func preSaleStock() {
+        let deposit = Self.order(.waitBuyerPay, step: .depositPaid)
+        #expect(StockRules.action(for: .untouched, status: deposit.status, paid: deposit.countsAsPaid) == .none)
+    }
+
+    @Test("available stock never goes below zero")
+    func available() {
+        #expect(StockRules.available(onHand: 10, reserved: 3, safetyStock: 2) == 5)
+        #expect(StockRules.available(onHand: 3, reserved: 3, safetyStock: 2) == 0)
+    }
+}
