@@ -12,6 +12,11 @@ public enum Hex {
         encode(SHA256.hash(data: Data(text.utf8)))
     }
 
+    /// SHA-256 of raw bytes, as hex.
+    public static func sha256(_ data: Data) -> String {
+        encode(SHA256.hash(data: data))
+    }
+
     /// `count` random bytes from the system's secure generator, as hex.
     public static func random(bytes count: Int) -> String {
         var generator = SystemRandomNumberGenerator()

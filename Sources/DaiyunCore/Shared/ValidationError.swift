@@ -20,6 +20,7 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case moneyFormat
         case timeFormat
         case wholeNumber
+        case floorAboveList
     }
 
     public let field: String
@@ -48,6 +49,7 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case .moneyFormat: "must be an amount in yuan with at most two decimals, such as 12.30"
         case .timeFormat: "must be a time written YYYY-MM-DD HH:mm:ss"
         case .wholeNumber: "must be a whole number"
+        case .floorAboveList: "must not be above the list price"
         }
     }
 

@@ -40,6 +40,7 @@ extension Database {
         _ body: @escaping @Sendable (any Database) async throws -> (T, [AuditRecord])
     ) async throws -> T {
         try await transaction { tx in
+            try await tx.lockForWriting()
             let key = target.chain.description
             let sql = try tx.sql()
             try await sql.insert(into: AuditChainModel.schema)

@@ -12,5 +12,10 @@ public enum Migrations {
         M0007_CreateSignInThrottles(),
         M0008_CreateAuditLog(),
         M0009_CreateSessions(),
+        M0010_CreateSourceRecords(),
+        M0011_CreateCatalog(),
+        M0012_CreateOrders(),
+        M0013_CreateInventory(),
+        M0014_CreateImportBatches(),
     ]
 }

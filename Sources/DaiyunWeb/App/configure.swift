@@ -7,7 +7,12 @@ import Vapor
 /// and routes. Applies no migration: callers decide when (`serve` at start, `migrate` on demand).
 public func configure(_ app: Application, config: AppConfig, environment: [String: String]) async throws {
     app.directory = DirectoryConfiguration(workingDirectory: ResourceDirectory.locate(environment: environment))
+    // The app's own pool for blocking work (SQLite calls, bcrypt, file reads), set before the
+    // database is registered so that SQLite uses it. A SQLite writer waiting for the lock sleeps
+    // on one of these threads; with enough of them the writer holding the lock always has one.
+    app.threadPool = NIOThreadPool(numberOfThreads: max(8, System.coreCount * 4))
     try config.database.register(on: app.databases, logger: app.logger)
+    try await DatabaseLocation.prepare(app.db)
     MigrationRunner.register(on: app)
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))

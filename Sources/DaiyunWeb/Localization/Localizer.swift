@@ -59,6 +59,7 @@ struct Localizer: Sendable {
         case .moneyFormat: self["rule_money"]
         case .timeFormat: self["rule_time"]
         case .wholeNumber: self["rule_whole_number"]
+        case .floorAboveList: self["rule_floor_above_list"]
         }
     }
 }

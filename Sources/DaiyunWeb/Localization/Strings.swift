@@ -144,6 +144,7 @@ enum Strings {
         "rule_money": ("金额格式应为元，最多两位小数，如 12.30", "must be an amount in yuan with at most two decimals, such as 12.30"),
         "rule_time": ("时间格式应为 YYYY-MM-DD HH:mm:ss", "must be a time written YYYY-MM-DD HH:mm:ss"),
         "rule_whole_number": ("必须是整数", "must be a whole number"),
+        "rule_floor_above_list": ("不能高于售价", "must not be above the list price"),
 
         // Domain values
         "channel_tmall": ("天猫", "Tmall"),

@@ -1,0 +1,210 @@
+import DaiyunCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// A SKU's stock as the stock page shows it.
+public struct StockLine: Sendable, Equatable, Codable {
+    public var skuID: UUID
+    public var outerID: String
+    public var title: String
+    public var properties: String
+    public var onHand: Int
+    public var reserved: Int
+}
+
+/// One kept change of stock.
+public struct StockMovement: Sendable, Equatable, Codable {
+    public var skuID: UUID
+    public var warehouseID: UUID?
+    public var kind: String
+    public var onHandChange: Int
+    public var reservedChange: Int
+    public var reason: String
+    public var oid: String?
+    public var actor: String
+    public var at: Date
+
+    enum CodingKeys: String, CodingKey {
+        case kind, reason, oid, actor, at
+        case skuID = "sku_id"
+        case warehouseID = "warehouse_id"
+        case onHandChange = "on_hand_change"
+        case reservedChange = "reserved_change"
+    }
+}
+
+/// Why a person changes stock by hand.
+public enum StockChangeKind: String, Sendable, Codable, CaseIterable {
+    case receipt, adjustment, stocktake
+}
+
+/// Stock per SKU: on hand per warehouse, and one pool per SKU (sum on hand, reserved) that every
+/// channel of the client shares. Reserving is a single conditional UPDATE of the pool row.
+public struct InventoryRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    // MARK: Order-driven movements (called inside the caller's transaction)
+
+    /// Holds `quantity` for a paid line if the pool has it; false when it does not (a shortage).
+    /// Atomic: the check and the change are one statement, so concurrent reservations never oversell.
+    public func reserve(sku: UUID, quantity: Int, store: ID<Store>, oid: String, actor: String, at: Date) async throws -> Bool {
+        let sql = try database.sql()
+        let rows = try await sql.raw("""
+            UPDATE sku_stock SET reserved = reserved + \(bind: quantity)
+            WHERE sku_id = \(bind: sku) AND on_hand - reserved >= \(bind: quantity)
+            RETURNING client_id
+            """).all()
+        guard let row = rows.first else { return false }
+        let client = try row.decode(column: "client_id", as: UUID.self)
+        try await record(client: client, sku: sku, warehouse: nil, kind: "reserve", onHand: 0, reserved: quantity,
+                         reason: "paid order", store: store, oid: oid, actor: actor, at: at)
+        return true
+    }
+
+    /// Gives a reservation back (the order closed).
+    public func release(sku: UUID, quantity: Int, store: ID<Store>, oid: String, actor: String, at: Date) async throws {
+        try await change(sku: sku, onHand: 0, reserved: -quantity, kind: "release", reason: "order closed", store: store, oid: oid, actor: actor, at: at)
+    }
+
+    /// The goods left: on hand goes down, and the reservation with it when there was one.
+    public func deduct(sku: UUID, quantity: Int, reserved: Bool, store: ID<Store>, oid: String, actor: String, at: Date) async throws {
+        try await change(sku: sku, onHand: -quantity, reserved: reserved ? -quantity : 0, kind: "deduct",
+                         reason: reserved ? "shipped" : "shipped without reservation", store: store, oid: oid, actor: actor, at: at)
+    }
+
+    private func change(sku: UUID, onHand: Int, reserved: Int, kind: String, reason: String, store: ID<Store>?, oid: String?, actor: String, at: Date) async throws {
+        let sql = try database.sql()
+        let rows = try await sql.raw("""
+            UPDATE sku_stock SET on_hand = on_hand + \(bind: onHand), reserved = reserved + \(bind: reserved)
+            WHERE sku_id = \(bind: sku) RETURNING client_id
+            """).all()
+        guard let row = rows.first else { return }
+        let client = try row.decode(column: "client_id", as: UUID.self)
+        var warehouse: UUID?
+        if onHand != 0 {
+            // Shipments leave from the warehouse holding most of the SKU.
+            let level = try await sql.select().column("id").column("warehouse_id").from("stock_levels")
+                .where("sku_id", .equal, SQLBind(sku)).orderBy("on_hand", .descending).limit(1).first()
+            if let level {
+                warehouse = try level.decode(column: "warehouse_id", as: UUID.self)
+                try await sql.raw("UPDATE stock_levels SET on_hand = on_hand + \(bind: onHand) WHERE id = \(bind: try level.decode(column: "id", as: UUID.self))").run()
+            }
+        }
+        try await record(client: client, sku: sku, warehouse: warehouse, kind: kind, onHand: onHand, reserved: reserved,
+                         reason: reason, store: store, oid: oid, actor: actor, at: at)
+    }
+
+    private func record(
+        client: UUID, sku: UUID, warehouse: UUID?, kind: String, onHand: Int, reserved: Int, reason: String,
+        store: ID<Store>?, oid: String?, actor: String, at: Date
+    ) async throws {
+        try await database.sql().insert(into: "stock_movements")
+            .columns("id", "client_id", "sku_id", "warehouse_id", "kind", "on_hand_change", "reserved_change", "reason", "store_id", "oid", "actor", "at")
+            .values(SQLBind(UUID()), SQLBind(client), SQLBind(sku), SQLBind(warehouse), SQLBind(kind), SQLBind(onHand),
+                    SQLBind(reserved), SQLBind(reason), SQLBind(store?.rawValue), SQLBind(oid), SQLBind(actor), SQLBind(at))
+            .run()
+    }
+
+    // MARK: Changes by a person (audited)
+
+    /// A receipt (+), an adjustment (±) or a stock-take (sets the count) in one warehouse.
+    public func change(
+        _ kind: StockChangeKind, sku: UUID, warehouse: UUID, quantity: Int, reason: String, client: Client, by context: WriteContext
+    ) async throws -> Int {
+        let reason = try TextRules.required(reason, field: "reason", maxLength: 200)
+        if kind == .receipt, quantity <= 0 { throw ValidationError(field: "quantity", rule: .wholeNumber) }
+        return try await database.audited(AuditTarget(agencyID: client.agencyID, clientID: client.id), by: context) { tx in
+            let repo = InventoryRepository(database: tx)
+            let sql = try tx.sql()
+            guard try await sql.select().column("id").from("warehouses").where("id", .equal, SQLBind(warehouse))
+                .where("client_id", .equal, SQLBind(client.id.rawValue)).first() != nil else {
+                throw ValidationError(field: "warehouse_id", rule: .unknownReference)
+            }
+            guard try await sql.select().column("id").from("sku_stock").where("sku_id", .equal, SQLBind(sku))
+                .where("client_id", .equal, SQLBind(client.id.rawValue)).first() != nil else {
+                throw ValidationError(field: "sku_id", rule: .unknownReference)
+            }
+            let level = try await repo.level(sku: sku, warehouse: warehouse)
+            let delta = kind == .stocktake ? quantity - level : quantity
+            guard level + delta >= 0 else { throw ValidationError(field: "quantity", rule: .wholeNumber) }
+            try await sql.insert(into: "stock_levels").columns("id", "warehouse_id", "sku_id", "on_hand")
+                .values(SQLBind(UUID()), SQLBind(warehouse), SQLBind(sku), SQLBind(0))
+                .ignoringConflicts(with: ["warehouse_id", "sku_id"]).run()
+            try await sql.raw("UPDATE stock_levels SET on_hand = on_hand + \(bind: delta) WHERE warehouse_id = \(bind: warehouse) AND sku_id = \(bind: sku)").run()
+            try await sql.raw("UPDATE sku_stock SET on_hand = on_hand + \(bind: delta) WHERE sku_id = \(bind: sku)").run()
+            try await repo.record(client: client.id.rawValue, sku: sku, warehouse: warehouse, kind: kind.rawValue, onHand: delta,
+                                  reserved: 0, reason: reason, store: nil, oid: nil, actor: context.actor, at: context.now)
+            struct Change: Encodable { var sku: UUID; var warehouse: UUID; var kind: String; var before: Int; var after: Int; var reason: String }
+            let record = AuditRecord(action: "stock.\(kind.rawValue)", entityType: "stock_level", entityID: "\(warehouse.uuidString.lowercased())/\(sku.uuidString.lowercased())",
+                                     before: Change?.none, after: Change(sku: sku, warehouse: warehouse, kind: kind.rawValue, before: level, after: level + delta, reason: reason))
+            return (level + delta, [record])
+        }
+    }
+
+    func level(sku: UUID, warehouse: UUID) async throws -> Int {
+        let row = try await database.sql().select().column("on_hand").from("stock_levels")
+            .where("sku_id", .equal, SQLBind(sku)).where("warehouse_id", .equal, SQLBind(warehouse)).first()
+        return try row?.decode(column: "on_hand", as: Int.self) ?? 0
+    }
+
+    // MARK: Reads
+
+    /// Every SKU of the client with its pool.
+    public func stock(of client: ID<Client>) async throws -> [StockLine] {
+        let rows = try await database.sql().raw("""
+            SELECT s.id AS sku_id, s.outer_id, p.title, s.properties, k.on_hand, k.reserved
+            FROM skus s JOIN products p ON p.id = s.product_id JOIN sku_stock k ON k.sku_id = s.id
+            WHERE s.client_id = \(bind: client.rawValue) ORDER BY s.outer_id
+            """).all()
+        return try rows.map {
+            StockLine(skuID: try $0.decode(column: "sku_id", as: UUID.self), outerID: try $0.decode(column: "outer_id", as: String.self),
+                      title: try $0.decode(column: "title", as: String.self), properties: try $0.decode(column: "properties", as: String.self),
+                      onHand: try $0.decode(column: "on_hand", as: Int.self), reserved: try $0.decode(column: "reserved", as: Int.self))
+        }
+    }
+
+    /// The pool of one SKU: (on hand, reserved).
+    public func pool(sku: UUID) async throws -> (onHand: Int, reserved: Int)? {
+        guard let row = try await database.sql().select().column("on_hand").column("reserved").from("sku_stock")
+            .where("sku_id", .equal, SQLBind(sku)).first() else { return nil }
+        return (try row.decode(column: "on_hand", as: Int.self), try row.decode(column: "reserved", as: Int.self))
+    }
+
+    /// The client's safety stock per channel.
+    public func safetyStock(of client: ID<Client>) async throws -> [Channel: Int] {
+        let rows = try await database.sql().select().column("channel").column("quantity").from("safety_stocks")
+            .where("client_id", .equal, SQLBind(client.rawValue)).all()
+        var result: [Channel: Int] = [:]
+        for row in rows {
+            if let channel = Channel(rawValue: try row.decode(column: "channel", as: String.self)) {
+                result[channel] = try row.decode(column: "quantity", as: Int.self)
+            }
+        }
+        return result
+    }
+
+    /// Sets how much stock is held back from one channel.
+    public func setSafetyStock(_ quantity: Int, for channel: Channel, client: Client, by context: WriteContext) async throws {
+        guard quantity >= 0 else { throw ValidationError(field: "quantity", rule: .wholeNumber) }
+        let before = try await safetyStock(of: client.id)[channel]
+        try await database.audited(AuditTarget(agencyID: client.agencyID, clientID: client.id), by: context) { tx in
+            try await tx.sql().insert(into: "safety_stocks").columns("id", "client_id", "channel", "quantity")
+                .values(SQLBind(UUID()), SQLBind(client.id.rawValue), SQLBind(channel.rawValue), SQLBind(quantity))
+                .onConflict(with: ["client_id", "channel"]) { $0.set(excludedValueOf: "quantity") }.run()
+            return ((), [AuditRecord(action: "safety_stock.set", entityType: "safety_stock", entityID: "\(client.id)/\(channel.rawValue)", before: before, after: quantity)])
+        }
+    }
+
+    /// The latest movements of a client, newest first, optionally of one SKU.
+    public func movements(of client: ID<Client>, sku: UUID? = nil, limit: Int = 100) async throws -> [StockMovement] {
+        let query = try database.sql().select().columns("sku_id", "warehouse_id", "kind", "on_hand_change", "reserved_change", "reason", "oid", "actor", "at")
+            .from("stock_movements").where("client_id", .equal, SQLBind(client.rawValue))
+        if let sku { query.where("sku_id", .equal, SQLBind(sku)) }
+        return try await query.orderBy("at", .descending).limit(limit).all().map { try $0.decode(model: StockMovement.self) }
+    }
+}

@@ -1,0 +1,136 @@
+import DaiyunCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// How a batch of reports changed the stored rows.
+public struct UpsertCounts: Sendable, Equatable, Codable {
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+
+    public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+        self.inserted = inserted
+        self.updated = updated
+        self.unchanged = unchanged
+    }
+
+    public static func + (lhs: UpsertCounts, rhs: UpsertCounts) -> UpsertCounts {
+        UpsertCounts(inserted: lhs.inserted + rhs.inserted, updated: lhs.updated + rhs.updated, unchanged: lhs.unchanged + rhs.unchanged)
+    }
+}
+
+/// Applies what a channel or a file reports about orders: merges each report into the stored
+/// order (statuses only move forward), writes the changed rows in multi-row upserts, keeps the
+/// status history, and moves stock for the lines whose state calls for it. Call it inside a
+/// transaction; a batch is all or nothing.
+public struct OrderWriter: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    public func apply(_ reports: [Order], store: Store, source: UUID, actor: String, at now: Date) async throws -> UpsertCounts {
+        try await database.lockForWriting()
+        // Several reports of one order in a batch fold into one, in the order given.
+        var folded: [String: Order] = [:]
+        var order: [String] = []
+        for report in reports {
+            precondition(report.storeID == store.id, "a report for another store")
+            if let kept = folded[report.tid] { folded[report.tid] = kept.applying(report) } else {
+                folded[report.tid] = report
+                order.append(report.tid)
+            }
+        }
+        var counts = UpsertCounts()
+        for start in stride(from: 0, to: order.count, by: upsertChunk) {
+            let tids = Array(order[start..<min(start + upsertChunk, order.count)])
+            counts = counts + (try await applyChunk(tids.map { folded[$0]! }, store: store, source: source, actor: actor, at: now))
+        }
+        return counts
+    }
+
+    private func applyChunk(_ reports: [Order], store: Store, source: UUID, actor: String, at now: Date) async throws -> UpsertCounts {
+        let sql = try database.sql()
+        let tids = reports.map(\.tid)
+        let existingOrders = try await sql.select().column("*").from("orders")
+            .where("store_id", .equal, SQLBind(store.id.rawValue)).where("tid", .in, SQLBind.group(tids)).all()
+            .map { try $0.decode(model: OrderRow.self, with: RowCoding.decoder) }
+        let existingLines = try await sql.select().column("*").from("order_lines")
+            .where("store_id", .equal, SQLBind(store.id.rawValue)).where("tid", .in, SQLBind.group(tids)).all()
+            .map { try $0.decode(model: OrderLineRow.self, with: RowCoding.decoder) }
+        let ordersByTid = Dictionary(existingOrders.map { ($0.tid, $0) }, uniquingKeysWith: { a, _ in a })
+        let linesByTid = Dictionary(grouping: existingLines, by: \.tid)
+        let skuIDs = try await skuIDs(client: store.clientID, outerIDs: Set(reports.flatMap { $0.lines.map(\.outerSkuID) }))
+        let inventory = InventoryRepository(database: database)
+
+        var counts = UpsertCounts()
+        var orderRows: [OrderRow] = []
+        var lineRows: [OrderLineRow] = []
+        var history: [(tid: String, status: String)] = []
+        for report in reports {
+            let keptRow = ordersByTid[report.tid]
+            let keptLineRows = (linesByTid[report.tid] ?? []).sorted { $0.oid < $1.oid }
+            let kept = try keptRow?.domain(lines: keptLineRows.map { try $0.domain() })
+            var merged = kept.map { $0.applying(report) } ?? report
+            merged.lines.sort { $0.oid < $1.oid }
+            if let kept, kept == merged {
+                counts.unchanged += 1
+                continue
+            }
+            if kept == nil { counts.inserted += 1 } else { counts.updated += 1 }
+            if kept?.status != merged.status { history.append((merged.tid, merged.status.rawValue)) }
+
+            let keptStates = Dictionary(keptLineRows.map { ($0.oid, ($0.id, $0.lineStockState)) }, uniquingKeysWith: { a, _ in a })
+            var needsAttention = false
+            for line in merged.lines {
+                let (lineID, state) = keptStates[line.oid] ?? (UUID(), .untouched)
+                var newState = state
+                if let sku = skuIDs[line.outerSkuID] {
+                    // A partly shipped order ships line by line; otherwise the order's status speaks for its lines.
+                    let status = merged.status == .sellerConsignedPart ? line.status : line.status.merged(with: merged.status)
+                    let action = StockRules.action(for: state, status: status, paid: merged.countsAsPaid)
+                    switch action {
+                    case .none: break
+                    case .reserve:
+                        let held = try await inventory.reserve(sku: sku, quantity: line.quantity, store: store.id, oid: line.oid, actor: actor, at: now)
+                        newState = held ? .reserved : .shortage
+                    case .deduct, .deductUnreserved:
+                        try await inventory.deduct(sku: sku, quantity: line.quantity, reserved: action == .deduct, store: store.id, oid: line.oid, actor: actor, at: now)
+                        newState = StockRules.state(after: action, from: state)
+                    case .release:
+                        try await inventory.release(sku: sku, quantity: line.quantity, store: store.id, oid: line.oid, actor: actor, at: now)
+                        newState = .released
+                    case .clearShortage:
+                        newState = .released
+                    }
+                }
+                needsAttention = needsAttention || newState == .shortage
+                lineRows.append(OrderLineRow(line, of: merged, id: lineID, stockState: newState, source: source))
+            }
+            orderRows.append(OrderRow(merged, id: keptRow?.id ?? UUID(), needsAttention: needsAttention, source: source))
+        }
+        try await database.upsert(orderRows, into: "orders", conflict: ["store_id", "tid"])
+        try await database.upsert(lineRows, into: "order_lines", conflict: ["store_id", "oid"])
+        if !history.isEmpty {
+            let insert = sql.insert(into: "order_status_history").columns("id", "store_id", "tid", "status", "observed_at", "source_record_id")
+            for entry in history {
+                insert.values(SQLBind(UUID()), SQLBind(store.id.rawValue), SQLBind(entry.tid), SQLBind(entry.status), SQLBind(now), SQLBind(source))
+            }
+            try await insert.run()
+        }
+        return counts
+    }
+
+    /// Our SKU ids for the merchant codes (商家编码) the lines carry.
+    func skuIDs(client: ID<Client>, outerIDs: Set<String>) async throws -> [String: UUID] {
+        let codes = outerIDs.filter { !$0.isEmpty }
+        guard !codes.isEmpty else { return [:] }
+        let rows = try await database.sql().select().column("id").column("outer_id").from("skus")
+            .where("client_id", .equal, SQLBind(client.rawValue)).where("outer_id", .in, SQLBind.group(Array(codes))).all()
+        var result: [String: UUID] = [:]
+        for row in rows { result[try row.decode(column: "outer_id", as: String.self)] = try row.decode(column: "id", as: UUID.self) }
+        return result
+    }
+}

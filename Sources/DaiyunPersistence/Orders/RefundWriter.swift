@@ -1,0 +1,51 @@
+import DaiyunCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Applies what a channel or a file reports about refunds: a finished refund never changes, an
+/// open one follows the newer report. Call it inside a transaction.
+public struct RefundWriter: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    public func apply(_ reports: [Refund], store: Store, source: UUID) async throws -> UpsertCounts {
+        try await database.lockForWriting()
+        var folded: [String: Refund] = [:]
+        var order: [String] = []
+        for report in reports {
+            precondition(report.storeID == store.id, "a report for another store")
+            if let kept = folded[report.refundID] { folded[report.refundID] = kept.applying(report) } else {
+                folded[report.refundID] = report
+                order.append(report.refundID)
+            }
+        }
+        var counts = UpsertCounts()
+        let sql = try database.sql()
+        for start in stride(from: 0, to: order.count, by: upsertChunk) {
+            let ids = Array(order[start..<min(start + upsertChunk, order.count)])
+            let kept = try await sql.select().column("*").from("refunds")
+                .where("store_id", .equal, SQLBind(store.id.rawValue)).where("refund_id", .in, SQLBind.group(ids)).all()
+                .map { try $0.decode(model: RefundRow.self, with: RowCoding.decoder) }
+            let keptByID = Dictionary(kept.map { ($0.refundId, $0) }, uniquingKeysWith: { a, _ in a })
+            var rows: [RefundRow] = []
+            for id in ids {
+                let report = folded[id]!
+                let keptRow = keptByID[id]
+                let keptRefund = try keptRow?.domain()
+                let merged = keptRefund.map { $0.applying(report) } ?? report
+                if let keptRefund, keptRefund == merged {
+                    counts.unchanged += 1
+                    continue
+                }
+                if keptRefund == nil { counts.inserted += 1 } else { counts.updated += 1 }
+                rows.append(RefundRow(merged, id: keptRow?.id ?? UUID(), source: source))
+            }
+            try await database.upsert(rows, into: "refunds", conflict: ["store_id", "refund_id"])
+        }
+        return counts
+    }
+}
