@@ -33,10 +33,15 @@ let package = Package(
             ]
         ),
         .target(
+            name: "DaiyunChannels",
+            dependencies: ["DaiyunCore", "DaiyunPersistence"]
+        ),
+        .target(
             name: "DaiyunWeb",
             dependencies: [
                 "DaiyunCore",
                 "DaiyunPersistence",
+                "DaiyunChannels",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -57,6 +62,7 @@ let package = Package(
                 "DaiyunCore",
                 "DaiyunPersistence",
                 "DaiyunWeb",
+                "DaiyunChannels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +70,11 @@ let package = Package(
         .testTarget(
             name: "DaiyunPersistenceTests",
             dependencies: ["DaiyunPersistence", "DaiyunTestSupport"]
+        ),
+        .testTarget(
+            name: "DaiyunChannelsTests",
+            dependencies: ["DaiyunChannels", "DaiyunTestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "DaiyunWebTests",

@@ -1,0 +1,38 @@
+import DaiyunCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Reads of orders: whole orders by number (for merging), and the order list and detail.
+public struct OrderRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    /// The stored orders with these numbers, with their lines.
+    public func orders(_ tids: [String], store: ID<Store>) async throws -> [String: Order] {
+        var result: [String: Order] = [:]
+        let sql = try database.sql()
+        for start in stride(from: 0, to: tids.count, by: upsertChunk) {
+            let slice = Array(tids[start..<min(start + upsertChunk, tids.count)])
+            let rows = try await sql.select().column("*").from("orders")
+                .where("store_id", .equal, SQLBind(store.rawValue)).where("tid", .in, SQLBind.group(slice)).all()
+                .map { try $0.decode(model: OrderRow.self, with: RowCoding.decoder) }
+            let lines = Dictionary(grouping: try await sql.select().column("*").from("order_lines")
+                .where("store_id", .equal, SQLBind(store.rawValue)).where("tid", .in, SQLBind.group(slice)).all()
+                .map { try $0.decode(model: OrderLineRow.self, with: RowCoding.decoder) }, by: \.tid)
+            for row in rows {
+                result[row.tid] = try row.domain(lines: (lines[row.tid] ?? []).sorted { $0.oid < $1.oid }.map { try $0.domain() })
+            }
+        }
+        return result
+    }
+
+    /// How many orders a store has (the dashboard and tests use it).
+    public func count(store: ID<Store>) async throws -> Int {
+        let row = try await database.sql().raw("SELECT COUNT(*) AS n FROM orders WHERE store_id = \(bind: store.rawValue)").first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+}

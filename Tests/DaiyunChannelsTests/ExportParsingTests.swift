@@ -1,0 +1,85 @@
+import DaiyunChannels
+import DaiyunCore
+import Foundation
+import Testing
+
+@Suite("Export file parsing")
+struct ExportParsingTests {
+    static let store = ID<Store>(UUID())
+
+    @Test("GB18030 with CRLF, UTF-8, and UTF-8 with a BOM read the same orders", arguments: ["orders-gb18030.csv", "orders-utf8.csv", "orders-utf8-bom.csv"])
+    func encodings(_ name: String) throws {
+        let file = try TaobaoOrderExport.parse(try Fixture.data(name), store: Self.store)
+        #expect(file.errors.isEmpty)
+        #expect(file.encoding == (name.contains("gb18030") ? .gb18030 : .utf8))
+        #expect(file.rowsRead == 6)
+        let orders = file.rows.map(\.value)
+        #expect(orders.map(\.tid) == (67...72).map { "40123456789012345\($0)" }, "long numbers stay text, =\"…\" unwrapped")
+        let first = orders[0]
+        #expect(first.status == .waitSellerSendGoods && first.payment == Money(fen: 19_900) && first.buyerNick == "花花**")
+        #expect(first.buyerMessage == "请尽快发货, 谢谢", "a quoted field keeps its comma")
+        #expect(first.createdAt == ShanghaiTime.parse("2026-11-11 00:00:05"))
+        #expect(orders[1].payment == Money(fen: 38_050) && orders[1].postFee == Money(fen: 1_000) && orders[1].totalFee == Money(fen: 40_800))
+        #expect(orders[2].buyerNick == "小\"明\"", "doubled quotes inside a quoted field")
+        #expect(orders[3].status == .waitBuyerPay && orders[3].paidAt == nil)
+        #expect(orders[4].status == .closed, "closed after payment")
+        #expect(orders[5].status == .closedByTaobao, "closed before payment")
+    }
+
+    @Test("columns are found by name, in any order, with stray spaces")
+    func byName() throws {
+        let file = try TaobaoOrderExport.parse(try Fixture.data("orders-reordered.csv"), store: Self.store)
+        #expect(file.errors.isEmpty)
+        #expect(file.rows.map(\.value.tid) == ["4012345678901234567", "4012345678901234568", "4012345678901234569"])
+        #expect(file.rows[1].value.payment == Money(fen: 38_050))
+        #expect(file.rows[1].value.paidAt == ShanghaiTime.parse("2026-11-11 00:01:30"))
+    }
+
+    @Test("each malformed row is reported with its line, column and reason; good rows are kept")
+    func malformed() throws {
+        let file = try TaobaoOrderExport.parse(try Fixture.data("orders-malformed.csv"), store: Self.store)
+        #expect(file.rowsRead == 7)
+        #expect(file.rows.map(\.line) == [2, 8])
+        #expect(file.rows.map(\.value.tid) == ["4012345678901234580", "4012345678901234585"])
+        let errors = file.errors.map { "\($0.line) \($0.column)" }
+        #expect(errors == ["3 订单创建时间", "4 买家实际支付金额", "5 买家实际支付金额", "6 订单编号", "7 买家会员名"])
+        #expect(file.errors[0].reason.contains("2026-02-30"))
+        #expect(file.errors[1].reason.contains("九十九"))
+        #expect(file.errors[2].reason.contains("fewer than the header"))
+        #expect(file.errors[3].reason.contains("duplicate order 4012345678901234580, first on line 2"))
+        #expect(file.errors[4].reason.contains("GB18030") && file.errors[4].reason.contains("truncated"))
+    }
+
+    @Test("a file without a required column is refused, naming it")
+    func missingColumn() {
+        let data = Data("订单编号,订单状态,订单创建时间\n1,交易成功,2026-01-01 00:00:00\n".utf8)
+        #expect {
+            _ = try TaobaoOrderExport.parse(data, store: Self.store)
+        } throws: { ($0 as? FileProblem)?.reason.contains("missing column(s): 买家实际支付金额") == true }
+        #expect(throws: FileProblem.self) { _ = try TaobaoOrderExport.parse(Data(), store: Self.store) }
+    }
+
+    @Test("line items number their lines per order; refunds and catalog rows parse")
+    func otherKinds() throws {
+        let lines = try TaobaoLineExport.parse(try Fixture.data("lines-gb18030.csv"))
+        #expect(lines.errors.isEmpty && lines.rows.count == 4)
+        #expect(lines.rows[1].value.line.oid == "4012345678901234568-1" && lines.rows[1].value.line.quantity == 2)
+        #expect(lines.rows[1].value.line.outerSkuID == "HY-CREAM-50" && lines.rows[1].value.line.skuProperties == "规格:50ml")
+
+        let refunds = try RefundExport.parse(try Fixture.data("refunds-utf8.csv"), store: Self.store)
+        #expect(refunds.errors.isEmpty)
+        #expect(refunds.rows.map(\.value.status) == [.success, .waitSellerAgree])
+        #expect(refunds.rows[0].value.phase == .onsale && refunds.rows[1].value.refundFee == Money(fen: 19_025))
+
+        let catalog = try CatalogFile.parse(try Fixture.data("catalog-utf8-bom.csv"))
+        #expect(catalog.rows.map(\.value.sku.outerID) == ["HY-CREAM-50", "HY-CREAM-100", "HY-SERUM-30"])
+        #expect(catalog.errors.map(\.description) == ["line 5, floor_price: must not be above the list price"])
+    }
+
+    @Test("the CSV reader keeps quoted line breaks and counts lines across them")
+    func quotedBreaks() {
+        let records = Array(CSVReader(Data("a,b\r\n\"x\r\ny\",2\n\n3,\"\"\"q\"\"\"\n".utf8)))
+        #expect(records.map(\.line) == [1, 2, 5])
+        #expect(records.map { $0.fields.map { String(decoding: $0, as: UTF8.self) } } == [["a", "b"], ["x\r\ny", "2"], ["3", "\"q\""]])
+    }
+}
