@@ -71,7 +71,10 @@ public struct ImportBatchRepository: Sendable {
         guard !stores.isEmpty || !clients.isEmpty else { return [] }
         let rows = try await database.sql().select().column("*").from("import_batches")
             .where { group in
-                group.where("store_id", .in, SQLBind.group(stores)).orWhere("client_id", .in, SQLBind.group(clients))
+                // An empty `IN ()` is an error on PostgreSQL: only non-empty lists become conditions.
+                if !stores.isEmpty { group.orWhere("store_id", .in, SQLBind.group(stores)) }
+                if !clients.isEmpty { group.orWhere("client_id", .in, SQLBind.group(clients)) }
+                return group
             }
             .orderBy("started_at", .descending).limit(limit).all()
         return try rows.map { try $0.decode(model: ImportBatch.self, with: RowCoding.decoder) }
