@@ -96,6 +96,12 @@ public struct TenancyRepository: Sendable {
         return try await query.all().map { try $0.domain() }
     }
 
+    /// Stores of any agency whose channel shop id or name is exactly this (for the command line).
+    public func stores(matching text: String) async throws -> [Store] {
+        try await StoreModel.query(on: database).group(.or) { $0.filter(\.$shopID == text).filter(\.$name == text) }
+            .all().map { try $0.domain() }
+    }
+
     public func store(_ id: ID<Store>) async throws -> Store? {
         try await StoreModel.find(id.rawValue, on: database)?.domain()
     }
