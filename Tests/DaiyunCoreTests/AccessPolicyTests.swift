@@ -24,7 +24,7 @@ struct AccessPolicyTests {
     static func principal(_ kind: UserKind, role: StoreRole? = nil) -> Principal {
         switch kind {
         case .agencyAdmin: Principal(userID: ID(UUID()), agencyID: agency, kind: .agencyAdmin)
-        case .staff: Principal(userID: ID(UUID()), agencyID: agency, kind: .staff, assignments: [ownStore: [role!]], assignedClientIDs: [ownClient])
+        case .staff: Principal(userID: ID(UUID()), agencyID: agency, kind: .staff, assignments: [ownStore: [role!]], rolesByClient: [ownClient: [role!]])
         case .brandViewer: Principal(userID: ID(UUID()), agencyID: agency, kind: .brandViewer, clientID: ownClient)
         }
     }
@@ -78,6 +78,31 @@ struct AccessPolicyTests {
         #expect(AccessPolicy.decide(viewer, .viewAuditLog, in: .agency(Self.agency)) == .notFound)
         let staff = Self.principal(.staff, role: .storeManager)
         #expect(AccessPolicy.decide(staff, .viewAuditLog, in: .client(Self.agency, Self.ownClient)) == .forbidden)
+    }
+
+    @Test("stock is managed by admins and by warehouse staff and store managers of the client's stores", arguments: everyone)
+    func manageStock(_ who: (String, Principal)) {
+        let own = AccessPolicy.decide(who.1, .manageStock, in: .client(Self.agency, Self.ownClient))
+        let other = AccessPolicy.decide(who.1, .manageStock, in: .client(Self.agency, Self.otherClient))
+        let roles = who.1.rolesByClient[Self.ownClient] ?? []
+        switch who.1.kind {
+        case .agencyAdmin: #expect(own == .allow && other == .allow)
+        case .staff: #expect(own == (roles.contains(.warehouse) || roles.contains(.storeManager) ? .allow : .forbidden) && other == .notFound)
+        case .brandViewer: #expect(own == .forbidden && other == .notFound)
+        }
+    }
+
+    @Test("imports are for admins and the store's managers", arguments: everyone, Target.allCases)
+    func importData(_ who: (String, Principal), _ target: Target) {
+        let decision = AccessPolicy.decide(who.1, .importData, in: Self.scope(target))
+        let expected: AccessDecision = switch (who.1.kind, target) {
+        case (_, .otherAgency): .notFound
+        case (.agencyAdmin, _): .allow
+        case (_, .otherStore): .notFound
+        case (.staff, .ownStore): who.1.assignments[Self.ownStore]!.contains(.storeManager) ? .allow : .forbidden
+        case (.brandViewer, .ownStore): .forbidden
+        }
+        #expect(decision == expected, "\(who.0) on \(target)")
     }
 
     @Test("list visibility follows the same rules as single views")

@@ -41,6 +41,14 @@ public struct ImportPreview: Sendable {
     public var rowsRead: Int
     public var goodRows: Int
     public var errors: [RowError]
+
+    public init(kind: ImportKind, encoding: FileEncoding, rowsRead: Int, goodRows: Int, errors: [RowError]) {
+        self.kind = kind
+        self.encoding = encoding
+        self.rowsRead = rowsRead
+        self.goodRows = goodRows
+        self.errors = errors
+    }
 }
 
 /// What an import did.

@@ -7,19 +7,22 @@ public struct Principal: Sendable, Equatable {
     public var clientID: ID<Client>?
     /// A staff member's roles, per store.
     public var assignments: [ID<Store>: Set<StoreRole>]
+    /// A staff member's roles on the stores of each client they work for.
+    public var rolesByClient: [ID<Client>: Set<StoreRole>]
+
     /// The clients of the stores a staff member is assigned to.
-    public var assignedClientIDs: Set<ID<Client>>
+    public var assignedClientIDs: Set<ID<Client>> { Set(rolesByClient.keys) }
 
     public init(
         userID: ID<User>, agencyID: ID<Agency>, kind: UserKind, clientID: ID<Client>? = nil,
-        assignments: [ID<Store>: Set<StoreRole>] = [:], assignedClientIDs: Set<ID<Client>> = []
+        assignments: [ID<Store>: Set<StoreRole>] = [:], rolesByClient: [ID<Client>: Set<StoreRole>] = [:]
     ) {
         self.userID = userID
         self.agencyID = agencyID
         self.kind = kind
         self.clientID = clientID
         self.assignments = assignments
-        self.assignedClientIDs = assignedClientIDs
+        self.rolesByClient = rolesByClient
     }
 }
 
@@ -49,6 +52,10 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageStaff
     /// Read the audit chain of the scope.
     case viewAuditLog
+    /// Receive, adjust and count stock, set safety stock, open warehouses (client scope).
+    case manageStock
+    /// Import export files into a store, or a catalog into a client.
+    case importData
 }
 
 /// The answer to "may this principal do this here?".
@@ -98,6 +105,17 @@ public enum AccessPolicy {
                 return principal.assignments[store]?.contains(.storeManager) == true
             }
             return false
+        case (.staff, .manageStock):
+            if case .client(_, let client) = scope {
+                return !(principal.rolesByClient[client] ?? []).isDisjoint(with: [.warehouse, .storeManager])
+            }
+            return false
+        case (.staff, .importData):
+            switch scope {
+            case .store(_, _, let store): return principal.assignments[store]?.contains(.storeManager) == true
+            case .client(_, let client): return principal.rolesByClient[client]?.contains(.storeManager) == true
+            case .agency: return false
+            }
         case (.staff, _):
             return false
         case (.brandViewer, .viewAuditLog):

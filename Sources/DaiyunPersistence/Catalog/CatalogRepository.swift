@@ -96,3 +96,35 @@ public struct CatalogRepository: Sendable {
         }
     }
 }
+
+/// A SKU with its product, as the catalog page and export list it.
+public struct CatalogEntry: Sendable, Equatable {
+    public var product: Product
+    public var sku: SKU
+}
+
+extension CatalogRepository {
+    /// The client's SKUs with their products, by title then merchant code; `search` matches either.
+    public func entries(of client: ID<Client>, search: String? = nil, limit: Int = 500) async throws -> [CatalogEntry] {
+        var query = SQLQueryString("""
+            SELECT p.id AS p_id, p.title, p.category, p.main_image_url, p.selling_points, p.detail, s.*
+            FROM skus s JOIN products p ON p.id = s.product_id WHERE s.client_id = \(bind: client.rawValue)
+            """)
+        if let search, !search.isEmpty {
+            let pattern = "%" + search.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            query.appendInterpolation(raw: " AND (p.title LIKE ")
+            query.appendInterpolation(bind: pattern)
+            query.appendInterpolation(raw: " OR s.outer_id LIKE ")
+            query.appendInterpolation(bind: pattern)
+            query.appendInterpolation(raw: ")")
+        }
+        query.appendInterpolation(raw: " ORDER BY p.title, s.outer_id LIMIT \(limit)")
+        return try await database.sql().raw(query).all().map { row in
+            CatalogEntry(
+                product: Product(id: try row.decode(column: "p_id", as: UUID.self), clientID: client, title: try row.decode(column: "title", as: String.self),
+                                 category: try row.decode(column: "category", as: String.self), mainImageURL: try row.decode(column: "main_image_url", as: String.self),
+                                 sellingPoints: try row.decode(column: "selling_points", as: String.self), detail: try row.decode(column: "detail", as: String.self)),
+                sku: try Self.sku(from: row))
+        }
+    }
+}

@@ -24,6 +24,17 @@ public struct ImportBatch: Sendable, Equatable, Codable {
     public var startedAt: Date
     public var finishedAt: Date
 
+    enum CodingKeys: String, CodingKey {
+        case id, kind, mode, outcome, inserted, updated, unchanged, rejected, actor
+        case storeID = "store_id"
+        case clientID = "client_id"
+        case sourceRecordID = "source_record_id"
+        case rowsRead = "rows_read"
+        case errorsJson = "errors_json"
+        case startedAt = "started_at"
+        case finishedAt = "finished_at"
+    }
+
     public init(
         id: UUID, storeID: UUID?, clientID: UUID?, sourceRecordID: UUID?, kind: String, mode: String, outcome: String,
         rowsRead: Int, counts: UpsertCounts, rejected: Int, errorsJson: String, actor: String, startedAt: Date, finishedAt: Date
@@ -77,11 +88,11 @@ public struct ImportBatchRepository: Sendable {
                 return group
             }
             .orderBy("started_at", .descending).limit(limit).all()
-        return try rows.map { try $0.decode(model: ImportBatch.self, with: RowCoding.decoder) }
+        return try rows.map { try $0.decode(model: ImportBatch.self) }
     }
 
     public func batch(_ id: UUID) async throws -> ImportBatch? {
         try await database.sql().select().column("*").from("import_batches").where("id", .equal, SQLBind(id)).first()
-            .map { try $0.decode(model: ImportBatch.self, with: RowCoding.decoder) }
+            .map { try $0.decode(model: ImportBatch.self) }
     }
 }

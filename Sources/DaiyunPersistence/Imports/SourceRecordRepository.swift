@@ -5,6 +5,7 @@ import Foundation
 /// A raw input as kept: what it was, where it came from, and its SHA-256.
 public struct SourceRecord: Sendable, Equatable, Codable {
     public var id: UUID
+    public var agencyID: ID<Agency>
     public var storeID: ID<Store>?
     public var kind: String
     public var name: String
@@ -32,7 +33,7 @@ public final class SourceRecordModel: Model, @unchecked Sendable {
     public init() {}
 
     var summary: SourceRecord {
-        SourceRecord(id: id!, storeID: storeID.map { DaiyunCore.ID($0) }, kind: kind, name: name, sha256: sha256,
+        SourceRecord(id: id!, agencyID: DaiyunCore.ID(agencyID), storeID: storeID.map { DaiyunCore.ID($0) }, kind: kind, name: name, sha256: sha256,
                      sizeBytes: sizeBytes, receivedAt: receivedAt, receivedBy: receivedBy)
     }
 }

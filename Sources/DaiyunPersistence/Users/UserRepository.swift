@@ -111,8 +111,9 @@ public struct UserRepository: Sendable {
             principal.assignments[assignment.storeID, default: []].insert(assignment.role)
         }
         let storeIDs = Array(principal.assignments.keys).map(\.rawValue)
-        let stores = try await StoreModel.query(on: database).filter(\.$id ~~ storeIDs).all()
-        principal.assignedClientIDs = Set(stores.map { ID($0.clientID) })
+        for store in try await StoreModel.query(on: database).filter(\.$id ~~ storeIDs).all() {
+            principal.rolesByClient[ID(store.clientID), default: []].formUnion(principal.assignments[ID(store.id!)] ?? [])
+        }
         return principal
     }
 }
