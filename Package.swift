@@ -82,7 +82,8 @@ let package = Package(
                 "DaiyunWeb", "DaiyunTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -56,6 +56,27 @@ public final class BrowserSession: @unchecked Sendable {
         return response
     }
 
+    /// Posts a multipart form with one file, as a browser's file upload does.
+    @discardableResult
+    public func upload(_ path: String, _ fields: [String: String], file: (field: String, name: String, data: Data)) async throws -> TestingHTTPResponse {
+        let boundary = "daiyun-test-\(UUID().uuidString)"
+        var body = Data()
+        var all = fields
+        if let csrf { all["_csrf"] = csrf }
+        for (name, value) in all.sorted(by: { $0.key < $1.key }) {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n".utf8))
+        body.append(file.data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        var headers = HTTPHeaders()
+        if let cookie { headers.add(name: .cookie, value: cookie) }
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(data: body))
+        remember(response)
+        return response
+    }
+
     /// Opens the sign-in page and signs in; returns the answer to the form. Like a browser, it then
     /// follows the redirect, which picks up the new session's CSRF token.
     @discardableResult

@@ -15,6 +15,7 @@ struct AccessMatrixTests {
 
     enum RouteKind: String, CaseIterable {
         case readStore, editStore, readClient, editClient, createStore, listStores, readAudit, assignStaff, listUsers
+        case readOrders, readStock, changeStock, importOrders
     }
 
     /// The expected status of each cell. Staff and brand viewers "own" storeA1 (assigned / their
@@ -48,6 +49,21 @@ struct AccessMatrixTests {
             return viewer ? 404 : 403
         case .listUsers:
             return admin ? 200 : (viewer ? 404 : 403)
+        case .readOrders:
+            return expected(role, .readStore, target)
+        case .readStock:
+            return expected(role, .readClient, target)
+        case .changeStock:
+            // Past the access check, the made-up SKU is refused with 422.
+            if target == .otherAgency { return 404 }
+            if admin { return 422 }
+            if target != .own { return 404 }
+            return role == "warehouse" || manager ? 422 : 403
+        case .importOrders:
+            if target == .otherAgency { return 404 }
+            if admin { return 201 }
+            if target != .own { return 404 }
+            return manager ? 201 : 403
         }
     }
 
@@ -100,6 +116,14 @@ struct AccessMatrixTests {
         case .assignStaff:
             return try await send(.POST, "/api/v1/users/\(staff.id)/assignments", #"{"store_id":"\#(store.id)","role":"promoter"}"#).status.code
         case .listUsers: return try await send(.GET, "/api/v1/users").status.code
+        case .readOrders: return try await send(.GET, "/api/v1/stores/\(store.id)/orders").status.code
+        case .readStock: return try await send(.GET, "/api/v1/clients/\(client.id)/stock").status.code
+        case .changeStock:
+            let body = #"{"sku_id":"\#(UUID())","warehouse_id":"\#(UUID())","kind":"receipt","quantity":1,"reason":"test"}"#
+            return try await send(.POST, "/api/v1/clients/\(client.id)/stock/changes", body).status.code
+        case .importOrders:
+            let csv = "订单编号,订单状态,买家实际支付金额,订单创建时间,订单付款时间\n\(8_000_000 + shop),交易成功,9.90,2026-11-01 10:00:00,2026-11-01 10:00:05\n"
+            return try await tester.sendRequest(.POST, "/api/v1/imports?kind=orders&target=store:\(store.id)", headers: HTTP.api(token), body: HTTP.body(csv)).status.code
         }
     }
 

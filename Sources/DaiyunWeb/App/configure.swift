@@ -64,4 +64,5 @@ func routes(_ app: Application, config: AppConfig) throws {
     try authenticated.register(collection: TenancyAPIController())
     try authenticated.register(collection: StaffAPIController())
     try authenticated.register(collection: AuditAPIController())
+    try authenticated.register(collection: OperationsAPIController())
 }

@@ -1,0 +1,158 @@
+import DaiyunChannels
+import DaiyunCore
+import DaiyunPersistence
+import DaiyunTestSupport
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Orders, stock and imports on the web")
+struct OperationsPagesTests {
+    static func fixture(_ name: String) throws -> Data {
+        try Data(contentsOf: Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")!)
+    }
+
+    /// 130 orders one minute apart, through the same writer the importers use.
+    static func seedOrders(_ app: Application, _ t: TestTenancy) async throws {
+        let context = WriteContext(actor: "job:test", now: Date())
+        let source = try await SourceRecordRepository(database: app.db).keep(Data("seed".utf8), name: "seed", kind: "upload", agency: t.agencyA.id, store: t.storeA1.id, by: context).record.id
+        let start = ShanghaiTime.parse("2026-11-01 00:00:00")!
+        var orders: [Order] = []
+        for i in 0..<130 {
+            let amount = Money(fen: Int64(1000 + i))
+            let created = start.addingTimeInterval(Double(i) * 60)
+            let status: OrderStatus = i.isMultiple(of: 10) ? .closed : .finished
+            let line = OrderLine(oid: "\(i)-1", outerSkuID: i.isMultiple(of: 2) ? "EVEN" : "ODD", title: "t", price: amount, quantity: 1, payment: amount, status: .finished)
+            orders.append(Order(storeID: t.storeA1.id, tid: "50000000000000\(String(format: "%05d", i))", status: status,
+                                buyerNick: i.isMultiple(of: 7) ? "lucky" : "buyer\(i)", payment: amount, totalFee: amount,
+                                createdAt: created, paidAt: created.addingTimeInterval(5), lines: [line]))
+        }
+        let batch = orders
+        _ = try await app.db.transaction { try await OrderWriter(database: $0).apply(batch, store: t.storeA1, source: source, actor: "job:test", at: Date()) }
+    }
+
+    @Test("the order list pages by cursor through every order once, newest first, and filters", arguments: TestDatabase.available)
+    func orderPaging(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            try await Self.seedOrders(app, t)
+            let token = try await t.token(for: "designer", on: app)
+            let tester = try app.testing()
+            var seen: [String] = []
+            var next: String? = ""
+            while let cursor = next {
+                let page = try await tester.sendRequest(.GET, "/api/v1/stores/\(t.storeA1.id)/orders?limit=50" + (cursor.isEmpty ? "" : "&after=\(cursor)"), headers: HTTP.api(token))
+                let body = HTTP.object(page)
+                seen += (body["items"] as? [[String: Any]] ?? []).map { $0["tid"] as! String }
+                next = body["next"] as? String
+            }
+            #expect(seen.count == 130 && Set(seen).count == 130)
+            #expect(seen.first == "5000000000000000129" && seen.last == "5000000000000000000")
+            func count(_ query: String) async throws -> Int {
+                let page = try await tester.sendRequest(.GET, "/api/v1/stores/\(t.storeA1.id)/orders?limit=500&\(query)", headers: HTTP.api(token))
+                return (HTTP.object(page)["items"] as? [Any])?.count ?? -1
+            }
+            #expect(try await count("status=TRADE_CLOSED") == 13)
+            #expect(try await count("buyer=lucky") == 19)
+            #expect(try await count("sku=EVEN") == 65)
+            #expect(try await count("from=2026-11-01&until=2026-11-01") == 130)
+            #expect(try await count("from=2026-11-02") == 0)
+            #expect(try await tester.sendRequest(.GET, "/api/v1/stores/\(t.storeA1.id)/orders?after=garbage", headers: HTTP.api(token)).status == .unprocessableEntity)
+
+            let browser = BrowserSession(app: app)
+            try await browser.signIn("designer", password: TestTenancy.password)
+            let html = try await browser.get("/stores/\(t.storeA1.id)/orders?status=TRADE_CLOSED").body.string
+            #expect(html.contains("5000000000000000120") && !html.contains("5000000000000000121"))
+            let detail = try await browser.get("/stores/\(t.storeA1.id)/orders/5000000000000000120").body.string
+            #expect(detail.contains("¥11.20") && detail.contains("/source-records/"))
+        }
+    }
+
+    @Test("a source record downloads for those who see its store only", arguments: TestDatabase.available)
+    func sourceRecords(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let admin = try await t.token(for: "admin", on: app)
+            let tester = try app.testing()
+            let imported = try await tester.sendRequest(.POST, "/api/v1/imports?kind=orders&target=store:\(t.storeA1.id)&name=o.csv", headers: HTTP.api(admin), body: ByteBuffer(data: try Self.fixture("orders-gb18030.csv")))
+            #expect(imported.status == .created)
+            let recordID = try #require((HTTP.object(imported)["batch"] as? [String: Any])?["source_record_id"] as? String)
+            let mine = try await tester.sendRequest(.GET, "/api/v1/source-records/\(recordID)", headers: HTTP.api(try await t.token(for: "viewerA1", on: app)))
+            let original = try Self.fixture("orders-gb18030.csv")
+            #expect(mine.status == .ok && Data(buffer: mine.body) == original)
+            #expect(mine.headers.first(name: "X-Content-SHA256") == Hex.sha256(original))
+            for other in ["viewerA2", "adminB"] {
+                let response = try await tester.sendRequest(.GET, "/api/v1/source-records/\(recordID)", headers: HTTP.api(try await t.token(for: other, on: app)))
+                #expect(response.status == .notFound, "\(other) may not read another store's raw input")
+            }
+        }
+    }
+
+    @Test("warehouse staff receive and count stock on the page; a designer may not", arguments: TestDatabase.available)
+    func stockPage(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let context = WriteContext(actor: "job:test", now: Date())
+            _ = try await ImportService(database: app.db).run(try Self.fixture("catalog-utf8-bom.csv"), name: "c.csv", kind: .catalog, mode: .skipBadRows, target: ImportTarget(client: t.clientA1, store: nil), by: context)
+            let warehouse = try await CatalogRepository(database: app.db).createWarehouse(code: "HZ", name: "杭州仓", for: t.clientA1, by: context)
+            let sku = try #require(try await CatalogRepository(database: app.db).sku(outerID: "HY-CREAM-50", client: t.clientA1.id))
+
+            let keeper = BrowserSession(app: app)
+            try await keeper.signIn("warehouse", password: TestTenancy.password)
+            let page = try await keeper.get("/clients/\(t.clientA1.id)/stock").body.string
+            #expect(page.contains("HY-CREAM-50") && page.contains("/stock/changes"))
+            let fields = ["sku_id": sku.id.uuidString.lowercased(), "warehouse_id": warehouse.id.uuidString.lowercased(), "kind": "receipt", "quantity": "12", "reason": "到货"]
+            #expect(try await keeper.post("/clients/\(t.clientA1.id)/stock/changes", fields).status == .seeOther)
+            try await keeper.get("/clients/\(t.clientA1.id)/stock")
+            try await keeper.post("/clients/\(t.clientA1.id)/safety-stock", ["channel": "tmall", "quantity": "2"])
+            let after = try await keeper.get("/clients/\(t.clientA1.id)/stock").body.string
+            let row = try #require(after.components(separatedBy: "data-sku=\"HY-CREAM-50\"").dropFirst().first?.components(separatedBy: "</tr>").first)
+            #expect(row.contains(#"<td class="num on-hand">12</td>"#))
+            #expect(row.components(separatedBy: #"class="num available">"#).dropFirst().map { String($0.prefix(while: { $0 != "<" })) } == ["12", "10"], "columns jd then tmall: tmall holds 2 back, jd does not")
+            let bad = try await keeper.post("/clients/\(t.clientA1.id)/stock/changes", fields.merging(["quantity": "lots"]) { $1 })
+            #expect(bad.status == .seeOther)
+            #expect(try await keeper.get("/clients/\(t.clientA1.id)/stock").body.string.contains("数量：必须是整数"))
+
+            let designer = BrowserSession(app: app)
+            try await designer.signIn("designer", password: TestTenancy.password)
+            let view = try await designer.get("/clients/\(t.clientA1.id)/stock")
+            #expect(view.status == .ok && !view.body.string.contains("/stock/changes"))
+            try await designer.get("/clients/\(t.clientA1.id)/stock")
+            #expect(try await designer.post("/clients/\(t.clientA1.id)/stock/changes", fields).status == .forbidden)
+            #expect(try await InventoryRepository(database: app.db).pool(sku: sku.id)!.onHand == 12)
+        }
+    }
+
+    @Test("an upload previews each bad row, then imports in the chosen mode", arguments: TestDatabase.available)
+    func uploadFlow(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let manager = BrowserSession(app: app)
+            try await manager.signIn("store_manager", password: TestTenancy.password)
+            try await manager.get("/imports")
+            let preview = try await manager.upload("/imports/preview", ["kind": "orders", "target": "store:\(t.storeA1.id)", "mode": "all"],
+                                                   file: ("file", "bad.csv", try Self.fixture("orders-malformed.csv")))
+            let html = preview.body.string
+            #expect(preview.status == .ok && html.contains(#"<dd id="rows-read">7</dd>"#) && html.contains(#"<dd id="good-rows">2</dd>"#))
+            #expect(html.contains("九十九") && html.contains("GB18030"))
+            let sourceID = try #require(html.components(separatedBy: #"name="source_id" value=""#).dropFirst().first?.prefix(36)).description
+            #expect(try await OrderRepository(database: app.db).count(store: t.storeA1.id) == 0, "a preview writes no order")
+
+            let rejected = try await manager.post("/imports", ["source_id": sourceID, "kind": "orders", "target": "store:\(t.storeA1.id)", "mode": "all"])
+            let rejectedPage = try await manager.get(try #require(rejected.headers.first(name: .location))).body.string
+            let countAfterRejection = try await OrderRepository(database: app.db).count(store: t.storeA1.id)
+            #expect(rejectedPage.contains("已拒绝") && countAfterRejection == 0)
+            try await manager.get("/imports")
+            let kept = try await manager.post("/imports", ["source_id": sourceID, "kind": "orders", "target": "store:\(t.storeA1.id)", "mode": "skip"])
+            #expect(try await manager.get(try #require(kept.headers.first(name: .location))).body.string.contains(#"<dd id="inserted">2</dd>"#))
+            #expect(try await OrderRepository(database: app.db).count(store: t.storeA1.id) == 2)
+
+            let designer = BrowserSession(app: app)
+            try await designer.signIn("designer", password: TestTenancy.password)
+            try await designer.get("/imports")
+            let refused = try await designer.upload("/imports/preview", ["kind": "orders", "target": "store:\(t.storeA1.id)"], file: ("file", "x.csv", Data("a".utf8)))
+            #expect(refused.status == .forbidden)
+        }
+    }
+}
