@@ -33,6 +33,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "DaiyunSimulation",
+            dependencies: ["DaiyunCore"]
+        ),
+        .target(
             name: "DaiyunChannels",
             dependencies: ["DaiyunCore", "DaiyunPersistence"]
         ),
@@ -42,6 +46,7 @@ let package = Package(
                 "DaiyunCore",
                 "DaiyunPersistence",
                 "DaiyunChannels",
+                "DaiyunSimulation",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -63,10 +68,11 @@ let package = Package(
                 "DaiyunPersistence",
                 "DaiyunWeb",
                 "DaiyunChannels",
+                "DaiyunSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DaiyunCoreTests", dependencies: ["DaiyunCore"]),
+        .testTarget(name: "DaiyunCoreTests", dependencies: ["DaiyunCore", "DaiyunSimulation"]),
         .testTarget(
             name: "DaiyunPersistenceTests",
             dependencies: ["DaiyunPersistence", "DaiyunTestSupport"]

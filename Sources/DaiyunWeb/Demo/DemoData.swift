@@ -12,7 +12,8 @@ public struct DemoAccount: Sendable {
 }
 
 /// The demo agency: three brands, five stores on different channels, staff of every role and a
-/// brand viewer per brand. Created once; running the demo again changes nothing.
+/// brand viewer per brand, each brand with a catalog, stock and a year of orders and refunds.
+/// Created once; running the demo again changes nothing.
 public enum DemoData {
     public static let agencyName = "星河代运营 Xinghe Agency"
     public static let password = "daiyun-demo-2026"
@@ -64,11 +65,15 @@ public enum DemoData {
             }
             _ = try await users.createUser(try draft("admin", "刘总（管理员）", .agencyAdmin), passwordHash: hash, in: agency.id, by: context)
             var storesByShop: [String: Store] = [:]
+            var createdClients: [(Client, [Store])] = []
             for seed in clients {
                 let client = try await tenancy.createClient(try ClientDraft(name: seed.name, industry: seed.industry), in: agency.id, by: context)
+                createdClients.append((client, []))
                 for s in seed.stores {
                     let draft = try StoreDraft(channel: s.channel.rawValue, shopID: s.shopID, name: s.name, status: s.status.rawValue, takenOverOn: s.takenOver)
-                    storesByShop[s.shopID] = try await tenancy.createStore(draft, for: client, by: context)
+                    let store = try await tenancy.createStore(draft, for: client, by: context)
+                    storesByShop[s.shopID] = store
+                    createdClients[createdClients.count - 1].1.append(store)
                 }
                 _ = try await users.createUser(try draft(seed.viewer, "\(seed.name.split(separator: " ").first ?? "") 品牌方", .brandViewer, client: client.id, language: seed.viewer == "zhijin.brand" ? .en : .zhCN), passwordHash: hash, in: agency.id, by: context)
             }
@@ -79,7 +84,10 @@ public enum DemoData {
                     _ = try await users.assign(user, to: store, as: role, by: context)
                 }
             }
-            app.logger.info("demo agency created")
+            app.logger.info("demo agency created; generating a year of orders for its stores")
+            for (client, stores) in createdClients {
+                try await DemoCatalog.seed(client: client, stores: stores, on: app, now: Date()) { app.logger.info("\($0)") }
+            }
         }
         var accounts = [DemoAccount(login: "admin", password: password, description: "agency admin 代运营管理员: every client and store")]
         for seed in staff {

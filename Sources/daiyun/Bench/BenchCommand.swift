@@ -1,0 +1,59 @@
+import ArgumentParser
+import DaiyunCore
+import DaiyunPersistence
+import DaiyunSimulation
+import DaiyunWeb
+import Foundation
+
+/// `daiyun bench`: seeded, comparable measurements of the hot paths on SQLite and PostgreSQL.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure import, export-file import and flash-sale throughput (seeded, so runs compare).",
+        discussion: "PostgreSQL is measured too when --postgres or DAIYUN_BENCH_DATABASE_URL names a server (a fresh schema is used and dropped)."
+    )
+
+    @ArgumentParser.Option(help: "Orders in the generated year.")
+    var orders = 100_000
+
+    @ArgumentParser.Option(help: "Seed of the generated year.")
+    var seed: UInt64 = 1
+
+    @ArgumentParser.Option(help: "PostgreSQL URL to measure as well.")
+    var postgres: String?
+
+    @ArgumentParser.Option(help: "Flash-sale attempts.")
+    var attempts = 20_000
+
+    @ArgumentParser.Option(help: "Flash-sale concurrent workers.")
+    var workers = 64
+
+    @ArgumentParser.Flag(help: "Skip the flash sale.")
+    var noFlashSale = false
+
+    func run() async throws {
+        let dataset = BenchDataset(orders: orders, seed: seed)
+        print("Daiyun bench — \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, \(ProcessInfo.processInfo.operatingSystemVersionString)")
+        print("dataset: \(dataset.orders.count) orders, \(dataset.lineCount) lines, \(dataset.refunds.count) refunds (seed \(seed))")
+        var databases: [(String, BenchDatabase)] = [("SQLite", .sqlite)]
+        if let url = postgres ?? ProcessInfo.processInfo.environment["DAIYUN_BENCH_DATABASE_URL"], !url.isEmpty {
+            databases.append(("PostgreSQL", .postgres(url)))
+        }
+        for (name, database) in databases {
+            try await BenchRuns.importYear(dataset, on: database, label: name)
+            try await BenchRuns.exportFile(dataset, on: database, label: name)
+            if !noFlashSale {
+                try await BenchRuns.flashSale(on: database, label: name, attempts: attempts, workers: workers, seed: seed)
+            }
+        }
+    }
+}
+
+/// Formats one result line.
+enum BenchReport {
+    static func line(_ database: String, _ what: String, count: Int, unit: String, seconds: Double, extra: String = "") {
+        let rate = Double(count) / max(seconds, 1e-9)
+        let padded = "\(database) \(what)".padding(toLength: 34, withPad: " ", startingAt: 0)
+        print("\(padded) \(String(format: "%9d", count)) \(unit) in \(String(format: "%7.2f", seconds)) s = \(String(format: "%10.0f", rate)) \(unit)/s\(extra.isEmpty ? "" : "  " + extra)")
+    }
+}

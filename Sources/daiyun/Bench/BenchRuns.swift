@@ -1,0 +1,115 @@
+import DaiyunChannels
+import DaiyunCore
+import DaiyunPersistence
+import DaiyunSimulation
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// The measurements.
+enum BenchRuns {
+    /// The year's orders, lines and refunds into empty tables with their real unique keys, from
+    /// domain values in memory to the last commit; then the same rows again (nothing changes).
+    static func importYear(_ dataset: BenchDataset, on database: BenchDatabase, label: String) async throws {
+        try await database.with { app, store in
+            let source = try await SourceRecordRepository(database: app.db).keep(Data("bench".utf8), name: "bench", kind: "bench", agency: store.agencyID, store: store.id, by: WriteContext(actor: "job:bench", now: Date())).record.id
+            for pass in ["import", "re-import (no change)"] {
+                let start = ContinuousClock.now
+                try await app.db.transaction { tx in
+                    _ = try await OrderWriter(database: tx).apply(dataset.orders, store: store, source: source, actor: "job:bench", at: Date())
+                    _ = try await RefundWriter(database: tx).apply(dataset.refunds, store: store, source: source)
+                }
+                BenchReport.line(label, pass, count: dataset.rowCount, unit: "rows", seconds: seconds(since: start))
+            }
+        }
+    }
+
+    /// The 千牛 order report in GB18030, through the real import path: decode, validate, yuan to
+    /// fen, upsert, source record, batch record.
+    static func exportFile(_ dataset: BenchDataset, on database: BenchDatabase, label: String) async throws {
+        let file = BenchExportFile.render(dataset.orders)
+        try await database.with { app, store in
+            guard let client = try await TenancyRepository(database: app.db).client(store.clientID) else { return }
+            let start = ContinuousClock.now
+            let result = try await ImportService(database: app.db).run(file, name: "bench.csv", kind: .orders, mode: .allOrNothing,
+                                                                       target: ImportTarget(client: client, store: store), by: WriteContext(actor: "job:bench", now: Date()))
+            let elapsed = seconds(since: start)
+            guard result.batch.inserted == dataset.orders.count else {
+                throw BenchError("the export import inserted \(result.batch.inserted) of \(dataset.orders.count) orders: \(result.errors.prefix(3))")
+            }
+            BenchReport.line(label, "GB18030 export file", count: result.batch.inserted, unit: "orders", seconds: elapsed,
+                             extra: "(\(file.count / 1_048_576) MiB)")
+        }
+    }
+
+    /// 50 SKUs × 100 units; one-unit attempts from concurrent workers, each its own transaction.
+    static func flashSale(on database: BenchDatabase, label: String, attempts: Int, workers: Int, seed: UInt64) async throws {
+        try await database.with { app, store in
+            let sql = app.db as! any SQLDatabase
+            let skus = (0..<50).map { _ in UUID() }
+            let productID = UUID()
+            try await sql.raw("INSERT INTO products (id, client_id, title, category, main_image_url, selling_points, detail, created_at) VALUES (\(bind: productID), \(bind: store.clientID.rawValue), 'flash', '', '', '', '', \(bind: Date()))").run()
+            for (i, sku) in skus.enumerated() {
+                try await sql.raw("INSERT INTO skus (id, client_id, product_id, outer_id, barcode, properties, list_price_fen, floor_price_fen, cost_fen) VALUES (\(bind: sku), \(bind: store.clientID.rawValue), \(bind: productID), \(bind: "FLASH-\(i)"), '', '', 100, 100, 50)").run()
+                try await sql.raw("INSERT INTO sku_stock (id, sku_id, client_id, on_hand, reserved) VALUES (\(bind: UUID()), \(bind: sku), \(bind: store.clientID.rawValue), 100, 0)").run()
+            }
+            let counter = AttemptCounter(total: attempts)
+            let start = ContinuousClock.now
+            let results = try await withThrowingTaskGroup(of: (sold: Int, latencies: [Double]).self) { group in
+                for worker in 0..<workers {
+                    group.addTask {
+                        var random = SeededRandom(seed: seed &+ UInt64(worker))
+                        var sold = 0
+                        var latencies: [Double] = []
+                        while let attempt = await counter.next() {
+                            let sku = skus[Int(random.next() % UInt64(skus.count))]
+                            let begun = ContinuousClock.now
+                            let held = try await app.db.transaction { tx in
+                                try await InventoryRepository(database: tx).reserve(sku: sku, quantity: 1, store: store.id, oid: "flash-\(attempt)", actor: "job:bench", at: Date())
+                            }
+                            latencies.append(seconds(since: begun) * 1000)
+                            if held { sold += 1 }
+                        }
+                        return (sold, latencies)
+                    }
+                }
+                return try await group.reduce(into: [(sold: Int, latencies: [Double])]()) { $0.append($1) }
+            }
+            let elapsed = seconds(since: start)
+            let sold = results.reduce(0) { $0 + $1.sold }
+            let latencies = results.flatMap(\.latencies).sorted()
+            let reserved = try await sql.raw("SELECT SUM(reserved) AS n FROM sku_stock WHERE client_id = \(bind: store.clientID.rawValue)").first()?.decode(column: "n", as: Int.self) ?? -1
+            let p50 = latencies[latencies.count / 2], p99 = latencies[min(latencies.count - 1, latencies.count * 99 / 100)]
+            BenchReport.line(label, "flash sale (\(workers) workers)", count: attempts, unit: "attempts", seconds: elapsed,
+                             extra: String(format: "p50 %.2f ms, p99 %.2f ms, sold %d of 5000, reserved %d", p50, p99, sold, reserved))
+            // Never oversold: every sale is a reservation and no SKU went past its 100 units. With
+            // ample attempts (four per unit, the default) every unit sells.
+            guard sold == reserved, sold <= 5000, attempts < 20_000 || sold == 5000 else {
+                throw BenchError("OVERSOLD or lost: sold \(sold), reserved \(reserved), stock 5000")
+            }
+        }
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}
+
+/// Hands out attempt numbers to the workers until none are left.
+actor AttemptCounter {
+    private var issued = 0
+    let total: Int
+    init(total: Int) { self.total = total }
+    func next() -> Int? {
+        guard issued < total else { return nil }
+        issued += 1
+        return issued
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
