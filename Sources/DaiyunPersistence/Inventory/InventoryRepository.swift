@@ -66,6 +66,14 @@ public struct InventoryRepository: Sendable {
         return true
     }
 
+    /// One reservation in a transaction of its own (a flash-sale checkout): atomic, never oversells.
+    public func reserveAlone(sku: UUID, quantity: Int, store: ID<Store>, oid: String, actor: String, at: Date) async throws -> Bool {
+        try await database.transaction { tx in
+            try await tx.lockForWriting()
+            return try await InventoryRepository(database: tx).reserve(sku: sku, quantity: quantity, store: store, oid: oid, actor: actor, at: at)
+        }
+    }
+
     /// Gives a reservation back (the order closed).
     public func release(sku: UUID, quantity: Int, store: ID<Store>, oid: String, actor: String, at: Date) async throws {
         try await change(sku: sku, onHand: 0, reserved: -quantity, kind: "release", reason: "order closed", store: store, oid: oid, actor: actor, at: at)

@@ -40,10 +40,17 @@ struct BenchCommand: AsyncParsableCommand {
             databases.append(("PostgreSQL", .postgres(url)))
         }
         for (name, database) in databases {
-            try await BenchRuns.importYear(dataset, on: database, label: name)
-            try await BenchRuns.exportFile(dataset, on: database, label: name)
-            if !noFlashSale {
-                try await BenchRuns.flashSale(on: database, label: name, attempts: attempts, workers: workers, seed: seed)
+            do {
+                try await BenchRuns.importYear(dataset, on: database, label: name)
+                try await BenchRuns.exportFile(dataset, on: database, label: name)
+                if !noFlashSale {
+                    try await BenchRuns.flashSale(on: database, label: name, attempts: attempts, workers: workers, seed: seed)
+                }
+            } catch let error as BenchError {
+                throw error
+            } catch {
+                // Database drivers hide details from plain descriptions; a benchmark wants them.
+                throw BenchError("\(name): \(String(reflecting: error))")
             }
         }
     }

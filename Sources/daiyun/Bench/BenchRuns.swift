@@ -65,9 +65,8 @@ enum BenchRuns {
                         while let attempt = await counter.next() {
                             let sku = skus[Int(random.next() % UInt64(skus.count))]
                             let begun = ContinuousClock.now
-                            let held = try await app.db.transaction { tx in
-                                try await InventoryRepository(database: tx).reserve(sku: sku, quantity: 1, store: store.id, oid: "flash-\(attempt)", actor: "job:bench", at: Date())
-                            }
+                            let held = try await InventoryRepository(database: app.db)
+                                .reserveAlone(sku: sku, quantity: 1, store: store.id, oid: "flash-\(attempt)", actor: "job:bench", at: Date())
                             latencies.append(seconds(since: begun) * 1000)
                             if held { sold += 1 }
                         }
@@ -79,7 +78,8 @@ enum BenchRuns {
             let elapsed = seconds(since: start)
             let sold = results.reduce(0) { $0 + $1.sold }
             let latencies = results.flatMap(\.latencies).sorted()
-            let reserved = try await sql.raw("SELECT SUM(reserved) AS n FROM sku_stock WHERE client_id = \(bind: store.clientID.rawValue)").first()?.decode(column: "n", as: Int.self) ?? -1
+            // SUM of a bigint is NUMERIC on PostgreSQL: cast it back.
+            let reserved = Int(try await sql.raw("SELECT CAST(SUM(reserved) AS BIGINT) AS n FROM sku_stock WHERE client_id = \(bind: store.clientID.rawValue)").first()?.decode(column: "n", as: Int64.self) ?? -1)
             let p50 = latencies[latencies.count / 2], p99 = latencies[min(latencies.count - 1, latencies.count * 99 / 100)]
             BenchReport.line(label, "flash sale (\(workers) workers)", count: attempts, unit: "attempts", seconds: elapsed,
                              extra: String(format: "p50 %.2f ms, p99 %.2f ms, sold %d of 5000, reserved %d", p50, p99, sold, reserved))
