@@ -3,52 +3,27 @@ import os
 import unittest
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-from test_sign_in import BASE, PASSWORD, make_driver
+from browser_support import BASE, BrowserTest
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "DaiyunChannelsTests", "Fixtures")
-SHOTS = os.environ.get("DAIYUN_SCREENSHOTS")
 
 
-class OperationsTest(unittest.TestCase):
-    def setUp(self):
-        self.driver = make_driver()
-        self.driver.implicitly_wait(5)
-
-    def tearDown(self):
-        self.driver.quit()
-
-    def shot(self, name):
-        if SHOTS:
-            os.makedirs(SHOTS, exist_ok=True)
-            self.driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
-
-    def click_and_wait(self, element):
-        element.click()
-        WebDriverWait(self.driver, 15).until(EC.staleness_of(element))
-
-    def sign_in(self, login):
-        d = self.driver
-        d.get(BASE + "/login")
-        d.find_element(By.ID, "login").send_keys(login)
-        d.find_element(By.ID, "password").send_keys(PASSWORD)
-        self.click_and_wait(d.find_element(By.ID, "sign-in"))
-
+class OperationsTest(BrowserTest):
     def test_store_manager_pages_through_orders_to_one_with_its_source(self):
         self.sign_in("li.manager")
         d = self.driver
-        self.click_and_wait(d.find_element(By.LINK_TEXT, "花漾美妆官方旗舰店"))
-        self.click_and_wait(d.find_element(By.ID, "orders-link"))
+        self.submit_and_wait(d.find_element(By.LINK_TEXT, "花漾美妆官方旗舰店"))
+        self.submit_and_wait(d.find_element(By.ID, "orders-link"))
         first = [a.text for a in d.find_elements(By.CSS_SELECTOR, "#orders tbody td:first-child a")]
         self.assertEqual(len(first), 50, "a full first page of the demo year")
-        self.click_and_wait(d.find_element(By.ID, "next-page"))
+        self.submit_and_wait(d.find_element(By.ID, "next-page"))
         second = [a.text for a in d.find_elements(By.CSS_SELECTOR, "#orders tbody td:first-child a")]
         self.assertEqual(len(second), 50)
         self.assertFalse(set(first) & set(second), "pages do not overlap")
         self.shot("orders-page-2")
-        self.click_and_wait(d.find_elements(By.CSS_SELECTOR, "#orders tbody td:first-child a")[0])
+        self.submit_and_wait(d.find_elements(By.CSS_SELECTOR, "#orders tbody td:first-child a")[0])
         self.assertTrue(d.find_elements(By.CSS_SELECTOR, "#lines tbody tr"))
         self.assertIn("demo-year-tm-huayang-001.json", d.page_source)
         self.shot("order-detail")
@@ -56,7 +31,7 @@ class OperationsTest(unittest.TestCase):
     def test_brand_viewer_sees_stock_but_cannot_change_it(self):
         self.sign_in("huayang.brand")
         d = self.driver
-        self.click_and_wait(d.find_element(By.ID, "stock-link"))
+        self.submit_and_wait(d.find_element(By.ID, "stock-link"))
         rows = d.find_elements(By.CSS_SELECTOR, "#stock tbody tr")
         self.assertEqual(len(rows), 7)
         self.assertEqual(d.find_elements(By.CSS_SELECTOR, "form[action$='/stock/changes']"), [])
@@ -68,14 +43,14 @@ class OperationsTest(unittest.TestCase):
         d.get(BASE + "/imports")
         Select(d.find_element(By.ID, "i-kind")).select_by_value("orders")
         d.find_element(By.ID, "i-file").send_keys(os.path.abspath(os.path.join(FIXTURES, "orders-malformed.csv")))
-        self.click_and_wait(d.find_element(By.ID, "preview-button"))
+        self.submit_and_wait(d.find_element(By.ID, "preview-button"))
         self.assertEqual(d.find_element(By.ID, "rows-read").text, "7")
         self.assertEqual(d.find_element(By.ID, "good-rows").text, "2")
         self.assertEqual(d.find_element(By.ID, "encoding").text, "GB18030")
         lines = [r.find_elements(By.TAG_NAME, "td")[0].text for r in d.find_elements(By.CSS_SELECTOR, "#row-errors tbody tr")]
         self.assertEqual(lines, ["3", "4", "5", "6", "7"])
         self.shot("import-preview")
-        self.click_and_wait(d.find_element(By.ID, "confirm-import"))
+        self.submit_and_wait(d.find_element(By.ID, "confirm-import"))
         self.assertIn(d.find_element(By.ID, "outcome").text, ("已导入", "Imported"))
         self.assertEqual(int(d.find_element(By.ID, "inserted").text) + int(d.find_element(By.ID, "unchanged").text), 2)
         self.assertEqual(d.find_element(By.ID, "rejected").text, "5")

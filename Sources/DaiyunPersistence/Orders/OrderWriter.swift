@@ -33,20 +33,12 @@ public struct OrderWriter: Sendable {
 
     public func apply(_ reports: [Order], store: Store, source: UUID, actor: String, at now: Date) async throws -> UpsertCounts {
         try await database.lockForWriting()
-        // Several reports of one order in a batch fold into one, in the order given.
-        var folded: [String: Order] = [:]
-        var order: [String] = []
-        for report in reports {
-            precondition(report.storeID == store.id, "a report for another store")
-            if let kept = folded[report.tid] { folded[report.tid] = kept.applying(report) } else {
-                folded[report.tid] = report
-                order.append(report.tid)
-            }
-        }
+        precondition(reports.allSatisfy { $0.storeID == store.id }, "a report for another store")
+        let folded = foldReports(reports, key: \.tid) { $0.applying($1) }
         var counts = UpsertCounts()
-        for start in stride(from: 0, to: order.count, by: upsertChunk) {
-            let tids = Array(order[start..<min(start + upsertChunk, order.count)])
-            counts = counts + (try await applyChunk(tids.map { folded[$0]! }, store: store, source: source, actor: actor, at: now))
+        for start in stride(from: 0, to: folded.count, by: upsertChunk) {
+            let chunk = Array(folded[start..<min(start + upsertChunk, folded.count)])
+            counts = counts + (try await applyChunk(chunk, store: store, source: source, actor: actor, at: now))
         }
         return counts
     }

@@ -14,27 +14,20 @@ public struct RefundWriter: Sendable {
 
     public func apply(_ reports: [Refund], store: Store, source: UUID) async throws -> UpsertCounts {
         try await database.lockForWriting()
-        var folded: [String: Refund] = [:]
-        var order: [String] = []
-        for report in reports {
-            precondition(report.storeID == store.id, "a report for another store")
-            if let kept = folded[report.refundID] { folded[report.refundID] = kept.applying(report) } else {
-                folded[report.refundID] = report
-                order.append(report.refundID)
-            }
-        }
+        precondition(reports.allSatisfy { $0.storeID == store.id }, "a report for another store")
+        let folded = foldReports(reports, key: \.refundID) { $0.applying($1) }
         var counts = UpsertCounts()
         let sql = try database.sql()
-        for start in stride(from: 0, to: order.count, by: upsertChunk) {
-            let ids = Array(order[start..<min(start + upsertChunk, order.count)])
+        for start in stride(from: 0, to: folded.count, by: upsertChunk) {
+            let chunk = Array(folded[start..<min(start + upsertChunk, folded.count)])
+            let ids = chunk.map(\.refundID)
             let kept = try await sql.select().column("*").from("refunds")
                 .where("store_id", .equal, SQLBind(store.id.rawValue)).where("refund_id", .in, SQLBind.group(ids)).all()
                 .map { try $0.decode(model: RefundRow.self, with: RowCoding.decoder) }
             let keptByID = Dictionary(kept.map { ($0.refundId, $0) }, uniquingKeysWith: { a, _ in a })
             var rows: [RefundRow] = []
-            for id in ids {
-                let report = folded[id]!
-                let keptRow = keptByID[id]
+            for report in chunk {
+                let keptRow = keptByID[report.refundID]
                 let keptRefund = try keptRow?.domain()
                 let merged = keptRefund.map { $0.applying(report) } ?? report
                 if let keptRefund, keptRefund == merged {
