@@ -17,12 +17,8 @@ public struct OrderRepository: Sendable {
         let sql = try database.sql()
         for start in stride(from: 0, to: tids.count, by: upsertChunk) {
             let slice = Array(tids[start..<min(start + upsertChunk, tids.count)])
-            let rows = try await sql.select().column("*").from("orders")
-                .where("store_id", .equal, SQLBind(store.rawValue)).where("tid", .in, SQLBind.group(slice)).all()
-                .map { try $0.decode(model: OrderRow.self, with: RowCoding.decoder) }
-            let lines = Dictionary(grouping: try await sql.select().column("*").from("order_lines")
-                .where("store_id", .equal, SQLBind(store.rawValue)).where("tid", .in, SQLBind.group(slice)).all()
-                .map { try $0.decode(model: OrderLineRow.self, with: RowCoding.decoder) }, by: \.tid)
+            let rows = try await database.select(OrderRow.self, from: "orders", store: store.rawValue, where: "tid", in: slice)
+            let lines = Dictionary(grouping: try await database.select(OrderLineRow.self, from: "order_lines", store: store.rawValue, where: "tid", in: slice), by: \.tid)
             for row in rows {
                 result[row.tid] = try row.domain(lines: (lines[row.tid] ?? []).sorted { $0.oid < $1.oid }.map { try $0.domain() })
             }

@@ -2,9 +2,8 @@ import DaiyunCore
 import Foundation
 import SQLKit
 
-/// The `orders` table as rows for bulk reads and writes. Property names are the columns in
-/// camel case (`storeId` ↔ `store_id`), so that SQLKit's snake-case strategies map them both ways.
-struct OrderRow: Codable, Sendable {
+/// The `orders` table as rows for bulk reads and writes.
+struct OrderRow: Sendable, TableRow {
     var id: UUID
     var storeId: UUID
     var tid: String
@@ -53,6 +52,42 @@ struct OrderRow: Codable, Sendable {
         sourceRecordId = source
     }
 
+    static let columns = ["id", "store_id", "tid", "status", "type", "step_status", "buyer_nick", "buyer_open_uid", "payment_fen",
+                          "post_fee_fen", "total_fee_fen", "discount_fee_fen", "created_at", "paid_at", "counted_paid_at", "consigned_at",
+                          "finished_at", "modified_at", "buyer_message", "seller_memo", "needs_attention", "source_record_id"]
+
+    var values: [any SQLExpression] {
+        [SQLBind(id), SQLBind(storeId), SQLBind(tid), SQLBind(status), SQLBind(type), SQLBind(stepStatus), SQLBind(buyerNick),
+         SQLBind(buyerOpenUid), SQLBind(paymentFen), SQLBind(postFeeFen), SQLBind(totalFeeFen), SQLBind(discountFeeFen),
+         SQLBind(createdAt), SQLBind(paidAt), SQLBind(countedPaidAt), SQLBind(consignedAt), SQLBind(finishedAt), SQLBind(modifiedAt),
+         SQLBind(buyerMessage), SQLBind(sellerMemo), SQLBind(needsAttention), SQLBind(sourceRecordId)]
+    }
+
+    init(_ row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: UUID.self)
+        storeId = try row.decode(column: "store_id", as: UUID.self)
+        tid = try row.decode(column: "tid", as: String.self)
+        status = try row.decode(column: "status", as: String.self)
+        type = try row.decode(column: "type", as: String.self)
+        stepStatus = try row.decode(column: "step_status", as: String?.self)
+        buyerNick = try row.decode(column: "buyer_nick", as: String.self)
+        buyerOpenUid = try row.decode(column: "buyer_open_uid", as: String?.self)
+        paymentFen = try row.decode(column: "payment_fen", as: Int64.self)
+        postFeeFen = try row.decode(column: "post_fee_fen", as: Int64.self)
+        totalFeeFen = try row.decode(column: "total_fee_fen", as: Int64.self)
+        discountFeeFen = try row.decode(column: "discount_fee_fen", as: Int64.self)
+        createdAt = try row.decode(column: "created_at", as: Date.self)
+        paidAt = try row.decode(column: "paid_at", as: Date?.self)
+        countedPaidAt = try row.decode(column: "counted_paid_at", as: Date?.self)
+        consignedAt = try row.decode(column: "consigned_at", as: Date?.self)
+        finishedAt = try row.decode(column: "finished_at", as: Date?.self)
+        modifiedAt = try row.decode(column: "modified_at", as: Date?.self)
+        buyerMessage = try row.decode(column: "buyer_message", as: String.self)
+        sellerMemo = try row.decode(column: "seller_memo", as: String.self)
+        needsAttention = try row.decode(column: "needs_attention", as: Bool.self)
+        sourceRecordId = try row.decode(column: "source_record_id", as: UUID.self)
+    }
+
     func domain(lines: [OrderLine]) throws -> Order {
         guard let status = OrderStatus(rawValue: status) else { throw PersistenceError.corruptRow(table: "orders", id: id.uuidString) }
         return Order(
@@ -66,7 +101,7 @@ struct OrderRow: Codable, Sendable {
 }
 
 /// The `order_lines` table as rows.
-struct OrderLineRow: Codable, Sendable {
+struct OrderLineRow: Sendable, TableRow {
     var id: UUID
     var storeId: UUID
     var tid: String
@@ -105,6 +140,35 @@ struct OrderLineRow: Codable, Sendable {
         sourceRecordId = source
     }
 
+    static let columns = ["id", "store_id", "tid", "oid", "item_id", "sku_id", "outer_sku_id", "title", "sku_properties", "price_fen",
+                          "quantity", "total_fee_fen", "payment_fen", "status", "refund_status", "stock_state", "source_record_id"]
+
+    var values: [any SQLExpression] {
+        [SQLBind(id), SQLBind(storeId), SQLBind(tid), SQLBind(oid), SQLBind(itemId), SQLBind(skuId), SQLBind(outerSkuId), SQLBind(title),
+         SQLBind(skuProperties), SQLBind(priceFen), SQLBind(quantity), SQLBind(totalFeeFen), SQLBind(paymentFen), SQLBind(status),
+         SQLBind(refundStatus), SQLBind(stockState), SQLBind(sourceRecordId)]
+    }
+
+    init(_ row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: UUID.self)
+        storeId = try row.decode(column: "store_id", as: UUID.self)
+        tid = try row.decode(column: "tid", as: String.self)
+        oid = try row.decode(column: "oid", as: String.self)
+        itemId = try row.decode(column: "item_id", as: String.self)
+        skuId = try row.decode(column: "sku_id", as: String.self)
+        outerSkuId = try row.decode(column: "outer_sku_id", as: String.self)
+        title = try row.decode(column: "title", as: String.self)
+        skuProperties = try row.decode(column: "sku_properties", as: String.self)
+        priceFen = try row.decode(column: "price_fen", as: Int64.self)
+        quantity = try row.decode(column: "quantity", as: Int.self)
+        totalFeeFen = try row.decode(column: "total_fee_fen", as: Int64.self)
+        paymentFen = try row.decode(column: "payment_fen", as: Int64.self)
+        status = try row.decode(column: "status", as: String.self)
+        refundStatus = try row.decode(column: "refund_status", as: String.self)
+        stockState = try row.decode(column: "stock_state", as: String.self)
+        sourceRecordId = try row.decode(column: "source_record_id", as: UUID.self)
+    }
+
     func domain() throws -> OrderLine {
         guard let status = OrderStatus(rawValue: status) else { throw PersistenceError.corruptRow(table: "order_lines", id: id.uuidString) }
         return OrderLine(
@@ -118,7 +182,7 @@ struct OrderLineRow: Codable, Sendable {
 }
 
 /// The `refunds` table as rows.
-struct RefundRow: Codable, Sendable {
+struct RefundRow: Sendable, TableRow {
     var id: UUID
     var storeId: UUID
     var refundId: String
@@ -149,6 +213,30 @@ struct RefundRow: Codable, Sendable {
         sourceRecordId = source
     }
 
+    static let columns = ["id", "store_id", "refund_id", "tid", "oid", "status", "phase", "refund_fee_fen", "reason", "good_status",
+                          "created_at", "modified_at", "source_record_id"]
+
+    var values: [any SQLExpression] {
+        [SQLBind(id), SQLBind(storeId), SQLBind(refundId), SQLBind(tid), SQLBind(oid), SQLBind(status), SQLBind(phase), SQLBind(refundFeeFen),
+         SQLBind(reason), SQLBind(goodStatus), SQLBind(createdAt), SQLBind(modifiedAt), SQLBind(sourceRecordId)]
+    }
+
+    init(_ row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: UUID.self)
+        storeId = try row.decode(column: "store_id", as: UUID.self)
+        refundId = try row.decode(column: "refund_id", as: String.self)
+        tid = try row.decode(column: "tid", as: String.self)
+        oid = try row.decode(column: "oid", as: String.self)
+        status = try row.decode(column: "status", as: String.self)
+        phase = try row.decode(column: "phase", as: String.self)
+        refundFeeFen = try row.decode(column: "refund_fee_fen", as: Int64.self)
+        reason = try row.decode(column: "reason", as: String.self)
+        goodStatus = try row.decode(column: "good_status", as: String.self)
+        createdAt = try row.decode(column: "created_at", as: Date.self)
+        modifiedAt = try row.decode(column: "modified_at", as: Date?.self)
+        sourceRecordId = try row.decode(column: "source_record_id", as: UUID.self)
+    }
+
     func domain() throws -> Refund {
         guard let status = RefundStatus(rawValue: status), let phase = RefundPhase(rawValue: phase) else {
             throw PersistenceError.corruptRow(table: "refunds", id: id.uuidString)
@@ -157,17 +245,5 @@ struct RefundRow: Codable, Sendable {
             storeID: ID(storeId), refundID: refundId, tid: tid, oid: oid, status: status, phase: phase,
             refundFee: Money(fen: refundFeeFen), reason: reason, goodStatus: goodStatus, createdAt: createdAt, modifiedAt: modifiedAt
         )
-    }
-}
-
-/// One encoder and decoder for all row types: snake-case columns, explicit NULLs (so that every
-/// row of a multi-row INSERT has the same columns).
-enum RowCoding {
-    static let encoder = SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
-    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
-
-    /// Every column of a row type, for `ON CONFLICT DO UPDATE SET col = excluded.col`.
-    static func columns<Row: Encodable>(of sample: Row) throws -> [String] {
-        try encoder.encode(sample).map(\.0)
     }
 }

@@ -46,12 +46,8 @@ public struct OrderWriter: Sendable {
     private func applyChunk(_ reports: [Order], store: Store, source: UUID, actor: String, at now: Date) async throws -> UpsertCounts {
         let sql = try database.sql()
         let tids = reports.map(\.tid)
-        let existingOrders = try await sql.select().column("*").from("orders")
-            .where("store_id", .equal, SQLBind(store.id.rawValue)).where("tid", .in, SQLBind.group(tids)).all()
-            .map { try $0.decode(model: OrderRow.self, with: RowCoding.decoder) }
-        let existingLines = try await sql.select().column("*").from("order_lines")
-            .where("store_id", .equal, SQLBind(store.id.rawValue)).where("tid", .in, SQLBind.group(tids)).all()
-            .map { try $0.decode(model: OrderLineRow.self, with: RowCoding.decoder) }
+        let existingOrders = try await database.select(OrderRow.self, from: "orders", store: store.id.rawValue, where: "tid", in: tids)
+        let existingLines = try await database.select(OrderLineRow.self, from: "order_lines", store: store.id.rawValue, where: "tid", in: tids)
         let ordersByTid = Dictionary(existingOrders.map { ($0.tid, $0) }, uniquingKeysWith: { a, _ in a })
         let linesByTid = Dictionary(grouping: existingLines, by: \.tid)
         let skuIDs = try await skuIDs(client: store.clientID, outerIDs: Set(reports.flatMap { $0.lines.map(\.outerSkuID) }))

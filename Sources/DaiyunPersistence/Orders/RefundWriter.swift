@@ -21,9 +21,7 @@ public struct RefundWriter: Sendable {
         for start in stride(from: 0, to: folded.count, by: upsertChunk) {
             let chunk = Array(folded[start..<min(start + upsertChunk, folded.count)])
             let ids = chunk.map(\.refundID)
-            let kept = try await sql.select().column("*").from("refunds")
-                .where("store_id", .equal, SQLBind(store.id.rawValue)).where("refund_id", .in, SQLBind.group(ids)).all()
-                .map { try $0.decode(model: RefundRow.self, with: RowCoding.decoder) }
+            let kept = try await database.select(RefundRow.self, from: "refunds", store: store.id.rawValue, where: "refund_id", in: ids)
             let keptByID = Dictionary(kept.map { ($0.refundId, $0) }, uniquingKeysWith: { a, _ in a })
             var rows: [RefundRow] = []
             for report in chunk {
