@@ -155,4 +155,43 @@ struct OperationsPagesTests {
             #expect(refused.status == .forbidden)
         }
     }
+
+    @Test("a store manager edits a SKU's prices and maps it to a channel listing; bad prices and strangers are refused", arguments: TestDatabase.available)
+    func catalogEdit(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let context = WriteContext(actor: "job:test", now: Date())
+            _ = try await ImportService(database: app.db).run(try Self.fixture("catalog-utf8-bom.csv"), name: "c.csv", kind: .catalog, mode: .skipBadRows, target: ImportTarget(client: t.clientA1, store: nil), by: context)
+            let sku = try #require(try await CatalogRepository(database: app.db).sku(outerID: "HY-SERUM-30", client: t.clientA1.id))
+            let path = "/clients/\(t.clientA1.id)/catalog/skus/\(sku.id.uuidString.lowercased())"
+            let manager = BrowserSession(app: app)
+            try await manager.signIn("store_manager", password: TestTenancy.password)
+            #expect(try await manager.get(path).status == .ok)
+            let fields = ["outer_id": "HY-SERUM-30", "properties": "规格:30ml", "barcode": "690", "list_price": "109.00", "floor_price": "89.90", "cost": "21"]
+            #expect(try await manager.post(path, fields).status == .seeOther)
+            let saved = try #require(try await CatalogRepository(database: app.db).sku(sku.id))
+            #expect(saved.listPrice == Money(fen: 10_900) && saved.floorPrice == Money(fen: 8_990) && saved.cost == Money(fen: 2_100))
+            try await manager.get(path)
+            try await manager.post(path, fields.merging(["floor_price": "200"]) { $1 })
+            #expect(try await manager.get(path).body.string.contains("最低价：不能高于售价"))
+            try await manager.post(path, fields.merging(["list_price": "1.999"]) { $1 })
+            #expect(try await manager.get(path).body.string.contains("售价：金额格式应为元"))
+            #expect(try #require(try await CatalogRepository(database: app.db).sku(sku.id)).floorPrice == Money(fen: 8_990), "refused edits changed nothing")
+            try await manager.post(path + "/listings", ["store_id": t.storeA1.id.description, "channel_item_id": "612345678901", "channel_sku_id": "4987654321"])
+            let page = try await manager.get(path).body.string
+            #expect(page.contains("612345678901") && page.contains("4987654321"))
+            try await manager.post(path + "/listings", ["store_id": t.storeA2.id.description, "channel_item_id": "1", "channel_sku_id": ""])
+            #expect(try await manager.get(path).body.string.contains("店铺：引用的对象不存在或不可见"))
+            #expect(try await CatalogRepository(database: app.db).listings(of: t.clientA1.id)[sku.id]?.count == 1, "another client's store is refused")
+            let audit = try await AuditLogRepository(database: app.db).allEntries(in: "client:\(t.clientA1.id)").map(\.action)
+            #expect(audit.contains("sku.update") && audit.contains("listing.create"))
+
+            let designer = BrowserSession(app: app)
+            try await designer.signIn("designer", password: TestTenancy.password)
+            #expect(try await designer.get(path).status == .forbidden)
+            let stranger = BrowserSession(app: app)
+            try await stranger.signIn("adminb", password: TestTenancy.password)
+            #expect(try await stranger.get(path).status == .notFound)
+        }
+    }
 }

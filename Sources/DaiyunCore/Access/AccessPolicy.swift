@@ -54,7 +54,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case viewAuditLog
     /// Receive, adjust and count stock, set safety stock, open warehouses (client scope).
     case manageStock
-    /// Import export files into a store, or a catalog into a client.
+    /// Import export files into a store, or a catalog into a client; edit the catalog and listings.
     case importData
 }
 

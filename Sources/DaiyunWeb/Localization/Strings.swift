@@ -219,6 +219,14 @@ enum Strings {
         "catalog_cost": ("成本", "Cost"),
         "catalog_barcode": ("条码", "Barcode"),
         "catalog_category": ("类目", "Category"),
+        "catalog_listings": ("渠道链接", "Listings"),
+        "catalog_edit_sku": ("编辑 SKU", "Edit SKU"),
+        "catalog_add_listing": ("添加渠道链接", "Add a listing"),
+        "field_barcode": ("条码", "Barcode"),
+        "field_properties": ("销售属性", "Properties"),
+        "field_cost": ("成本", "Cost"),
+        "field_channel_item_id": ("渠道商品 ID（num_iid）", "Channel item id (num_iid)"),
+        "field_channel_sku_id": ("渠道 SKU ID", "Channel SKU id"),
 
         // Imports
         "imports_title": ("数据导入", "Imports"),
