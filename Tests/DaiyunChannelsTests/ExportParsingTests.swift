@@ -83,3 +83,25 @@ struct ExportParsingTests {
         #expect(records.map { $0.fields.map { String(decoding: $0, as: UTF8.self) } } == [["a", "b"], ["x\r\ny", "2"], ["3", "\"q\""]])
     }
 }
+
+@Suite("GB18030 decoding")
+struct GB18030DecodingTests {
+    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+    @Test("the fast decoder agrees with Foundation on every two-byte character and on four-byte ones")
+    func agreesWithFoundation() throws {
+        var text = ""
+        // Every CJK unified ideograph of the BMP's main block, plus symbols, full-width forms and
+        // characters outside GBK that GB18030 writes in four bytes (€ is two bytes; 𠀀 and 㐀 are four).
+        for value in 0x4E00...0x9FA5 { text.unicodeScalars.append(Unicode.Scalar(value)!) }
+        text += "，。；：“”《》（）【】￥％＠ａＡ１€㐀𠀀ä Ω №"
+        let bytes = try #require(text.data(using: Self.gb18030))
+        let fields = Array(CSVReader(bytes + Data("\n".utf8)))
+        #expect(FileEncoding.gb18030.decode(fields[0].fields[0]) == text)
+    }
+
+    @Test("a cut character, a stray byte or an impossible code is refused", arguments: [[0xD6], [0xD6, 0x20], [0xFF, 0x41], [0x81, 0x30, 0x81], [0x41, 0x80]] as [[UInt8]])
+    func invalid(_ bytes: [UInt8]) {
+        #expect(FileEncoding.gb18030.decode(ArraySlice(bytes)) == nil)
+    }
+}

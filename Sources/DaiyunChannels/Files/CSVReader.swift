@@ -106,7 +106,7 @@ public enum FileEncoding: String, Sendable, Codable {
         case .utf8:
             return String(validating: bytes, as: UTF8.self)
         case .gb18030:
-            return bytes.withUnsafeBufferPointer { String(data: Data(buffer: $0), encoding: Self.gb18030Encoding) }
+            return GB18030Decoder.decode(bytes)
         }
     }
 

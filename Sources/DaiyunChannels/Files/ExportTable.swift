@@ -92,10 +92,10 @@ struct ExportRow {
     func optional(_ aliases: String...) throws -> String? {
         guard let (name, index) = aliases.lazy.compactMap({ name in table.columns[name].map { (name, $0) } }).first else { return nil }
         guard index < fields.count else { throw error(name, "the row has \(fields.count) columns, fewer than the header") }
-        guard let text = table.encoding.decode(fields[index]) else {
+        guard let text = table.encoding.decode(fields[index].trimmedASCII) else {
             throw error(name, "invalid \(table.encoding.rawValue) bytes (a truncated or corrupted character)")
         }
-        return Self.unwrapExcelText(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        return Self.unwrapExcelText(text)
     }
 
     /// The column's text; an error when missing or empty.

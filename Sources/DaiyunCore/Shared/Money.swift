@@ -12,7 +12,7 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     /// `-0.50`, `1,234.56`, `¥12.00`, or a cell Excel kept as text (`="12.00"`, a leading tab).
     /// More than two decimals, or anything else, is an error: money is never rounded silently.
     public init(yuan text: String, field: String = "amount") throws {
-        var s = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        var s = text.trimmedASCII
         if s.hasPrefix("=\""), s.hasSuffix("\"") { s = s.dropFirst(2).dropLast() }
         if s.hasPrefix("¥") || s.hasPrefix("￥") { s = s.dropFirst() }
         var negative = false

@@ -29,6 +29,9 @@ enum BenchRuns {
     /// fen, upsert, source record, batch record.
     static func exportFile(_ dataset: BenchDataset, on database: BenchDatabase, label: String) async throws {
         let file = BenchExportFile.render(dataset.orders)
+        let parseStart = ContinuousClock.now
+        let parsed = try TaobaoOrderExport.parse(file, store: BenchDataset.store)
+        BenchReport.line(label, "GB18030 export, parse only", count: parsed.rows.count, unit: "orders", seconds: seconds(since: parseStart))
         try await database.with { app, store in
             guard let client = try await TenancyRepository(database: app.db).client(store.clientID) else { return }
             let start = ContinuousClock.now
