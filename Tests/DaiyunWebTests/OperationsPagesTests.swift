@@ -148,6 +148,22 @@ struct OperationsPagesTests {
             #expect(try await manager.get(try #require(kept.headers.first(name: .location))).body.string.contains(#"<dd id="inserted">2</dd>"#))
             #expect(try await OrderRepository(database: app.db).count(store: t.storeA1.id) == 2)
 
+            // Another agency's admin cannot import this upload by naming its record.
+            let outsider = BrowserSession(app: app)
+            try await outsider.signIn("adminb", password: TestTenancy.password)
+            try await outsider.get("/imports")
+            let foreign = try await outsider.post("/imports", ["source_id": sourceID, "kind": "orders", "target": "store:\(t.storeB.id)", "mode": "skip"])
+            let foreignOrders = try await OrderRepository(database: app.db).count(store: t.storeB.id)
+            #expect(foreign.status == .seeOther && foreignOrders == 0)
+            // Nor can a store manager import an upload made into a store they do not see.
+            let adminToken = try await t.token(for: "admin", on: app)
+            let elsewhere = try await app.testing().sendRequest(.POST, "/api/v1/imports?kind=orders&target=store:\(t.storeA2.id)&name=a2.csv",
+                                                                 headers: HTTP.api(adminToken), body: ByteBuffer(data: try Self.fixture("orders-gb18030.csv")))
+            let a2Source = try #require((HTTP.object(elsewhere)["batch"] as? [String: Any])?["source_record_id"] as? String)
+            try await manager.get("/imports")
+            let borrowed = try await manager.post("/imports", ["source_id": a2Source, "kind": "orders", "target": "store:\(t.storeA1.id)", "mode": "skip"])
+            #expect(borrowed.status == .notFound)
+
             let designer = BrowserSession(app: app)
             try await designer.signIn("designer", password: TestTenancy.password)
             try await designer.get("/imports")

@@ -92,6 +92,8 @@ struct ImportsController: RouteCollection {
                   let data = try await SourceRecordRepository(database: req.db).content(of: sourceID) else {
                 throw ValidationError(field: "import_file", rule: .unknownReference)
             }
+            // Only a file the user may see can be imported: not another store's upload.
+            try await req.authorizeSource(record)
             let result = try await ImportService(database: req.db).run(data, name: record.name, kind: kind, mode: mode, target: target, by: try req.writeContext())
             return req.redirect(to: "/imports/\(result.batch.id.uuidString.lowercased())")
         }
