@@ -60,7 +60,7 @@ struct BenchCommand: AsyncParsableCommand {
 enum BenchReport {
     static func line(_ database: String, _ what: String, count: Int, unit: String, seconds: Double, extra: String = "") {
         let rate = Double(count) / max(seconds, 1e-9)
-        let padded = "\(database) \(what)".padding(toLength: 34, withPad: " ", startingAt: 0)
+        let padded = "\(database) \(what)".padding(toLength: 40, withPad: " ", startingAt: 0)
         print("\(padded) \(String(format: "%9d", count)) \(unit) in \(String(format: "%7.2f", seconds)) s = \(String(format: "%10.0f", rate)) \(unit)/s\(extra.isEmpty ? "" : "  " + extra)")
     }
 }
