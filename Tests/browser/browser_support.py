@@ -6,7 +6,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ.get("DAIYUN_URL", "http://127.0.0.1:8080")
@@ -41,7 +41,17 @@ class BrowserTest(unittest.TestCase):
     def submit_and_wait(self, element):
         """Clicks a submit button or link and waits until the next page has replaced this one."""
         element.click()
-        WebDriverWait(self.driver, 15).until(EC.staleness_of(element))
+
+        def replaced(_):
+            # Chromium reports a replaced page's node as stale or as "not in the document": both
+            # mean the next page is here.
+            try:
+                element.is_enabled()
+                return False
+            except WebDriverException:
+                return True
+
+        WebDriverWait(self.driver, 15).until(replaced)
 
     def sign_in(self, login, english=False):
         d = self.driver
