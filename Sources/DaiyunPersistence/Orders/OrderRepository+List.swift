@@ -93,7 +93,8 @@ extension OrderRepository {
         if let buyer = filter.buyer { query.where("buyer_nick", .equal, SQLBind(buyer)) }
         if let attention = filter.needsAttention { query.where("needs_attention", .equal, SQLBind(attention)) }
         if let sku = filter.outerSkuID {
-            query.where(SQLQueryString("EXISTS (SELECT 1 FROM order_lines l WHERE l.store_id = orders.store_id AND l.tid = orders.tid AND l.outer_sku_id = \(bind: sku))"))
+            // The SKU's order numbers, found once through (store_id, outer_sku_id), not a probe per order.
+            query.where(SQLQueryString("tid IN (SELECT l.tid FROM order_lines l WHERE l.store_id = \(bind: store.rawValue) AND l.outer_sku_id = \(bind: sku))"))
         }
         if let cursor {
             query.where { group in

@@ -22,7 +22,36 @@ enum BenchRuns {
                 }
                 BenchReport.line(label, pass, count: dataset.rowCount, unit: "rows", seconds: seconds(since: start))
             }
+            try await orderList(store: store, on: app, label: label)
         }
+    }
+
+    /// The order list on the imported year: every page by cursor, and filtered first pages.
+    static func orderList(store: Store, on app: Application, label: String) async throws {
+        let orders = OrderRepository(database: app.db)
+        var latencies: [Double] = []
+        var cursor: OrderCursor?
+        var pages = 0
+        repeat {
+            let start = ContinuousClock.now
+            let page = try await orders.list(store: store.id, filter: OrderFilter(), after: cursor, limit: 50)
+            latencies.append(seconds(since: start) * 1000)
+            cursor = page.next
+            pages += 1
+        } while cursor != nil
+        let filters = [OrderFilter(statuses: [.closed]), OrderFilter(buyer: "buyer7**"), OrderFilter(outerSkuID: "BENCH-3"),
+                       OrderFilter(from: BusinessDay("2026-11-11")!.start, until: BusinessDay("2026-11-12")!.start)]
+        var filtered: [Double] = []
+        for filter in filters {
+            let start = ContinuousClock.now
+            _ = try await orders.list(store: store.id, filter: filter, after: nil, limit: 50)
+            filtered.append(seconds(since: start) * 1000)
+            if ProcessInfo.processInfo.environment["DAIYUN_BENCH_VERBOSE"] != nil { print("  \(filter): \(filtered.last!) ms") }
+        }
+        latencies.sort()
+        BenchReport.line(label, "order list, all pages", count: pages, unit: "pages", seconds: latencies.reduce(0, +) / 1000,
+                         extra: String(format: "p50 %.1f ms, p99 %.1f ms, max %.1f ms; filtered first pages max %.1f ms",
+                                       latencies[latencies.count / 2], latencies[min(latencies.count - 1, latencies.count * 99 / 100)], latencies.last!, filtered.max()!))
     }
 
     /// The 千牛 order report in GB18030, through the real import path: decode, validate, yuan to
