@@ -97,10 +97,8 @@ extension OrderRepository {
             query.where(SQLQueryString("tid IN (SELECT l.tid FROM order_lines l WHERE l.store_id = \(bind: store.rawValue) AND l.outer_sku_id = \(bind: sku))"))
         }
         if let cursor {
-            query.where { group in
-                group.where("created_at", .lessThan, SQLBind(cursor.createdAt))
-                    .orWhere { $0.where("created_at", .equal, SQLBind(cursor.createdAt)).where("id", .lessThan, SQLBind(cursor.id)) }
-            }
+            // A row-value comparison: both databases walk the (store_id, created_at, id) index from here.
+            query.where(SQLQueryString("(created_at, id) < (\(bind: cursor.createdAt), \(bind: cursor.id))"))
         }
         let rows = try await query.orderBy("created_at", .descending).orderBy("id", .descending).limit(limit + 1).all()
         var orders: [OrderSummary] = []

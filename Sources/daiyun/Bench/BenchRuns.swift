@@ -28,6 +28,8 @@ enum BenchRuns {
 
     /// The order list on the imported year: every page by cursor, and filtered first pages.
     static func orderList(store: Store, on app: Application, label: String) async throws {
+        // Fresh statistics, as autovacuum would have them soon after a bulk load.
+        if let sql = app.db as? any SQLDatabase, sql.dialect.name == "postgresql" { try await sql.raw("ANALYZE").run() }
         let orders = OrderRepository(database: app.db)
         var latencies: [Double] = []
         var cursor: OrderCursor?
