@@ -1,6 +1,7 @@
 import DaiyunCore
 import Fluent
 import Foundation
+import SQLKit
 
 /// A raw input as kept: what it was, where it came from, and its SHA-256.
 public struct SourceRecord: Sendable, Equatable, Codable {
@@ -51,9 +52,8 @@ public struct SourceRecordRepository: Sendable {
         _ content: Data, name: String, kind: String, agency: ID<Agency>, store: ID<Store>?, by context: WriteContext
     ) async throws -> (record: SourceRecord, isNew: Bool) {
         let digest = Hex.sha256(content)
-        if let existing = try await SourceRecordModel.query(on: database)
-            .filter(\.$agencyID == agency.rawValue).filter(\.$sha256 == digest).first() {
-            return (existing.summary, false)
+        if let existing = try await metadata(where: "sha256", equals: digest, agency: agency) {
+            return (existing, false)
         }
         let model = SourceRecordModel()
         model.id = UUID()
@@ -70,12 +70,28 @@ public struct SourceRecordRepository: Sendable {
         return (model.summary, true)
     }
 
+    /// The record's metadata, without its bytes (an order page must not load a 17 MiB file).
     public func record(_ id: UUID) async throws -> SourceRecord? {
-        try await SourceRecordModel.find(id, on: database)?.summary
+        try await metadata(where: "id", equals: id, agency: nil)
     }
 
     /// The kept bytes, for download and re-checking.
     public func content(of id: UUID) async throws -> Data? {
-        try await SourceRecordModel.find(id, on: database)?.content
+        try await database.sql().select().column("content").from(SourceRecordModel.schema)
+            .where("id", .equal, SQLBind(id)).first()?.decode(column: "content", as: Data.self)
+    }
+
+    private func metadata(where column: String, equals value: some Encodable & Sendable, agency: ID<Agency>?) async throws -> SourceRecord? {
+        let query = try database.sql().select()
+            .columns("id", "agency_id", "store_id", "kind", "name", "sha256", "size_bytes", "received_at", "received_by")
+            .from(SourceRecordModel.schema).where(column, .equal, SQLBind(value))
+        if let agency { query.where("agency_id", .equal, SQLBind(agency.rawValue)) }
+        guard let row = try await query.first() else { return nil }
+        return SourceRecord(
+            id: try row.decode(column: "id", as: UUID.self), agencyID: ID(try row.decode(column: "agency_id", as: UUID.self)),
+            storeID: try row.decode(column: "store_id", as: UUID?.self).map { ID($0) }, kind: try row.decode(column: "kind", as: String.self),
+            name: try row.decode(column: "name", as: String.self), sha256: try row.decode(column: "sha256", as: String.self),
+            sizeBytes: try row.decode(column: "size_bytes", as: Int64.self), receivedAt: try row.decode(column: "received_at", as: Date.self),
+            receivedBy: try row.decode(column: "received_by", as: String.self))
     }
 }
