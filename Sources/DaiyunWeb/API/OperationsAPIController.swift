@@ -41,13 +41,10 @@ struct OperationsAPIController: RouteCollection {
 
     func stock(req: Request) async throws -> Response {
         struct Item: Encodable { var skuID: UUID; var outerID, title, properties: String; var onHand, reserved: Int; var available: [String: Int] }
-        let client = try await req.client()
-        let inventory = InventoryRepository(database: req.db)
-        let channels = Set(try await req.tenancy.stores(visibleTo: .agency(client.agencyID), client: client.id).map(\.channel))
-        let safety = try await inventory.safetyStock(of: client.id)
-        let items = try await inventory.stock(of: client.id).map { line in
+        let overview = try await StockOverview(client: try await req.client(), on: req)
+        let items = overview.lines.map { line in
             Item(skuID: line.skuID, outerID: line.outerID, title: line.title, properties: line.properties, onHand: line.onHand, reserved: line.reserved,
-                 available: Dictionary(uniqueKeysWithValues: channels.map { ($0.rawValue, StockRules.available(onHand: line.onHand, reserved: line.reserved, safetyStock: safety[$0] ?? 0)) }))
+                 available: Dictionary(uniqueKeysWithValues: overview.channels.map { ($0.rawValue, overview.available(line, on: $0)) }))
         }
         return try APIResponse.json(APIResponse.Items(items: items))
     }

@@ -39,18 +39,16 @@ struct StockController: RouteCollection {
         let principal = try req.principal()
         let l10n = Page.localizer(for: req)
         let inventory = InventoryRepository(database: req.db)
-        let lines = try await inventory.stock(of: client.id)
-        let channels = Array(Set(try await req.tenancy.stores(visibleTo: .agency(client.agencyID), client: client.id).map(\.channel)))
-            .sorted { $0.rawValue < $1.rawValue }
-        let safety = try await inventory.safetyStock(of: client.id)
+        let overview = try await StockOverview(client: client, on: req)
+        let lines = overview.lines, channels = overview.channels
         let codes = Dictionary(uniqueKeysWithValues: lines.map { ($0.skuID, $0.outerID) })
         let content = Content(
             client: client.name, clientID: client.id.description,
-            channels: channels.map(l10n.channel), safety: channels.map { safety[$0] ?? 0 },
+            channels: channels.map(l10n.channel), safety: channels.map { overview.safety[$0] ?? 0 },
             rows: lines.map { line in
                 .init(skuID: line.skuID.uuidString.lowercased(), outerID: line.outerID, title: line.title, properties: line.properties,
                       onHand: line.onHand, reserved: line.reserved,
-                      available: channels.map { StockRules.available(onHand: line.onHand, reserved: line.reserved, safetyStock: safety[$0] ?? 0) })
+                      available: channels.map { overview.available(line, on: $0) })
             },
             movements: try await inventory.movements(of: client.id, limit: 50).map {
                 .init(at: ShanghaiTime.format($0.at), sku: codes[$0.skuID] ?? "", kind: l10n["stock_kind_\($0.kind)"],
