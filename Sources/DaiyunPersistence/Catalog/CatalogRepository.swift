@@ -112,13 +112,13 @@ extension CatalogRepository {
             """)
         if let search, !search.isEmpty {
             let pattern = "%" + search.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-            query.appendInterpolation(raw: " AND (p.title LIKE ")
+            query.appendInterpolation(unsafeRaw: " AND (p.title LIKE ")
             query.appendInterpolation(bind: pattern)
-            query.appendInterpolation(raw: " OR s.outer_id LIKE ")
+            query.appendInterpolation(unsafeRaw: " OR s.outer_id LIKE ")
             query.appendInterpolation(bind: pattern)
-            query.appendInterpolation(raw: ")")
+            query.appendInterpolation(unsafeRaw: ")")
         }
-        query.appendInterpolation(raw: " ORDER BY p.title, s.outer_id LIMIT \(limit)")
+        query.appendInterpolation(unsafeRaw: " ORDER BY p.title, s.outer_id LIMIT \(limit)")
         return try await database.sql().raw(query).all().map { row in
             CatalogEntry(
                 product: Product(id: try row.decode(column: "p_id", as: UUID.self), clientID: client, title: try row.decode(column: "title", as: String.self),

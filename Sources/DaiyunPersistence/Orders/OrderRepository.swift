@@ -14,7 +14,6 @@ public struct OrderRepository: Sendable {
     /// The stored orders with these numbers, with their lines.
     public func orders(_ tids: [String], store: ID<Store>) async throws -> [String: Order] {
         var result: [String: Order] = [:]
-        let sql = try database.sql()
         for start in stride(from: 0, to: tids.count, by: upsertChunk) {
             let slice = Array(tids[start..<min(start + upsertChunk, tids.count)])
             let rows = try await database.select(OrderRow.self, from: "orders", store: store.rawValue, where: "tid", in: slice)

@@ -17,7 +17,6 @@ public struct RefundWriter: Sendable {
         precondition(reports.allSatisfy { $0.storeID == store.id }, "a report for another store")
         let folded = foldReports(reports, key: \.refundID) { $0.applying($1) }
         var counts = UpsertCounts()
-        let sql = try database.sql()
         for start in stride(from: 0, to: folded.count, by: upsertChunk) {
             let chunk = Array(folded[start..<min(start + upsertChunk, folded.count)])
             let ids = chunk.map(\.refundID)
