@@ -1,0 +1,62 @@
+/// A JSON value for a Douyin request body. Numbers are kept as their text, so an order id or an
+/// amount is sent exactly as given.
+public indirect enum DouyinJSON: Sendable, Equatable {
+    case string(String)
+    case number(String)
+    case bool(Bool)
+    case null
+    case array([DouyinJSON])
+    case object([String: DouyinJSON])
+}
+
+/// The `param_json` Douyin signs and receives: keys sorted at every depth, no spaces, and `<`,
+/// `>`, `&` escaped as Go's encoder does (the official SDK marshals with Go).
+public enum DouyinParamJSON {
+    public static func canonical(_ object: [String: DouyinJSON]) -> String {
+        var out = ""
+        write(.object(object), to: &out)
+        return out
+    }
+
+    static func write(_ value: DouyinJSON, to out: inout String) {
+        switch value {
+        case .string(let text): writeString(text, to: &out)
+        case .number(let text): out += text
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .null: out += "null"
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                write(item, to: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (i, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+                if i > 0 { out += "," }
+                writeString(key, to: &out)
+                out += ":"
+                write(members[key]!, to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    static func writeString(_ text: String, to out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<", ">", "&", "\u{2028}", "\u{2029}": out += String(format: "\\u%04x", scalar.value)
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        out += "\""
+    }
+}
