@@ -69,6 +69,12 @@ public struct TOPResponse: Sendable {
     public var key: String
     public var raw: Data
 
+    public init(method: String, key: String, raw: Data) {
+        self.method = method
+        self.key = key
+        self.raw = raw
+    }
+
     /// The object under `<method>_response`, decoded.
     public func decode<Body: Decodable>(_ type: Body.Type) throws -> Body {
         do {

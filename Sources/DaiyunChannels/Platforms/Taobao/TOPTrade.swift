@@ -116,5 +116,11 @@ public struct ChannelDataError: Error, Sendable, Equatable, CustomStringConverti
     public var field: String
     public var reason: String
 
+    public init(record: String, field: String, reason: String) {
+        self.record = record
+        self.field = field
+        self.reason = reason
+    }
+
     public var description: String { "\(record): \(field) \(reason)" }
 }
