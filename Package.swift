@@ -49,6 +49,15 @@ let package = Package(
             ]
         ),
         .target(
+            name: "DaiyunSandbox",
+            dependencies: [
+                "DaiyunCore",
+                "DaiyunChannels",
+                "DaiyunSimulation",
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
+        .target(
             name: "DaiyunWeb",
             dependencies: [
                 "DaiyunCore",
@@ -77,6 +86,7 @@ let package = Package(
                 "DaiyunWeb",
                 "DaiyunChannels",
                 "DaiyunSimulation",
+                "DaiyunSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +99,10 @@ let package = Package(
             name: "DaiyunChannelsTests",
             dependencies: ["DaiyunChannels", "DaiyunTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DaiyunSandboxTests",
+            dependencies: ["DaiyunSandbox", "DaiyunChannels", "DaiyunSimulation", .product(name: "Vapor", package: "vapor")]
         ),
         .testTarget(
             name: "DaiyunWebTests",

@@ -189,7 +189,7 @@ public struct StoreSimulator: Sendable {
     }
 
     /// A stable channel item id for a SKU (Swift's own hash differs from run to run).
-    static func itemID(of sku: SimulatedSKU) -> String {
+    public static func itemID(of sku: SimulatedSKU) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in sku.outerID.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         return "6\(hash % 100_000_000_000)"

@@ -83,3 +83,24 @@ enum DemoCatalog {
         }
     }
 }
+
+/// A demo store as the platform sandbox simulates it.
+public struct DemoSandboxStore: Sendable {
+    public var shopID: String
+    public var skus: [SimulatedSKU]
+    public var ordersPerDay: Double
+}
+
+extension DemoData {
+    /// The demo's Taobao/Tmall stores with their brand's catalog, for the sandbox to simulate.
+    public static func sandboxStores() -> [DemoSandboxStore] {
+        clients.flatMap { client in
+            client.stores.filter { $0.channel == .tmall }.map { store in
+                let skus = (DemoCatalog.items[client.name] ?? []).flatMap { item in
+                    item.skus.map { SimulatedSKU(outerID: $0.outer, title: item.title, properties: $0.properties, price: Money(fen: $0.price)) }
+                }
+                return DemoSandboxStore(shopID: store.shopID, skus: skus, ordersPerDay: 24)
+            }
+        }
+    }
+}

@@ -47,9 +47,9 @@ public struct TOPError: Error, Sendable, Equatable, CustomStringConvertible {
 /// settings with these defaults rather than fixed rules; `sub_code` prefixes win over codes.
 public struct TOPErrorClassifier: Sendable {
     public var rateLimitCodes: Set<Int> = [7]
-    public var signatureCodes: Set<Int> = [25, 28, 29]
+    public var signatureCodes: Set<Int> = [24, 25, 28, 29, 50]
     public var sessionCodes: Set<Int> = [26, 27, 53]
-    public var parameterCodes: Set<Int> = [21, 22, 40, 41]
+    public var parameterCodes: Set<Int> = [21, 22, 23, 30, 31, 32, 33, 34, 40, 41, 43, 47]
     public var platformCodes: Set<Int> = [1, 10, 520]
 
     public init() {}

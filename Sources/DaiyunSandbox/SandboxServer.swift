@@ -1,0 +1,51 @@
+import DaiyunChannels
+import DaiyunCore
+import Foundation
+import Vapor
+
+/// The sandbox as an HTTP server: `/router/rest` for the API, a flash-sale trigger for demos,
+/// and a clock that keeps the shops living.
+public enum SandboxServer {
+    /// Registers the routes on `app` (its own application, not Daiyun's).
+    public static func routes(_ app: Application, gateway: SandboxGateway, shops: [SandboxShop]) {
+        app.routes.defaultMaxBodySize = "1mb"
+        app.post("router", "rest") { request async throws -> Response in
+            let body = request.body.string ?? ""
+            guard let form = FormEncoding.decode(body) else {
+                throw Abort(.badRequest, reason: "the body is not form-encoded")
+            }
+            // The platform also reads parameters from the query string.
+            var parameters = (try? request.query.decode([String: String].self)) ?? [:]
+            parameters.merge(form) { _, fromBody in fromBody }
+            return json(await gateway.handle(parameters))
+        }
+        app.get("sandbox", "shops") { _ async -> Response in
+            var listing: [[String: Any]] = []
+            for shop in shops {
+                listing.append(["nick": shop.nick, "session": shop.session, "trades": await shop.tradeCount])
+            }
+            return json(SandboxGateway.json(["shops": listing]))
+        }
+        // Replays a flash sale: `count` one-unit orders on one SKU at once.
+        app.post("sandbox", "flash-sale") { request async throws -> Response in
+            let session = try request.query.get(String.self, at: "session")
+            let outerID = try request.query.get(String.self, at: "outer_id")
+            let count = min(try request.query.get(Int.self, at: "count"), 100_000)
+            guard let shop = shops.first(where: { $0.session == session }) else { throw Abort(.notFound, reason: "no shop with that session") }
+            let paid = await shop.flashSale(outerID: outerID, count: count)
+            return json(SandboxGateway.json(["attempts": count, "paid": paid]))
+        }
+    }
+
+    /// Moves every shop on once a `interval` until the task is cancelled.
+    public static func live(_ shops: [SandboxShop], every interval: Duration = .seconds(1)) async {
+        while !Task.isCancelled {
+            for shop in shops { await shop.tick() }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    static func json(_ data: Data) -> Response {
+        Response(status: .ok, headers: ["Content-Type": "application/json;charset=UTF-8"], body: .init(data: data))
+    }
+}

@@ -1,0 +1,252 @@
+import DaiyunCore
+import DaiyunSimulation
+import Foundation
+
+/// One simulated Taobao shop: its listings with stock, and its trades and refunds, living on:
+/// new orders arrive, paid orders ship, shipped orders finish, some are refunded. Every change
+/// stamps the trade's `modified` time, as the platform does, so the increment API finds it.
+public actor SandboxShop {
+    public nonisolated let nick: String
+    /// The seller's access token (`session`) for this shop.
+    public nonisolated let session: String
+    public nonisolated let pace: Pace
+
+    /// How fast the shop lives.
+    public struct Pace: Sendable {
+        public var ordersPerMinute: Double
+        public var shipAfter: TimeInterval
+        public var finishAfter: TimeInterval
+        public var refundChance: Double
+
+        public init(ordersPerMinute: Double = 6, shipAfter: TimeInterval = 120, finishAfter: TimeInterval = 600, refundChance: Double = 0.04) {
+            self.ordersPerMinute = ordersPerMinute
+            self.shipAfter = shipAfter
+            self.finishAfter = finishAfter
+            self.refundChance = refundChance
+        }
+    }
+
+    /// A listing's SKU on the platform.
+    public struct Listing: Sendable, Equatable {
+        public var itemID: String
+        public var skuID: String
+        public var outerID: String
+        public var title: String
+        public var properties: String
+        public var price: Money
+        public var quantity: Int
+    }
+
+    /// A shipment the seller reported with `taobao.logistics.offline.send`.
+    public struct Shipment: Sendable, Equatable {
+        public var tid: String
+        public var oids: [String]
+        public var companyCode: String
+        public var waybill: String
+        public var at: Date
+    }
+
+    private(set) var trades: [String: Order] = [:]
+    private(set) var refunds: [String: Refund] = [:]
+    public private(set) var listings: [Listing]
+    public private(set) var shipments: [Shipment] = []
+    private var nextNumber: UInt64
+    private var nextRefund: UInt64
+    private var random: SeededRandom
+    private var lastTick: Date
+    private let store = ID<Store>(UUID())
+
+    public init(nick: String, session: String, skus: [SimulatedSKU], baseOrdersPerDay: Double, seed: UInt64,
+                historyDays: Int = 90, pace: Pace = Pace(), stock: Int = 500, now: Date = Date()) {
+        self.nick = nick
+        self.session = session
+        self.pace = pace
+        listings = skus.map { sku in
+            Listing(itemID: StoreSimulator.itemID(of: sku), skuID: String(Self.stableNumber(sku.outerID) % 10_000_000_000), outerID: sku.outerID,
+                    title: sku.title, properties: sku.properties, price: sku.price, quantity: stock)
+        }
+        let firstNumber = 3_000_000_000_000_000_000 + (seed % 1000) * 1_000_000_000_000
+        let today = BusinessDay(containing: now)
+        let history = StoreSimulator(store: store, skus: skus, baseOrdersPerDay: baseOrdersPerDay, firstOrderNumber: firstNumber, seed: seed)
+            .generate(from: BusinessDay(containing: today.start.addingTimeInterval(-Double(historyDays) * 86_400)),
+                      until: BusinessDay(containing: today.start.addingTimeInterval(86_400 + 3600)), now: now)
+        var trades: [String: Order] = [:]
+        for var order in history.orders {
+            for i in order.lines.indices {
+                order.lines[i].oid = Self.oid(tid: order.tid, line: i + 1)
+                order.lines[i].skuID = listings.first { $0.outerID == order.lines[i].outerSkuID }?.skuID ?? ""
+            }
+            trades[order.tid] = order
+        }
+        self.trades = trades
+        refunds = Dictionary(history.refunds.map { refund in
+            var refund = refund
+            refund.oid = Self.oid(tid: refund.tid, line: 1)  // the simulator refunds an order's first line
+            return (refund.refundID, refund)
+        }, uniquingKeysWith: { a, _ in a })
+        nextNumber = (history.orders.compactMap { UInt64($0.tid) }.max() ?? firstNumber) + 1
+        nextRefund = (history.refunds.compactMap { UInt64($0.refundID) }.max() ?? firstNumber / 1000) + 1
+        random = SeededRandom(seed: seed &* 31 &+ 7)
+        lastTick = now
+    }
+
+    /// A sub-order number that, like the platform's, fits a 64-bit integer (the simulator's
+    /// `<tid><n>` has twenty digits).
+    static func oid(tid: String, line: Int) -> String {
+        String((UInt64(tid) ?? 0) &+ UInt64(line) * 1_000_000_000_000_000_000)
+    }
+
+    static func stableNumber(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
+    }
+
+    // MARK: Reading, as the APIs answer
+
+    /// Trades modified in `[start, end]`, newest change first (the increment API's order).
+    func trades(modifiedFrom start: Date, to end: Date, types: Set<String>) -> [Order] {
+        trades.values.filter { order in
+            guard let modified = order.modifiedAt, modified >= start, modified <= end else { return false }
+            return types.contains(order.type)
+        }.sorted { ($0.modifiedAt!, $0.tid) > ($1.modifiedAt!, $1.tid) }
+    }
+
+    func trade(_ tid: String) -> Order? { trades[tid] }
+
+    func refunds(modifiedFrom start: Date, to end: Date) -> [Refund] {
+        refunds.values.filter { refund in
+            let modified = refund.modifiedAt ?? refund.createdAt
+            return modified >= start && modified <= end
+        }.sorted { ($0.modifiedAt ?? $0.createdAt, $0.refundID) > ($1.modifiedAt ?? $1.createdAt, $1.refundID) }
+    }
+
+    public var tradeCount: Int { trades.count }
+
+    // MARK: Writing, as the seller does through the APIs
+
+    enum WriteError: Error, Equatable {
+        case noSuchItem, noSuchTrade, notShippable(OrderStatus), negativeQuantity
+    }
+
+    /// `taobao.item.quantity.update`: type 1 sets the quantity, type 2 adds to it (never below 0).
+    func updateQuantity(itemID: String, skuID: String?, outerID: String?, quantity: Int, incremental: Bool) throws -> Listing {
+        let index = listings.firstIndex { listing in
+            guard listing.itemID == itemID else { return false }
+            if let skuID { return listing.skuID == skuID }  // sku_id wins over outer_id, as on the platform
+            if let outerID { return listing.outerID == outerID }
+            return true
+        }
+        guard let index else {
+            throw WriteError.noSuchItem
+        }
+        if incremental {
+            listings[index].quantity = max(0, listings[index].quantity + quantity)
+        } else {
+            guard quantity >= 0 else { throw WriteError.negativeQuantity }
+            listings[index].quantity = quantity
+        }
+        return listings[index]
+    }
+
+    /// `taobao.logistics.offline.send`: the trade (or the named lines of it) ships now.
+    func ship(tid: String, oids: [String]?, companyCode: String, waybill: String, at now: Date) throws {
+        guard var order = trades[tid] else { throw WriteError.noSuchTrade }
+        guard order.status == .waitSellerSendGoods || order.status == .sellerConsignedPart else { throw WriteError.notShippable(order.status) }
+        let shipped = Set(oids ?? order.lines.map(\.oid))
+        for i in order.lines.indices where shipped.contains(order.lines[i].oid) {
+            order.lines[i].status = .waitBuyerConfirmGoods
+        }
+        let allShipped = order.lines.allSatisfy { $0.status == .waitBuyerConfirmGoods }
+        order.status = allShipped ? .waitBuyerConfirmGoods : .sellerConsignedPart
+        order.consignedAt = order.consignedAt ?? now
+        order.modifiedAt = now
+        trades[tid] = order
+        shipments.append(Shipment(tid: tid, oids: Array(shipped).sorted(), companyCode: companyCode, waybill: waybill, at: now))
+    }
+
+    // MARK: Living
+
+    /// Moves the shop on to `now`: new orders for the time passed, and the due status changes.
+    public func tick(now: Date = Date()) {
+        let elapsed = max(0, now.timeIntervalSince(lastTick))
+        lastTick = now
+        let expected = pace.ordersPerMinute * elapsed / 60
+        let count = Int(expected) + (random.chance(expected - Double(Int(expected))) ? 1 : 0)
+        for _ in 0..<count { placeOrder(at: now) }
+        advanceStatuses(now: now)
+    }
+
+    /// Places `count` orders on one listing at once, as a flash sale does; the listing's stock
+    /// only covers what it has, the rest are closed unpaid. Returns the orders paid.
+    public func flashSale(outerID: String, count: Int, now: Date = Date()) -> Int {
+        guard let listing = listings.first(where: { $0.outerID == outerID }) else { return 0 }
+        var paid = 0
+        for _ in 0..<count where placeOrder(at: now, only: listing) { paid += 1 }
+        return paid
+    }
+
+    @discardableResult
+    private func placeOrder(at now: Date, only fixed: Listing? = nil) -> Bool {
+        guard !listings.isEmpty else { return false }
+        let listing = fixed ?? listings[Int(pow(random.unit(), 1.6) * Double(listings.count)) % listings.count]
+        let tid = String(nextNumber)
+        nextNumber += 1
+        let buyer = Int(pow(random.unit(), 2.2) * 400)
+        let quantity = fixed == nil && random.chance(0.15) ? 2 : 1
+        guard let index = listings.firstIndex(of: listing), listings[index].quantity >= quantity else {
+            trades[tid] = Order(storeID: store, tid: tid, status: .closedByTaobao, buyerNick: "buyer\(buyer)**", buyerOpenUID: "AAH\(buyer)",
+                                payment: .zero, totalFee: .zero, createdAt: now, modifiedAt: now,
+                                lines: [line(tid: tid, listing: listing, quantity: quantity, status: .closedByTaobao)])
+            return false
+        }
+        listings[index].quantity -= quantity
+        let goods = Money(fen: listing.price.fen * Int64(quantity))
+        let postFee = goods.fen < 9_900 ? Money(fen: 800) : .zero
+        trades[tid] = Order(storeID: store, tid: tid, status: .waitSellerSendGoods, buyerNick: "buyer\(buyer)**", buyerOpenUID: "AAH\(buyer)",
+                            payment: goods + postFee, postFee: postFee, totalFee: goods + postFee, createdAt: now, paidAt: now, modifiedAt: now,
+                            lines: [line(tid: tid, listing: listing, quantity: quantity, status: .waitSellerSendGoods)])
+        return true
+    }
+
+    private func line(tid: String, listing: Listing, quantity: Int, status: OrderStatus) -> OrderLine {
+        let amount = Money(fen: listing.price.fen * Int64(quantity))
+        return OrderLine(oid: Self.oid(tid: tid, line: 1), itemID: listing.itemID, skuID: listing.skuID, outerSkuID: listing.outerID, title: listing.title,
+                         skuProperties: listing.properties, price: listing.price, quantity: quantity, payment: amount, status: status)
+    }
+
+    private func advanceStatuses(now: Date) {
+        for (tid, order) in trades {
+            var order = order
+            switch order.status {
+            case .waitSellerSendGoods where (order.paidAt ?? now) <= now.addingTimeInterval(-pace.shipAfter):
+                if random.chance(pace.refundChance) {
+                    refund(&order, phase: .onsale, now: now)
+                } else {
+                    order.status = .waitBuyerConfirmGoods
+                    order.consignedAt = now
+                }
+            case .waitBuyerConfirmGoods where (order.consignedAt ?? now) <= now.addingTimeInterval(-pace.finishAfter):
+                order.status = .finished
+                order.finishedAt = now
+            default:
+                continue
+            }
+            for i in order.lines.indices { order.lines[i].status = order.status }
+            order.modifiedAt = now
+            trades[tid] = order
+        }
+    }
+
+    /// The buyer asks for a refund before shipment and gets it at once: the trade closes.
+    private func refund(_ order: inout Order, phase: RefundPhase, now: Date) {
+        let id = String(nextRefund)
+        nextRefund += 1
+        refunds[id] = Refund(storeID: store, refundID: id, tid: order.tid, oid: order.lines.first?.oid ?? "", status: .success, phase: phase,
+                             refundFee: order.payment, reason: "不想要了", goodStatus: "BUYER_NOT_RECEIVED", createdAt: now, modifiedAt: now)
+        order.status = .closed
+        for line in order.lines {
+            if let index = listings.firstIndex(where: { $0.outerID == line.outerSkuID }) { listings[index].quantity += line.quantity }
+        }
+    }
+}
