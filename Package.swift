@@ -75,6 +75,8 @@ let package = Package(
                 "DaiyunCore",
                 "DaiyunPersistence",
                 "DaiyunWeb",
+                "DaiyunChannels",
+                "DaiyunSandbox",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),
@@ -97,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DaiyunChannelsTests",
-            dependencies: ["DaiyunChannels", "DaiyunTestSupport"],
+            dependencies: ["DaiyunChannels", "DaiyunTestSupport", "DaiyunSandbox", "DaiyunSimulation"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -105,14 +105,14 @@ public actor SandboxShop {
     // MARK: Reading, as the APIs answer
 
     /// Trades modified in `[start, end]`, newest change first (the increment API's order).
-    func trades(modifiedFrom start: Date, to end: Date, types: Set<String>) -> [Order] {
+    public func trades(modifiedFrom start: Date, to end: Date, types: Set<String>) -> [Order] {
         trades.values.filter { order in
             guard let modified = order.modifiedAt, modified >= start, modified <= end else { return false }
             return types.contains(order.type)
         }.sorted { ($0.modifiedAt!, $0.tid) > ($1.modifiedAt!, $1.tid) }
     }
 
-    func trade(_ tid: String) -> Order? { trades[tid] }
+    public func trade(_ tid: String) -> Order? { trades[tid] }
 
     func refunds(modifiedFrom start: Date, to end: Date) -> [Refund] {
         refunds.values.filter { refund in
@@ -125,7 +125,7 @@ public actor SandboxShop {
 
     // MARK: Writing, as the seller does through the APIs
 
-    enum WriteError: Error, Equatable {
+    public enum WriteError: Error, Equatable {
         case noSuchItem, noSuchTrade, notShippable(OrderStatus), negativeQuantity
     }
 
@@ -150,7 +150,7 @@ public actor SandboxShop {
     }
 
     /// `taobao.logistics.offline.send`: the trade (or the named lines of it) ships now.
-    func ship(tid: String, oids: [String]?, companyCode: String, waybill: String, at now: Date) throws {
+    public func ship(tid: String, oids: [String]?, companyCode: String, waybill: String, at now: Date) throws {
         guard var order = trades[tid] else { throw WriteError.noSuchTrade }
         guard order.status == .waitSellerSendGoods || order.status == .sellerConsignedPart else { throw WriteError.notShippable(order.status) }
         let shipped = Set(oids ?? order.lines.map(\.oid))

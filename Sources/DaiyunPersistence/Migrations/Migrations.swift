@@ -17,5 +17,6 @@ public enum Migrations {
         M0012_CreateOrders(),
         M0013_CreateInventory(),
         M0014_CreateImportBatches(),
+        M0015_CreateChannelSync(),
     ]
 }

@@ -1,0 +1,152 @@
+import DaiyunCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// The job queue in the database. Claiming is one statement that moves due jobs to `running`;
+/// on PostgreSQL it skips rows another instance is claiming (`FOR UPDATE SKIP LOCKED`), so
+/// several instances never take the same job, and a job whose key is running elsewhere waits.
+/// On SQLite one process runs the jobs and the write lock serialises claims.
+public struct JobQueue: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    static let columns = ["id", "agency_id", "store_id", "kind", "payload", "dedupe_key", "status", "attempts", "max_attempts",
+                          "run_at", "locked_by", "locked_at", "last_error", "result", "created_at", "finished_at"]
+
+    /// Queues a job unless one with the same key is already queued (then that one stands for
+    /// both, and moves earlier if this one is due sooner). Returns whether a new job was queued.
+    @discardableResult
+    public func enqueue(_ kind: JobKind, store: Store, payload: String = "{}", key: String? = nil, runAt: Date, maxAttempts: Int = 8, now: Date) async throws -> Bool {
+        let sql = try database.sql()
+        let dedupe = key ?? "\(kind.rawValue):\(store.id.rawValue)"
+        try await database.lockForWriting()
+        let inserted = try await sql.raw("""
+            INSERT INTO jobs (id, agency_id, store_id, kind, payload, dedupe_key, status, attempts, max_attempts, run_at, created_at)
+            VALUES (\(bind: UUID()), \(bind: store.agencyID.rawValue), \(bind: store.id.rawValue), \(bind: kind.rawValue), \(bind: payload),
+                    \(bind: dedupe), 'queued', 0, \(bind: maxAttempts), \(bind: runAt), \(bind: now))
+            ON CONFLICT (dedupe_key) WHERE status = 'queued' DO NOTHING RETURNING id
+            """).all()
+        if inserted.isEmpty {
+            try await sql.raw("UPDATE jobs SET run_at = \(bind: runAt) WHERE dedupe_key = \(bind: dedupe) AND status = 'queued' AND run_at > \(bind: runAt)").run()
+        }
+        return !inserted.isEmpty
+    }
+
+    /// Takes up to `limit` due jobs for `worker`. A job whose key has a running job stays queued.
+    public func claim(worker: String, limit: Int = 4, kinds: [JobKind] = JobKind.allCases, now: Date) async throws -> [Job] {
+        let sql = try database.sql()
+        try await database.lockForWriting()
+        let skipLocked = sql.dialect.name == "postgresql" ? SQLRaw("FOR UPDATE SKIP LOCKED") : SQLRaw("")
+        let rows = try await sql.raw("""
+            UPDATE jobs SET status = 'running', locked_by = \(bind: worker), locked_at = \(bind: now), attempts = attempts + 1
+            WHERE id IN (
+                SELECT q.id FROM jobs q
+                WHERE q.status = 'queued' AND q.run_at <= \(bind: now) AND q.kind IN \(SQLBind.group(kinds.map(\.rawValue)))
+                  AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.status = 'running' AND r.dedupe_key = q.dedupe_key)
+                ORDER BY q.run_at LIMIT \(bind: limit) \(skipLocked)
+            )
+            RETURNING \(unsafeRaw: Self.columns.joined(separator: ", "))
+            """).all()
+        return try rows.map(Self.job)
+    }
+
+    /// The job finished; `result` says what it did.
+    public func complete(_ job: Job, result: String, now: Date) async throws {
+        try await database.lockForWriting()
+        try await database.sql().raw("""
+            UPDATE jobs SET status = 'done', result = \(bind: result), last_error = NULL, finished_at = \(bind: now), locked_by = NULL
+            WHERE id = \(bind: job.id)
+            """).run()
+    }
+
+    /// The attempt failed: queued again after a backoff, or dead once its attempts are spent.
+    /// A `final` failure (bad credentials, a refused shipment) is dead at once.
+    public func fail(_ job: Job, error: String, final: Bool = false, now: Date) async throws {
+        let retryAt = final ? nil : job.retryAt(after: now)
+        try await database.lockForWriting()
+        let sql = try database.sql()
+        if let retryAt {
+            // Another job with this key may have been queued meanwhile: then this one is folded into it.
+            let folded = try await sql.raw("SELECT id FROM jobs WHERE dedupe_key = \(bind: job.dedupeKey) AND status = 'queued'").all()
+            if !folded.isEmpty {
+                try await sql.raw("""
+                    UPDATE jobs SET status = 'done', last_error = \(bind: error), result = 'superseded by a queued job', finished_at = \(bind: now), locked_by = NULL
+                    WHERE id = \(bind: job.id)
+                    """).run()
+                return
+            }
+            try await sql.raw("""
+                UPDATE jobs SET status = 'queued', last_error = \(bind: error), run_at = \(bind: retryAt), locked_by = NULL, locked_at = NULL
+                WHERE id = \(bind: job.id)
+                """).run()
+        } else {
+            try await sql.raw("""
+                UPDATE jobs SET status = 'dead', last_error = \(bind: error), finished_at = \(bind: now), locked_by = NULL
+                WHERE id = \(bind: job.id)
+                """).run()
+        }
+    }
+
+    /// A person retries a dead job: queued now with fresh attempts (unless the same work is already queued).
+    public func retry(_ id: UUID, store: ID<Store>, now: Date) async throws -> Bool {
+        try await database.lockForWriting()
+        let sql = try database.sql()
+        guard let row = try await sql.raw("SELECT dedupe_key FROM jobs WHERE id = \(bind: id) AND store_id = \(bind: store.rawValue) AND status = 'dead'").first() else {
+            return false
+        }
+        let key = try row.decode(column: "dedupe_key", as: String.self)
+        if try await sql.raw("SELECT id FROM jobs WHERE dedupe_key = \(bind: key) AND status = 'queued'").first() != nil {
+            try await sql.raw("UPDATE jobs SET status = 'done', result = 'retried as the queued job', finished_at = \(bind: now) WHERE id = \(bind: id)").run()
+            return true
+        }
+        try await sql.raw("""
+            UPDATE jobs SET status = 'queued', attempts = 0, run_at = \(bind: now), finished_at = NULL WHERE id = \(bind: id)
+            """).run()
+        return true
+    }
+
+    /// Jobs left `running` by an instance that died (locked longer than `lease`) are queued again.
+    public func requeueAbandoned(lease: TimeInterval, now: Date) async throws -> Int {
+        try await database.lockForWriting()
+        let rows = try await database.sql().raw("""
+            UPDATE jobs SET status = 'queued', locked_by = NULL, locked_at = NULL, last_error = 'abandoned by its worker'
+            WHERE status = 'running' AND locked_at < \(bind: now.addingTimeInterval(-lease))
+              AND NOT EXISTS (SELECT 1 FROM jobs q WHERE q.status = 'queued' AND q.dedupe_key = jobs.dedupe_key)
+            RETURNING id
+            """).all()
+        return rows.count
+    }
+
+    /// A store's jobs, newest first.
+    public func jobs(store: ID<Store>, limit: Int = 50) async throws -> [Job] {
+        try await database.sql().raw("""
+            SELECT \(unsafeRaw: Self.columns.joined(separator: ", ")) FROM jobs WHERE store_id = \(bind: store.rawValue)
+            ORDER BY created_at DESC LIMIT \(bind: limit)
+            """).all().map(Self.job)
+    }
+
+    public func job(_ id: UUID) async throws -> Job? {
+        try await database.sql().raw("SELECT \(unsafeRaw: Self.columns.joined(separator: ", ")) FROM jobs WHERE id = \(bind: id)").first().map(Self.job)
+    }
+
+    static func job(_ row: any SQLRow) throws -> Job {
+        guard let kind = JobKind(rawValue: try row.decode(column: "kind", as: String.self)),
+              let status = JobStatus(rawValue: try row.decode(column: "status", as: String.self)) else {
+            throw PersistenceError.missingReference(field: "jobs.kind")
+        }
+        return Job(
+            id: try row.decode(column: "id", as: UUID.self), agencyID: DaiyunCore.ID(try row.decode(column: "agency_id", as: UUID.self)),
+            storeID: DaiyunCore.ID(try row.decode(column: "store_id", as: UUID.self)), kind: kind,
+            payload: try row.decode(column: "payload", as: String.self), dedupeKey: try row.decode(column: "dedupe_key", as: String.self),
+            status: status, attempts: try row.decode(column: "attempts", as: Int.self), maxAttempts: try row.decode(column: "max_attempts", as: Int.self),
+            runAt: try row.decode(column: "run_at", as: Date.self), lockedBy: try row.decode(column: "locked_by", as: String?.self),
+            lockedAt: try row.decode(column: "locked_at", as: Date?.self), lastError: try row.decode(column: "last_error", as: String?.self),
+            result: try row.decode(column: "result", as: String?.self), createdAt: try row.decode(column: "created_at", as: Date.self),
+            finishedAt: try row.decode(column: "finished_at", as: Date?.self)
+        )
+    }
+}

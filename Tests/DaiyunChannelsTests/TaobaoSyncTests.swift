@@ -1,0 +1,116 @@
+import DaiyunChannels
+import DaiyunCore
+import DaiyunPersistence
+import DaiyunSandbox
+import DaiyunSimulation
+import DaiyunTestSupport
+import Foundation
+import SQLKit
+import Testing
+
+/// The order and refund sync, from the sandbox over HTTP through the real client, into SQLite and PostgreSQL.
+@Suite("Taobao sync")
+struct TaobaoSyncTests {
+    static let skus = [
+        SimulatedSKU(outerID: "TEE-M", title: "T恤", properties: "尺码:M", price: Money(fen: 9_900)),
+        SimulatedSKU(outerID: "COAT", title: "大衣", properties: "颜色:驼色", price: Money(fen: 129_900)),
+    ]
+
+    static func shop(now: Date) -> SandboxShop {
+        SandboxShop(nick: "s", session: "sess", skus: skus, baseOrdersPerDay: 12, seed: 5, historyDays: 30, now: now)
+    }
+
+    static func client(_ endpoint: String, transport: any ChannelTransport = HTTPChannelTransport(), attempts: Int = 3) -> TOPClient {
+        TOPClient(endpoint: endpoint, credentials: TOPCredentials(appKey: "app", appSecret: "secret", session: "sess"), transport: transport,
+                  retry: RetryPolicy(maxAttempts: attempts, baseDelay: .milliseconds(5)))
+    }
+
+    /// Every stored order of the store as `tid status`, sorted, plus the row counts of its tables.
+    static func snapshot(_ sql: any SQLDatabase, store: Store) async throws -> (orders: [String], lines: Int, refunds: Int, history: Int) {
+        let orders = try await sql.raw("SELECT tid, status FROM orders WHERE store_id = \(bind: store.id.rawValue) ORDER BY tid").all()
+            .map { "\(try $0.decode(column: "tid", as: String.self)) \(try $0.decode(column: "status", as: String.self))" }
+        func count(_ table: String) async throws -> Int {
+            try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE store_id = \(bind: store.id.rawValue)").first()!.decode(column: "n", as: Int.self)
+        }
+        return (orders, try await count("order_lines"), try await count("refunds"), try await count("order_status_history"))
+    }
+
+    @Test("a first sync back-fills the shop; syncing the same windows again changes nothing", arguments: TestDatabase.available)
+    func backfillAndRepeat(_ database: TestDatabase) async throws {
+        let now = Date()
+        let shop = Self.shop(now: now)
+        let gateway = SandboxGateway(apps: ["app": "secret"], shops: [shop])
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            try await withSandbox(gateway, shops: [shop]) { endpoint in
+                let sync = TaobaoSync(database: app.db, client: Self.client(endpoint), store: t.storeA1)
+                let first = try await sync.run(now: now)
+                let expected = await shop.trades(modifiedFrom: now.addingTimeInterval(-90 * 86_400), to: now, types: Set(TaobaoSync.tradeTypes.split(separator: ",").map(String.init)))
+                #expect(first.orders.counts.inserted == expected.count && expected.count > 100)
+                #expect(first.orders.windows == 90)
+                let sql = app.db as! any SQLDatabase
+                let before = try await Self.snapshot(sql, store: t.storeA1)
+                #expect(before.orders.count == expected.count && before.refunds == first.refunds.counts.inserted && before.refunds > 0)
+                let cursor = try #require(try await SyncCursorRepository(database: app.db).cursor(store: t.storeA1.id, kind: "orders"))
+                #expect(abs(cursor.syncedUntil.timeIntervalSince(now)) < 0.001 && cursor.lastError == nil)
+
+                let again = try await sync.run(since: now.addingTimeInterval(-90 * 86_400), now: now)
+                #expect(again.orders.counts.inserted == 0 && again.orders.counts.updated == 0 && again.orders.counts.unchanged == expected.count)
+                #expect(again.refunds.counts.inserted == 0 && again.refunds.counts.updated == 0)
+                let after = try await Self.snapshot(sql, store: t.storeA1)
+                #expect(after.orders == before.orders && after.lines == before.lines && after.refunds == before.refunds && after.history == before.history)
+            }
+        }
+    }
+
+    @Test("a change stamped just before the cursor (indexed late) is caught by the overlap", arguments: TestDatabase.available)
+    func windowEdge(_ database: TestDatabase) async throws {
+        let now = Date()
+        let shop = Self.shop(now: now)
+        let gateway = SandboxGateway(apps: ["app": "secret"], shops: [shop])
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            try await withSandbox(gateway, shops: [shop]) { endpoint in
+                _ = await shop.flashSale(outerID: "COAT", count: 1, now: now.addingTimeInterval(-600))
+                let sync = TaobaoSync(database: app.db, client: Self.client(endpoint), store: t.storeA1)
+                _ = try await sync.run(now: now)
+                let waiting = await shop.trades(modifiedFrom: now.addingTimeInterval(-601), to: now, types: ["fixed"]).first { $0.status == .waitSellerSendGoods }
+                let tid = try #require(waiting?.tid)
+                // Shipped 20 s before the cursor, but only visible now.
+                try await shop.ship(tid: tid, oids: nil, companyCode: "SF", waybill: "SF1", at: now.addingTimeInterval(-20))
+                _ = try await sync.run(now: now.addingTimeInterval(30))
+                let order = try await OrderRepository(database: app.db).orders([tid], store: t.storeA1.id)[tid]
+                #expect(order?.status == .waitBuyerConfirmGoods)
+            }
+        }
+    }
+
+    @Test("a sync killed half-way and resumed loses and duplicates nothing", arguments: TestDatabase.available)
+    func killedAndResumed(_ database: TestDatabase) async throws {
+        let now = Date()
+        let shop = Self.shop(now: now)
+        let gateway = SandboxGateway(apps: ["app": "secret"], shops: [shop])
+        try await withSandbox(gateway, shops: [shop]) { endpoint in
+            let clean = try await withTestApp(database) { app in
+                let t = try await TestTenancy.create(on: app)
+                _ = try await TaobaoSync(database: app.db, client: Self.client(endpoint), store: t.storeA1).run(now: now)
+                return try await Self.snapshot(app.db as! any SQLDatabase, store: t.storeA1)
+            }
+            try await withTestApp(database) { app in
+                let t = try await TestTenancy.create(on: app)
+                let killed = TaobaoSync(database: app.db, client: Self.client(endpoint, transport: KilledTransport(after: 57), attempts: 1), store: t.storeA1)
+                await #expect(throws: TOPError.self) { try await killed.run(now: now) }
+                let cursor = try #require(try await SyncCursorRepository(database: app.db).cursor(store: t.storeA1.id, kind: "orders"))
+                #expect(cursor.syncedUntil < now && cursor.lastError != nil, "the cursor stays at the last whole window and shows the error")
+                let partial = try await Self.snapshot(app.db as! any SQLDatabase, store: t.storeA1)
+                #expect(partial.orders.count < clean.orders.count)
+
+                _ = try await TaobaoSync(database: app.db, client: Self.client(endpoint), store: t.storeA1).run(now: now)
+                let resumed = try await Self.snapshot(app.db as! any SQLDatabase, store: t.storeA1)
+                #expect(resumed.orders == clean.orders && resumed.lines == clean.lines && resumed.refunds == clean.refunds)
+                let error = try await SyncCursorRepository(database: app.db).cursor(store: t.storeA1.id, kind: "orders")?.lastError
+                #expect(error == nil)
+            }
+        }
+    }
+}
