@@ -55,6 +55,11 @@ public struct ChannelConnectionRepository: Sendable {
         try await database.audited(AuditTarget(agencyID: store.agencyID, clientID: store.clientID), by: context) { tx in
             let sql = try tx.sql()
             try await sql.raw("DELETE FROM channel_connections WHERE store_id = \(bind: store.id.rawValue)").run()
+            // Syncs that died on the old connection (a refused signature, an expired session) are settled by the new one.
+            try await sql.raw("""
+                UPDATE jobs SET status = 'done', result = 'settled by a new connection', finished_at = \(bind: context.now)
+                WHERE store_id = \(bind: store.id.rawValue) AND kind = 'sync' AND status = 'dead'
+                """).run()
             try await sql.raw("""
                 INSERT INTO channel_connections (id, store_id, endpoint, app_key, app_secret, session, sign_method, sync_every_seconds, enabled, created_at)
                 VALUES (\(bind: UUID()), \(bind: store.id.rawValue), \(bind: connection.endpoint), \(bind: connection.appKey), \(bind: connection.appSecret),

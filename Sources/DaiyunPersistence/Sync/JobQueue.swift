@@ -36,6 +36,21 @@ public struct JobQueue: Sendable {
         return !inserted.isEmpty
     }
 
+    /// Queues a store's next periodic job of `kind` unless one is queued, running or dead; it is due
+    /// `interval` after the last one finished (at once for the first).
+    public func schedule(_ kind: JobKind, store: Store, every interval: TimeInterval, now: Date) async throws {
+        let sql = try database.sql()
+        let key = "\(kind.rawValue):\(store.id.rawValue)"
+        // Nothing while one is queued or running, nor after one died: that waits for a person.
+        let latest = try await sql.raw("""
+            SELECT status FROM jobs WHERE dedupe_key = \(bind: key) AND status IN ('queued', 'running', 'dead') LIMIT 1
+            """).first()
+        guard latest == nil else { return }
+        let last = try await sql.raw("SELECT MAX(finished_at) AS last FROM jobs WHERE dedupe_key = \(bind: key) AND status = 'done'").first()?
+            .decode(column: "last", as: Date?.self)
+        try await enqueue(kind, store: store, key: key, runAt: last.map { max($0.addingTimeInterval(interval), now - interval) } ?? now, now: now)
+    }
+
     /// Takes up to `limit` due jobs for `worker`. A job whose key has a running job stays queued.
     public func claim(worker: String, limit: Int = 4, kinds: [JobKind] = JobKind.allCases, now: Date) async throws -> [Job] {
         let sql = try database.sql()

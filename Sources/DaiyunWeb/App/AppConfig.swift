@@ -14,6 +14,8 @@ public struct AppConfig: Sendable, Equatable {
     public var secureCookies: Bool
     /// bcrypt work factor for new password hashes.
     public var bcryptCost: Int
+    /// Run the background jobs (channel sync, stock push, shipping) in this process while serving.
+    public var runJobs: Bool
 
     /// How log lines are written.
     public enum LogFormat: String, Sendable, CaseIterable { case text, json }
@@ -21,7 +23,7 @@ public struct AppConfig: Sendable, Equatable {
     public init(
         database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080,
         logLevel: Logger.Level = .info, logFormat: LogFormat = .text, secureCookies: Bool = false,
-        bcryptCost: Int = 12
+        bcryptCost: Int = 12, runJobs: Bool = false
     ) {
         self.database = database
         self.host = host
@@ -30,6 +32,7 @@ public struct AppConfig: Sendable, Equatable {
         self.logFormat = logFormat
         self.secureCookies = secureCookies
         self.bcryptCost = bcryptCost
+        self.runJobs = runJobs
     }
 
     /// Values given on the command line; they win over the environment.
@@ -102,7 +105,15 @@ public struct AppConfig: Sendable, Equatable {
             default: problems.append("DAIYUN_SECURE_COOKIES must be true or false, got \(text)")
             }
         }
+        var jobs = true
+        if let text = environment["DAIYUN_JOBS"] {
+            switch text.lowercased() {
+            case "1", "true", "yes": jobs = true
+            case "0", "false", "no": jobs = false
+            default: problems.append("DAIYUN_JOBS must be true or false, got \(text)")
+            }
+        }
         guard problems.isEmpty else { throw Problems(messages: problems) }
-        return AppConfig(database: database, host: host, port: port, logLevel: level, logFormat: format, secureCookies: secure)
+        return AppConfig(database: database, host: host, port: port, logLevel: level, logFormat: format, secureCookies: secure, runJobs: jobs)
     }
 }

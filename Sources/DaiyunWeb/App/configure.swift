@@ -35,6 +35,7 @@ public func configure(_ app: Application, config: AppConfig, environment: [Strin
     // Sessions for every dynamic request, so that any error page can speak the user's language;
     // signing in by session cookie is limited to pages, the API takes bearer tokens only.
     app.middleware.use(app.sessions.middleware)
+    if config.runJobs { app.lifecycle.use(BackgroundJobs()) }
     try routes(app, config: config)
 }
 

@@ -1,0 +1,137 @@
+import DaiyunCore
+import DaiyunPersistence
+import Fluent
+import Foundation
+import Logging
+
+/// Runs the stored jobs: schedules each connected store's sync, claims due jobs, runs them, and
+/// records the outcome (done, queued again after a backoff, or dead for a person to look at).
+/// Several runners may share one PostgreSQL database; on SQLite one process runs them.
+public struct JobRunner: Sendable {
+    let database: any Database
+    let worker: String
+    let logger: Logger
+    let executor: JobExecutor
+    /// Jobs left running longer than this by a vanished worker are queued again.
+    public var lease: TimeInterval = 600
+
+    public init(database: any Database, worker: String, logger: Logger, executor: JobExecutor) {
+        self.database = database
+        self.worker = worker
+        self.logger = logger
+        self.executor = executor
+    }
+
+    /// Loops until cancelled: one pass, then a pause.
+    public func run(every interval: Duration = .seconds(1)) async {
+        while !Task.isCancelled {
+            do {
+                _ = try await pass(now: Date())
+            } catch {
+                logger.error("job runner pass failed", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    /// Schedules, claims and runs what is due now; returns the jobs it ran.
+    public func pass(now: Date, limit: Int = 4) async throws -> [Job] {
+        let queue = JobQueue(database: database)
+        _ = try await queue.requeueAbandoned(lease: lease, now: now)
+        try await scheduleSyncs(now: now)
+        let jobs = try await queue.claim(worker: worker, limit: limit, now: now)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for job in jobs {
+                group.addTask { try await run(job) }
+            }
+            try await group.waitForAll()
+        }
+        return jobs
+    }
+
+    func run(_ job: Job) async throws {
+        let queue = JobQueue(database: database)
+        do {
+            let result = try await executor.execute(job)
+            try await queue.complete(job, result: result, now: Date())
+        } catch let error as JobFailure {
+            logger.warning("job failed", metadata: ["job": "\(job.id)", "kind": "\(job.kind.rawValue)", "error": "\(error.message)", "final": "\(error.final)"])
+            try await queue.fail(job, error: error.message, final: error.final, now: Date())
+        } catch {
+            logger.warning("job failed", metadata: ["job": "\(job.id)", "kind": "\(job.kind.rawValue)", "error": "\(error)"])
+            try await queue.fail(job, error: "\(error)", now: Date())
+        }
+    }
+
+    /// Queues each enabled store's next sync, its interval after the last one finished.
+    func scheduleSyncs(now: Date) async throws {
+        let queue = JobQueue(database: database)
+        for connection in try await ChannelConnectionRepository(database: database).enabled() {
+            guard let store = try await TenancyRepository(database: database).store(connection.storeID) else { continue }
+            try await queue.schedule(.sync, store: store, every: TimeInterval(connection.syncEverySeconds), now: now)
+        }
+    }
+}
+
+/// A job's failure, and whether trying again can help (a refused signature or an expired
+/// session cannot: the job goes to the dead letters at once for a person).
+public struct JobFailure: Error, Sendable {
+    public var message: String
+    public var final: Bool
+
+    public init(_ message: String, final: Bool) {
+        self.message = message
+        self.final = final
+    }
+}
+
+/// Does the work of each job kind.
+public struct JobExecutor: Sendable {
+    let database: any Database
+    let transport: any ChannelTransport
+
+    public init(database: any Database, transport: any ChannelTransport = HTTPChannelTransport()) {
+        self.database = database
+        self.transport = transport
+    }
+
+    /// Runs the job; returns a one-line summary of what it did.
+    public func execute(_ job: Job) async throws -> String {
+        guard let store = try await TenancyRepository(database: database).store(job.storeID) else {
+            throw JobFailure("the store no longer exists", final: true)
+        }
+        guard let connection = try await ChannelConnectionRepository(database: database).connection(store: store.id) else {
+            throw JobFailure("the store has no channel connection", final: true)
+        }
+        let client = TOPClient(connection: connection, transport: transport)
+        do {
+            switch job.kind {
+            case .sync:
+                let report = try await TaobaoSync(database: database, client: client, store: store).run()
+                return report.summary
+            case .stockPush, .ship:
+                throw JobFailure("\(job.kind.rawValue) jobs are not run yet", final: true)
+            }
+        } catch let error as TOPError {
+            throw JobFailure(error.description, final: !error.family.isRetryable)
+        }
+    }
+}
+
+extension TOPClient {
+    /// A client for a stored connection.
+    public init(connection: ChannelConnection, transport: any ChannelTransport = HTTPChannelTransport()) {
+        self.init(endpoint: connection.endpoint,
+                  credentials: TOPCredentials(appKey: connection.appKey, appSecret: connection.appSecret, session: connection.session,
+                                              signMethod: TOPSignMethod(rawValue: connection.signMethod) ?? .hmacSHA256),
+                  transport: transport)
+    }
+}
+
+extension SyncReport {
+    /// `orders 120 read (3 new, 5 changed); refunds 4 read (1 new, 0 changed)`.
+    public var summary: String {
+        "orders \(orders.fetched) read (\(orders.counts.inserted) new, \(orders.counts.updated) changed); "
+            + "refunds \(refunds.fetched) read (\(refunds.counts.inserted) new, \(refunds.counts.updated) changed)"
+    }
+}

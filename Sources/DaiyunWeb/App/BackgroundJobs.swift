@@ -1,0 +1,23 @@
+import DaiyunChannels
+import Foundation
+import Vapor
+
+/// Runs the job runner while the app serves: started when the app boots, stopped (its current
+/// pass finished) when it shuts down.
+final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: Task<Void, Never>?
+
+    func didBootAsync(_ app: Application) async throws {
+        let worker = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+        let runner = JobRunner(database: app.db, worker: worker, logger: app.logger, executor: JobExecutor(database: app.db))
+        app.logger.info("background jobs running", metadata: ["worker": "\(worker)"])
+        lock.withLock { task = Task { await runner.run() } }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        let running = lock.withLock { task }
+        running?.cancel()
+        await running?.value
+    }
+}
