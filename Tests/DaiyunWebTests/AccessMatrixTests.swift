@@ -16,6 +16,7 @@ struct AccessMatrixTests {
     enum RouteKind: String, CaseIterable {
         case readStore, editStore, readClient, editClient, createStore, listStores, readAudit, assignStaff, listUsers
         case readOrders, readStock, changeStock, importOrders
+        case readSync, connectStore, requestSync
     }
 
     /// The expected status of each cell. Staff and brand viewers "own" storeA1 (assigned / their
@@ -64,6 +65,14 @@ struct AccessMatrixTests {
             if admin { return 201 }
             if target != .own { return 404 }
             return manager ? 201 : 403
+        case .readSync:
+            return expected(role, .readStore, target)
+        case .requestSync:
+            // The admin's connectStore cells (run first) connected the agency's stores: allowed requests are queued.
+            let importing = expected(role, .importOrders, target)
+            return importing == 201 ? 202 : importing
+        case .connectStore:
+            return expected(role, .editStore, target)
         }
     }
 
@@ -124,6 +133,11 @@ struct AccessMatrixTests {
         case .importOrders:
             let csv = "订单编号,订单状态,买家实际支付金额,订单创建时间,订单付款时间\n\(8_000_000 + shop),交易成功,9.90,2026-11-01 10:00:00,2026-11-01 10:00:05\n"
             return try await tester.sendRequest(.POST, "/api/v1/imports?kind=orders&target=store:\(store.id)", headers: HTTP.api(token), body: HTTP.body(csv)).status.code
+        case .readSync: return try await send(.GET, "/api/v1/stores/\(store.id)/sync").status.code
+        case .requestSync: return try await send(.POST, "/api/v1/stores/\(store.id)/sync").status.code
+        case .connectStore:
+            let body = #"{"endpoint":"http://127.0.0.1:9/router/rest","app_key":"k","app_secret":"s","session":"x","sync_every_seconds":600}"#
+            return try await send(.PUT, "/api/v1/stores/\(store.id)/connection", body).status.code
         }
     }
 

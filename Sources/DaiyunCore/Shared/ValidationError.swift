@@ -21,6 +21,8 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case timeFormat
         case wholeNumber
         case floorAboveList
+        case webAddress
+        case between(min: Int, max: Int)
     }
 
     public let field: String
@@ -46,6 +48,8 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case .onlyBrandViewersHaveClient: "only brand viewers belong to a client"
         case .onlyStaffAreAssigned: "only staff members are assigned to stores"
         case .unknownReference: "refers to nothing you can see"
+        case .webAddress: "must be an http:// or https:// address"
+        case .between(let min, let max): "must be a whole number from \(min) to \(max)"
         case .moneyFormat: "must be an amount in yuan with at most two decimals, such as 12.30"
         case .timeFormat: "must be a time written YYYY-MM-DD HH:mm:ss"
         case .wholeNumber: "must be a whole number"

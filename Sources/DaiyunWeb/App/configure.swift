@@ -55,6 +55,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     try signedIn.register(collection: StockController())
     try signedIn.register(collection: CatalogController())
     try signedIn.register(collection: ImportsController())
+    try signedIn.register(collection: SyncController())
     try signedIn.register(collection: StaffController())
     try signedIn.register(collection: AuditController())
     try signedIn.register(collection: AccountController())
@@ -66,4 +67,5 @@ func routes(_ app: Application, config: AppConfig) throws {
     try authenticated.register(collection: StaffAPIController())
     try authenticated.register(collection: AuditAPIController())
     try authenticated.register(collection: OperationsAPIController())
+    try authenticated.register(collection: SyncAPIController())
 }

@@ -19,6 +19,16 @@ struct Localizer: Sendable {
         String(format: self[key], arguments: arguments)
     }
 
+    /// `3 分钟` / `3 min`: a lag or a wait, in its largest whole unit.
+    func duration(_ seconds: Int) -> String {
+        switch seconds {
+        case ..<60: format("duration_seconds", seconds)
+        case ..<3600: format("duration_minutes", seconds / 60)
+        case ..<86_400: format("duration_hours", seconds / 3600)
+        default: format("duration_days", seconds / 86_400)
+        }
+    }
+
     func channel(_ channel: Channel) -> String { self["channel_\(channel.rawValue)"] }
     func status(_ status: StoreStatus) -> String { self["status_\(status.rawValue)"] }
     func role(_ role: StoreRole) -> String { self["role_\(role.rawValue)"] }
@@ -60,6 +70,8 @@ struct Localizer: Sendable {
         case .timeFormat: self["rule_time"]
         case .wholeNumber: self["rule_whole_number"]
         case .floorAboveList: self["rule_floor_above_list"]
+        case .webAddress: self["rule_web_address"]
+        case .between(let min, let max): format("rule_between", min, max)
         }
     }
 }

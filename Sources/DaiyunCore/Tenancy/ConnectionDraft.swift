@@ -1,0 +1,28 @@
+/// A store's connection to its channel's open platform as someone entered it, checked.
+public struct ConnectionDraft: Sendable, Equatable {
+    public static let signMethods = ["hmac-sha256", "hmac", "md5"]
+
+    public var endpoint: String
+    public var appKey: String
+    public var appSecret: String
+    public var session: String
+    public var signMethod: String
+    public var syncEverySeconds: Int
+
+    public init(endpoint: String, appKey: String, appSecret: String, session: String, signMethod: String, syncEverySeconds: String) throws {
+        let endpoint = try TextRules.required(endpoint, field: "endpoint", maxLength: 300)
+        guard endpoint.hasPrefix("https://") || endpoint.hasPrefix("http://"), !endpoint.contains(" ") else {
+            throw ValidationError(field: "endpoint", rule: .webAddress)
+        }
+        self.endpoint = endpoint
+        self.appKey = try TextRules.required(appKey, field: "app_key", maxLength: 64)
+        self.appSecret = try TextRules.required(appSecret, field: "app_secret", maxLength: 128)
+        self.session = try TextRules.required(session, field: "session", maxLength: 256)
+        guard Self.signMethods.contains(signMethod) else { throw ValidationError(field: "sign_method", rule: .oneOf(Self.signMethods)) }
+        self.signMethod = signMethod
+        guard let every = Int(syncEverySeconds.trimmingCharacters(in: .whitespaces)), (10...86_400).contains(every) else {
+            throw ValidationError(field: "sync_every_seconds", rule: .between(min: 10, max: 86_400))
+        }
+        self.syncEverySeconds = every
+    }
+}

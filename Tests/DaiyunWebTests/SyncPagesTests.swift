@@ -1,0 +1,68 @@
+import DaiyunCore
+import DaiyunPersistence
+import DaiyunTestSupport
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+/// The store sync page and API: connecting keeps secrets out of pages and logs, "sync now"
+/// queues a job, a dead job can be retried.
+@Suite("Store sync page")
+struct SyncPagesTests {
+    @Test("connect, sync now and retry from the page; secrets never shown", arguments: TestDatabase.available)
+    func page(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let browser = BrowserSession(app: app)
+            try await browser.signIn(t["store_manager"].login, password: TestTenancy.password)
+            let empty = try await browser.get("/stores/\(t.storeA1.id)/sync")
+            #expect(empty.status == .ok && empty.body.string.contains("id=\"not-connected\""))
+
+            let form = ["endpoint": "http://127.0.0.1:9/router/rest", "app_key": "demo-key", "app_secret": "TOP-SECRET-VALUE",
+                        "session": "SESSION-VALUE-123", "sign_method": "hmac", "sync_every_seconds": "120"]
+            #expect(try await browser.post("/stores/\(t.storeA1.id)/connection", form, csrf: false).status == .forbidden, "CSRF guards the form")
+            var bad = form
+            bad["endpoint"] = "ftp://example.com"
+            let refused = try await browser.post("/stores/\(t.storeA1.id)/connection", bad)
+            #expect(refused.status == .seeOther)
+            #expect(try await ChannelConnectionRepository(database: app.db).connection(store: t.storeA1.id) == nil, "a bad form saves nothing")
+            #expect(try await browser.post("/stores/\(t.storeA1.id)/connection", form).status == .seeOther)
+
+            let shown = try await browser.get("/stores/\(t.storeA1.id)/sync").body.string
+            #expect(shown.contains("demo-key") && shown.contains("hmac") && !shown.contains("TOP-SECRET-VALUE") && !shown.contains("SESSION-VALUE-123"))
+            #expect(try await browser.post("/stores/\(t.storeA1.id)/sync", [:]).status == .seeOther)
+            let queued = try await JobQueue(database: app.db).jobs(store: t.storeA1.id)
+            #expect(queued.count == 1 && queued[0].kind == .sync && queued[0].status == .queued)
+            #expect(try await browser.get("/stores/\(t.storeA1.id)/sync").body.string.contains("job-queued"))
+
+            // The job dies (as on a refused signature); the page offers a retry.
+            let job = try #require(try await JobQueue(database: app.db).claim(worker: "t", now: Date()).first)
+            try await JobQueue(database: app.db).fail(job, error: "TOP error 25: Invalid Signature", final: true, now: Date())
+            let dead = try await browser.get("/stores/\(t.storeA1.id)/sync").body.string
+            #expect(dead.contains("Invalid Signature") && dead.contains("/jobs/\(job.id.uuidString.lowercased())/retry"))
+            #expect(try await browser.post("/stores/\(t.storeA1.id)/jobs/\(job.id.uuidString.lowercased())/retry", [:]).status == .seeOther)
+            #expect(try await JobQueue(database: app.db).job(job.id)?.status == .queued)
+
+            let audit = try await AuditLogRepository(database: app.db).allEntries(in: AuditChainKey.client(t.clientA1.id).description)
+            let entry = try #require(audit.last { $0.action == "channel.connect" })
+            #expect(!(entry.after ?? "").contains("TOP-SECRET") && !(entry.after ?? "").contains("SESSION-VALUE"))
+        }
+    }
+
+    @Test("the API refuses a sync of an unconnected store with 422 and a bad connection with the field named", arguments: TestDatabase.available)
+    func api(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let token = try await t.token(for: "admin", on: app)
+            let tester = try app.testing()
+            let unconnected = try await tester.sendRequest(.POST, "/api/v1/stores/\(t.storeA2.id)/sync", headers: HTTP.api(token))
+            #expect(unconnected.status == .unprocessableEntity && unconnected.body.string.contains("connection"))
+            let body = #"{"endpoint":"http://x/router/rest","app_key":"k","app_secret":"s","session":"x","sync_every_seconds":5}"#
+            let tooOften = try await tester.sendRequest(.PUT, "/api/v1/stores/\(t.storeA2.id)/connection", headers: HTTP.api(token, json: true), body: HTTP.body(body))
+            #expect(tooOften.status == .unprocessableEntity && tooOften.body.string.contains("sync_every_seconds"))
+            let malformed = try await tester.sendRequest(.PUT, "/api/v1/stores/\(t.storeA2.id)/connection", headers: HTTP.api(token, json: true), body: HTTP.body("{"))
+            #expect(malformed.status.code >= 400 && malformed.status.code < 500)
+        }
+    }
+}
