@@ -64,6 +64,7 @@ let package = Package(
                 "DaiyunPersistence",
                 "DaiyunChannels",
                 "DaiyunSimulation",
+                "DaiyunSandbox",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

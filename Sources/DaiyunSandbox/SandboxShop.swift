@@ -56,8 +56,11 @@ public actor SandboxShop {
     private var lastTick: Date
     private let store = ID<Store>(UUID())
 
+    /// `historyDays` of orders are kept. They are generated from `anchor` when given (a fixed
+    /// day, so that a restarted sandbox gives every order the same number and fate as before),
+    /// or from `historyDays` ago.
     public init(nick: String, session: String, skus: [SimulatedSKU], baseOrdersPerDay: Double, seed: UInt64,
-                historyDays: Int = 90, pace: Pace = Pace(), stock: Int = 500, now: Date = Date()) {
+                historyDays: Int = 90, anchor: BusinessDay? = nil, pace: Pace = Pace(), stock: Int = 500, now: Date = Date()) {
         self.nick = nick
         self.session = session
         self.pace = pace
@@ -67,11 +70,12 @@ public actor SandboxShop {
         }
         let firstNumber = 3_000_000_000_000_000_000 + (seed % 1000) * 1_000_000_000_000
         let today = BusinessDay(containing: now)
+        let kept = today.start.addingTimeInterval(-Double(historyDays) * 86_400)
         let history = StoreSimulator(store: store, skus: skus, baseOrdersPerDay: baseOrdersPerDay, firstOrderNumber: firstNumber, seed: seed)
-            .generate(from: BusinessDay(containing: today.start.addingTimeInterval(-Double(historyDays) * 86_400)),
+            .generate(from: anchor ?? BusinessDay(containing: kept),
                       until: BusinessDay(containing: today.start.addingTimeInterval(86_400 + 3600)), now: now)
         var trades: [String: Order] = [:]
-        for var order in history.orders {
+        for var order in history.orders where (order.modifiedAt ?? order.createdAt) >= kept {
             for i in order.lines.indices {
                 order.lines[i].oid = Self.oid(tid: order.tid, line: i + 1)
                 order.lines[i].skuID = listings.first { $0.outerID == order.lines[i].outerSkuID }?.skuID ?? ""
@@ -79,12 +83,14 @@ public actor SandboxShop {
             trades[order.tid] = order
         }
         self.trades = trades
-        refunds = Dictionary(history.refunds.map { refund in
+        refunds = Dictionary(history.refunds.filter { trades[$0.tid] != nil }.map { refund in
             var refund = refund
             refund.oid = Self.oid(tid: refund.tid, line: 1)  // the simulator refunds an order's first line
             return (refund.refundID, refund)
         }, uniquingKeysWith: { a, _ in a })
-        nextNumber = (history.orders.compactMap { UInt64($0.tid) }.max() ?? firstNumber) + 1
+        // Orders placed while the sandbox runs get numbers of their own, from the start time, so a
+        // restarted sandbox never reuses one it gave out before.
+        nextNumber = 3_100_000_000_000_000_000 + UInt64(max(0, now.timeIntervalSince1970)) * 1000
         nextRefund = (history.refunds.compactMap { UInt64($0.refundID) }.max() ?? firstNumber / 1000) + 1
         random = SeededRandom(seed: seed &* 31 &+ 7)
         lastTick = now

@@ -135,8 +135,11 @@ public struct StoreSimulator: Sendable {
             order.type = "step"
             order.stepStatus = .depositPaid
             let final = preSale.finalPayment.addingTimeInterval(random.unit() * 3 * 3600)
+            // Drawn whether or not the final payment is due yet: an order's draws never depend on
+            // `now`, so the same order keeps its number and its fate whenever it is generated.
+            let paysFinal = random.chance(0.93)
             if final < now {
-                if random.chance(0.93) {
+                if paysFinal {
                     order.stepStatus = .fullyPaid
                     order.paidAt = final
                 } else {
@@ -162,13 +165,15 @@ public struct StoreSimulator: Sendable {
             refundID += 1
             let beforeShipment = random.chance(0.4)
             let asked = beforeShipment ? paidAt.addingTimeInterval(random.unit() * 5 * 3600) : shipAt.addingTimeInterval((1 + random.unit() * 5) * 86_400)
+            let done = asked.addingTimeInterval((0.2 + random.unit() * 2) * 86_400)
+            let succeeds = random.chance(0.9)
+            let reason = ["不想要了", "拍错了/多拍了", "质量问题", "尺码不合适", "未按约定时间发货"][Int(random.unit() * 5)]
             if asked < now {
                 let line = order.lines[0]
-                let done = asked.addingTimeInterval((0.2 + random.unit() * 2) * 86_400)
-                let status: RefundStatus = done < now ? (random.chance(0.9) ? .success : .closed) : .waitSellerAgree
+                let status: RefundStatus = done < now ? (succeeds ? .success : .closed) : .waitSellerAgree
                 refund = Refund(storeID: store, refundID: String(refundID), tid: tid, oid: line.oid, status: status,
                                 phase: beforeShipment ? .onsale : .aftersale, refundFee: beforeShipment ? order.payment : line.payment,
-                                reason: ["不想要了", "拍错了/多拍了", "质量问题", "尺码不合适", "未按约定时间发货"][Int(random.unit() * 5)],
+                                reason: reason,
                                 goodStatus: beforeShipment ? "BUYER_NOT_RECEIVED" : "BUYER_RETURNED_GOODS", createdAt: asked,
                                 modifiedAt: status == .waitSellerAgree ? asked : done)
                 if beforeShipment && status == .success {

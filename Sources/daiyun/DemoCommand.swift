@@ -11,9 +11,13 @@ struct DemoCommand: AsyncParsableCommand {
     @ArgumentParser.Flag(help: "Create the demo data and print the accounts, but do not serve.")
     var noServe = false
 
+    @ArgumentParser.Option(help: "Port of the platform sandbox the demo Tmall stores sync from (0: no sandbox).")
+    var sandboxPort = 8090
+
     func run() async throws {
         let config = try options.config()
         let app = try await AppLauncher.makeApp(config)
+        var sandbox: DemoSandbox.Running?
         do {
             _ = try await AppLauncher.migrate(app)
             let accounts = try await DemoData.ensure(on: app)
@@ -29,16 +33,34 @@ struct DemoCommand: AsyncParsableCommand {
             for account in accounts {
                 text += "  \(account.login.padding(toLength: width, withPad: " ", startingAt: 0))  \(account.password)  \(account.description)\n"
             }
+            if !noServe && sandboxPort > 0 {
+                let endpoint = "http://\(config.host):\(sandboxPort)/router/rest"
+                sandbox = try await DemoSandbox().start(host: config.host, port: sandboxPort)
+                let stores = try await DemoSandbox.connectStores(on: app, endpoint: endpoint)
+                text += "\nPlatform sandbox (Taobao Open Platform) at \(endpoint)\n"
+                text += "  app_key \(DemoSandbox.appKey)  app_secret \(DemoSandbox.appSecret)\n"
+                for store in stores {
+                    text += "  \(store.name) (\(store.shopID)) syncs from it every 10 s: http://\(config.host):\(config.port)/stores/\(store.id)/sync\n"
+                }
+                if !config.runJobs { text += "  (DAIYUN_JOBS is off: run `daiyun sync --store \(stores.first?.shopID ?? "S")` to sync)\n" }
+            }
             // Written unbuffered, so that the accounts show even when the output is a pipe or file.
             FileHandle.standardOutput.write(Data((text + "\n").utf8))
         } catch {
+            await sandbox?.stop()
             try? await app.asyncShutdown()
             throw error
         }
         if noServe {
             try await app.asyncShutdown()
         } else {
-            try await AppLauncher.serve(app)
+            do {
+                try await AppLauncher.serve(app)
+            } catch {
+                await sandbox?.stop()
+                throw error
+            }
+            await sandbox?.stop()
         }
     }
 }

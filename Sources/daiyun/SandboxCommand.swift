@@ -24,7 +24,7 @@ struct SandboxCommand: AsyncParsableCommand {
     var callsPerSecond = 100
 
     func run() async throws {
-        let sandbox = DemoSandbox.make(ordersPerMinute: ordersPerMinute, callsPerSecond: callsPerSecond)
+        let sandbox = DemoSandbox(ordersPerMinute: ordersPerMinute, callsPerSecond: callsPerSecond)
         var text = "\nDaiyun platform sandbox — http://\(host):\(port)/router/rest\n\n"
         text += "  app_key \(DemoSandbox.appKey)  app_secret \(DemoSandbox.appSecret)\n"
         for shop in sandbox.shops { text += "  shop \(shop.nick)  session \(shop.session)  trades \(await shop.tradeCount)\n" }
@@ -35,28 +35,13 @@ struct SandboxCommand: AsyncParsableCommand {
         app.http.server.configuration.hostname = host
         app.http.server.configuration.port = port
         let living = Task { await SandboxServer.live(sandbox.shops) }
+        defer { living.cancel() }
         do {
             try await app.execute()
         } catch {
-            living.cancel()
             try await app.asyncShutdown()
             throw error
         }
-        living.cancel()
         try await app.asyncShutdown()
-    }
-}
-
-/// The sandbox as the demo runs it: one app key, one shop per demo Tmall store.
-enum DemoSandbox {
-    static let appKey = "daiyun-demo-app"
-    static let appSecret = "daiyun-demo-sandbox-secret"
-
-    static func make(ordersPerMinute: Double, callsPerSecond: Int) -> (gateway: SandboxGateway, shops: [SandboxShop]) {
-        let shops = DemoData.sandboxStores().enumerated().map { index, store in
-            SandboxShop(nick: store.shopID, session: "sandbox-session-\(store.shopID)", skus: store.skus, baseOrdersPerDay: store.ordersPerDay,
-                        seed: UInt64(index + 1), pace: .init(ordersPerMinute: ordersPerMinute))
-        }
-        return (SandboxGateway(apps: [appKey: appSecret], shops: shops, callsPerSecond: callsPerSecond), shops)
     }
 }

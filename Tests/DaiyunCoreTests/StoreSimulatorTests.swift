@@ -19,6 +19,21 @@ struct StoreSimulatorTests {
         #expect(again.orders == Self.year.orders && again.refunds == Self.year.refunds)
     }
 
+    @Test("an order keeps its number and fate whenever it is generated: later, it has only moved on")
+    func stableAcrossNow() {
+        let earlier = Self.simulator.generate(from: BusinessDay("2025-11-22")!, until: BusinessDay("2026-11-22")!, now: BusinessDay("2026-10-01")!.start)
+        let later = Dictionary(uniqueKeysWithValues: Self.year.orders.map { ($0.tid, $0) })
+        #expect(earlier.orders.count > 10_000)
+        for order in earlier.orders {
+            guard let same = later[order.tid] else {
+                Issue.record("order \(order.tid) vanished")
+                return
+            }
+            #expect(same.createdAt == order.createdAt && same.payment == order.payment && same.lines.map(\.outerSkuID) == order.lines.map(\.outerSkuID))
+            #expect(same.status.rank >= order.status.rank, "\(order.tid) moved back from \(order.status) to \(same.status)")
+        }
+    }
+
     @Test("a year looks like a store: weekly rhythm, 618 and 双11 spikes, about 6 % refunded, pre-sale paid at the final payment")
     func shape() {
         let byDay = Dictionary(grouping: Self.year.orders, by: { BusinessDay(containing: $0.createdAt) }).mapValues(\.count)

@@ -70,9 +70,12 @@ enum DemoCatalog {
             let seed = UInt64(abs(Int(store.shopID.utf8.reduce(7) { $0 &* 31 &+ Int($1) })) % 1_000_000) + UInt64(index)
             let simulator = StoreSimulator(store: store.id, skus: simulated, baseOrdersPerDay: baseOrdersPerDay(store),
                                            firstOrderNumber: 2_000_000_000_000_000_000 + UInt64(index + 1) * 100_000_000_000_000 + seed * 1_000_000, seed: seed)
-            let year = simulator.generate(from: from, until: until, now: now)
+            // A store the sandbox simulates gets its last 90 days from the sandbox, by sync.
+            let simulatedBySandbox = DemoSandbox.simulates(store)
+            let storeUntil = simulatedBySandbox ? BusinessDay(containing: today.start.addingTimeInterval(-Double(DemoSandbox.historyDays) * 86_400)) : until
+            let year = simulator.generate(from: from, until: storeUntil, now: now)
             // The generator's parameters are the raw input these rows come from.
-            let parameters = #"{"generator":"StoreSimulator","seed":\#(seed),"base_orders_per_day":\#(baseOrdersPerDay(store)),"from":"\#(from)","until":"\#(until)"}"#
+            let parameters = #"{"generator":"StoreSimulator","seed":\#(seed),"base_orders_per_day":\#(baseOrdersPerDay(store)),"from":"\#(from)","until":"\#(storeUntil)"}"#
             let source = try await SourceRecordRepository(database: app.db).keep(Data(parameters.utf8), name: "demo-year-\(store.shopID).json", kind: "demo-generator",
                                                                                   agency: client.agencyID, store: store.id, by: context).record.id
             try await app.db.transaction { tx in
@@ -84,23 +87,3 @@ enum DemoCatalog {
     }
 }
 
-/// A demo store as the platform sandbox simulates it.
-public struct DemoSandboxStore: Sendable {
-    public var shopID: String
-    public var skus: [SimulatedSKU]
-    public var ordersPerDay: Double
-}
-
-extension DemoData {
-    /// The demo's Taobao/Tmall stores with their brand's catalog, for the sandbox to simulate.
-    public static func sandboxStores() -> [DemoSandboxStore] {
-        clients.flatMap { client in
-            client.stores.filter { $0.channel == .tmall }.map { store in
-                let skus = (DemoCatalog.items[client.name] ?? []).flatMap { item in
-                    item.skus.map { SimulatedSKU(outerID: $0.outer, title: item.title, properties: $0.properties, price: Money(fen: $0.price)) }
-                }
-                return DemoSandboxStore(shopID: store.shopID, skus: skus, ordersPerDay: 24)
-            }
-        }
-    }
-}

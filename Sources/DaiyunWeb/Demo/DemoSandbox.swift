@@ -1,0 +1,86 @@
+import DaiyunChannels
+import DaiyunCore
+import DaiyunPersistence
+import DaiyunSandbox
+import DaiyunSimulation
+import Foundation
+import Vapor
+
+/// The platform sandbox as the demo runs it: one app key, and a living shop for each demo
+/// Tmall store with its brand's catalog. The shops' history starts on a fixed day, so a
+/// restarted sandbox serves the same orders under the same numbers.
+public struct DemoSandbox: Sendable {
+    public static let appKey = "daiyun-demo-app"
+    /// A demo secret, printed by `daiyun demo`: the sandbox only ever runs on this machine.
+    public static let appSecret = "daiyun-demo-sandbox-secret"
+    static let historyDays = 90
+    static let anchor = BusinessDay("2025-01-01")!
+
+    public let gateway: SandboxGateway
+    public let shops: [SandboxShop]
+
+    public init(ordersPerMinute: Double = 6, callsPerSecond: Int = 100, now: Date = Date()) {
+        var shops: [SandboxShop] = []
+        for (index, client) in DemoData.clients.enumerated() {
+            let skus = (DemoCatalog.items[client.name] ?? []).flatMap { item in
+                item.skus.map { SimulatedSKU(outerID: $0.outer, title: item.title, properties: $0.properties, price: Money(fen: $0.price)) }
+            }
+            for store in client.stores where store.channel == .tmall {
+                shops.append(SandboxShop(nick: store.shopID, session: Self.session(store.shopID), skus: skus, baseOrdersPerDay: 24,
+                                         seed: UInt64(index + 1), historyDays: Self.historyDays, anchor: Self.anchor,
+                                         pace: .init(ordersPerMinute: ordersPerMinute), now: now))
+            }
+        }
+        self.shops = shops
+        gateway = SandboxGateway(apps: [Self.appKey: Self.appSecret], shops: shops, callsPerSecond: callsPerSecond)
+    }
+
+    static func session(_ shopID: String) -> String { "sandbox-session-\(shopID)" }
+
+    /// Whether the sandbox simulates this demo store.
+    static func simulates(_ store: Store) -> Bool {
+        store.channel == .tmall && DemoData.clients.contains { $0.stores.contains { $0.shopID == store.shopID } }
+    }
+
+    /// Serves the sandbox on `port` in this process, with its shops living; stop it with `stop`.
+    public func start(host: String, port: Int) async throws -> Running {
+        let app = try await Application.make(.production)
+        app.logger.logLevel = .warning
+        SandboxServer.routes(app, gateway: gateway, shops: shops)
+        try await app.server.start(address: .hostname(host, port: port))
+        let shops = self.shops
+        return Running(app: app, living: Task { await SandboxServer.live(shops) })
+    }
+
+    /// A sandbox serving in this process.
+    public struct Running: Sendable {
+        let app: Application
+        let living: Task<Void, Never>
+
+        public func stop() async {
+            living.cancel()
+            await app.server.shutdown()
+            try? await app.asyncShutdown()
+        }
+    }
+
+    /// Connects the demo Tmall stores to the sandbox at `endpoint` (again when the address
+    /// changed), syncing every `every` seconds. Returns the stores connected.
+    public static func connectStores(on app: Application, endpoint: String, every: Int = 10) async throws -> [Store] {
+        let tenancy = TenancyRepository(database: app.db)
+        let connections = ChannelConnectionRepository(database: app.db)
+        var connected: [Store] = []
+        let shopIDs = DemoData.clients.flatMap { $0.stores.filter { $0.channel == .tmall }.map(\.shopID) }
+        for shopID in shopIDs {
+            for store in try await tenancy.stores(matching: shopID) where store.shopID == shopID && simulates(store) {
+                let wanted = ChannelConnection(storeID: store.id, endpoint: endpoint, appKey: appKey, appSecret: appSecret,
+                                               session: session(store.shopID), signMethod: "hmac-sha256", syncEverySeconds: every)
+                if try await connections.connection(store: store.id) != wanted {
+                    try await connections.connect(wanted, store: store, by: WriteContext(actor: "job:demo", now: Date()))
+                }
+                connected.append(store)
+            }
+        }
+        return connected
+    }
+}
