@@ -14,6 +14,7 @@ struct SyncController: RouteCollection {
         var connected: Bool
         var endpoint, appKey, signMethod: String
         var every: Int
+        var everyLabel: String
         var cursors: [Cursor]
         var jobs: [JobRow]
         var canSync: Bool
@@ -39,7 +40,7 @@ struct SyncController: RouteCollection {
         let content = Content(
             storeID: store.id.description, storeName: store.name, connected: connection != nil,
             endpoint: connection?.endpoint ?? "", appKey: connection?.appKey ?? "", signMethod: connection?.signMethod ?? "hmac-sha256",
-            every: connection?.syncEverySeconds ?? 60,
+            every: connection?.syncEverySeconds ?? 60, everyLabel: l10n.duration(connection?.syncEverySeconds ?? 60),
             cursors: overview.cursors.map {
                 .init(kind: l10n["sync_kind_\($0.kind)"], syncedUntil: ShanghaiTime.format($0.syncedUntil), lag: l10n.duration($0.lagSeconds),
                       lastSuccess: $0.lastSuccessAt.map(ShanghaiTime.format) ?? "—", lastError: $0.lastError)

@@ -1,0 +1,43 @@
+"""Real-browser test of a store's channel sync page against `daiyun demo` and its platform sandbox."""
+import time
+import unittest
+
+from selenium.webdriver.common.by import By
+
+from browser_support import BASE, BrowserTest
+
+
+class SyncTest(BrowserTest):
+    def open_sync_page(self):
+        d = self.driver
+        self.submit_and_wait(d.find_element(By.LINK_TEXT, "花漾美妆官方旗舰店"))
+        self.submit_and_wait(d.find_element(By.ID, "sync-link"))
+
+    def test_store_manager_sees_the_sandbox_sync_and_syncs_now(self):
+        self.sign_in("li.manager")
+        d = self.driver
+        self.open_sync_page()
+        self.assertIn("daiyun-demo-app", d.find_element(By.ID, "connection").text)
+        self.assertNotIn("daiyun-demo-sandbox-secret", d.page_source, "the secret is never shown")
+        # The background runner syncs within seconds of the demo starting.
+        deadline = time.time() + 60
+        while not d.find_elements(By.CSS_SELECTOR, "#jobs tr.job-done") and time.time() < deadline:
+            time.sleep(2)
+            d.refresh()
+        self.assertTrue(d.find_elements(By.CSS_SELECTOR, "#jobs tr.job-done"), "a sync job finished")
+        kinds = [r.find_elements(By.TAG_NAME, "td")[0].text for r in d.find_elements(By.CSS_SELECTOR, "#cursors tbody tr")]
+        self.assertEqual(len(kinds), 2, "an orders and a refunds cursor")
+        self.submit_and_wait(d.find_element(By.ID, "sync-now"))
+        self.assertTrue(d.find_elements(By.CSS_SELECTOR, ".flash"))
+        self.shot("store-sync")
+
+    def test_a_promoter_sees_the_sync_but_cannot_connect(self):
+        self.sign_in("zhao.promo")
+        d = self.driver
+        self.open_sync_page()
+        self.assertEqual(d.find_elements(By.ID, "connect-form"), [])
+        self.assertEqual(d.find_elements(By.ID, "sync-now"), [])
+
+
+if __name__ == "__main__":
+    unittest.main()
