@@ -102,6 +102,10 @@ public actor SandboxShop {
         String((UInt64(tid) ?? 0) &+ UInt64(line) * 1_000_000_000_000_000_000)
     }
 
+    static func wholeSecond(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+    }
+
     static func stableNumber(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
@@ -112,8 +116,9 @@ public actor SandboxShop {
 
     /// Trades modified in `[start, end]`, newest change first (the increment API's order).
     public func trades(modifiedFrom start: Date, to end: Date, types: Set<String>) -> [Order] {
+        // The platform keeps whole seconds: a change at 10:00:05.7 is "10:00:05".
         trades.values.filter { order in
-            guard let modified = order.modifiedAt, modified >= start, modified <= end else { return false }
+            guard let modified = order.modifiedAt.map(Self.wholeSecond), modified >= start, modified <= end else { return false }
             return types.contains(order.type)
         }.sorted { ($0.modifiedAt!, $0.tid) > ($1.modifiedAt!, $1.tid) }
     }
@@ -122,7 +127,7 @@ public actor SandboxShop {
 
     func refunds(modifiedFrom start: Date, to end: Date) -> [Refund] {
         refunds.values.filter { refund in
-            let modified = refund.modifiedAt ?? refund.createdAt
+            let modified = Self.wholeSecond(refund.modifiedAt ?? refund.createdAt)
             return modified >= start && modified <= end
         }.sorted { ($0.modifiedAt ?? $0.createdAt, $0.refundID) > ($1.modifiedAt ?? $1.createdAt, $1.refundID) }
     }

@@ -158,10 +158,10 @@ struct SandboxTests {
         let placed = await shop.tradeCount
         #expect((5...15).contains(placed))
         await shop.tick(now: start.addingTimeInterval(45))
-        let shipped = await shop.trades(modifiedFrom: start.addingTimeInterval(45), to: start.addingTimeInterval(45), types: ["fixed"])
+        let shipped = await shop.trades(modifiedFrom: start.addingTimeInterval(44), to: start.addingTimeInterval(46), types: ["fixed"])
         #expect(shipped.count >= placed && shipped.filter { $0.status == OrderStatus.waitBuyerConfirmGoods }.count == placed)
         await shop.tick(now: start.addingTimeInterval(120))
-        let finished = await shop.trades(modifiedFrom: start.addingTimeInterval(120), to: start.addingTimeInterval(120), types: ["fixed"])
+        let finished = await shop.trades(modifiedFrom: start.addingTimeInterval(119), to: start.addingTimeInterval(121), types: ["fixed"])
         #expect(finished.filter { $0.status == OrderStatus.finished }.count == placed)
     }
 }

@@ -14,6 +14,8 @@ public struct JobRunner: Sendable {
     let executor: JobExecutor
     /// Jobs left running longer than this by a vanished worker are queued again.
     public var lease: TimeInterval = 600
+    /// How long a stock push waits for more changes to fold in.
+    public var pushBurst: TimeInterval = 2
 
     public init(database: any Database, worker: String, logger: Logger, executor: JobExecutor) {
         self.database = database
@@ -63,12 +65,21 @@ public struct JobRunner: Sendable {
         }
     }
 
-    /// Queues each enabled store's next sync, its interval after the last one finished.
+    /// Queues each enabled store's next sync, its interval after the last one finished, and a
+    /// stock push when its client's stock moved since the last push (or every ten minutes, to
+    /// carry safety-stock changes): one push per store per burst of changes, due two seconds on.
     func scheduleSyncs(now: Date) async throws {
         let queue = JobQueue(database: database)
+        let planner = StockPushPlanner(database: database)
         for connection in try await ChannelConnectionRepository(database: database).enabled() {
             guard let store = try await TenancyRepository(database: database).store(connection.storeID) else { continue }
             try await queue.schedule(.sync, store: store, every: TimeInterval(connection.syncEverySeconds), now: now)
+            let pushKey = JobKind.stockPush.rawValue + ":\(store.id.rawValue)"
+            guard try await !queue.isActive(key: pushKey) else { continue }
+            let lastPush = try await queue.lastFinished(key: pushKey)
+            if try await planner.stockChanged(store: store, since: lastPush) || (lastPush.map { now.timeIntervalSince($0) > 600 } ?? false) {
+                try await queue.enqueue(.stockPush, store: store, key: pushKey, runAt: now.addingTimeInterval(pushBurst), now: now)
+            }
         }
     }
 }
@@ -109,7 +120,9 @@ public struct JobExecutor: Sendable {
             case .sync:
                 let report = try await TaobaoSync(database: database, client: client, store: store).run()
                 return report.summary
-            case .stockPush, .ship:
+            case .stockPush:
+                return try await StockPusher(database: database, client: client, store: store).push()
+            case .ship:
                 throw JobFailure("\(job.kind.rawValue) jobs are not run yet", final: true)
             }
         } catch let error as TOPError {

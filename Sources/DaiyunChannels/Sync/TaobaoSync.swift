@@ -103,6 +103,9 @@ public struct TaobaoSync: Sendable {
             let counts = try await database.transaction { tx in
                 try await OrderWriter(database: tx).apply(batch, store: store, source: source, actor: "job:sync", at: Date())
             }
+            try await StockPushPlanner(database: database).learnListings(store: store, from: orders.flatMap { order in
+                order.lines.map { (itemID: $0.itemID, skuID: $0.skuID, outerID: $0.outerSkuID) }
+            })
             report.pages += 1
             report.fetched += orders.count
             report.counts = report.counts + counts

@@ -18,5 +18,6 @@ public enum Migrations {
         M0013_CreateInventory(),
         M0014_CreateImportBatches(),
         M0015_CreateChannelSync(),
+        M0016_CreateShipmentsAndPushIndex(),
     ]
 }

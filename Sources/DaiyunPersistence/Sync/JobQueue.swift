@@ -46,9 +46,19 @@ public struct JobQueue: Sendable {
             SELECT status FROM jobs WHERE dedupe_key = \(bind: key) AND status IN ('queued', 'running', 'dead') LIMIT 1
             """).first()
         guard latest == nil else { return }
-        let last = try await sql.raw("SELECT MAX(finished_at) AS last FROM jobs WHERE dedupe_key = \(bind: key) AND status = 'done'").first()?
-            .decode(column: "last", as: Date?.self)
+        let last = try await lastFinished(key: key)
         try await enqueue(kind, store: store, key: key, runAt: last.map { max($0.addingTimeInterval(interval), now - interval) } ?? now, now: now)
+    }
+
+    /// When the last job with this key finished, if one did.
+    public func lastFinished(key: String) async throws -> Date? {
+        try await database.sql().raw("SELECT MAX(finished_at) AS last FROM jobs WHERE dedupe_key = \(bind: key) AND status = 'done'").first()?
+            .decode(column: "last", as: Date?.self)
+    }
+
+    /// Whether a job with this key is queued or running.
+    public func isActive(key: String) async throws -> Bool {
+        try await database.sql().raw("SELECT id FROM jobs WHERE dedupe_key = \(bind: key) AND status IN ('queued', 'running') LIMIT 1").first() != nil
     }
 
     /// Takes up to `limit` due jobs for `worker`. A job whose key has a running job stays queued.

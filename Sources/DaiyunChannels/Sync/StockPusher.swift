@@ -1,0 +1,46 @@
+import DaiyunCore
+import DaiyunPersistence
+import Fluent
+import Foundation
+
+/// Pushes a store's available stock to its channel with `taobao.item.quantity.update`: one call
+/// per listing whose quantity should change, incremental (type 2) once a listing has been set,
+/// outright (type 1) the first time. A listing whose call fails is left for the retry; the
+/// others are recorded as pushed.
+public struct StockPusher: Sendable {
+    let database: any Database
+    let client: TOPClient
+    let store: Store
+
+    public init(database: any Database, client: TOPClient, store: Store) {
+        self.database = database
+        self.client = client
+        self.store = store
+    }
+
+    /// Pushes what changed; returns a one-line summary, or throws naming the listings that failed.
+    @discardableResult
+    public func push(now: Date = Date()) async throws -> String {
+        let planner = StockPushPlanner(database: database)
+        let pushes = try await planner.plan(store: store, now: now)
+        var failures: [String] = []
+        var calls = 0
+        for push in pushes {
+            var parameters = ["num_iid": push.itemID, "quantity": String(push.delta ?? push.available), "type": push.delta == nil ? "1" : "2"]
+            if push.skuID.isEmpty { parameters["outer_id"] = push.outerID } else { parameters["sku_id"] = push.skuID }
+            do {
+                _ = try await client.call(TOPRequest(method: "taobao.item.quantity.update", parameters: parameters))
+                calls += 1
+                try await planner.recordPushed(push, at: now)
+            } catch let error as TOPError where !error.family.isRetryable && error.family != .business {
+                throw error
+            } catch {
+                failures.append("\(push.outerID) (\(push.itemID)/\(push.skuID)): \(error)")
+            }
+        }
+        guard failures.isEmpty else {
+            throw JobFailure("\(failures.count) of \(pushes.count) listings not pushed: " + failures.joined(separator: "; "), final: false)
+        }
+        return "\(calls) listings pushed"
+    }
+}
