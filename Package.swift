@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "DaiyunWebTests",
             dependencies: [
-                "DaiyunWeb", "DaiyunTestSupport",
+                "DaiyunWeb", "DaiyunTestSupport", "DaiyunChannels", "DaiyunSandbox", "DaiyunSimulation",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -205,7 +205,7 @@ public actor SandboxShop {
         nextNumber += 1
         let buyer = Int(pow(random.unit(), 2.2) * 400)
         let quantity = fixed == nil && random.chance(0.15) ? 2 : 1
-        guard let index = listings.firstIndex(of: listing), listings[index].quantity >= quantity else {
+        guard let index = listings.firstIndex(where: { $0.outerID == listing.outerID }), listings[index].quantity >= quantity else {
             trades[tid] = Order(storeID: store, tid: tid, status: .closedByTaobao, buyerNick: "buyer\(buyer)**", buyerOpenUID: "AAH\(buyer)",
                                 payment: .zero, totalFee: .zero, createdAt: now, modifiedAt: now,
                                 lines: [line(tid: tid, listing: listing, quantity: quantity, status: .closedByTaobao)])

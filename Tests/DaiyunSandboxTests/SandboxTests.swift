@@ -131,7 +131,9 @@ struct SandboxTests {
             _ = try await client.call(TOPRequest(method: "taobao.item.quantity.update", parameters: ["num_iid": listing.itemID, "outer_id": "COAT", "quantity": "-3", "type": "2"]))
             #expect(await shop.listings.first { $0.outerID == "COAT" }?.quantity == 37)
 
-            _ = await shop.flashSale(outerID: "TEE-M", count: 1)
+            #expect(await shop.flashSale(outerID: "TEE-M", count: 3) == 3)
+            let before = try #require(await shop.listings.first { $0.outerID == "TEE-M" }?.quantity)
+            #expect(await shop.flashSale(outerID: "TEE-M", count: before + 5) == before, "a flash sale sells the stock and not one unit more")
             let now = Date()
             let waiting = try await client.call(TOPRequest(method: "taobao.trades.sold.increment.get", parameters: [
                 "fields": "tid", "start_modified": ShanghaiTime.format(now.addingTimeInterval(-60)), "end_modified": ShanghaiTime.format(now.addingTimeInterval(1)),

@@ -16,7 +16,7 @@ struct AccessMatrixTests {
     enum RouteKind: String, CaseIterable {
         case readStore, editStore, readClient, editClient, createStore, listStores, readAudit, assignStaff, listUsers
         case readOrders, readStock, changeStock, importOrders
-        case readSync, connectStore, requestSync
+        case readSync, connectStore, requestSync, shipOrder
     }
 
     /// The expected status of each cell. Staff and brand viewers "own" storeA1 (assigned / their
@@ -73,6 +73,9 @@ struct AccessMatrixTests {
             return importing == 201 ? 202 : importing
         case .connectStore:
             return expected(role, .editStore, target)
+        case .shipOrder:
+            // Past the access check, the made-up carrier is refused with 422.
+            return expected(role, .changeStock, target)
         }
     }
 
@@ -138,6 +141,8 @@ struct AccessMatrixTests {
         case .connectStore:
             let body = #"{"endpoint":"http://127.0.0.1:9/router/rest","app_key":"k","app_secret":"s","session":"x","sync_every_seconds":600}"#
             return try await send(.PUT, "/api/v1/stores/\(store.id)/connection", body).status.code
+        case .shipOrder:
+            return try await send(.POST, "/api/v1/stores/\(store.id)/orders/123/shipments", #"{"company_code":"NOPE","waybill":"SF123456"}"#).status.code
         }
     }
 

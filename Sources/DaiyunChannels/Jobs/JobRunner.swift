@@ -123,7 +123,7 @@ public struct JobExecutor: Sendable {
             case .stockPush:
                 return try await StockPusher(database: database, client: client, store: store).push()
             case .ship:
-                throw JobFailure("\(job.kind.rawValue) jobs are not run yet", final: true)
+                return try await Shipper(database: database, client: client, store: store).send(job)
             }
         } catch let error as TOPError {
             throw JobFailure(error.description, final: !error.family.isRetryable)

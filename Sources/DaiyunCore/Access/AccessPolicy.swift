@@ -56,6 +56,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageStock
     /// Import export files into a store, or a catalog into a client; edit the catalog and listings.
     case importData
+    /// Ship a store's orders (store scope): its warehouse staff and store managers.
+    case shipOrders
 }
 
 /// The answer to "may this principal do this here?".
@@ -108,6 +110,11 @@ public enum AccessPolicy {
         case (.staff, .manageStock):
             if case .client(_, let client) = scope {
                 return !(principal.rolesByClient[client] ?? []).isDisjoint(with: [.warehouse, .storeManager])
+            }
+            return false
+        case (.staff, .shipOrders):
+            if case .store(_, _, let store) = scope {
+                return !(principal.assignments[store] ?? []).isDisjoint(with: [.warehouse, .storeManager])
             }
             return false
         case (.staff, .importData):

@@ -15,7 +15,6 @@ struct M0016_CreateShipmentsAndPushIndex: AsyncMigration {
             .field("waybill", .string, .required)
             .field("status", .string, .required)
             .field("error", .string)
-            .field("job_id", .uuid)
             .field("actor", .string, .required)
             .field("created_at", .datetime, .required)
             .field("sent_at", .datetime)

@@ -11,6 +11,19 @@ struct SyncAPIController: RouteCollection {
         store.post("sync", use: syncNow)
         store.put("connection", use: connect)
         store.post("jobs", ":jobID", "retry", use: retry)
+        store.post("orders", ":tid", "shipments", use: ship)
+    }
+
+    func ship(req: Request) async throws -> Response {
+        struct Input: Decodable {
+            var companyCode: String
+            var waybill: String
+            var oids: [String]?
+            enum CodingKeys: String, CodingKey { case waybill, oids, companyCode = "company_code" }
+        }
+        let input = try req.content.decode(Input.self)
+        let (_, shipment) = try await ShippingService.ship(req: req, companyCode: input.companyCode, waybill: input.waybill, oids: input.oids ?? [])
+        return try APIResponse.json(shipment, status: .accepted)
     }
 
     func show(req: Request) async throws -> Response {

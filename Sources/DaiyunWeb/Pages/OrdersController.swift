@@ -25,18 +25,25 @@ struct OrdersController: RouteCollection {
         struct Line: Encodable { var title, properties, outer, price, quantity, payment, status, stock, stockState: String }
         struct Change: Encodable { var status, at, source: String }
         struct RefundRow: Encodable { var id, fee, status, phase, reason, created: String }
+        struct ShipmentRow: Encodable { var carrier, waybill, lines, status, statusLabel, created, error: String }
+        struct Unshipped: Encodable { var oid, title: String }
         var store: StoreRow
         var tid, status, statusLabel, buyer, payment, postFee, totalFee, created, paid, countedPaid, consigned, finished, message, memo: String
         var preSale, attention: Bool
         var lines: [Line]
         var history: [Change]
         var refunds: [RefundRow]
+        var shipments: [ShipmentRow]
+        var canShip: Bool
+        var carriers: [Choice]
+        var unshipped: [Unshipped]
         var sourceID, sourceName, sourceSHA, sourceReceived: String
     }
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("stores", ":storeID", "orders", use: list)
         routes.get("stores", ":storeID", "orders", ":tid", use: detail)
+        routes.post("stores", ":storeID", "orders", ":tid", "shipments", use: ship)
         routes.get("source-records", ":recordID", use: download)
     }
 
@@ -85,10 +92,28 @@ struct OrdersController: RouteCollection {
             refunds: detail.refunds.map {
                 .init(id: $0.refundID, fee: $0.refundFee.description, status: $0.status.rawValue, phase: $0.phase.rawValue, reason: $0.reason, created: Self.time($0.createdAt))
             },
+            shipments: try await ShipmentRepository(database: req.db).shipments(store: store.id, tid: o.tid).map { shipment in
+                .init(carrier: ShipmentDraft.carriers.first { $0.code == shipment.companyCode }?.name ?? shipment.companyCode, waybill: shipment.waybill,
+                      lines: shipment.oids.joined(separator: ", "), status: shipment.status, statusLabel: l10n["shipment_\(shipment.status)"],
+                      created: Self.time(shipment.createdAt), error: shipment.error ?? "")
+            },
+            canShip: try await ShippingService.canShip(o, store: store, req: req),
+            carriers: ShipmentDraft.carriers.map { Choice(value: $0.code, label: "\($0.name) \($0.code)", selected: false) },
+            unshipped: o.lines.filter { !$0.status.isShipped && !$0.status.isClosed }.map { .init(oid: $0.oid, title: "\($0.title) \($0.skuProperties)") },
             sourceID: detail.source?.id.uuidString.lowercased() ?? "", sourceName: detail.source?.name ?? "",
             sourceSHA: detail.source?.sha256 ?? "", sourceReceived: detail.source.map { Self.time($0.receivedAt) } ?? ""
         )
         return try await Page.render("order", titleKey: "order_title", title: "\(l10n["order_title"]) \(o.tid)", page: content, for: req)
+    }
+
+    /// Ships the order (or the ticked lines of it): recorded, audited, and sent to the channel by a job.
+    func ship(req: Request) async throws -> Response {
+        let path = "/stores/\(req.parameters.get("storeID") ?? "")/orders/\(req.parameters.get("tid") ?? "")"
+        return try await Page.formAction(req, failurePath: path) {
+            let oids = (try? req.content.get([String].self, at: "oids")) ?? []
+            _ = try await ShippingService.ship(req: req, companyCode: req.formField("company_code"), waybill: req.formField("waybill"), oids: oids)
+            return Page.redirect(req, to: path, flash: Page.localizer(for: req)["shipment_queued"])
+        }
     }
 
     /// The raw bytes of a source record, for whoever may see the store it came into.

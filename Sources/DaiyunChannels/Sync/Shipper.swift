@@ -1,0 +1,63 @@
+import DaiyunCore
+import DaiyunPersistence
+import Fluent
+import Foundation
+
+/// Sends a recorded shipment to the channel with `taobao.logistics.offline.send` (split
+/// shipments name their lines), then reflects it on the order: the lines shipped, the stock
+/// they held deducted. A refusal (the order was refunded meanwhile, say) marks the shipment
+/// failed for a person; a platform fault leaves it pending for the retry.
+public struct Shipper: Sendable {
+    let database: any Database
+    let client: TOPClient
+    let store: Store
+
+    public init(database: any Database, client: TOPClient, store: Store) {
+        self.database = database
+        self.client = client
+        self.store = store
+    }
+
+    public func send(_ job: Job, now: Date = Date()) async throws -> String {
+        struct Payload: Decodable { var shipment_id: UUID }
+        guard let payload = try? JSONDecoder().decode(Payload.self, from: Data(job.payload.utf8)),
+              let shipment = try await ShipmentRepository(database: database).shipment(payload.shipment_id) else {
+            throw JobFailure("the job names no shipment", final: true)
+        }
+        guard shipment.status != "sent" else { return "already sent" }
+        let repository = ShipmentRepository(database: database)
+        guard let order = try await OrderRepository(database: database).orders([shipment.tid], store: store.id)[shipment.tid] else {
+            throw JobFailure("order \(shipment.tid) is not in Daiyun", final: true)
+        }
+        let split = Set(shipment.oids) != Set(order.lines.filter { !$0.status.isShipped && !$0.status.isClosed }.map(\.oid)) || order.status == .sellerConsignedPart
+        var parameters = ["tid": shipment.tid, "out_sid": shipment.waybill, "company_code": shipment.companyCode]
+        if split {
+            parameters["is_split"] = "1"
+            parameters["sub_tid"] = shipment.oids.joined(separator: ",")
+        }
+        let response: TOPResponse
+        do {
+            response = try await client.call(TOPRequest(method: "taobao.logistics.offline.send", parameters: parameters))
+        } catch let error as TOPError {
+            try await repository.markFailed(shipment.id, error: error.description, final: !error.family.isRetryable)
+            throw error
+        }
+        try await repository.markSent(shipment.id, at: now)
+        var report = order
+        let shipped = Set(shipment.oids)
+        for index in report.lines.indices where shipped.contains(report.lines[index].oid) {
+            report.lines[index].status = .waitBuyerConfirmGoods
+        }
+        report.status = report.lines.allSatisfy { $0.status.isShipped || $0.status.isClosed } ? .waitBuyerConfirmGoods : .sellerConsignedPart
+        report.consignedAt = order.consignedAt ?? now
+        let source = try await SourceRecordRepository(database: database).keep(
+            response.raw, name: "taobao.logistics.offline.send \(shipment.tid) \(shipment.waybill).json", kind: "api:taobao.logistics.offline.send",
+            agency: store.agencyID, store: store.id, by: WriteContext(actor: shipment.actor, now: now)
+        ).record.id
+        let store = self.store, actor = shipment.actor, shippedOrder = report
+        _ = try await database.transaction { tx in
+            try await OrderWriter(database: tx).apply([shippedOrder], store: store, source: source, actor: actor, at: now)
+        }
+        return "\(shipment.companyCode) \(shipment.waybill) sent for \(shipment.oids.count) line(s) of \(shipment.tid)"
+    }
+}

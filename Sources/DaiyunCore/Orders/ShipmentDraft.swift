@@ -1,0 +1,37 @@
+import Foundation
+
+/// A shipment as someone entered it: the carrier, the waybill, and the lines it carries (all of
+/// the order's unshipped lines when none are named), checked against the order.
+public struct ShipmentDraft: Sendable, Equatable {
+    /// Carrier codes as `taobao.logistics.companies.get` names them, with their Chinese names.
+    public static let carriers: [(code: String, name: String)] = [
+        ("SF", "顺丰速运"), ("ZTO", "中通快递"), ("YTO", "圆通速递"), ("STO", "申通快递"), ("YUNDA", "韵达快递"),
+        ("JTSD", "极兔速递"), ("EMS", "EMS"), ("POSTB", "邮政快递包裹"), ("JD", "京东物流"), ("DBL", "德邦快递"),
+    ]
+
+    public var companyCode: String
+    public var waybill: String
+    /// The lines shipped, sorted; all of the order's unshipped lines when the whole order ships.
+    public var oids: [String]
+    /// Whether only some of the order's lines ship (a split shipment).
+    public var isSplit: Bool
+
+    public init(companyCode: String, waybill: String, oids requested: [String], order: Order) throws {
+        guard Self.carriers.contains(where: { $0.code == companyCode }) else {
+            throw ValidationError(field: "company_code", rule: .oneOf(Self.carriers.map(\.code)))
+        }
+        let waybill = waybill.trimmingCharacters(in: .whitespaces)
+        guard (6...40).contains(waybill.count) else { throw ValidationError(field: "waybill", rule: waybill.count < 6 ? .tooShort(min: 6) : .tooLong(max: 40)) }
+        guard waybill.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { throw ValidationError(field: "waybill", rule: .lettersAndDigits) }
+        guard order.countsAsPaid, order.status == .waitSellerSendGoods || order.status == .sellerConsignedPart else {
+            throw ValidationError(field: "order", rule: .oneOf([OrderStatus.waitSellerSendGoods.rawValue, OrderStatus.sellerConsignedPart.rawValue]))
+        }
+        let unshipped = order.lines.filter { !$0.status.isShipped && !$0.status.isClosed }.map(\.oid)
+        let wanted = requested.isEmpty ? unshipped : requested
+        guard !wanted.isEmpty, Set(wanted).isSubset(of: Set(unshipped)) else { throw ValidationError(field: "oids", rule: .unknownReference) }
+        self.companyCode = companyCode
+        self.waybill = waybill
+        oids = wanted.sorted()
+        isSplit = Set(wanted) != Set(unshipped) || order.status == .sellerConsignedPart
+    }
+}
