@@ -31,6 +31,15 @@ struct BenchCommand: AsyncParsableCommand {
     @ArgumentParser.Flag(help: "Skip the flash sale.")
     var noFlashSale = false
 
+    @ArgumentParser.Flag(help: "Skip the sync from the platform sandbox.")
+    var noSync = false
+
+    @ArgumentParser.Flag(help: "Also measure the lag with the default one-minute schedule (takes up to a minute per database).")
+    var scheduledLag = false
+
+    @ArgumentParser.Option(help: "Orders per ordinary day in the sandbox shop the sync reads.")
+    var syncOrdersPerDay = 300.0
+
     func run() async throws {
         let dataset = BenchDataset(orders: orders, seed: seed)
         print("Daiyun bench — \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, \(ProcessInfo.processInfo.operatingSystemVersionString)")
@@ -45,6 +54,9 @@ struct BenchCommand: AsyncParsableCommand {
                 try await BenchRuns.exportFile(dataset, on: database, label: name)
                 if !noFlashSale {
                     try await BenchRuns.flashSale(on: database, label: name, attempts: attempts, workers: workers, seed: seed)
+                }
+                if !noSync {
+                    try await BenchSync.run(on: database, label: name, ordersPerDay: syncOrdersPerDay, scheduledLag: scheduledLag)
                 }
             } catch let error as BenchError {
                 throw error
