@@ -1,0 +1,32 @@
+import DaiyunCore
+import Foundation
+
+/// Taobao/Tmall behind the common channel interface: `taobao.trades.sold.increment.get` for a
+/// window, every order type named. `TaobaoSync` drives the same request with the platform's
+/// own paging rules (from the last page backwards).
+public struct TaobaoOrderPlatform: OrderListPlatform {
+    public var endpoint: String
+    public var credentials: TOPCredentials
+
+    public init(endpoint: String, credentials: TOPCredentials) {
+        self.endpoint = endpoint
+        self.credentials = credentials
+    }
+
+    public func orderListRequest(from start: Date, to end: Date, page: Int, pageSize: Int, at now: Date) -> ChannelRequest {
+        let request = TOPRequest(method: "taobao.trades.sold.increment.get", parameters: [
+            "fields": TaobaoSync.tradeFields, "start_modified": ShanghaiTime.format(start), "end_modified": ShanghaiTime.format(end),
+            "type": TaobaoSync.tradeTypes, "page_no": String(page), "page_size": String(pageSize), "use_has_next": "true",
+        ])
+        return ChannelRequest(url: endpoint, query: [:], body: .form(request.signedParameters(with: credentials, at: now)))
+    }
+
+    public func orderPage(_ body: Data, store: ID<Store>) throws -> (orders: [Order], hasNext: Bool) {
+        if let envelope = try? JSONDecoder().decode(TOPErrorEnvelope.self, from: body), let failure = envelope.error_response {
+            throw TOPError(code: failure.code ?? 0, message: failure.msg ?? "", subCode: failure.sub_code, subMessage: failure.sub_msg,
+                           requestID: failure.request_id, family: TOPErrorClassifier().family(code: failure.code ?? 0, subCode: failure.sub_code))
+        }
+        let page = try TOPResponse(method: "taobao.trades.sold.increment.get", key: "trades_sold_increment_get_response", raw: body).decode(TOPTradePage.self)
+        return (try page.orders(store: store), page.hasNext)
+    }
+}
