@@ -18,6 +18,7 @@ struct SandboxMethods {
         case "taobao.item.quantity.update": return try await quantityUpdate()
         case "taobao.logistics.offline.send": return try await offlineSend()
         case "taobao.items.onsale.get": return await onSale()
+        case "taobao.traderates.get": return try await tradeRates()
         default: throw SandboxFailure(22, "Invalid Method", subMessage: "不存在的方法名:\(method)")
         }
     }
@@ -116,6 +117,21 @@ struct SandboxMethods {
         }
     }
 
+    /// Reviews: only buyers' reviews of the seller are simulated; the last 180 days at most.
+    func tradeRates() async throws -> [String: Any] {
+        _ = try required("fields")
+        guard try required("rate_type") == "get", try required("role") == "buyer" else {
+            return parameters["use_has_next"] == "true" ? ["has_next": false] : ["total_results": 0]
+        }
+        let earliest = now.addingTimeInterval(-180 * 86_400)
+        let start = max(parameters["start_date"].flatMap { ShanghaiTime.parse($0) } ?? earliest, earliest)
+        let end = parameters["end_date"].flatMap { ShanghaiTime.parse($0) } ?? now
+        let paging = try paging(defaultSize: 40, maxSize: 150)
+        guard paging.page <= 200 else { throw SandboxFailure.invalid("page_no", "page_no不能大于200") }
+        let reviews = await shop.reviews(createdFrom: start, to: end)
+        return listResult(reviews, paging, key: "trade_rates", element: "trade_rate", render: SandboxJSON.review)
+    }
+
     func onSale() async -> [String: Any] {
         let listings = await shop.listings
         let items = Dictionary(grouping: listings, by: \.itemID).sorted { $0.key < $1.key }.map { itemID, skus -> [String: Any] in
@@ -153,6 +169,11 @@ enum SandboxJSON {
         if !line.skuID.isEmpty { result["sku_id"] = line.skuID }
         if !line.refundStatus.isEmpty { result["refund_status"] = line.refundStatus }
         return result
+    }
+
+    static func review(_ review: Review) -> [String: Any] {
+        ["tid": Int64(review.tid) ?? 0, "oid": Int64(review.oid) ?? 0, "role": "buyer", "nick": review.buyerNick, "result": review.result.rawValue,
+         "created": ShanghaiTime.format(review.createdAt), "item_title": review.itemTitle, "content": review.content, "reply": review.reply]
     }
 
     static func refund(_ refund: Refund) -> [String: Any] {

@@ -134,6 +134,25 @@ public actor SandboxShop {
 
     public var tradeCount: Int { trades.count }
 
+    /// Buyers' reviews created in `[start, end]`, newest first. About a third of finished orders
+    /// get one, a few of them bad; which, and what they say, follows from the order number.
+    public func reviews(createdFrom start: Date, to end: Date) -> [Review] {
+        trades.values.compactMap { order -> Review? in
+            guard order.status == .finished, let finished = order.finishedAt, let line = order.lines.first else { return nil }
+            let draw = Self.stableNumber("review" + order.tid) % 1000
+            guard draw < 350 else { return nil }
+            let created = Self.wholeSecond(finished.addingTimeInterval(Double(draw % 60)))
+            guard created >= start, created <= end else { return nil }
+            let (result, content): (ReviewResult, String) = switch draw {
+            case ..<10: (.bad, "质量太差了，和描述不符，不推荐")
+            case ..<25: (.neutral, "一般般，物流有点慢")
+            default: (.good, ["很好用，会回购", "包装精美，发货快", "质量不错，推荐购买", "和描述一致，满意"][Int(draw) % 4])
+            }
+            return Review(storeID: store, tid: order.tid, oid: line.oid, result: result, content: content, buyerNick: order.buyerNick,
+                          itemTitle: line.title, createdAt: created)
+        }.sorted { ($0.createdAt, $0.oid) > ($1.createdAt, $1.oid) }
+    }
+
     // MARK: Writing, as the seller does through the APIs
 
     public enum WriteError: Error, Equatable {

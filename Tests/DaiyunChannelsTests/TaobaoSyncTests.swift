@@ -57,6 +57,10 @@ struct TaobaoSyncTests {
                 let again = try await sync.run(since: now.addingTimeInterval(-90 * 86_400), now: now)
                 #expect(again.orders.counts.inserted == 0 && again.orders.counts.updated == 0 && again.orders.counts.unchanged == expected.count)
                 #expect(again.refunds.counts.inserted == 0 && again.refunds.counts.updated == 0)
+                #expect(first.reviews.counts.inserted > 0 && again.reviews.counts.inserted == 0 && again.reviews.counts.updated == 0)
+                let bad = try await ReviewRepository(database: app.db).count(store: t.storeA1.id, result: .bad)
+                let all = try await ReviewRepository(database: app.db).count(store: t.storeA1.id)
+                #expect(all == first.reviews.counts.inserted && bad < all)
                 let after = try await Self.snapshot(sql, store: t.storeA1)
                 #expect(after.orders == before.orders && after.lines == before.lines && after.refunds == before.refunds && after.history == before.history)
             }

@@ -142,9 +142,10 @@ extension TOPClient {
 }
 
 extension SyncReport {
-    /// `orders 120 read (3 new, 5 changed); refunds 4 read (1 new, 0 changed)`.
+    /// `orders 120 read (3 new, 5 changed); refunds 4 read (1 new, 0 changed); reviews 2 read (2 new, 0 changed)`.
     public var summary: String {
         "orders \(orders.fetched) read (\(orders.counts.inserted) new, \(orders.counts.updated) changed); "
-            + "refunds \(refunds.fetched) read (\(refunds.counts.inserted) new, \(refunds.counts.updated) changed)"
+            + "refunds \(refunds.fetched) read (\(refunds.counts.inserted) new, \(refunds.counts.updated) changed); "
+            + "reviews \(reviews.fetched) read (\(reviews.counts.inserted) new, \(reviews.counts.updated) changed)"
     }
 }

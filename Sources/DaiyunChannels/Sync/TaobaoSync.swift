@@ -4,7 +4,8 @@ import Fluent
 import Foundation
 
 /// A store's incremental sync from the Taobao Open Platform: orders by modified time through
-/// `taobao.trades.sold.increment.get`, refunds through `taobao.refunds.receive.get`.
+/// `taobao.trades.sold.increment.get`, refunds through `taobao.refunds.receive.get`, buyers'
+/// reviews through `taobao.traderates.get`.
 ///
 /// Each kind has a cursor: every change up to it is in Daiyun. A run starts a little before the
 /// cursor (the overlap catches a change stamped on a window's edge or indexed late), walks
@@ -43,6 +44,9 @@ public struct TaobaoSync: Sendable {
         }
         report.refunds = try await sync(kind: "refunds", since: since, now: now, progress: progress) { start, end, report in
             try await syncRefundWindow(from: start, to: end, report: &report)
+        }
+        report.reviews = try await sync(kind: "reviews", since: since, now: now, progress: progress) { start, end, report in
+            try await syncReviewWindow(from: start, to: end, report: &report)
         }
         return report
     }
@@ -136,6 +140,32 @@ public struct TaobaoSync: Sendable {
         }
     }
 
+    /// Buyers' reviews created in the window (`rate_type=get, role=buyer`: what buyers wrote about us).
+    func syncReviewWindow(from start: Date, to end: Date, report: inout SyncReport.Kind) async throws {
+        var page = 1
+        while true {
+            let response = try await client.call(TOPRequest(method: "taobao.traderates.get", parameters: [
+                "fields": "tid,oid,role,nick,result,created,rated_nick,item_title,content,reply", "rate_type": "get", "role": "buyer",
+                "start_date": ShanghaiTime.format(start), "end_date": ShanghaiTime.format(end), "page_no": String(page), "page_size": "150",
+                "use_has_next": "true",
+            ]))
+            let decoded = try response.decode(TOPTradeRatePage.self)
+            let reviews = try decoded.reviews(store: store.id)
+            if !reviews.isEmpty {
+                let source = try await keep(response, name: "reviews \(ShanghaiTime.format(start))–\(ShanghaiTime.format(end)) p\(page)")
+                let store = self.store
+                let counts = try await database.transaction { tx in
+                    try await ReviewRepository(database: tx).apply(reviews, store: store, source: source)
+                }
+                report.counts = report.counts + counts
+            }
+            report.pages += 1
+            report.fetched += reviews.count
+            guard decoded.hasNext else { return }
+            page += 1
+        }
+    }
+
     private func keep(_ response: TOPResponse, name: String) async throws -> UUID {
         try await SourceRecordRepository(database: database).keep(
             response.raw, name: "\(response.method) \(name).json", kind: "api:\(response.method)", agency: store.agencyID, store: store.id,
@@ -159,6 +189,7 @@ public struct SyncReport: Sendable, Codable, Equatable {
 
     public var orders = Kind()
     public var refunds = Kind()
+    public var reviews = Kind()
 
     public init() {}
 }

@@ -19,5 +19,6 @@ public enum Migrations {
         M0014_CreateImportBatches(),
         M0015_CreateChannelSync(),
         M0016_CreateShipmentsAndPushIndex(),
+        M0017_CreateReviews(),
     ]
 }

@@ -27,6 +27,7 @@ struct OrdersController: RouteCollection {
         struct RefundRow: Encodable { var id, fee, status, phase, reason, created: String }
         struct ShipmentRow: Encodable { var carrier, waybill, lines, status, statusLabel, created, error: String }
         struct Unshipped: Encodable { var oid, title: String }
+        struct ReviewRow: Encodable { var result, resultLabel, content, reply, created, item: String }
         var store: StoreRow
         var tid, status, statusLabel, buyer, payment, postFee, totalFee, created, paid, countedPaid, consigned, finished, message, memo: String
         var preSale, attention: Bool
@@ -34,6 +35,7 @@ struct OrdersController: RouteCollection {
         var history: [Change]
         var refunds: [RefundRow]
         var shipments: [ShipmentRow]
+        var reviews: [ReviewRow]
         var canShip: Bool
         var carriers: [Choice]
         var unshipped: [Unshipped]
@@ -96,6 +98,10 @@ struct OrdersController: RouteCollection {
                 .init(carrier: ShipmentDraft.carriers.first { $0.code == shipment.companyCode }?.name ?? shipment.companyCode, waybill: shipment.waybill,
                       lines: shipment.oids.joined(separator: ", "), status: shipment.status, statusLabel: l10n["shipment_\(shipment.status)"],
                       created: Self.time(shipment.createdAt), error: shipment.error ?? "")
+            },
+            reviews: try await ReviewRepository(database: req.db).reviews(store: store.id, tid: o.tid).map {
+                .init(result: $0.result.rawValue, resultLabel: l10n["review_\($0.result.rawValue)"], content: $0.content, reply: $0.reply,
+                      created: Self.time($0.createdAt), item: $0.itemTitle)
             },
             canShip: try await ShippingService.canShip(o, store: store, req: req),
             carriers: ShipmentDraft.carriers.map { Choice(value: $0.code, label: "\($0.name) \($0.code)", selected: false) },
