@@ -46,7 +46,12 @@ public actor SandboxShop {
         public var at: Date
     }
 
-    private(set) var trades: [String: Order] = [:]
+    private(set) var trades: [String: Order] = [:] {
+        didSet { version += 1 }
+    }
+    /// Counts the changes to `trades`, so a kept window answer knows when it is stale.
+    private var version = 0
+    private var lastWindow: (query: WindowQuery, version: Int, trades: [Order])?
     private(set) var refunds: [String: Refund] = [:]
     public private(set) var listings: [Listing]
     public private(set) var shipments: [Shipment] = []
@@ -114,13 +119,22 @@ public actor SandboxShop {
 
     // MARK: Reading, as the APIs answer
 
-    /// Trades modified in `[start, end]`, newest change first (the increment API's order).
+    /// Trades modified in `[start, end]`, newest change first (the increment API's order). A
+    /// sync asks for the same window page after page: the last answer is kept until the shop changes.
     public func trades(modifiedFrom start: Date, to end: Date, types: Set<String>) -> [Order] {
+        let query = WindowQuery(start: start, end: end, types: types)
+        if let cached = lastWindow, cached.query == query, cached.version == version { return cached.trades }
         // The platform keeps whole seconds: a change at 10:00:05.7 is "10:00:05".
-        trades.values.filter { order in
+        let found = trades.values.filter { order in
             guard let modified = order.modifiedAt.map(Self.wholeSecond), modified >= start, modified <= end else { return false }
             return types.contains(order.type)
         }.sorted { ($0.modifiedAt!, $0.tid) > ($1.modifiedAt!, $1.tid) }
+        lastWindow = (query, version, found)
+        return found
+    }
+
+    private struct WindowQuery: Equatable {
+        var start: Date, end: Date, types: Set<String>
     }
 
     public func trade(_ tid: String) -> Order? { trades[tid] }
