@@ -15,6 +15,9 @@ public actor SandboxGateway {
     public var timestampTolerance: TimeInterval = 600
     private var recentCalls: [String: [Date]] = [:]
     public private(set) var callCount = 0
+    /// Answer the increment API without sub-orders, as the platform does for fields it leaves
+    /// to `taobao.trade.fullinfo.get`.
+    public var partialLists = false
 
     public init(apps: [String: String], shops: [SandboxShop], callsPerSecond: Int = 100) {
         self.apps = apps
@@ -23,13 +26,14 @@ public actor SandboxGateway {
     }
 
     public func setCallsPerSecond(_ limit: Int) { callsPerSecond = limit }
+    public func setPartialLists(_ partial: Bool) { partialLists = partial }
 
     /// Answers one form-encoded call; the body is always JSON, as the platform's is.
     public func handle(_ parameters: [String: String], now: Date = Date()) async -> Data {
         callCount += 1
         do {
             let (shop, method) = try verify(parameters, now: now)
-            let body = try await SandboxMethods(shop: shop, parameters: parameters, now: now).answer(method)
+            let body = try await SandboxMethods(shop: shop, parameters: parameters, now: now, partialLists: partialLists).answer(method)
             let key = String(method.dropFirst("taobao.".count)).replacingOccurrences(of: ".", with: "_") + "_response"
             return Self.json([key: body])
         } catch let failure as SandboxFailure {

@@ -6,6 +6,7 @@ struct SandboxMethods {
     let shop: SandboxShop
     let parameters: [String: String]
     let now: Date
+    let partialLists: Bool
 
     /// Types returned when a call names none (protocols.md §1.4: the rest go missing).
     static let defaultTypes: Set<String> = ["guarantee_trade", "auto_delivery", "ec", "cod", "step"]
@@ -67,7 +68,11 @@ struct SandboxMethods {
         let paging = try paging(defaultSize: 40, maxSize: 100)
         let types = parameters["type"].map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) } ?? Self.defaultTypes
         let trades = await shop.trades(modifiedFrom: start, to: end, types: types)
-        return listResult(trades, paging, key: "trades", element: "trade", render: SandboxJSON.trade)
+        return listResult(trades, paging, key: "trades", element: "trade") { trade in
+            var rendered = SandboxJSON.trade(trade)
+            if partialLists { rendered["orders"] = nil }
+            return rendered
+        }
     }
 
     func fullInfo() async throws -> [String: Any] {

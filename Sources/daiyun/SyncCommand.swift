@@ -86,6 +86,9 @@ struct ConnectCommand: AsyncParsableCommand {
         do {
             _ = try await AppLauncher.migrate(app)
             let store = try await StoreLookup.find(self.store, in: app.db)
+            guard ConnectionDraft.syncedChannels.contains(store.channel) else {
+                throw ValidationError("\(store.name) is a \(store.channel.rawValue) store: only Tmall and Taobao stores sync through the open platform today")
+            }
             let connection = ChannelConnection(storeID: store.id, endpoint: endpoint, appKey: appKey, appSecret: secret, session: session,
                                                signMethod: signMethod, syncEverySeconds: every)
             try await ChannelConnectionRepository(database: app.db).connect(connection, store: store, by: WriteContext(actor: "cli:connect", now: Date()))

@@ -96,8 +96,11 @@ struct JobRunnerTests {
         let gateway = SandboxGateway(apps: ["app": "secret"], shops: [shop])
         try await withSandbox(gateway, shops: [shop]) { endpoint in
             try await withTestApp(database) { app in
-                let t = try await TestTenancy.create(on: app)
+                var t = try await TestTenancy.create(on: app)
                 let context = WriteContext(actor: "user:test", now: Date())
+                // A second Tmall store, for the connection with a wrong secret.
+                t.storeA2 = try await TenancyRepository(database: app.db).createStore(
+                    try StoreDraft(channel: "tmall", shopID: "a2-tmall", name: "A2 Tmall", status: "active", takenOverOn: "2026-01-05"), for: t.clientA2, by: context)
                 let connections = ChannelConnectionRepository(database: app.db)
                 try await connections.connect(ChannelConnection(storeID: t.storeA1.id, endpoint: endpoint, appKey: "app", appSecret: "secret", session: "sess"), store: t.storeA1, by: context)
                 try await connections.connect(ChannelConnection(storeID: t.storeA2.id, endpoint: endpoint, appKey: "app", appSecret: "wrong", session: "sess"), store: t.storeA2, by: context)

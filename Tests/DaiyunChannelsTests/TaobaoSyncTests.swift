@@ -89,6 +89,24 @@ struct TaobaoSyncTests {
         }
     }
 
+    @Test("trades listed without their sub-orders are read in full through taobao.trade.fullinfo.get", arguments: TestDatabase.available)
+    func partialLists(_ database: TestDatabase) async throws {
+        let now = Date()
+        let shop = SandboxShop(nick: "s", session: "sess", skus: Self.skus, baseOrdersPerDay: 6, seed: 8, historyDays: 3, now: now)
+        let gateway = SandboxGateway(apps: ["app": "secret"], shops: [shop])
+        await gateway.setPartialLists(true)
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            try await withSandbox(gateway, shops: [shop]) { endpoint in
+                let report = try await TaobaoSync(database: app.db, client: Self.client(endpoint), store: t.storeA1).run(now: now)
+                #expect(report.orders.fetched > 0 && report.orders.details == report.orders.fetched)
+                let tids = try await OrderRepository(database: app.db).list(store: t.storeA1.id, filter: OrderFilter(), after: nil, limit: 500).orders.map(\.tid)
+                let stored = try await OrderRepository(database: app.db).orders(tids, store: t.storeA1.id)
+                #expect(stored.count == report.orders.fetched && stored.values.allSatisfy { !$0.lines.isEmpty })
+            }
+        }
+    }
+
     @Test("a sync killed half-way and resumed loses and duplicates nothing", arguments: TestDatabase.available)
     func killedAndResumed(_ database: TestDatabase) async throws {
         let now = Date()

@@ -68,11 +68,14 @@ struct AccessMatrixTests {
         case .readSync:
             return expected(role, .readStore, target)
         case .requestSync:
-            // The admin's connectStore cells (run first) connected the agency's stores: allowed requests are queued.
+            // The admin's connectStore cell (run first) connected the own store (Tmall): allowed requests are
+            // queued; the other store (Pinduoduo) has no connection: 422.
             let importing = expected(role, .importOrders, target)
-            return importing == 201 ? 202 : importing
+            return importing == 201 ? (target == .own ? 202 : 422) : importing
         case .connectStore:
-            return expected(role, .editStore, target)
+            // Past the access check, only Tmall and Taobao stores connect today: the other store is Pinduoduo.
+            let editing = expected(role, .editStore, target)
+            return editing == 200 && target == .otherStore ? 422 : editing
         case .shipOrder:
             // Past the access check, the made-up carrier is refused with 422.
             return expected(role, .changeStock, target)

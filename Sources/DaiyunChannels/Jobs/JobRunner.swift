@@ -114,6 +114,9 @@ public struct JobExecutor: Sendable {
         guard let connection = try await ChannelConnectionRepository(database: database).connection(store: store.id) else {
             throw JobFailure("the store has no channel connection", final: true)
         }
+        guard ConnectionDraft.syncedChannels.contains(store.channel) else {
+            throw JobFailure("\(store.channel.rawValue) stores do not sync through the open platform yet", final: true)
+        }
         let client = TOPClient(connection: connection, transport: transport)
         do {
             switch job.kind {

@@ -1,6 +1,9 @@
 /// A store's connection to its channel's open platform as someone entered it, checked.
 public struct ConnectionDraft: Sendable, Equatable {
     public static let signMethods = ["hmac-sha256", "hmac", "md5"]
+    /// The channels whose stores sync through a connection today (the Taobao Open Platform).
+    /// JD, Douyin and Pinduoduo have their request signing and order mapping, not yet a sync.
+    public static let syncedChannels: [Channel] = [.tmall, .taobao]
 
     public var endpoint: String
     public var appKey: String

@@ -302,6 +302,8 @@ enum Strings {
         "sync_connection": ("开放平台连接", "Open platform connection"),
         "sync_not_connected": ("尚未连接开放平台，订单只能通过导出文件导入。", "Not connected to the open platform yet: orders come in by export files only."),
         "sync_now": ("立即同步", "Sync now"),
+        "sync_channel_not_yet": ("该渠道的接口同步尚未开放（签名与订单映射已就绪），订单请通过导出文件导入。", "This channel's API sync is not open yet (its signing and order mapping are ready): import its export files."),
+        "field_channel_connection": ("渠道", "Channel"),
         "sync_requested": ("已加入同步队列，几秒内开始。", "Sync queued; it starts within seconds."),
         "sync_cursors": ("同步进度", "Sync progress"),
         "sync_no_cursors": ("还没有同步过。", "Nothing synced yet."),

@@ -19,6 +19,7 @@ struct SyncController: RouteCollection {
         var jobs: [JobRow]
         var canSync: Bool
         var canConnect: Bool
+        var channelSynced: Bool
         var signMethods: [Choice]
     }
 
@@ -52,7 +53,8 @@ struct SyncController: RouteCollection {
                       retryable: job.status == .dead && canSync)
             },
             canSync: canSync && connection != nil,
-            canConnect: AccessPolicy.decide(principal, .editStore, in: store.scope) == .allow,
+            canConnect: AccessPolicy.decide(principal, .editStore, in: store.scope) == .allow && ConnectionDraft.syncedChannels.contains(store.channel),
+            channelSynced: ConnectionDraft.syncedChannels.contains(store.channel),
             signMethods: ConnectionDraft.signMethods.map { Choice(value: $0, label: $0, selected: $0 == (connection?.signMethod ?? "hmac-sha256")) }
         )
         return try await Page.render("sync", titleKey: "sync_title", title: "\(store.name) · \(l10n["sync_title"])", page: content, for: req)

@@ -40,6 +40,9 @@ struct SyncOverview: Encodable {
 
     /// Connects the store with what the form or the API gave.
     static func connect(_ draft: ConnectionDraft, store: Store, on request: Request) async throws {
+        guard ConnectionDraft.syncedChannels.contains(store.channel) else {
+            throw ValidationError(field: "channel", rule: .oneOf(ConnectionDraft.syncedChannels.map(\.rawValue)))
+        }
         let connection = ChannelConnection(storeID: store.id, endpoint: draft.endpoint, appKey: draft.appKey, appSecret: draft.appSecret,
                                            session: draft.session, signMethod: draft.signMethod, syncEverySeconds: draft.syncEverySeconds)
         try await ChannelConnectionRepository(database: request.db).connect(connection, store: store, by: try request.writeContext())
