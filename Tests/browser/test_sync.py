@@ -26,7 +26,7 @@ class SyncTest(BrowserTest):
             d.refresh()
         self.assertTrue(d.find_elements(By.CSS_SELECTOR, "#jobs tr.job-done"), "a sync job finished")
         kinds = [r.find_elements(By.TAG_NAME, "td")[0].text for r in d.find_elements(By.CSS_SELECTOR, "#cursors tbody tr")]
-        self.assertEqual(len(kinds), 2, "an orders and a refunds cursor")
+        self.assertEqual(len(kinds), 3, "an orders, a refunds and a reviews cursor")
         self.submit_and_wait(d.find_element(By.ID, "sync-now"))
         self.assertTrue(d.find_elements(By.CSS_SELECTOR, ".flash"))
         self.shot("store-sync")
