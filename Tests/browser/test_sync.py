@@ -31,6 +31,33 @@ class SyncTest(BrowserTest):
         self.assertTrue(d.find_elements(By.CSS_SELECTOR, ".flash"))
         self.shot("store-sync")
 
+    def test_warehouse_ships_a_synced_order_and_the_sandbox_accepts_it(self):
+        self.sign_in("sun.warehouse")
+        d = self.driver
+        self.submit_and_wait(d.find_element(By.LINK_TEXT, "织锦服饰天猫旗舰店"))
+        store_url = d.current_url.rstrip("/")
+        # Orders from the sandbox (numbers from 3…) waiting to ship, once the first sync has run.
+        tid = None
+        deadline = time.time() + 60
+        while tid is None and time.time() < deadline:
+            d.get(store_url + "/orders?status=WAIT_SELLER_SEND_GOODS")
+            tids = [a.text for a in d.find_elements(By.CSS_SELECTOR, "#orders tbody td:first-child a code")]
+            tid = next((t for t in tids if t.startswith("3")), None)
+            if tid is None:
+                time.sleep(3)
+        self.assertIsNotNone(tid, "a synced order waits to ship")
+        d.get(store_url + "/orders/" + tid)
+        d.find_element(By.ID, "waybill").send_keys("SF100200300")
+        self.submit_and_wait(d.find_element(By.ID, "ship-button"))
+        self.assertTrue(d.find_elements(By.CSS_SELECTOR, "#shipments tr.shipment-pending, #shipments tr.shipment-sent"))
+        deadline = time.time() + 30
+        while not d.find_elements(By.CSS_SELECTOR, "#shipments tr.shipment-sent") and time.time() < deadline:
+            time.sleep(1)
+            d.refresh()
+        self.assertTrue(d.find_elements(By.CSS_SELECTOR, "#shipments tr.shipment-sent"), "the sandbox accepted the shipment")
+        self.assertEqual(d.find_elements(By.ID, "ship-form"), [], "a shipped order offers no second shipment")
+        self.shot("order-shipped")
+
     def test_a_promoter_sees_the_sync_but_cannot_connect(self):
         self.sign_in("zhao.promo")
         d = self.driver
