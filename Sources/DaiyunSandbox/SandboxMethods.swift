@@ -38,7 +38,7 @@ struct SandboxMethods {
     func paging(defaultSize: Int, maxSize: Int) throws -> (page: Int, size: Int) {
         let page = Int(parameters["page_no"] ?? "1") ?? 0
         let size = Int(parameters["page_size"] ?? String(defaultSize)) ?? 0
-        guard page >= 1 else { throw SandboxFailure.invalid("page_no", "page_no必须大于0") }
+        guard (1...1_000_000).contains(page) else { throw SandboxFailure.invalid("page_no", "page_no必须在1到1000000之间") }
         guard (1...maxSize).contains(size) else { throw SandboxFailure.invalid("page_size", "page_size必须在1到\(maxSize)之间") }
         return (page, size)
     }

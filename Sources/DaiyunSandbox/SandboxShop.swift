@@ -224,7 +224,7 @@ public actor SandboxShop {
     /// Places `count` orders on one listing at once, as a flash sale does; the listing's stock
     /// only covers what it has, the rest are closed unpaid. Returns the orders paid.
     public func flashSale(outerID: String, count: Int, now: Date = Date()) -> Int {
-        guard let listing = listings.first(where: { $0.outerID == outerID }) else { return 0 }
+        guard count > 0, let listing = listings.first(where: { $0.outerID == outerID }) else { return 0 }
         var paid = 0
         for _ in 0..<count where placeOrder(at: now, only: listing) { paid += 1 }
         return paid

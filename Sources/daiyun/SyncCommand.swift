@@ -80,18 +80,14 @@ struct ConnectCommand: AsyncParsableCommand {
         guard let secret = ProcessInfo.processInfo.environment["DAIYUN_APP_SECRET"], !secret.isEmpty else {
             throw ValidationError("set DAIYUN_APP_SECRET to the app secret (kept out of the command line and shell history)")
         }
-        guard TOPSignMethod(rawValue: signMethod) != nil else { throw ValidationError("--sign-method must be md5, hmac or hmac-sha256") }
-        guard every >= 10 else { throw ValidationError("--every must be at least 10 seconds") }
         let app = try await AppLauncher.makeApp(try options.config())
         do {
             _ = try await AppLauncher.migrate(app)
             let store = try await StoreLookup.find(self.store, in: app.db)
-            guard ConnectionDraft.syncedChannels.contains(store.channel) else {
-                throw ValidationError("\(store.name) is a \(store.channel.rawValue) store: only Tmall and Taobao stores sync through the open platform today")
-            }
-            let connection = ChannelConnection(storeID: store.id, endpoint: endpoint, appKey: appKey, appSecret: secret, session: session,
-                                               signMethod: signMethod, syncEverySeconds: every)
-            try await ChannelConnectionRepository(database: app.db).connect(connection, store: store, by: WriteContext(actor: "cli:connect", now: Date()))
+            let draft = try ConnectionDraft(channel: store.channel, endpoint: endpoint, appKey: appKey, appSecret: secret, session: session,
+                                            signMethod: signMethod, syncEverySeconds: String(every))
+            try await ChannelConnectionRepository(database: app.db).connect(ChannelConnection(draft, store: store.id), store: store,
+                                                                            by: WriteContext(actor: "cli:connect", now: Date()))
             print("\(store.name) connected to \(endpoint) (app key \(appKey)); it syncs every \(every) s while `daiyun serve` runs")
         } catch {
             try? await app.asyncShutdown()

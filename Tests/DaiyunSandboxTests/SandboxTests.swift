@@ -83,6 +83,10 @@ struct SandboxTests {
                 try await client.call(increment(from: now.addingTimeInterval(-86_401), to: now))
             }
             #expect(tooLong?.code == 41)
+            var huge = increment(from: now.addingTimeInterval(-3600), to: now)
+            huge.parameters["page_no"] = "99999999999999999"
+            let hugePage = await #expect(throws: TOPError.self) { try await client.call(huge) }
+            #expect(hugePage?.code == 41 && hugePage?.subCode == "isv.invalid-parameter:page_no", "a bad page number is refused, not a crash")
 
             // Find a day with several pages of changes.
             var start = now.addingTimeInterval(-86_400)
@@ -131,6 +135,7 @@ struct SandboxTests {
             _ = try await client.call(TOPRequest(method: "taobao.item.quantity.update", parameters: ["num_iid": listing.itemID, "outer_id": "COAT", "quantity": "-3", "type": "2"]))
             #expect(await shop.listings.first { $0.outerID == "COAT" }?.quantity == 37)
 
+            #expect(await shop.flashSale(outerID: "TEE-M", count: -1) == 0)
             #expect(await shop.flashSale(outerID: "TEE-M", count: 3) == 3)
             let before = try #require(await shop.listings.first { $0.outerID == "TEE-M" }?.quantity)
             #expect(await shop.flashSale(outerID: "TEE-M", count: before + 5) == before, "a flash sale sells the stock and not one unit more")

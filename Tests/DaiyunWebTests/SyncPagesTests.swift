@@ -59,8 +59,11 @@ struct SyncPagesTests {
             let unconnected = try await tester.sendRequest(.POST, "/api/v1/stores/\(t.storeA2.id)/sync", headers: HTTP.api(token))
             #expect(unconnected.status == .unprocessableEntity && unconnected.body.string.contains("connection"))
             let body = #"{"endpoint":"http://x/router/rest","app_key":"k","app_secret":"s","session":"x","sync_every_seconds":5}"#
-            let tooOften = try await tester.sendRequest(.PUT, "/api/v1/stores/\(t.storeA2.id)/connection", headers: HTTP.api(token, json: true), body: HTTP.body(body))
+            let tooOften = try await tester.sendRequest(.PUT, "/api/v1/stores/\(t.storeA1.id)/connection", headers: HTTP.api(token, json: true), body: HTTP.body(body))
             #expect(tooOften.status == .unprocessableEntity && tooOften.body.string.contains("sync_every_seconds"))
+            let pdd = try await tester.sendRequest(.PUT, "/api/v1/stores/\(t.storeA2.id)/connection", headers: HTTP.api(token, json: true),
+                                                   body: HTTP.body(body.replacingOccurrences(of: ":5}", with: ":60}")))
+            #expect(pdd.status == .unprocessableEntity && pdd.body.string.contains("channel"), "only Tmall and Taobao stores connect")
             let malformed = try await tester.sendRequest(.PUT, "/api/v1/stores/\(t.storeA2.id)/connection", headers: HTTP.api(token, json: true), body: HTTP.body("{"))
             #expect(malformed.status.code >= 400 && malformed.status.code < 500)
         }

@@ -24,23 +24,30 @@ public struct JobRunner: Sendable {
         self.executor = executor
     }
 
-    /// Loops until cancelled: one pass, then a pause.
-    public func run(every interval: Duration = .seconds(1)) async {
+    /// Loops until cancelled: a pass, then a pause. Due jobs are claimed every pass; the stores'
+    /// schedules (a few queries per store) are looked at every `scheduleEvery`.
+    public func run(every interval: Duration = .seconds(1), scheduleEvery: TimeInterval = 5) async {
+        var scheduled = Date.distantPast
         while !Task.isCancelled {
+            let now = Date()
+            let schedule = now.timeIntervalSince(scheduled) >= scheduleEvery
             do {
-                _ = try await pass(now: Date())
+                _ = try await pass(now: now, schedule: schedule)
+                if schedule { scheduled = now }
             } catch {
-                logger.error("job runner pass failed", metadata: ["error": "\(error)"])
+                logger.error("job runner pass failed", metadata: ["error": "\(String(reflecting: error))"])
             }
             try? await Task.sleep(for: interval)
         }
     }
 
-    /// Schedules, claims and runs what is due now; returns the jobs it ran.
-    public func pass(now: Date, limit: Int = 4) async throws -> [Job] {
+    /// Schedules (unless told not to), claims and runs what is due now; returns the jobs it ran.
+    public func pass(now: Date, schedule: Bool = true, limit: Int = 4) async throws -> [Job] {
         let queue = JobQueue(database: database)
-        _ = try await queue.requeueAbandoned(lease: lease, now: now)
-        try await scheduleSyncs(now: now)
+        if schedule {
+            _ = try await queue.requeueAbandoned(lease: lease, now: now)
+            try await self.schedule(now: now)
+        }
         let jobs = try await queue.claim(worker: worker, limit: limit, now: now)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for job in jobs {
@@ -68,13 +75,13 @@ public struct JobRunner: Sendable {
     /// Queues each enabled store's next sync, its interval after the last one finished, and a
     /// stock push when its client's stock moved since the last push (or every ten minutes, to
     /// carry safety-stock changes): one push per store per burst of changes, due two seconds on.
-    func scheduleSyncs(now: Date) async throws {
+    func schedule(now: Date) async throws {
         let queue = JobQueue(database: database)
         let planner = StockPushPlanner(database: database)
         for connection in try await ChannelConnectionRepository(database: database).enabled() {
             guard let store = try await TenancyRepository(database: database).store(connection.storeID) else { continue }
             try await queue.schedule(.sync, store: store, every: TimeInterval(connection.syncEverySeconds), now: now)
-            let pushKey = JobKind.stockPush.rawValue + ":\(store.id.rawValue)"
+            let pushKey = JobQueue.key(.stockPush, store: store.id)
             guard try await !queue.isActive(key: pushKey) else { continue }
             let lastPush = try await queue.lastFinished(key: pushKey)
             if try await planner.stockChanged(store: store, since: lastPush) || (lastPush.map { now.timeIntervalSince($0) > 600 } ?? false) {

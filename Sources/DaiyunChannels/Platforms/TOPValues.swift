@@ -26,13 +26,6 @@ struct FlexibleText: Decodable, Sendable {
 struct WrappedList<Element: Decodable & Sendable>: Decodable, Sendable {
     var elements: [Element]
 
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     init(from decoder: any Decoder) throws {
         if var list = try? decoder.unkeyedContainer() {
             var elements: [Element] = []
@@ -40,11 +33,19 @@ struct WrappedList<Element: Decodable & Sendable>: Decodable, Sendable {
             self.elements = elements
             return
         }
-        let container = try decoder.container(keyedBy: AnyKey.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
         guard let key = container.allKeys.first else {
             elements = []
             return
         }
         elements = try container.decode([Element].self, forKey: key)
     }
+}
+
+/// A JSON key known only at run time.
+struct AnyCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }

@@ -29,9 +29,8 @@ public struct Shipper: Sendable {
         guard let order = try await OrderRepository(database: database).orders([shipment.tid], store: store.id)[shipment.tid] else {
             throw JobFailure("order \(shipment.tid) is not in Daiyun", final: true)
         }
-        let split = Set(shipment.oids) != Set(order.lines.filter { !$0.status.isShipped && !$0.status.isClosed }.map(\.oid)) || order.status == .sellerConsignedPart
         var parameters = ["tid": shipment.tid, "out_sid": shipment.waybill, "company_code": shipment.companyCode]
-        if split {
+        if order.isSplitShipment(of: shipment.oids) {
             parameters["is_split"] = "1"
             parameters["sub_tid"] = shipment.oids.joined(separator: ",")
         }

@@ -30,6 +30,14 @@ public struct TaobaoSync: Sendable {
     public static let tradeFields = "tid,status,type,created,pay_time,modified,consign_time,end_time,payment,post_fee,total_fee,discount_fee,buyer_nick,buyer_open_uid,buyer_message,seller_memo,step_trade_status,orders"
     public static let refundFields = "refund_id,tid,oid,status,refund_phase,refund_fee,reason,good_status,created,modified"
 
+    /// One page of the trades modified in `[start, end]`, every type, every field the sync reads.
+    static func incrementRequest(from start: Date, to end: Date, page: Int, pageSize: Int) -> TOPRequest {
+        TOPRequest(method: "taobao.trades.sold.increment.get", parameters: [
+            "fields": tradeFields, "start_modified": ShanghaiTime.format(start), "end_modified": ShanghaiTime.format(end),
+            "type": tradeTypes, "page_no": String(page), "page_size": String(pageSize),
+        ])
+    }
+
     public init(database: any Database, client: TOPClient, store: Store) {
         self.database = database
         self.client = client
@@ -40,7 +48,7 @@ public struct TaobaoSync: Sendable {
     public func run(since: Date? = nil, now: Date = Date(), progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncReport {
         var report = SyncReport()
         report.orders = try await sync(kind: "orders", since: since, now: now, progress: progress) { start, end, report in
-            try await syncOrderWindow(from: start, to: end, report: &report, progress: progress)
+            try await syncOrderWindow(from: start, to: end, report: &report)
         }
         report.refunds = try await sync(kind: "refunds", since: since, now: now, progress: progress) { start, end, report in
             try await syncRefundWindow(from: start, to: end, report: &report)
@@ -83,13 +91,9 @@ public struct TaobaoSync: Sendable {
         return report
     }
 
-    func syncOrderWindow(from start: Date, to end: Date, report: inout SyncReport.Kind, progress: @Sendable (SyncProgress) -> Void) async throws {
-        func request(page: Int) -> TOPRequest {
-            TOPRequest(method: "taobao.trades.sold.increment.get", parameters: [
-                "fields": Self.tradeFields, "start_modified": ShanghaiTime.format(start), "end_modified": ShanghaiTime.format(end),
-                "type": Self.tradeTypes, "page_no": String(page), "page_size": String(pageSize),
-            ])
-        }
+    func syncOrderWindow(from start: Date, to end: Date, report: inout SyncReport.Kind) async throws {
+        func request(page: Int) -> TOPRequest { Self.incrementRequest(from: start, to: end, page: page, pageSize: pageSize) }
+        // Page 1 first for the count; it is read again last when there are more pages.
         let first = try await client.call(request(page: 1))
         let total = try first.decode(TOPTradePage.self).totalResults
         let pages = max(1, (total + pageSize - 1) / pageSize)
@@ -105,11 +109,12 @@ public struct TaobaoSync: Sendable {
             let source = try await keep(response, name: "\(ShanghaiTime.format(start))–\(ShanghaiTime.format(end)) p\(page)")
             let store = self.store, batch = orders
             let counts = try await database.transaction { tx in
-                try await OrderWriter(database: tx).apply(batch, store: store, source: source, actor: "job:sync", at: Date())
+                let counts = try await OrderWriter(database: tx).apply(batch, store: store, source: source, actor: "job:sync", at: Date())
+                try await StockPushPlanner(database: tx).learnListings(store: store, from: batch.flatMap { order in
+                    order.lines.map { (itemID: $0.itemID, skuID: $0.skuID, outerID: $0.outerSkuID) }
+                })
+                return counts
             }
-            try await StockPushPlanner(database: database).learnListings(store: store, from: orders.flatMap { order in
-                order.lines.map { (itemID: $0.itemID, skuID: $0.skuID, outerID: $0.outerSkuID) }
-            })
             report.pages += 1
             report.fetched += orders.count
             report.counts = report.counts + counts
@@ -117,51 +122,52 @@ public struct TaobaoSync: Sendable {
     }
 
     func syncRefundWindow(from start: Date, to end: Date, report: inout SyncReport.Kind) async throws {
-        var page = 1
-        while true {
-            let response = try await client.call(TOPRequest(method: "taobao.refunds.receive.get", parameters: [
-                "fields": Self.refundFields, "start_modified": ShanghaiTime.format(start), "end_modified": ShanghaiTime.format(end),
-                "page_no": String(page), "page_size": String(pageSize), "use_has_next": "true",
-            ]))
-            let decoded = try response.decode(TOPRefundPage.self)
-            let refunds = try decoded.refunds(store: store.id)
-            if !refunds.isEmpty {
-                let source = try await keep(response, name: "refunds \(ShanghaiTime.format(start))–\(ShanghaiTime.format(end)) p\(page)")
-                let store = self.store
-                let counts = try await database.transaction { tx in
-                    try await RefundWriter(database: tx).apply(refunds, store: store, source: source)
-                }
-                report.counts = report.counts + counts
-            }
-            report.pages += 1
-            report.fetched += refunds.count
-            guard decoded.hasNext else { return }
-            page += 1
+        try await syncForward(method: "taobao.refunds.receive.get", window: (start, end), pageSize: pageSize, report: &report, parameters: [
+            "fields": Self.refundFields, "start_modified": ShanghaiTime.format(start), "end_modified": ShanghaiTime.format(end),
+        ]) { response, store in
+            let page = try response.decode(TOPRefundPage.self)
+            return (try page.refunds(store: store.id), page.hasNext)
+        } apply: { refunds, store, source, tx in
+            try await RefundWriter(database: tx).apply(refunds, store: store, source: source)
         }
     }
 
     /// Buyers' reviews created in the window (`rate_type=get, role=buyer`: what buyers wrote about us).
     func syncReviewWindow(from start: Date, to end: Date, report: inout SyncReport.Kind) async throws {
+        try await syncForward(method: "taobao.traderates.get", window: (start, end), pageSize: 150, report: &report, parameters: [
+            "fields": "tid,oid,role,nick,result,created,rated_nick,item_title,content,reply", "rate_type": "get", "role": "buyer",
+            "start_date": ShanghaiTime.format(start), "end_date": ShanghaiTime.format(end),
+        ]) { response, store in
+            let page = try response.decode(TOPTradeRatePage.self)
+            return (try page.reviews(store: store.id), page.hasNext)
+        } apply: { reviews, store, source, tx in
+            try await ReviewRepository(database: tx).apply(reviews, store: store, source: source)
+        }
+    }
+
+    /// Pages of a `use_has_next` list read forward, each non-empty one kept as a source record and
+    /// applied in its own transaction.
+    func syncForward<Record: Sendable>(
+        method: String, window: (start: Date, end: Date), pageSize: Int, report: inout SyncReport.Kind, parameters: [String: String],
+        read: (TOPResponse, Store) throws -> ([Record], Bool),
+        apply: @escaping @Sendable ([Record], Store, UUID, any Database) async throws -> UpsertCounts
+    ) async throws {
         var page = 1
         while true {
-            let response = try await client.call(TOPRequest(method: "taobao.traderates.get", parameters: [
-                "fields": "tid,oid,role,nick,result,created,rated_nick,item_title,content,reply", "rate_type": "get", "role": "buyer",
-                "start_date": ShanghaiTime.format(start), "end_date": ShanghaiTime.format(end), "page_no": String(page), "page_size": "150",
-                "use_has_next": "true",
-            ]))
-            let decoded = try response.decode(TOPTradeRatePage.self)
-            let reviews = try decoded.reviews(store: store.id)
-            if !reviews.isEmpty {
-                let source = try await keep(response, name: "reviews \(ShanghaiTime.format(start))–\(ShanghaiTime.format(end)) p\(page)")
+            var pageParameters = parameters
+            pageParameters["page_no"] = String(page)
+            pageParameters["page_size"] = String(pageSize)
+            pageParameters["use_has_next"] = "true"
+            let response = try await client.call(TOPRequest(method: method, parameters: pageParameters))
+            let (records, hasNext) = try read(response, store)
+            if !records.isEmpty {
+                let source = try await keep(response, name: "\(ShanghaiTime.format(window.start))–\(ShanghaiTime.format(window.end)) p\(page)")
                 let store = self.store
-                let counts = try await database.transaction { tx in
-                    try await ReviewRepository(database: tx).apply(reviews, store: store, source: source)
-                }
-                report.counts = report.counts + counts
+                report.counts = report.counts + (try await database.transaction { tx in try await apply(records, store, source, tx) })
             }
             report.pages += 1
-            report.fetched += reviews.count
-            guard decoded.hasNext else { return }
+            report.fetched += records.count
+            guard hasNext else { return }
             page += 1
         }
     }

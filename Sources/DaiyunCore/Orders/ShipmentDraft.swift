@@ -13,8 +13,6 @@ public struct ShipmentDraft: Sendable, Equatable {
     public var waybill: String
     /// The lines shipped, sorted; all of the order's unshipped lines when the whole order ships.
     public var oids: [String]
-    /// Whether only some of the order's lines ship (a split shipment).
-    public var isSplit: Bool
 
     public init(companyCode: String, waybill: String, oids requested: [String], order: Order) throws {
         guard Self.carriers.contains(where: { $0.code == companyCode }) else {
@@ -23,15 +21,32 @@ public struct ShipmentDraft: Sendable, Equatable {
         let waybill = waybill.trimmingCharacters(in: .whitespaces)
         guard (6...40).contains(waybill.count) else { throw ValidationError(field: "waybill", rule: waybill.count < 6 ? .tooShort(min: 6) : .tooLong(max: 40)) }
         guard waybill.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { throw ValidationError(field: "waybill", rule: .lettersAndDigits) }
-        guard order.countsAsPaid, order.status == .waitSellerSendGoods || order.status == .sellerConsignedPart else {
+        guard order.isShippable else {
             throw ValidationError(field: "order", rule: .oneOf([OrderStatus.waitSellerSendGoods.rawValue, OrderStatus.sellerConsignedPart.rawValue]))
         }
-        let unshipped = order.lines.filter { !$0.status.isShipped && !$0.status.isClosed }.map(\.oid)
+        let unshipped = order.unshippedLines.map(\.oid)
         let wanted = requested.isEmpty ? unshipped : requested
         guard !wanted.isEmpty, Set(wanted).isSubset(of: Set(unshipped)) else { throw ValidationError(field: "oids", rule: .unknownReference) }
         self.companyCode = companyCode
         self.waybill = waybill
         oids = wanted.sorted()
-        isSplit = Set(wanted) != Set(unshipped) || order.status == .sellerConsignedPart
+    }
+}
+
+extension Order {
+    /// Paid (the final payment, for pre-sale) and not yet wholly shipped.
+    public var isShippable: Bool {
+        countsAsPaid && (status == .waitSellerSendGoods || status == .sellerConsignedPart)
+    }
+
+    /// The lines still to ship: neither shipped nor closed.
+    public var unshippedLines: [OrderLine] {
+        lines.filter { !$0.status.isShipped && !$0.status.isClosed }
+    }
+
+    /// Whether shipping `oids` is a split shipment: not all of the lines still to ship, or after
+    /// an earlier parcel.
+    public func isSplitShipment(of oids: [String]) -> Bool {
+        Set(oids) != Set(unshippedLines.map(\.oid)) || status == .sellerConsignedPart
     }
 }

@@ -12,7 +12,11 @@ public struct ConnectionDraft: Sendable, Equatable {
     public var signMethod: String
     public var syncEverySeconds: Int
 
-    public init(endpoint: String, appKey: String, appSecret: String, session: String, signMethod: String, syncEverySeconds: String) throws {
+    /// Checked for a store on `channel`: only the channels in `syncedChannels` connect.
+    public init(channel: Channel, endpoint: String, appKey: String, appSecret: String, session: String, signMethod: String, syncEverySeconds: String) throws {
+        guard Self.syncedChannels.contains(channel) else {
+            throw ValidationError(field: "channel", rule: .oneOf(Self.syncedChannels.map(\.rawValue)))
+        }
         let endpoint = try TextRules.required(endpoint, field: "endpoint", maxLength: 300)
         guard endpoint.hasPrefix("https://") || endpoint.hasPrefix("http://"), !endpoint.contains(" ") else {
             throw ValidationError(field: "endpoint", rule: .webAddress)

@@ -27,6 +27,12 @@ public struct ChannelConnection: Sendable, Equatable {
         self.enabled = enabled
     }
 
+    /// The connection a checked draft describes.
+    public init(_ draft: ConnectionDraft, store: ID<Store>) {
+        self.init(storeID: store, endpoint: draft.endpoint, appKey: draft.appKey, appSecret: draft.appSecret, session: draft.session,
+                  signMethod: draft.signMethod, syncEverySeconds: draft.syncEverySeconds)
+    }
+
     /// What the audit log and the pages may show: the secret and the session never leave the database.
     public var redacted: Redacted {
         Redacted(endpoint: endpoint, appKey: appKey, signMethod: signMethod, syncEverySeconds: syncEverySeconds, enabled: enabled)

@@ -17,12 +17,17 @@ public struct JobQueue: Sendable {
     static let columns = ["id", "agency_id", "store_id", "kind", "payload", "dedupe_key", "status", "attempts", "max_attempts",
                           "run_at", "locked_by", "locked_at", "last_error", "result", "created_at", "finished_at"]
 
+    /// The key of a store's own job of `kind` (its sync, its stock push): one at a time per store.
+    public static func key(_ kind: JobKind, store: ID<Store>) -> String {
+        "\(kind.rawValue):\(store.rawValue)"
+    }
+
     /// Queues a job unless one with the same key is already queued (then that one stands for
     /// both, and moves earlier if this one is due sooner). Returns whether a new job was queued.
     @discardableResult
     public func enqueue(_ kind: JobKind, store: Store, payload: String = "{}", key: String? = nil, runAt: Date, maxAttempts: Int = 8, now: Date) async throws -> Bool {
         let sql = try database.sql()
-        let dedupe = key ?? "\(kind.rawValue):\(store.id.rawValue)"
+        let dedupe = key ?? Self.key(kind, store: store.id)
         try await database.lockForWriting()
         let inserted = try await sql.raw("""
             INSERT INTO jobs (id, agency_id, store_id, kind, payload, dedupe_key, status, attempts, max_attempts, run_at, created_at)
@@ -40,7 +45,7 @@ public struct JobQueue: Sendable {
     /// `interval` after the last one finished (at once for the first).
     public func schedule(_ kind: JobKind, store: Store, every interval: TimeInterval, now: Date) async throws {
         let sql = try database.sql()
-        let key = "\(kind.rawValue):\(store.id.rawValue)"
+        let key = Self.key(kind, store: store.id)
         // Nothing while one is queued or running, nor after one died: that waits for a person.
         let latest = try await sql.raw("""
             SELECT status FROM jobs WHERE dedupe_key = \(bind: key) AND status IN ('queued', 'running', 'dead') LIMIT 1

@@ -35,7 +35,10 @@ public struct StockPushPlanner: Sendable {
         let sql = try database.sql()
         let safety = try await InventoryRepository(database: database).safetyStock(of: store.clientID)[store.channel] ?? 0
         let rows = try await sql.raw("""
-            SELECT l.id, l.channel_item_id, l.channel_sku_id, s.outer_id, st.on_hand, st.reserved, p.pushed_quantity, p.pushed_at
+            SELECT l.id, l.channel_item_id, l.channel_sku_id, s.outer_id, st.on_hand, st.reserved, p.pushed_quantity, p.pushed_at,
+                   (SELECT CAST(COALESCE(SUM(m.reserved_change), 0) AS BIGINT) FROM stock_movements m
+                    WHERE m.sku_id = l.sku_id AND m.store_id = l.store_id AND m.kind IN ('reserve', 'release')
+                      AND m.at > p.pushed_at AND m.at <= \(bind: now)) AS own_since
             FROM listings l
             JOIN skus s ON s.id = l.sku_id
             LEFT JOIN sku_stock st ON st.sku_id = l.sku_id
@@ -51,8 +54,9 @@ public struct StockPushPlanner: Sendable {
             var push = StockPush(listingID: listing, itemID: try row.decode(column: "channel_item_id", as: String.self),
                                  skuID: try row.decode(column: "channel_sku_id", as: String.self),
                                  outerID: try row.decode(column: "outer_id", as: String.self), available: available, delta: nil)
-            if let pushed = try row.decode(column: "pushed_quantity", as: Int?.self), let pushedAt = try row.decode(column: "pushed_at", as: Date?.self) {
-                let ownSince = try await ownReservations(store: store, listing: listing, since: pushedAt, until: now)
+            if let pushed = try row.decode(column: "pushed_quantity", as: Int?.self) {
+                // This store's own orders reserved (less those released) since the push: the channel counted them already.
+                let ownSince = Int(try row.decode(column: "own_since", as: Int64?.self) ?? 0)
                 let delta = available - (pushed - ownSince)
                 guard delta != 0 else { continue }
                 push.delta = delta
@@ -60,16 +64,6 @@ public struct StockPushPlanner: Sendable {
             pushes.append(push)
         }
         return pushes
-    }
-
-    /// Units this store's own orders reserved (less those released) on the listing's SKU in `(since, until]`.
-    func ownReservations(store: Store, listing: UUID, since: Date, until: Date) async throws -> Int {
-        let row = try await database.sql().raw("""
-            SELECT CAST(COALESCE(SUM(m.reserved_change), 0) AS BIGINT) AS n FROM stock_movements m JOIN listings l ON l.sku_id = m.sku_id
-            WHERE l.id = \(bind: listing) AND m.store_id = \(bind: store.id.rawValue) AND m.kind IN ('reserve', 'release')
-              AND m.at > \(bind: since) AND m.at <= \(bind: until)
-            """).first()
-        return Int(try row?.decode(column: "n", as: Int64.self) ?? 0)
     }
 
     /// Records that the channel now shows `available` for the listing, as of `at`.
@@ -89,25 +83,34 @@ public struct StockPushPlanner: Sendable {
     }
 
     /// Maps the channel listings that synced order lines name (item id, SKU id, merchant code)
-    /// onto the client's SKUs, adding those not yet known.
+    /// onto the client's SKUs, adding those not yet known in one statement.
     public func learnListings(store: Store, from lines: [(itemID: String, skuID: String, outerID: String)]) async throws {
-        let known = lines.filter { !$0.itemID.isEmpty && !$0.outerID.isEmpty }
-        guard !known.isEmpty else { return }
+        var wanted: [String: (itemID: String, skuID: String, outerID: String)] = [:]
+        for line in lines where !line.itemID.isEmpty && !line.outerID.isEmpty { wanted[line.itemID + "/" + line.skuID] = line }
+        guard !wanted.isEmpty else { return }
         let sql = try database.sql()
+        let known = try await sql.raw("""
+            SELECT channel_item_id, channel_sku_id FROM listings
+            WHERE store_id = \(bind: store.id.rawValue) AND channel_item_id IN \(SQLBind.group(Array(Set(wanted.values.map(\.itemID)))))
+            """).all()
+        for row in known {
+            wanted[try row.decode(column: "channel_item_id", as: String.self) + "/" + (try row.decode(column: "channel_sku_id", as: String.self))] = nil
+        }
+        guard !wanted.isEmpty else { return }
         let skus = try await sql.raw("""
-            SELECT id, outer_id FROM skus WHERE client_id = \(bind: store.clientID.rawValue) AND outer_id IN \(SQLBind.group(Array(Set(known.map(\.outerID)))))
+            SELECT id, outer_id FROM skus WHERE client_id = \(bind: store.clientID.rawValue) AND outer_id IN \(SQLBind.group(Array(Set(wanted.values.map(\.outerID)))))
             """).all()
         var ids: [String: UUID] = [:]
         for row in skus { ids[try row.decode(column: "outer_id", as: String.self)] = try row.decode(column: "id", as: UUID.self) }
-        var seen = Set<String>()
-        try await database.lockForWriting()
-        for line in known {
-            guard let sku = ids[line.outerID], seen.insert(line.itemID + "/" + line.skuID).inserted else { continue }
-            try await sql.raw("""
-                INSERT INTO listings (id, store_id, sku_id, channel_item_id, channel_sku_id)
-                VALUES (\(bind: UUID()), \(bind: store.id.rawValue), \(bind: sku), \(bind: line.itemID), \(bind: line.skuID))
-                ON CONFLICT (store_id, channel_item_id, channel_sku_id) DO NOTHING
-                """).run()
+        let insert = sql.insert(into: "listings").columns("id", "store_id", "sku_id", "channel_item_id", "channel_sku_id")
+        var rows = 0
+        for line in wanted.values.sorted(by: { ($0.itemID, $0.skuID) < ($1.itemID, $1.skuID) }) {
+            guard let sku = ids[line.outerID] else { continue }
+            insert.values(SQLBind(UUID()), SQLBind(store.id.rawValue), SQLBind(sku), SQLBind(line.itemID), SQLBind(line.skuID))
+            rows += 1
         }
+        guard rows > 0 else { return }
+        try await database.lockForWriting()
+        try await insert.ignoringConflicts(with: ["store_id", "channel_item_id", "channel_sku_id"]).run()
     }
 }

@@ -105,7 +105,7 @@ struct OrdersController: RouteCollection {
             },
             canShip: try await ShippingService.canShip(o, store: store, req: req),
             carriers: ShipmentDraft.carriers.map { Choice(value: $0.code, label: "\($0.name) \($0.code)", selected: false) },
-            unshipped: o.lines.filter { !$0.status.isShipped && !$0.status.isClosed }.map { .init(oid: $0.oid, title: "\($0.title) \($0.skuProperties)") },
+            unshipped: o.unshippedLines.map { .init(oid: $0.oid, title: "\($0.title) \($0.skuProperties)") },
             sourceID: detail.source?.id.uuidString.lowercased() ?? "", sourceName: detail.source?.name ?? "",
             sourceSHA: detail.source?.sha256 ?? "", sourceReceived: detail.source.map { Self.time($0.receivedAt) } ?? ""
         )

@@ -25,7 +25,7 @@ enum ShippingService {
     /// Whether the order page offers the shipping form.
     static func canShip(_ order: Order, store: Store, req: Request) async throws -> Bool {
         guard AccessPolicy.decide(try req.principal(), .shipOrders, in: store.scope) == .allow,
-              order.countsAsPaid, order.status == .waitSellerSendGoods || order.status == .sellerConsignedPart else { return false }
+              order.isShippable else { return false }
         return try await ChannelConnectionRepository(database: req.db).connection(store: store.id) != nil
     }
 }

@@ -73,7 +73,7 @@ struct SyncController: RouteCollection {
         let store = try await req.store(for: .editStore)
         let path = "/stores/\(store.id)/sync"
         return try await Page.formAction(req, failurePath: path) {
-            let draft = try ConnectionDraft(endpoint: req.formField("endpoint"), appKey: req.formField("app_key"), appSecret: req.formField("app_secret"),
+            let draft = try ConnectionDraft(channel: store.channel, endpoint: req.formField("endpoint"), appKey: req.formField("app_key"), appSecret: req.formField("app_secret"),
                                             session: req.formField("session"), signMethod: req.formField("sign_method"),
                                             syncEverySeconds: req.formField("sync_every_seconds"))
             try await SyncOverview.connect(draft, store: store, on: req)

@@ -35,17 +35,12 @@ struct SyncOverview: Encodable {
             throw ValidationError(field: "connection", rule: .required)
         }
         let now = Date()
-        try await JobQueue(database: request.db).enqueue(.sync, store: store, key: "sync:\(store.id.rawValue)", runAt: now, now: now)
+        try await JobQueue(database: request.db).enqueue(.sync, store: store, runAt: now, now: now)
     }
 
     /// Connects the store with what the form or the API gave.
     static func connect(_ draft: ConnectionDraft, store: Store, on request: Request) async throws {
-        guard ConnectionDraft.syncedChannels.contains(store.channel) else {
-            throw ValidationError(field: "channel", rule: .oneOf(ConnectionDraft.syncedChannels.map(\.rawValue)))
-        }
-        let connection = ChannelConnection(storeID: store.id, endpoint: draft.endpoint, appKey: draft.appKey, appSecret: draft.appSecret,
-                                           session: draft.session, signMethod: draft.signMethod, syncEverySeconds: draft.syncEverySeconds)
-        try await ChannelConnectionRepository(database: request.db).connect(connection, store: store, by: try request.writeContext())
+        try await ChannelConnectionRepository(database: request.db).connect(ChannelConnection(draft, store: store.id), store: store, by: try request.writeContext())
     }
 
     /// A person retries a dead job of the store.

@@ -22,9 +22,19 @@ enum BenchSync {
         sandbox.logger.logLevel = .error
         SandboxServer.routes(sandbox, gateway: gateway, shops: [shop])
         try await sandbox.server.start(address: .hostname("127.0.0.1", port: 0))
-        defer { Task { [sandbox] in await sandbox.server.shutdown(); try? await sandbox.asyncShutdown() } }
         let endpoint = "http://127.0.0.1:\(sandbox.http.server.shared.localAddress?.port ?? 0)/router/rest"
+        do {
+            try await measure(on: database, label: label, endpoint: endpoint, shop: shop, scheduledLag: scheduledLag)
+        } catch {
+            await sandbox.server.shutdown()
+            try? await sandbox.asyncShutdown()
+            throw error
+        }
+        await sandbox.server.shutdown()
+        try await sandbox.asyncShutdown()
+    }
 
+    static func measure(on database: BenchDatabase, label: String, endpoint: String, shop: SandboxShop, scheduledLag: Bool) async throws {
         try await database.with { app, store in
             let connection = ChannelConnection(storeID: store.id, endpoint: endpoint, appKey: "bench-app", appSecret: "bench-secret", session: "bench-session")
             try await ChannelConnectionRepository(database: app.db).connect(connection, store: store, by: WriteContext(actor: "job:bench", now: Date()))
@@ -37,28 +47,39 @@ enum BenchSync {
             // On demand: an order placed, a sync requested at once, the runner picking it up.
             let runner = JobRunner(database: app.db, worker: "bench", logger: Logger(label: "bench"), executor: JobExecutor(database: app.db))
             let loop = Task { await runner.run(every: .milliseconds(200)) }
-            var lags: [Double] = []
-            for _ in 0..<5 {
-                let placed = ContinuousClock.now
-                let tid = try await place(on: shop)
-                try await JobQueue(database: app.db).enqueue(.sync, store: store, key: "sync:\(store.id.rawValue)", runAt: Date(), now: Date())
-                try await waitForRow(tid, store: store, on: app)
-                lags.append(BenchRuns.seconds(since: placed))
-            }
-            lags.sort()
-            BenchReport.line(label, "lag on demand (sync now)", count: lags.count, unit: "orders", seconds: lags.reduce(0, +),
-                             extra: String(format: "p50 %.2f s, max %.2f s", lags[lags.count / 2], lags.last!))
-            if scheduledLag {
-                // The default schedule: the order waits for the next minute's sync.
-                let placed = ContinuousClock.now
-                let tid = try await place(on: shop)
-                try await waitForRow(tid, store: store, on: app, timeout: 120)
-                BenchReport.line(label, "lag, default 60 s schedule", count: 1, unit: "orders", seconds: BenchRuns.seconds(since: placed),
-                                 extra: String(format: "%.1f s (bound: 60 s + one incremental sync)", BenchRuns.seconds(since: placed)))
+            do {
+                try await measureLag(on: app, store: store, shop: shop, label: label, scheduledLag: scheduledLag)
+            } catch {
+                loop.cancel()
+                await loop.value
+                throw error
             }
             // The runner finishes its pass before the database goes away.
             loop.cancel()
             await loop.value
+        }
+    }
+
+    /// Lags from a placed order to its row while the runner runs: on demand, and on the schedule if asked.
+    static func measureLag(on app: Application, store: Store, shop: SandboxShop, label: String, scheduledLag: Bool) async throws {
+        var lags: [Double] = []
+        for _ in 0..<5 {
+            let placed = ContinuousClock.now
+            let tid = try await place(on: shop)
+            try await JobQueue(database: app.db).enqueue(.sync, store: store, runAt: Date(), now: Date())
+            try await waitForRow(tid, store: store, on: app)
+            lags.append(BenchRuns.seconds(since: placed))
+        }
+        lags.sort()
+        BenchReport.line(label, "lag on demand (sync now)", count: lags.count, unit: "orders", seconds: lags.reduce(0, +),
+                         extra: String(format: "p50 %.2f s, max %.2f s", lags[lags.count / 2], lags.last!))
+        if scheduledLag {
+            // The default schedule: the order waits for the next minute's sync.
+            let placed = ContinuousClock.now
+            let tid = try await place(on: shop)
+            try await waitForRow(tid, store: store, on: app, timeout: 120)
+            BenchReport.line(label, "lag, default 60 s schedule", count: 1, unit: "orders", seconds: BenchRuns.seconds(since: placed),
+                             extra: String(format: "%.1f s (bound: 60 s + one incremental sync)", BenchRuns.seconds(since: placed)))
         }
     }
 

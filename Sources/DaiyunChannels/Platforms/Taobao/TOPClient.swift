@@ -49,14 +49,12 @@ public struct TOPClient: Sendable {
         } catch {
             throw TOPError(code: -1, message: "could not reach \(endpoint): \(error)", family: .platform)
         }
-        if let envelope = try? JSONDecoder().decode(TOPErrorEnvelope.self, from: raw), let failure = envelope.error_response {
-            throw TOPError(code: failure.code ?? 0, message: failure.msg ?? "", subCode: failure.sub_code, subMessage: failure.sub_msg,
-                           requestID: failure.request_id, family: classifier.family(code: failure.code ?? 0, subCode: failure.sub_code))
-        }
+        let envelope = try? JSONDecoder().decode(TOPEnvelope.self, from: raw)
+        if let failure = envelope?.failure { throw TOPError(failure, classifier: classifier) }
         guard (200..<300).contains(status) else {
             throw TOPError(code: status, message: "HTTP \(status) from \(endpoint)", family: status >= 500 || status == 429 ? .platform : .business)
         }
-        guard let object = try? JSONSerialization.jsonObject(with: raw) as? [String: Any], object[request.responseKey] != nil else {
+        guard let envelope, envelope.keys.contains(request.responseKey) else {
             throw TOPError(code: -2, message: "the answer to \(request.method) has no \(request.responseKey)", family: .platform)
         }
         return TOPResponse(method: request.method, key: request.responseKey, raw: raw)
@@ -88,15 +86,31 @@ public struct TOPResponse: Sendable {
     }
 }
 
-struct TOPErrorEnvelope: Decodable {
-    struct Body: Decodable {
+/// The top level of a TOP answer: its `error_response`, if any, and the keys it holds.
+struct TOPEnvelope: Decodable {
+    struct Failure: Decodable {
         var code: Int?
         var msg: String?
         var sub_code: String?
         var sub_msg: String?
         var request_id: String?
     }
-    var error_response: Body?
+    var failure: Failure?
+    var keys: Set<String>
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        keys = Set(container.allKeys.map(\.stringValue))
+        failure = try container.decodeIfPresent(Failure.self, forKey: AnyCodingKey(stringValue: "error_response"))
+    }
+}
+
+extension TOPError {
+    /// The error an `error_response` reports, sorted into its family.
+    init(_ failure: TOPEnvelope.Failure, classifier: TOPErrorClassifier) {
+        self.init(code: failure.code ?? 0, message: failure.msg ?? "", subCode: failure.sub_code, subMessage: failure.sub_msg,
+                  requestID: failure.request_id, family: classifier.family(code: failure.code ?? 0, subCode: failure.sub_code))
+    }
 }
 
 /// How often and how long to wait before calling again after a retryable error.

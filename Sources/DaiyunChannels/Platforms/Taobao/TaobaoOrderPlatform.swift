@@ -14,17 +14,14 @@ public struct TaobaoOrderPlatform: OrderListPlatform {
     }
 
     public func orderListRequest(from start: Date, to end: Date, page: Int, pageSize: Int, at now: Date) -> ChannelRequest {
-        let request = TOPRequest(method: "taobao.trades.sold.increment.get", parameters: [
-            "fields": TaobaoSync.tradeFields, "start_modified": ShanghaiTime.format(start), "end_modified": ShanghaiTime.format(end),
-            "type": TaobaoSync.tradeTypes, "page_no": String(page), "page_size": String(pageSize), "use_has_next": "true",
-        ])
+        var request = TaobaoSync.incrementRequest(from: start, to: end, page: page, pageSize: pageSize)
+        request.parameters["use_has_next"] = "true"
         return ChannelRequest(url: endpoint, query: [:], body: .form(request.signedParameters(with: credentials, at: now)))
     }
 
     public func orderPage(_ body: Data, store: ID<Store>) throws -> (orders: [Order], hasNext: Bool) {
-        if let envelope = try? JSONDecoder().decode(TOPErrorEnvelope.self, from: body), let failure = envelope.error_response {
-            throw TOPError(code: failure.code ?? 0, message: failure.msg ?? "", subCode: failure.sub_code, subMessage: failure.sub_msg,
-                           requestID: failure.request_id, family: TOPErrorClassifier().family(code: failure.code ?? 0, subCode: failure.sub_code))
+        if let failure = try? JSONDecoder().decode(TOPEnvelope.self, from: body).failure {
+            throw TOPError(failure, classifier: TOPErrorClassifier())
         }
         let page = try TOPResponse(method: "taobao.trades.sold.increment.get", key: "trades_sold_increment_get_response", raw: body).decode(TOPTradePage.self)
         return (try page.orders(store: store), page.hasNext)
