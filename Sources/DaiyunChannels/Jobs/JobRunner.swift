@@ -24,7 +24,7 @@ public struct JobRunner: Sendable {
         self.executor = executor
     }
 
-    /// Loops until cancelled: a pass, then a pause. Due jobs are claimed every pass; the stores'
+    /// Loops until cancelled (the pass under way ends first): a pass, then a pause. Due jobs are claimed every pass; the stores'
     /// schedules (a few queries per store) are looked at every `scheduleEvery`.
     public func run(every interval: Duration = .seconds(1), scheduleEvery: TimeInterval = 5) async {
         var scheduled = Date.distantPast
@@ -32,7 +32,9 @@ public struct JobRunner: Sendable {
             let now = Date()
             let schedule = now.timeIntervalSince(scheduled) >= scheduleEvery
             do {
-                _ = try await pass(now: now, schedule: schedule)
+                // A pass under way is not cancelled with the loop: its jobs finish and record how they ended.
+                let runner = self
+                _ = try await Task { try await runner.pass(now: now, schedule: schedule) }.value
                 if schedule { scheduled = now }
             } catch {
                 logger.error("job runner pass failed", metadata: ["error": "\(String(reflecting: error))"])
