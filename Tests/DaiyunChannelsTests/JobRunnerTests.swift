@@ -32,6 +32,31 @@ struct JobRunnerTests {
         }
     }
 
+    @Test("a store's sync and stock push never run at once; its shipments and other stores' jobs do", arguments: TestDatabase.available)
+    func storeLock(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let queue = JobQueue(database: app.db)
+            let now = Date()
+            try await queue.enqueue(.stockPush, store: t.storeA1, runAt: now.addingTimeInterval(-2), now: now)
+            try await queue.enqueue(.sync, store: t.storeA1, runAt: now.addingTimeInterval(-1), now: now)
+            try await queue.enqueue(.sync, store: t.storeA1b, runAt: now, now: now)
+            try await queue.enqueue(.ship, store: t.storeA1, key: "ship:1", runAt: now, now: now)
+
+            let first = try await queue.claim(worker: "w", limit: 10, now: now)
+            #expect(Set(first.map(\.kind)) == [.stockPush, .sync, .ship] && first.count == 3)
+            #expect(first.filter { $0.storeID == t.storeA1.id && $0.kind != .ship }.map(\.kind) == [.stockPush], "the earlier of the two goes first")
+            #expect(try await queue.claim(worker: "w2", limit: 10, now: now).isEmpty, "the store's sync waits for its push")
+
+            let push = try #require(first.first { $0.kind == .stockPush })
+            try await queue.complete(push, result: "ok", now: now)
+            let second = try await queue.claim(worker: "w2", limit: 10, now: now)
+            #expect(second.map(\.kind) == [.sync] && second.first?.storeID == t.storeA1.id)
+            try await queue.enqueue(.stockPush, store: t.storeA1, runAt: now, now: now)
+            #expect(try await queue.claim(worker: "w3", limit: 10, now: now).isEmpty, "a push waits while the sync runs")
+        }
+    }
+
     @Test("two runners claiming at once never take the same job", arguments: TestDatabase.available)
     func concurrentClaims(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
@@ -40,6 +65,11 @@ struct JobRunnerTests {
             let now = Date()
             for i in 0..<120 {
                 try await queue.enqueue(.ship, store: t.storeA1, key: "ship:\(i)", runAt: now, now: now)
+            }
+            let stores = [t.storeA1, t.storeA1b, t.storeA2, t.storeB]
+            for store in stores {
+                try await queue.enqueue(.sync, store: store, runAt: now, now: now)
+                try await queue.enqueue(.stockPush, store: store, runAt: now, now: now)
             }
             let claims = try await withThrowingTaskGroup(of: [UUID].self) { group in
                 for worker in 0..<4 {
@@ -55,7 +85,12 @@ struct JobRunnerTests {
                 return try await group.reduce(into: [[UUID]]()) { $0.append($1) }
             }
             let all = claims.flatMap { $0 }
-            #expect(all.count == 120 && Set(all).count == 120, "each job claimed exactly once")
+            #expect(all.count == 124 && Set(all).count == 124, "each job claimed exactly once, one of each store's sync and push")
+            var storeJobs: [[Job]] = []
+            for store in stores {
+                storeJobs.append(try await queue.jobs(store: store.id).filter { $0.kind != .ship && $0.status == .running })
+            }
+            #expect(storeJobs.map(\.count) == [1, 1, 1, 1], "no store's sync and push run at once")
             if database == .postgres { #expect(claims.filter { !$0.isEmpty }.count > 1, "the work was shared") }
         }
     }

@@ -11,6 +11,9 @@ public struct Job: Sendable, Equatable, Codable {
     /// Jobs with the same key coalesce while queued (one stock push per listing per burst) and
     /// never run at the same time (one sync per store).
     public var dedupeKey: String
+    /// Jobs with the same lock key never run at the same time: a store's sync and its stock push
+    /// share one, so the push reads stock the sync is not halfway through reserving.
+    public var lockKey: String
     public var status: JobStatus
     public var attempts: Int
     public var maxAttempts: Int
@@ -22,7 +25,7 @@ public struct Job: Sendable, Equatable, Codable {
     public var createdAt: Date
     public var finishedAt: Date?
 
-    public init(id: UUID, agencyID: ID<Agency>, storeID: ID<Store>, kind: JobKind, payload: String, dedupeKey: String, status: JobStatus,
+    public init(id: UUID, agencyID: ID<Agency>, storeID: ID<Store>, kind: JobKind, payload: String, dedupeKey: String, lockKey: String, status: JobStatus,
                 attempts: Int, maxAttempts: Int, runAt: Date, lockedBy: String? = nil, lockedAt: Date? = nil, lastError: String? = nil,
                 result: String? = nil, createdAt: Date, finishedAt: Date? = nil) {
         self.id = id
@@ -31,6 +34,7 @@ public struct Job: Sendable, Equatable, Codable {
         self.kind = kind
         self.payload = payload
         self.dedupeKey = dedupeKey
+        self.lockKey = lockKey
         self.status = status
         self.attempts = attempts
         self.maxAttempts = maxAttempts
@@ -57,6 +61,12 @@ public enum JobKind: String, Sendable, Codable, CaseIterable {
     case sync
     case stockPush = "stock_push"
     case ship
+
+    /// Whether the store's jobs of this kind exclude each other: a sync and a stock push both read
+    /// and write the store's stock; shipments only touch their own order.
+    public var holdsStoreLock: Bool {
+        self != .ship
+    }
 }
 
 /// Where a job is in its life.

@@ -20,5 +20,6 @@ public enum Migrations {
         M0015_CreateChannelSync(),
         M0016_CreateShipmentsAndPushIndex(),
         M0017_CreateReviews(),
+        M0018_AddJobLockKeys(),
     ]
 }

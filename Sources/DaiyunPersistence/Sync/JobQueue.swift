@@ -5,8 +5,9 @@ import SQLKit
 
 /// The job queue in the database. Claiming is one statement that moves due jobs to `running`;
 /// on PostgreSQL it skips rows another instance is claiming (`FOR UPDATE SKIP LOCKED`), so
-/// several instances never take the same job, and a job whose key is running elsewhere waits.
-/// On SQLite one process runs the jobs and the write lock serialises claims.
+/// several instances never take the same job, and a job whose lock key is running elsewhere (or is
+/// held by an earlier due job) waits. On SQLite one process runs the jobs and the write lock
+/// serialises claims.
 public struct JobQueue: Sendable {
     let database: any Database
 
@@ -14,12 +15,18 @@ public struct JobQueue: Sendable {
         self.database = database
     }
 
-    static let columns = ["id", "agency_id", "store_id", "kind", "payload", "dedupe_key", "status", "attempts", "max_attempts",
+    static let columns = ["id", "agency_id", "store_id", "kind", "payload", "dedupe_key", "lock_key", "status", "attempts", "max_attempts",
                           "run_at", "locked_by", "locked_at", "last_error", "result", "created_at", "finished_at"]
 
     /// The key of a store's own job of `kind` (its sync, its stock push): one at a time per store.
     public static func key(_ kind: JobKind, store: ID<Store>) -> String {
         "\(kind.rawValue):\(store.rawValue)"
+    }
+
+    /// The lock a job of `kind` holds while it runs: the store's, for the kinds that read and write
+    /// its stock; its own dedupe key otherwise.
+    static func lockKey(_ kind: JobKind, store: ID<Store>, dedupeKey: String) -> String {
+        kind.holdsStoreLock ? "store:\(store.rawValue)" : dedupeKey
     }
 
     /// Queues a job unless one with the same key is already queued (then that one stands for
@@ -30,9 +37,9 @@ public struct JobQueue: Sendable {
         let dedupe = key ?? Self.key(kind, store: store.id)
         try await database.lockForWriting()
         let inserted = try await sql.raw("""
-            INSERT INTO jobs (id, agency_id, store_id, kind, payload, dedupe_key, status, attempts, max_attempts, run_at, created_at)
+            INSERT INTO jobs (id, agency_id, store_id, kind, payload, dedupe_key, lock_key, status, attempts, max_attempts, run_at, created_at)
             VALUES (\(bind: UUID()), \(bind: store.agencyID.rawValue), \(bind: store.id.rawValue), \(bind: kind.rawValue), \(bind: payload),
-                    \(bind: dedupe), 'queued', 0, \(bind: maxAttempts), \(bind: runAt), \(bind: now))
+                    \(bind: dedupe), \(bind: Self.lockKey(kind, store: store.id, dedupeKey: dedupe)), 'queued', 0, \(bind: maxAttempts), \(bind: runAt), \(bind: now))
             ON CONFLICT (dedupe_key) WHERE status = 'queued' DO NOTHING RETURNING id
             """).all()
         if inserted.isEmpty {
@@ -66,7 +73,9 @@ public struct JobQueue: Sendable {
         try await database.sql().raw("SELECT id FROM jobs WHERE dedupe_key = \(bind: key) AND status IN ('queued', 'running') LIMIT 1").first() != nil
     }
 
-    /// Takes up to `limit` due jobs for `worker`. A job whose key has a running job stays queued.
+    /// Takes up to `limit` due jobs for `worker`, at most one per lock key: a job stays queued while
+    /// a job with its lock key runs, or while an earlier due job with its lock key is queued (that
+    /// one goes first, in this claim or, on PostgreSQL, in the instance that has it locked).
     public func claim(worker: String, limit: Int = 4, kinds: [JobKind] = JobKind.allCases, now: Date) async throws -> [Job] {
         let sql = try database.sql()
         try await database.lockForWriting()
@@ -76,7 +85,11 @@ public struct JobQueue: Sendable {
             WHERE id IN (
                 SELECT q.id FROM jobs q
                 WHERE q.status = 'queued' AND q.run_at <= \(bind: now) AND q.kind IN \(SQLBind.group(kinds.map(\.rawValue)))
-                  AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.status = 'running' AND r.dedupe_key = q.dedupe_key)
+                  AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.status = 'running' AND r.lock_key = q.lock_key)
+                  AND NOT EXISTS (
+                      SELECT 1 FROM jobs e WHERE e.status = 'queued' AND e.lock_key = q.lock_key AND e.run_at <= \(bind: now)
+                        AND e.kind IN \(SQLBind.group(kinds.map(\.rawValue)))
+                        AND (e.run_at < q.run_at OR (e.run_at = q.run_at AND e.id < q.id)))
                 ORDER BY q.run_at LIMIT \(bind: limit) \(skipLocked)
             )
             RETURNING \(unsafeRaw: Self.columns.joined(separator: ", "))
@@ -172,7 +185,7 @@ public struct JobQueue: Sendable {
             id: try row.decode(column: "id", as: UUID.self), agencyID: DaiyunCore.ID(try row.decode(column: "agency_id", as: UUID.self)),
             storeID: DaiyunCore.ID(try row.decode(column: "store_id", as: UUID.self)), kind: kind,
             payload: try row.decode(column: "payload", as: String.self), dedupeKey: try row.decode(column: "dedupe_key", as: String.self),
-            status: status, attempts: try row.decode(column: "attempts", as: Int.self), maxAttempts: try row.decode(column: "max_attempts", as: Int.self),
+            lockKey: try row.decode(column: "lock_key", as: String.self), status: status, attempts: try row.decode(column: "attempts", as: Int.self), maxAttempts: try row.decode(column: "max_attempts", as: Int.self),
             runAt: try row.decode(column: "run_at", as: Date.self), lockedBy: try row.decode(column: "locked_by", as: String?.self),
             lockedAt: try row.decode(column: "locked_at", as: Date?.self), lastError: try row.decode(column: "last_error", as: String?.self),
             result: try row.decode(column: "result", as: String?.self), createdAt: try row.decode(column: "created_at", as: Date.self),
