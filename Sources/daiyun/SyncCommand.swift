@@ -29,7 +29,7 @@ struct SyncCommand: AsyncParsableCommand {
         do {
             _ = try await AppLauncher.migrate(app)
             let store = try await StoreLookup.find(self.store, in: app.db)
-            guard let connection = try await ChannelConnectionRepository(database: app.db).connection(store: store.id) else {
+            guard let connection = try await app.channelConnections.connection(store: store.id) else {
                 throw ValidationError("\(store.name) has no channel connection: connect it with `daiyun connect` or on its sync page")
             }
             let bars = ["orders": ProgressBar(label: "orders "), "refunds": ProgressBar(label: "refunds")]
@@ -86,7 +86,7 @@ struct ConnectCommand: AsyncParsableCommand {
             let store = try await StoreLookup.find(self.store, in: app.db)
             let draft = try ConnectionDraft(channel: store.channel, endpoint: endpoint, appKey: appKey, appSecret: secret, session: session,
                                             signMethod: signMethod, syncEverySeconds: String(every))
-            try await ChannelConnectionRepository(database: app.db).connect(ChannelConnection(draft, store: store.id), store: store,
+            try await app.channelConnections.connect(ChannelConnection(draft, store: store.id), store: store,
                                                                             by: WriteContext(actor: "cli:connect", now: Date()))
             print("\(store.name) connected to \(endpoint) (app key \(appKey)); it syncs every \(every) s while `daiyun serve` runs")
         } catch {

@@ -136,10 +136,10 @@ struct JobRunnerTests {
                 // A second Tmall store, for the connection with a wrong secret.
                 t.storeA2 = try await TenancyRepository(database: app.db).createStore(
                     try StoreDraft(channel: "tmall", shopID: "a2-tmall", name: "A2 Tmall", status: "active", takenOverOn: "2026-01-05"), for: t.clientA2, by: context)
-                let connections = ChannelConnectionRepository(database: app.db)
+                let connections = app.channelConnections
                 try await connections.connect(ChannelConnection(storeID: t.storeA1.id, endpoint: endpoint, appKey: "app", appSecret: "secret", session: "sess"), store: t.storeA1, by: context)
                 try await connections.connect(ChannelConnection(storeID: t.storeA2.id, endpoint: endpoint, appKey: "app", appSecret: "wrong", session: "sess"), store: t.storeA2, by: context)
-                let runner = JobRunner(database: app.db, worker: "test", logger: Logger(label: "test"), executor: JobExecutor(database: app.db))
+                let runner = JobRunner(database: app.db, worker: "test", logger: Logger(label: "test"), executor: JobExecutor(database: app.db, secrets: app.secrets))
                 let ran = try await runner.pass(now: Date())
                 #expect(ran.count == 2)
                 let queue = JobQueue(database: app.db)

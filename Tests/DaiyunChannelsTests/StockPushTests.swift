@@ -29,9 +29,9 @@ struct StockPushTests {
                 for sku in skus {
                     _ = try await inventory.change(.stocktake, sku: sku.id, warehouse: warehouse.id, quantity: 2_000, reason: "盘点", client: t.clientA1, by: context)
                 }
-                try await ChannelConnectionRepository(database: app.db).connect(
+                try await app.channelConnections.connect(
                     ChannelConnection(storeID: t.storeA1.id, endpoint: endpoint, appKey: "app", appSecret: "secret", session: "sess"), store: t.storeA1, by: context)
-                let runner = JobRunner(database: app.db, worker: "t", logger: Logger(label: "t"), executor: JobExecutor(database: app.db))
+                let runner = JobRunner(database: app.db, worker: "t", logger: Logger(label: "t"), executor: JobExecutor(database: app.db, secrets: app.secrets))
                 let queue = JobQueue(database: app.db)
                 let pushKey = "stock_push:\(t.storeA1.id.rawValue)"
                 var now = Date()
@@ -73,7 +73,7 @@ struct StockPushTests {
                 #expect(await shop.listings.first { $0.outerID == skus[0].outerID }?.quantity == expected - 1, "the unsynced sale is not overwritten")
 
                 // Once the sale syncs, Daiyun and the channel agree and nothing more is pushed.
-                _ = try await TaobaoSync(database: app.db, client: TOPClient(connection: try #require(try await ChannelConnectionRepository(database: app.db).connection(store: t.storeA1.id))), store: t.storeA1).run()
+                _ = try await TaobaoSync(database: app.db, client: TOPClient(connection: try #require(try await app.channelConnections.connection(store: t.storeA1.id))), store: t.storeA1).run()
                 #expect(try await availableNow()[skus[0].outerID]! == expected - 1)
                 #expect(try await StockPushPlanner(database: app.db).plan(store: t.storeA1, now: Date()).isEmpty)
             }

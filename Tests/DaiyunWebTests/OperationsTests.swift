@@ -1,3 +1,4 @@
+import DaiyunCore
 import DaiyunPersistence
 import DaiyunTestSupport
 import Foundation
@@ -27,12 +28,13 @@ struct OperationsTests {
 
     @Test("configuration reports every bad key at once")
     func configProblems() {
-        let env = ["DATABASE_URL": "mysql://x", "DAIYUN_PORT": "eighty", "DAIYUN_LOG_LEVEL": "loud", "DAIYUN_SECURE_COOKIES": "maybe"]
+        let env = ["DATABASE_URL": "mysql://x", "DAIYUN_PORT": "eighty", "DAIYUN_LOG_LEVEL": "loud", "DAIYUN_SECURE_COOKIES": "maybe",
+                   "DAIYUN_SECRETS_KEY": "c2hvcnQ="]
         #expect {
             _ = try AppConfig.load(flags: .init(databasePath: "x.sqlite"), environment: env)
         } throws: { error in
             guard let problems = error as? AppConfig.Problems else { return false }
-            return problems.messages.count == 5
+            return problems.messages.count == 6 && problems.messages.contains { $0.contains("DAIYUN_SECRETS_KEY") && $0.contains("32 bytes") }
         }
     }
 
@@ -43,6 +45,9 @@ struct OperationsTests {
         let pg = try AppConfig.load(flags: .init(port: 9000), environment: ["DATABASE_URL": "postgres://u:secret@db:5432/daiyun"])
         #expect(pg.database == .postgres(url: "postgres://u:secret@db:5432/daiyun") && pg.port == 9000)
         #expect(!pg.database.description.contains("secret"))
+        #expect(sqlite.secretsKey == .file(path: "daiyun.sqlite.key") && pg.secretsKey == .file(path: "daiyun.key"))
+        let key = SecretBox.newKeyText()
+        #expect(try AppConfig.load(flags: .init(), environment: ["DAIYUN_SECRETS_KEY": key]).secretsKey == .given(key))
     }
 
     @Test("unknown pages get a localised error page, not a crash", arguments: TestDatabase.available)

@@ -24,10 +24,10 @@ struct ShippingTests {
             try await withTestApp(database) { app in
                 let t = try await TestTenancy.create(on: app)
                 let context = WriteContext(actor: "user:test", now: Date())
-                try await ChannelConnectionRepository(database: app.db).connect(
+                try await app.channelConnections.connect(
                     ChannelConnection(storeID: t.storeA1.id, endpoint: endpoint, appKey: "app", appSecret: "secret", session: "sess"), store: t.storeA1, by: context)
                 #expect(await shop.flashSale(outerID: "TEE-M", count: 2) == 2)
-                let runner = JobRunner(database: app.db, worker: "t", logger: Logger(label: "t"), executor: JobExecutor(database: app.db))
+                let runner = JobRunner(database: app.db, worker: "t", logger: Logger(label: "t"), executor: JobExecutor(database: app.db, secrets: app.secrets))
                 _ = try await runner.pass(now: Date())
                 let orders = try await OrderRepository(database: app.db).list(store: t.storeA1.id, filter: OrderFilter(), after: nil, limit: 10).orders
                 #expect(orders.count == 2)

@@ -1,7 +1,10 @@
+import DaiyunChannels
 import DaiyunCore
 import DaiyunPersistence
 import DaiyunTestSupport
+import DaiyunWeb
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -26,7 +29,7 @@ struct SyncPagesTests {
             bad["endpoint"] = "ftp://example.com"
             let refused = try await browser.post("/stores/\(t.storeA1.id)/connection", bad)
             #expect(refused.status == .seeOther)
-            #expect(try await ChannelConnectionRepository(database: app.db).connection(store: t.storeA1.id) == nil, "a bad form saves nothing")
+            #expect(try await app.channelConnections.connection(store: t.storeA1.id) == nil, "a bad form saves nothing")
             #expect(try await browser.post("/stores/\(t.storeA1.id)/connection", form).status == .seeOther)
 
             let shown = try await browser.get("/stores/\(t.storeA1.id)/sync").body.string
@@ -47,6 +50,39 @@ struct SyncPagesTests {
             let audit = try await AuditLogRepository(database: app.db).allEntries(in: AuditChainKey.client(t.clientA1.id).description)
             let entry = try #require(audit.last { $0.action == "channel.connect" })
             #expect(!(entry.after ?? "").contains("TOP-SECRET") && !(entry.after ?? "").contains("SESSION-VALUE"))
+        }
+    }
+
+    @Test("secrets are sealed at rest: the row holds neither, another key cannot open them and the sync says so; plain rows are sealed on migrate",
+          arguments: TestDatabase.available)
+    func sealedAtRest(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let connection = ChannelConnection(storeID: t.storeA1.id, endpoint: "http://127.0.0.1:9/router/rest", appKey: "k",
+                                               appSecret: "TOP-SECRET-VALUE", session: "SESSION-VALUE-123")
+            try await app.channelConnections.connect(connection, store: t.storeA1, by: WriteContext(actor: "test", now: Date()))
+            let sql = try #require(app.db as? any SQLDatabase)
+            let stored = try #require(try await sql.raw("SELECT app_secret, session FROM channel_connections").first())
+            let secret = try stored.decode(column: "app_secret", as: String.self), session = try stored.decode(column: "session", as: String.self)
+            #expect(secret.hasPrefix("v1:") && session.hasPrefix("v1:") && !secret.contains("TOP-SECRET") && !session.contains("SESSION-VALUE"))
+            #expect(try await app.channelConnections.connection(store: t.storeA1.id) == connection)
+
+            let otherKey = ChannelConnectionRepository(database: app.db, secrets: try SecretBox(base64Key: SecretBox.newKeyText()))
+            await #expect(throws: SecretBox.OpenError.self) { try await otherKey.connection(store: t.storeA1.id) }
+            #expect(try await otherKey.settings(store: t.storeA1.id)?.appKey == "k", "pages still show the connection")
+            let job = Job(id: UUID(), agencyID: t.agencyA.id, storeID: t.storeA1.id, kind: .sync, payload: "{}", dedupeKey: "sync", lockKey: "sync",
+                          status: .running, attempts: 1, maxAttempts: 8, runAt: Date(), createdAt: Date())
+            let executor = JobExecutor(database: app.db, secrets: try SecretBox(base64Key: SecretBox.newKeyText()))
+            await #expect { try await executor.execute(job) } throws: { error in
+                guard let failure = error as? JobFailure else { return false }
+                return failure.final && failure.message.contains("DAIYUN_SECRETS_KEY")
+            }
+
+            try await sql.raw("UPDATE channel_connections SET app_secret = 'PLAIN-SECRET', session = 'PLAIN-SESSION'").run()
+            _ = try await MigrationRunner.migrate(app)
+            let resealed = try #require(try await sql.raw("SELECT app_secret, session FROM channel_connections").first())
+            #expect(try resealed.decode(column: "app_secret", as: String.self).hasPrefix("v1:"))
+            #expect(try await app.channelConnections.connection(store: t.storeA1.id)?.session == "PLAIN-SESSION")
         }
     }
 

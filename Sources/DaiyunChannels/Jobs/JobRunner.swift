@@ -80,9 +80,9 @@ public struct JobRunner: Sendable {
     func schedule(now: Date) async throws {
         let queue = JobQueue(database: database)
         let planner = StockPushPlanner(database: database)
-        for connection in try await ChannelConnectionRepository(database: database).enabled() {
-            guard let store = try await TenancyRepository(database: database).store(connection.storeID) else { continue }
-            try await queue.schedule(.sync, store: store, every: TimeInterval(connection.syncEverySeconds), now: now)
+        for (storeID, every) in try await executor.connections.enabledSchedules() {
+            guard let store = try await TenancyRepository(database: database).store(storeID) else { continue }
+            try await queue.schedule(.sync, store: store, every: TimeInterval(every), now: now)
             let pushKey = JobQueue.key(.stockPush, store: store.id)
             guard try await !queue.isActive(key: pushKey) else { continue }
             let lastPush = try await queue.lastFinished(key: pushKey)
@@ -108,10 +108,13 @@ public struct JobFailure: Error, Sendable {
 /// Does the work of each job kind.
 public struct JobExecutor: Sendable {
     let database: any Database
+    let connections: ChannelConnectionRepository
     let transport: any ChannelTransport
 
-    public init(database: any Database, transport: any ChannelTransport = HTTPChannelTransport()) {
+    /// `secrets` opens the stores' sealed app secrets and sessions.
+    public init(database: any Database, secrets: SecretBox, transport: any ChannelTransport = HTTPChannelTransport()) {
         self.database = database
+        self.connections = ChannelConnectionRepository(database: database, secrets: secrets)
         self.transport = transport
     }
 
@@ -120,9 +123,11 @@ public struct JobExecutor: Sendable {
         guard let store = try await TenancyRepository(database: database).store(job.storeID) else {
             throw JobFailure("the store no longer exists", final: true)
         }
-        guard let connection = try await ChannelConnectionRepository(database: database).connection(store: store.id) else {
-            throw JobFailure("the store has no channel connection", final: true)
+        let stored: ChannelConnection?
+        do { stored = try await connections.connection(store: store.id) } catch let error as SecretBox.OpenError {
+            throw JobFailure(error.description, final: true)
         }
+        guard let connection = stored else { throw JobFailure("the store has no channel connection", final: true) }
         guard ConnectionDraft.syncedChannels.contains(store.channel) else {
             throw JobFailure("\(store.channel.rawValue) stores do not sync through the open platform yet", final: true)
         }

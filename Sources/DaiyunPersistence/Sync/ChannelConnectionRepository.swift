@@ -47,17 +47,21 @@ public struct ChannelConnection: Sendable, Equatable {
     }
 }
 
-/// Stores' channel connections.
+/// Stores' channel connections. The app secret and the session are sealed with the secrets key
+/// before they are written and opened only for the jobs that call the channel; pages and
+/// schedules read the connection's settings without them.
 public struct ChannelConnectionRepository: Sendable {
     let database: any Database
+    let secrets: SecretBox
 
-    public init(database: any Database) {
+    public init(database: any Database, secrets: SecretBox) {
         self.database = database
+        self.secrets = secrets
     }
 
     /// Connects a store (or replaces its connection), audited without its secrets.
     public func connect(_ connection: ChannelConnection, store: Store, by context: WriteContext) async throws {
-        let before = try await self.connection(store: store.id)
+        let before = try await settings(store: store.id)
         try await database.audited(AuditTarget(agencyID: store.agencyID, clientID: store.clientID), by: context) { tx in
             let sql = try tx.sql()
             try await sql.raw("DELETE FROM channel_connections WHERE store_id = \(bind: store.id.rawValue)").run()
@@ -68,30 +72,64 @@ public struct ChannelConnectionRepository: Sendable {
                 """).run()
             try await sql.raw("""
                 INSERT INTO channel_connections (id, store_id, endpoint, app_key, app_secret, session, sign_method, sync_every_seconds, enabled, created_at)
-                VALUES (\(bind: UUID()), \(bind: store.id.rawValue), \(bind: connection.endpoint), \(bind: connection.appKey), \(bind: connection.appSecret),
-                        \(bind: connection.session), \(bind: connection.signMethod), \(bind: connection.syncEverySeconds), \(bind: connection.enabled), \(bind: context.now))
+                VALUES (\(bind: UUID()), \(bind: store.id.rawValue), \(bind: connection.endpoint), \(bind: connection.appKey),
+                        \(bind: secrets.seal(connection.appSecret)), \(bind: secrets.seal(connection.session)), \(bind: connection.signMethod), \(bind: connection.syncEverySeconds), \(bind: connection.enabled), \(bind: context.now))
                 """).run()
             return ((), [AuditRecord(action: "channel.connect", entityType: "store", entityID: store.id.rawValue.uuidString.lowercased(),
-                                     before: before?.redacted, after: connection.redacted)])
+                                     before: before, after: connection.redacted)])
         }
     }
 
+    /// The store's connection with its secrets opened, for calling the channel; fails with
+    /// `SecretBox.OpenError` when they were sealed under another key.
     public func connection(store: ID<Store>) async throws -> ChannelConnection? {
-        try await database.sql().raw("SELECT * FROM channel_connections WHERE store_id = \(bind: store.rawValue)").first().map(Self.connection)
-    }
-
-    /// Every enabled connection, for the scheduler.
-    public func enabled() async throws -> [ChannelConnection] {
-        try await database.sql().raw("SELECT * FROM channel_connections WHERE enabled = \(bind: true)").all().map(Self.connection)
-    }
-
-    static func connection(_ row: any SQLRow) throws -> ChannelConnection {
-        ChannelConnection(
+        guard let row = try await database.sql().raw("SELECT * FROM channel_connections WHERE store_id = \(bind: store.rawValue)").first() else {
+            return nil
+        }
+        return ChannelConnection(
             storeID: DaiyunCore.ID(try row.decode(column: "store_id", as: UUID.self)), endpoint: try row.decode(column: "endpoint", as: String.self),
-            appKey: try row.decode(column: "app_key", as: String.self), appSecret: try row.decode(column: "app_secret", as: String.self),
-            session: try row.decode(column: "session", as: String.self), signMethod: try row.decode(column: "sign_method", as: String.self),
+            appKey: try row.decode(column: "app_key", as: String.self), appSecret: try secrets.open(row.decode(column: "app_secret", as: String.self)),
+            session: try secrets.open(row.decode(column: "session", as: String.self)), signMethod: try row.decode(column: "sign_method", as: String.self),
             syncEverySeconds: try row.decode(column: "sync_every_seconds", as: Int.self), enabled: try row.decode(column: "enabled", as: Bool.self)
         )
+    }
+
+    /// The store's connection as pages show it, its secrets left sealed.
+    public func settings(store: ID<Store>) async throws -> ChannelConnection.Redacted? {
+        try await database.sql().raw("SELECT * FROM channel_connections WHERE store_id = \(bind: store.rawValue)").first().map(Self.settings)
+    }
+
+    /// Every enabled connection's store and sync interval, for the scheduler.
+    public func enabledSchedules() async throws -> [(store: ID<Store>, syncEverySeconds: Int)] {
+        try await database.sql().raw("SELECT store_id, sync_every_seconds FROM channel_connections WHERE enabled = \(bind: true)").all().map {
+            (DaiyunCore.ID(try $0.decode(column: "store_id", as: UUID.self)), try $0.decode(column: "sync_every_seconds", as: Int.self))
+        }
+    }
+
+    /// Seals secrets written before sealing existed (plain text in the row); returns how many rows.
+    public func sealPlainSecrets() async throws -> Int {
+        let sql = try database.sql()
+        let rows = try await sql.raw("SELECT id, app_secret, session FROM channel_connections").all()
+        var sealed = 0
+        for row in rows {
+            let secret = try row.decode(column: "app_secret", as: String.self), session = try row.decode(column: "session", as: String.self)
+            guard !SecretBox.isSealed(secret) || !SecretBox.isSealed(session) else { continue }
+            try await database.lockForWriting()
+            try await sql.raw("""
+                UPDATE channel_connections SET app_secret = \(bind: SecretBox.isSealed(secret) ? secret : secrets.seal(secret)),
+                    session = \(bind: SecretBox.isSealed(session) ? session : secrets.seal(session))
+                WHERE id = \(bind: try row.decode(column: "id", as: UUID.self))
+                """).run()
+            sealed += 1
+        }
+        return sealed
+    }
+
+    static func settings(_ row: any SQLRow) throws -> ChannelConnection.Redacted {
+        ChannelConnection.Redacted(
+            endpoint: try row.decode(column: "endpoint", as: String.self), appKey: try row.decode(column: "app_key", as: String.self),
+            signMethod: try row.decode(column: "sign_method", as: String.self), syncEverySeconds: try row.decode(column: "sync_every_seconds", as: Int.self),
+            enabled: try row.decode(column: "enabled", as: Bool.self))
     }
 }
 

@@ -1,3 +1,4 @@
+import DaiyunCore
 import DaiyunPersistence
 import Foundation
 import Logging
@@ -16,6 +17,15 @@ public struct AppConfig: Sendable, Equatable {
     public var bcryptCost: Int
     /// Run the background jobs (channel sync, stock push, shipping) in this process while serving.
     public var runJobs: Bool
+    /// Where the key that seals channel secrets comes from.
+    public var secretsKey: SecretsKey
+
+    /// The key sealing channel secrets at rest: given (`DAIYUN_SECRETS_KEY`, base64 of 32 bytes;
+    /// the same on every instance sharing a database), or kept in a file, made on first use.
+    public enum SecretsKey: Sendable, Equatable {
+        case given(String)
+        case file(path: String)
+    }
 
     /// How log lines are written.
     public enum LogFormat: String, Sendable, CaseIterable { case text, json }
@@ -23,7 +33,7 @@ public struct AppConfig: Sendable, Equatable {
     public init(
         database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080,
         logLevel: Logger.Level = .info, logFormat: LogFormat = .text, secureCookies: Bool = false,
-        bcryptCost: Int = 12, runJobs: Bool = false
+        bcryptCost: Int = 12, runJobs: Bool = false, secretsKey: SecretsKey = .given(SecretBox.newKeyText())
     ) {
         self.database = database
         self.host = host
@@ -33,6 +43,7 @@ public struct AppConfig: Sendable, Equatable {
         self.secureCookies = secureCookies
         self.bcryptCost = bcryptCost
         self.runJobs = runJobs
+        self.secretsKey = secretsKey
     }
 
     /// Values given on the command line; they win over the environment.
@@ -113,7 +124,20 @@ public struct AppConfig: Sendable, Equatable {
             default: problems.append("DAIYUN_JOBS must be true or false, got \(text)")
             }
         }
+        // By default the key file sits beside the SQLite file it belongs to (or in the working folder for PostgreSQL).
+        let defaultKeyFile = if case .sqlite(let path) = database { path + ".key" } else { "daiyun.key" }
+        var secretsKey = SecretsKey.file(path: environment["DAIYUN_SECRETS_KEY_FILE"] ?? defaultKeyFile)
+        if let text = environment["DAIYUN_SECRETS_KEY"], !text.isEmpty {
+            do {
+                _ = try SecretBox(base64Key: text)
+                secretsKey = .given(text)
+            } catch {
+                problems.append("DAIYUN_SECRETS_KEY: \(error.description)")
+            }
+        }
+        if case .file(let path) = secretsKey, path.isEmpty { problems.append("DAIYUN_SECRETS_KEY_FILE must not be empty") }
         guard problems.isEmpty else { throw Problems(messages: problems) }
-        return AppConfig(database: database, host: host, port: port, logLevel: level, logFormat: format, secureCookies: secure, runJobs: jobs)
+        return AppConfig(database: database, host: host, port: port, logLevel: level, logFormat: format, secureCookies: secure, runJobs: jobs,
+                         secretsKey: secretsKey)
     }
 }

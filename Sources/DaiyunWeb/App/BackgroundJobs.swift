@@ -10,7 +10,7 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
 
     func didBootAsync(_ app: Application) async throws {
         let worker = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
-        let runner = JobRunner(database: app.db, worker: worker, logger: app.logger, executor: JobExecutor(database: app.db))
+        let runner = JobRunner(database: app.db, worker: worker, logger: app.logger, executor: JobExecutor(database: app.db, secrets: app.secrets))
         app.logger.info("background jobs running", metadata: ["worker": "\(worker)"])
         lock.withLock { task = Task { await runner.run() } }
     }

@@ -10,10 +10,12 @@ public enum MigrationRunner {
         app.migrations.add(Migrations.all)
     }
 
-    /// Applies pending migrations; returns the names applied, in order.
+    /// Applies pending migrations, then seals any channel secret still stored in plain text;
+    /// returns the names applied, in order.
     public static func migrate(_ app: Application) async throws -> [String] {
         let before = Set(try await appliedNames(app.db))
         try await app.autoMigrate()
+        _ = try await app.channelConnections.sealPlainSecrets()
         return try await appliedNames(app.db).filter { !before.contains($0) }
     }
 

@@ -14,6 +14,7 @@ public func configure(_ app: Application, config: AppConfig, environment: [Strin
     try config.database.register(on: app.databases, logger: app.logger)
     try await DatabaseLocation.prepare(app.db)
     MigrationRunner.register(on: app)
+    app.secrets = try config.secretsKey.box(logger: app.logger)
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     let decoy = try await app.password.async.hash([UInt8].random(count: 24).base64)

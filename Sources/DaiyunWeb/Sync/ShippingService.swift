@@ -15,7 +15,7 @@ enum ShippingService {
         }
         guard let tid = req.parameters.get("tid"),
               let order = try await OrderRepository(database: req.db).orders([tid], store: store.id)[tid] else { throw AccessDenied.notFound }
-        guard try await ChannelConnectionRepository(database: req.db).connection(store: store.id) != nil else {
+        guard try await req.channelConnections.settings(store: store.id) != nil else {
             throw ValidationError(field: "connection", rule: .required)
         }
         let draft = try ShipmentDraft(companyCode: companyCode, waybill: waybill, oids: oids, order: order)
@@ -26,6 +26,6 @@ enum ShippingService {
     static func canShip(_ order: Order, store: Store, req: Request) async throws -> Bool {
         guard AccessPolicy.decide(try req.principal(), .shipOrders, in: store.scope) == .allow,
               order.isShippable else { return false }
-        return try await ChannelConnectionRepository(database: req.db).connection(store: store.id) != nil
+        return try await req.channelConnections.settings(store: store.id) != nil
     }
 }

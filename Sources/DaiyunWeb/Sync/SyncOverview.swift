@@ -21,7 +21,7 @@ struct SyncOverview: Encodable {
     var jobs: [Job]
 
     init(store: Store, on request: Request, now: Date = Date()) async throws {
-        connection = try await ChannelConnectionRepository(database: request.db).connection(store: store.id)?.redacted
+        connection = try await request.channelConnections.settings(store: store.id)
         cursors = try await SyncCursorRepository(database: request.db).cursors(store: store.id).map {
             Cursor(kind: $0.kind, syncedUntil: $0.syncedUntil, lagSeconds: max(0, Int(now.timeIntervalSince($0.syncedUntil))),
                    lastSuccessAt: $0.lastSuccessAt, lastError: $0.lastError, lastErrorAt: $0.lastErrorAt)
@@ -31,7 +31,7 @@ struct SyncOverview: Encodable {
 
     /// Queues a sync of the store now (or moves the queued one to now).
     static func requestSync(_ store: Store, on request: Request) async throws {
-        guard try await ChannelConnectionRepository(database: request.db).connection(store: store.id) != nil else {
+        guard try await request.channelConnections.settings(store: store.id) != nil else {
             throw ValidationError(field: "connection", rule: .required)
         }
         let now = Date()
@@ -40,7 +40,7 @@ struct SyncOverview: Encodable {
 
     /// Connects the store with what the form or the API gave.
     static func connect(_ draft: ConnectionDraft, store: Store, on request: Request) async throws {
-        try await ChannelConnectionRepository(database: request.db).connect(ChannelConnection(draft, store: store.id), store: store, by: try request.writeContext())
+        try await request.channelConnections.connect(ChannelConnection(draft, store: store.id), store: store, by: try request.writeContext())
     }
 
     /// A person retries a dead job of the store.

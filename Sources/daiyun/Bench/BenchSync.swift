@@ -37,7 +37,7 @@ enum BenchSync {
     static func measure(on database: BenchDatabase, label: String, endpoint: String, shop: SandboxShop, scheduledLag: Bool) async throws {
         try await database.with { app, store in
             let connection = ChannelConnection(storeID: store.id, endpoint: endpoint, appKey: "bench-app", appSecret: "bench-secret", session: "bench-session")
-            try await ChannelConnectionRepository(database: app.db).connect(connection, store: store, by: WriteContext(actor: "job:bench", now: Date()))
+            try await app.channelConnections.connect(connection, store: store, by: WriteContext(actor: "job:bench", now: Date()))
             let client = TOPClient(connection: connection)
             let start = ContinuousClock.now
             let report = try await TaobaoSync(database: app.db, client: client, store: store).run()
@@ -45,7 +45,7 @@ enum BenchSync {
                              extra: "(\(report.orders.pages) pages, \(report.refunds.fetched) refunds)")
 
             // On demand: an order placed, a sync requested at once, the runner picking it up.
-            let runner = JobRunner(database: app.db, worker: "bench", logger: Logger(label: "bench"), executor: JobExecutor(database: app.db))
+            let runner = JobRunner(database: app.db, worker: "bench", logger: Logger(label: "bench"), executor: JobExecutor(database: app.db, secrets: app.secrets))
             let loop = Task { await runner.run(every: .milliseconds(200)) }
             do {
                 try await measureLag(on: app, store: store, shop: shop, label: label, scheduledLag: scheduledLag)

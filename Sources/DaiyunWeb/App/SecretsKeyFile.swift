@@ -1,0 +1,56 @@
+import DaiyunCore
+import DaiyunPersistence
+import Foundation
+import Vapor
+
+extension AppConfig.SecretsKey {
+    /// The box for this key. A key file is read, or made (readable by its owner only) when it
+    /// does not exist yet; the log says where, so it can be kept with the other secrets.
+    func box(logger: Logger) throws -> SecretBox {
+        switch self {
+        case .given(let text):
+            return try SecretBox(base64Key: text)
+        case .file(let path):
+            if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+                do { return try SecretBox(base64Key: text) } catch { throw SecretsKeyFileError(path: path, reason: error.description) }
+            }
+            let text = SecretBox.newKeyText()
+            guard FileManager.default.createFile(atPath: path, contents: Data((text + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw SecretsKeyFileError(path: path, reason: "it does not exist and cannot be created")
+            }
+            logger.notice("made a new secrets key file; keep it apart from database backups, or set DAIYUN_SECRETS_KEY", metadata: ["path": "\(path)"])
+            return try SecretBox(base64Key: text)
+        }
+    }
+}
+
+/// The secrets key file cannot be used.
+struct SecretsKeyFileError: Error, CustomStringConvertible {
+    var path: String
+    var reason: String
+    var description: String { "secrets key file \(path): \(reason)" }
+}
+
+extension Application {
+    private struct SecretsKey: StorageKey { typealias Value = SecretBox }
+
+    /// The box sealing channel secrets, set in `configure`.
+    public var secrets: SecretBox {
+        get {
+            guard let box = storage[SecretsKey.self] else { fatalError("configure(_:config:) was not called") }
+            return box
+        }
+        set { storage[SecretsKey.self] = newValue }
+    }
+
+    /// Stores' channel connections, their secrets sealed with this app's key.
+    public var channelConnections: ChannelConnectionRepository {
+        ChannelConnectionRepository(database: db, secrets: secrets)
+    }
+}
+
+extension Request {
+    var channelConnections: ChannelConnectionRepository {
+        ChannelConnectionRepository(database: db, secrets: application.secrets)
+    }
+}
