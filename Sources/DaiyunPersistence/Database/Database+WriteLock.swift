@@ -9,7 +9,24 @@ extension Database {
     /// one while they wait. PostgreSQL locks rows as it goes and needs none of this.
     public func lockForWriting() async throws {
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
-        try await sql.raw("PRAGMA busy_timeout = 30000").run()
+        try await waitWhileLocked()
         try await sql.raw("UPDATE _fluent_migrations SET batch = batch WHERE 1 = 0").run()
+    }
+
+    /// On SQLite, makes this connection sleep while another holds the write lock, instead of
+    /// spinning. Enough on its own for a transaction whose first statement writes (it takes the
+    /// lock at once and never needs to upgrade one).
+    public func waitWhileLocked() async throws {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA busy_timeout = 30000").run()
+    }
+}
+
+extension Database {
+    /// On SQLite, gives this connection a page cache big enough for a bulk write (64 MiB), so a
+    /// large import's transaction is not spilled to the log page by page before it commits.
+    func widenCacheForBulkWrite() async throws {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA cache_size = -65536").run()
     }
 }

@@ -67,9 +67,14 @@ public struct InventoryRepository: Sendable {
     }
 
     /// One reservation in a transaction of its own (a flash-sale checkout): atomic, never oversells.
+    /// A SKU already sold out is refused by a read, without queueing for the write lock: most of a
+    /// flash sale's attempts come after its stock is gone.
     public func reserveAlone(sku: UUID, quantity: Int, store: ID<Store>, oid: String, actor: String, at: Date) async throws -> Bool {
-        try await database.transaction { tx in
-            try await tx.lockForWriting()
+        let left = try await database.sql().raw("SELECT on_hand - reserved AS available FROM sku_stock WHERE sku_id = \(bind: sku)").first()
+        guard let available = try left?.decode(column: "available", as: Int.self), available >= quantity else { return false }
+        return try await database.transaction { tx in
+            // The conditional UPDATE is the first statement and decides: a sale between the read and now is counted.
+            try await tx.waitWhileLocked()
             return try await InventoryRepository(database: tx).reserve(sku: sku, quantity: quantity, store: store, oid: oid, actor: actor, at: at)
         }
     }

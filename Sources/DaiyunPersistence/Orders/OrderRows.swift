@@ -56,11 +56,11 @@ struct OrderRow: Sendable, TableRow {
                           "post_fee_fen", "total_fee_fen", "discount_fee_fen", "created_at", "paid_at", "counted_paid_at", "consigned_at",
                           "finished_at", "modified_at", "buyer_message", "seller_memo", "needs_attention", "source_record_id"]
 
-    var values: [any SQLExpression] {
-        [SQLBind(id), SQLBind(storeId), SQLBind(tid), SQLBind(status), SQLBind(type), SQLBind(stepStatus), SQLBind(buyerNick),
-         SQLBind(buyerOpenUid), SQLBind(paymentFen), SQLBind(postFeeFen), SQLBind(totalFeeFen), SQLBind(discountFeeFen),
-         SQLBind(createdAt), SQLBind(paidAt), SQLBind(countedPaidAt), SQLBind(consignedAt), SQLBind(finishedAt), SQLBind(modifiedAt),
-         SQLBind(buyerMessage), SQLBind(sellerMemo), SQLBind(needsAttention), SQLBind(sourceRecordId)]
+    var values: [ColumnValue] {
+        [.uuid(id), .uuid(storeId), .text(tid), .text(status), .text(type), .text(stepStatus), .text(buyerNick),
+         .text(buyerOpenUid), .integer(paymentFen), .integer(postFeeFen), .integer(totalFeeFen), .integer(discountFeeFen),
+         .date(createdAt), .date(paidAt), .date(countedPaidAt), .date(consignedAt), .date(finishedAt), .date(modifiedAt),
+         .text(buyerMessage), .text(sellerMemo), .bool(needsAttention), .uuid(sourceRecordId)]
     }
 
     init(_ row: any SQLRow) throws {
@@ -143,10 +143,10 @@ struct OrderLineRow: Sendable, TableRow {
     static let columns = ["id", "store_id", "tid", "oid", "item_id", "sku_id", "outer_sku_id", "title", "sku_properties", "price_fen",
                           "quantity", "total_fee_fen", "payment_fen", "status", "refund_status", "stock_state", "source_record_id"]
 
-    var values: [any SQLExpression] {
-        [SQLBind(id), SQLBind(storeId), SQLBind(tid), SQLBind(oid), SQLBind(itemId), SQLBind(skuId), SQLBind(outerSkuId), SQLBind(title),
-         SQLBind(skuProperties), SQLBind(priceFen), SQLBind(quantity), SQLBind(totalFeeFen), SQLBind(paymentFen), SQLBind(status),
-         SQLBind(refundStatus), SQLBind(stockState), SQLBind(sourceRecordId)]
+    var values: [ColumnValue] {
+        [.uuid(id), .uuid(storeId), .text(tid), .text(oid), .text(itemId), .text(skuId), .text(outerSkuId), .text(title),
+         .text(skuProperties), .integer(priceFen), .integer(quantity), .integer(totalFeeFen), .integer(paymentFen), .text(status),
+         .text(refundStatus), .text(stockState), .uuid(sourceRecordId)]
     }
 
     init(_ row: any SQLRow) throws {
@@ -216,9 +216,9 @@ struct RefundRow: Sendable, TableRow {
     static let columns = ["id", "store_id", "refund_id", "tid", "oid", "status", "phase", "refund_fee_fen", "reason", "good_status",
                           "created_at", "modified_at", "source_record_id"]
 
-    var values: [any SQLExpression] {
-        [SQLBind(id), SQLBind(storeId), SQLBind(refundId), SQLBind(tid), SQLBind(oid), SQLBind(status), SQLBind(phase), SQLBind(refundFeeFen),
-         SQLBind(reason), SQLBind(goodStatus), SQLBind(createdAt), SQLBind(modifiedAt), SQLBind(sourceRecordId)]
+    var values: [ColumnValue] {
+        [.uuid(id), .uuid(storeId), .text(refundId), .text(tid), .text(oid), .text(status), .text(phase), .integer(refundFeeFen),
+         .text(reason), .text(goodStatus), .date(createdAt), .date(modifiedAt), .uuid(sourceRecordId)]
     }
 
     init(_ row: any SQLRow) throws {

@@ -35,6 +35,7 @@ public struct OrderWriter: Sendable {
         try await database.lockForWriting()
         precondition(reports.allSatisfy { $0.storeID == store.id }, "a report for another store")
         let folded = foldReports(reports, key: \.tid) { $0.applying($1) }
+        if folded.count > upsertChunk { try await database.widenCacheForBulkWrite() }
         var counts = UpsertCounts()
         for start in stride(from: 0, to: folded.count, by: upsertChunk) {
             let chunk = Array(folded[start..<min(start + upsertChunk, folded.count)])
