@@ -40,6 +40,7 @@ public struct OrderWriter: Sendable {
         for start in stride(from: 0, to: folded.count, by: upsertChunk) {
             let chunk = Array(folded[start..<min(start + upsertChunk, folded.count)])
             counts = counts + (try await applyChunk(chunk, store: store, source: source, actor: actor, at: now))
+            if (start / upsertChunk) % 25 == 24 { try await database.refreshStatistics(of: ["orders", "order_lines"]) }
         }
         return counts
     }
