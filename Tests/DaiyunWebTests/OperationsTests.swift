@@ -50,6 +50,22 @@ struct OperationsTests {
         #expect(try AppConfig.load(flags: .init(), environment: ["DAIYUN_SECRETS_KEY": key]).secretsKey == .given(key))
     }
 
+    @Test("the secrets key file is made once, owner-only, and a malformed one is reported, never replaced")
+    func secretsKeyFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("daiyun-\(UUID()).key").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let logger = Logger(label: "test")
+        let made = try AppConfig.SecretsKey.file(path: path).box(logger: logger)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let again = try AppConfig.SecretsKey.file(path: path).box(logger: logger)
+        #expect(try again.open(made.seal("s")) == "s", "the second start reads the same key")
+
+        try Data("not a key".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: SecretsKeyFileError.self) { try AppConfig.SecretsKey.file(path: path).box(logger: logger) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "not a key", "the file is left as it was")
+    }
+
     @Test("unknown pages get a localised error page, not a crash", arguments: TestDatabase.available)
     func errorPage(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in

@@ -86,12 +86,11 @@ public struct ChannelConnectionRepository: Sendable {
         guard let row = try await database.sql().raw("SELECT * FROM channel_connections WHERE store_id = \(bind: store.rawValue)").first() else {
             return nil
         }
+        let settings = try Self.settings(row)
         return ChannelConnection(
-            storeID: DaiyunCore.ID(try row.decode(column: "store_id", as: UUID.self)), endpoint: try row.decode(column: "endpoint", as: String.self),
-            appKey: try row.decode(column: "app_key", as: String.self), appSecret: try secrets.open(row.decode(column: "app_secret", as: String.self)),
-            session: try secrets.open(row.decode(column: "session", as: String.self)), signMethod: try row.decode(column: "sign_method", as: String.self),
-            syncEverySeconds: try row.decode(column: "sync_every_seconds", as: Int.self), enabled: try row.decode(column: "enabled", as: Bool.self)
-        )
+            storeID: store, endpoint: settings.endpoint, appKey: settings.appKey,
+            appSecret: try secrets.open(row.decode(column: "app_secret", as: String.self)), session: try secrets.open(row.decode(column: "session", as: String.self)),
+            signMethod: settings.signMethod, syncEverySeconds: settings.syncEverySeconds, enabled: settings.enabled)
     }
 
     /// The store's connection as pages show it, its secrets left sealed.
@@ -109,20 +108,18 @@ public struct ChannelConnectionRepository: Sendable {
     /// Seals secrets written before sealing existed (plain text in the row); returns how many rows.
     public func sealPlainSecrets() async throws -> Int {
         let sql = try database.sql()
-        let rows = try await sql.raw("SELECT id, app_secret, session FROM channel_connections").all()
-        var sealed = 0
-        for row in rows {
+        let plain = try await sql.raw("""
+            SELECT id, app_secret, session FROM channel_connections WHERE app_secret NOT LIKE 'v1:%' OR session NOT LIKE 'v1:%'
+            """).all()
+        for row in plain {
             let secret = try row.decode(column: "app_secret", as: String.self), session = try row.decode(column: "session", as: String.self)
-            guard !SecretBox.isSealed(secret) || !SecretBox.isSealed(session) else { continue }
-            try await database.lockForWriting()
             try await sql.raw("""
                 UPDATE channel_connections SET app_secret = \(bind: SecretBox.isSealed(secret) ? secret : secrets.seal(secret)),
                     session = \(bind: SecretBox.isSealed(session) ? session : secrets.seal(session))
                 WHERE id = \(bind: try row.decode(column: "id", as: UUID.self))
                 """).run()
-            sealed += 1
         }
-        return sealed
+        return plain.count
     }
 
     static func settings(_ row: any SQLRow) throws -> ChannelConnection.Redacted {
