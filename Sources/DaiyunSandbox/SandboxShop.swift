@@ -59,7 +59,7 @@ public actor SandboxShop {
     private var nextRefund: UInt64
     private var random: SeededRandom
     private var lastTick: Date
-    private let store = ID<Store>(UUID())
+    private let store = ID<Store>(UUID.random())
 
     /// `historyDays` of orders are kept. They are generated from `anchor` when given (a fixed
     /// day, so that a restarted sandbox gives every order the same number and fate as before),

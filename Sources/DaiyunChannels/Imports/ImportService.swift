@@ -93,7 +93,7 @@ public struct ImportService: Sendable {
         } catch let problem as FileProblem {
             parsed = Parsed(encoding: .utf8, rowsRead: 0, errors: [RowError(line: 1, column: "", reason: problem.reason)], apply: { _, _ in UpsertCounts() }, good: 0)
         }
-        let record = BatchRecord(id: UUID(), kind: kind, mode: mode, target: target, source: source, name: name, rowsRead: parsed.rowsRead, context: context, started: started)
+        let record = BatchRecord(id: UUID.random(), kind: kind, mode: mode, target: target, source: source, name: name, rowsRead: parsed.rowsRead, context: context, started: started)
         if mode == .allOrNothing, !parsed.errors.isEmpty {
             return try await record.save(outcome: "rejected", counts: UpsertCounts(), errors: parsed.errors, encoding: parsed.encoding, isNew: isNew, on: database)
         }

@@ -22,7 +22,7 @@ public final class AuditEntryModel: Model, @unchecked Sendable {
     public init() {}
 
     init(_ entry: AuditEntry) {
-        id = UUID()
+        id = UUID.random()
         chainKey = entry.chain
         seq = entry.seq
         atMillis = entry.atMillis

@@ -46,7 +46,7 @@ extension Database {
             try await sql.insert(into: AuditChainModel.schema)
                 .columns("id", "chain_key", "agency_id", "client_id", "entry_count", "head_hash")
                 .values(
-                    SQLBind(UUID()), SQLBind(key), SQLBind(target.agencyID.rawValue),
+                    SQLBind(UUID.random()), SQLBind(key), SQLBind(target.agencyID.rawValue),
                     SQLBind(target.clientID?.rawValue), SQLBind(Int64(0)), SQLBind(AuditEntry.genesisHash)
                 )
                 .ignoringConflicts(with: "chain_key")

@@ -42,7 +42,7 @@ extension CatalogRepository {
     /// Maps a SKU to a store's channel item and SKU ids, audited.
     public func addListing(sku: SKU, store: Store, channelItemID: String, channelSKUID: String, by context: WriteContext) async throws -> Listing {
         guard store.clientID == sku.clientID else { throw ValidationError(field: "store_id", rule: .unknownReference) }
-        let listing = Listing(id: UUID(), storeID: store.id, skuID: sku.id,
+        let listing = Listing(id: UUID.random(), storeID: store.id, skuID: sku.id,
                               channelItemID: try TextRules.required(channelItemID, field: "channel_item_id", maxLength: 40),
                               channelSKUID: channelSKUID.trimmingCharacters(in: .whitespaces))
         return try await database.translatingConflicts(field: "channel_item_id") {

@@ -32,13 +32,13 @@ extension CatalogRepository {
                     .set("selling_points", to: SQLBind(draft.sellingPoints)).set("detail", to: SQLBind(draft.detail))
                     .where("id", .equal, SQLBind(id)).run()
             } else {
-                let product = Product(id: UUID(), clientID: client.id, title: draft.title, category: draft.category,
+                let product = Product(id: UUID.random(), clientID: client.id, title: draft.title, category: draft.category,
                                       mainImageURL: draft.mainImageURL, sellingPoints: draft.sellingPoints, detail: draft.detail)
                 try await insert(product, at: now)
                 productsByTitle[draft.title] = product.id
                 productID = product.id
             }
-            let sku = SKU(id: existing[skuDraft.outerID]?.id ?? UUID(), productID: productID, clientID: client.id, outerID: skuDraft.outerID,
+            let sku = SKU(id: existing[skuDraft.outerID]?.id ?? UUID.random(), productID: productID, clientID: client.id, outerID: skuDraft.outerID,
                           barcode: skuDraft.barcode, properties: skuDraft.properties, listPrice: skuDraft.listPrice,
                           floorPrice: skuDraft.floorPrice, cost: skuDraft.cost)
             if let kept = existing[skuDraft.outerID] {

@@ -21,10 +21,10 @@ public struct CatalogRepository: Sendable {
 
     /// Creates a product with its SKUs, audited in the client's chain.
     public func createProduct(_ draft: ProductDraft, skus: [SKUDraft], for client: Client, by context: WriteContext) async throws -> (Product, [SKU]) {
-        let product = Product(id: UUID(), clientID: client.id, title: draft.title, category: draft.category,
+        let product = Product(id: UUID.random(), clientID: client.id, title: draft.title, category: draft.category,
                               mainImageURL: draft.mainImageURL, sellingPoints: draft.sellingPoints, detail: draft.detail)
         let created = skus.map {
-            SKU(id: UUID(), productID: product.id, clientID: client.id, outerID: $0.outerID, barcode: $0.barcode,
+            SKU(id: UUID.random(), productID: product.id, clientID: client.id, outerID: $0.outerID, barcode: $0.barcode,
                 properties: $0.properties, listPrice: $0.listPrice, floorPrice: $0.floorPrice, cost: $0.cost)
         }
         try await database.translatingConflicts(field: "outer_id") {
@@ -55,7 +55,7 @@ public struct CatalogRepository: Sendable {
                     SQLBind(sku.properties), SQLBind(sku.listPrice.fen), SQLBind(sku.floorPrice.fen), SQLBind(sku.cost.fen))
             .run()
         try await sql.insert(into: "sku_stock").columns("id", "sku_id", "client_id", "on_hand", "reserved")
-            .values(SQLBind(UUID()), SQLBind(sku.id), SQLBind(sku.clientID.rawValue), SQLBind(0), SQLBind(0))
+            .values(SQLBind(UUID.random()), SQLBind(sku.id), SQLBind(sku.clientID.rawValue), SQLBind(0), SQLBind(0))
             .run()
     }
 
@@ -78,7 +78,7 @@ public struct CatalogRepository: Sendable {
     // MARK: Warehouses
 
     public func createWarehouse(code: String, name: String, for client: Client, by context: WriteContext) async throws -> Warehouse {
-        let warehouse = Warehouse(id: UUID(), clientID: client.id, code: try TextRules.required(code, field: "code", maxLength: 32),
+        let warehouse = Warehouse(id: UUID.random(), clientID: client.id, code: try TextRules.required(code, field: "code", maxLength: 32),
                                   name: try TextRules.required(name, field: "name"))
         return try await database.translatingConflicts(field: "code") {
             try await database.audited(AuditTarget(agencyID: client.agencyID, clientID: client.id), by: context) { tx in

@@ -56,7 +56,7 @@ public struct SourceRecordRepository: Sendable {
             return (existing, false)
         }
         let model = SourceRecordModel()
-        model.id = UUID()
+        model.id = UUID.random()
         model.agencyID = agency.rawValue
         model.storeID = store?.rawValue
         model.kind = kind

@@ -35,7 +35,7 @@ public struct OrderWriter: Sendable {
         try await database.lockForWriting()
         precondition(reports.allSatisfy { $0.storeID == store.id }, "a report for another store")
         let folded = foldReports(reports, key: \.tid) { $0.applying($1) }
-        if folded.count > upsertChunk { try await database.widenCacheForBulkWrite() }
+        if folded.count > upsertChunk { try await database.prepareForBulkWrite() }
         var counts = UpsertCounts()
         for start in stride(from: 0, to: folded.count, by: upsertChunk) {
             let chunk = Array(folded[start..<min(start + upsertChunk, folded.count)])
@@ -75,7 +75,7 @@ public struct OrderWriter: Sendable {
             let keptStates = Dictionary(keptLineRows.map { ($0.oid, ($0.id, $0.lineStockState)) }, uniquingKeysWith: { a, _ in a })
             var needsAttention = false
             for line in merged.lines {
-                let (lineID, state) = keptStates[line.oid] ?? (UUID(), .untouched)
+                let (lineID, state) = keptStates[line.oid] ?? (UUID.random(), .untouched)
                 var newState = state
                 if let sku = skuIDs[line.outerSkuID] {
                     // A partly shipped order ships line by line; otherwise the order's status speaks for its lines.
@@ -99,14 +99,14 @@ public struct OrderWriter: Sendable {
                 needsAttention = needsAttention || newState == .shortage
                 lineRows.append(OrderLineRow(line, of: merged, id: lineID, stockState: newState, source: source))
             }
-            orderRows.append(OrderRow(merged, id: keptRow?.id ?? UUID(), needsAttention: needsAttention, source: source))
+            orderRows.append(OrderRow(merged, id: keptRow?.id ?? UUID.random(), needsAttention: needsAttention, source: source))
         }
         try await database.upsert(orderRows, into: "orders", conflict: ["store_id", "tid"])
         try await database.upsert(lineRows, into: "order_lines", conflict: ["store_id", "oid"])
         if !history.isEmpty {
             let insert = sql.insert(into: "order_status_history").columns("id", "store_id", "tid", "status", "observed_at", "source_record_id")
             for entry in history {
-                insert.values(SQLBind(UUID()), SQLBind(store.id.rawValue), SQLBind(entry.tid), SQLBind(entry.status), SQLBind(now), SQLBind(source))
+                insert.values(SQLBind(UUID.random()), SQLBind(store.id.rawValue), SQLBind(entry.tid), SQLBind(entry.status), SQLBind(now), SQLBind(source))
             }
             try await insert.run()
         }

@@ -32,7 +32,7 @@ public struct RefundWriter: Sendable {
                     continue
                 }
                 if keptRefund == nil { counts.inserted += 1 } else { counts.updated += 1 }
-                rows.append(RefundRow(merged, id: keptRow?.id ?? UUID(), source: source))
+                rows.append(RefundRow(merged, id: keptRow?.id ?? UUID.random(), source: source))
             }
             try await database.upsert(rows, into: "refunds", conflict: ["store_id", "refund_id"])
         }

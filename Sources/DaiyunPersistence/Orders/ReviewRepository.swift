@@ -31,7 +31,7 @@ public struct ReviewRepository: Sendable {
             }
             try await sql.raw("""
                 INSERT INTO reviews (id, store_id, tid, oid, result, content, reply, buyer_nick, item_title, created_at, source_record_id)
-                VALUES (\(bind: UUID()), \(bind: store.id.rawValue), \(bind: review.tid), \(bind: review.oid), \(bind: review.result.rawValue), \(bind: review.content),
+                VALUES (\(bind: UUID.random()), \(bind: store.id.rawValue), \(bind: review.tid), \(bind: review.oid), \(bind: review.result.rawValue), \(bind: review.content),
                         \(bind: review.reply), \(bind: review.buyerNick), \(bind: review.itemTitle), \(bind: review.createdAt), \(bind: source))
                 ON CONFLICT (store_id, oid) DO UPDATE SET result = excluded.result, content = excluded.content, reply = excluded.reply,
                     source_record_id = excluded.source_record_id

@@ -29,7 +29,7 @@ public struct ShipmentRepository: Sendable {
 
     /// Records the shipment (audited) and queues the job that sends it to the channel.
     public func ship(_ draft: ShipmentDraft, order: Order, store: Store, by context: WriteContext) async throws -> Shipment {
-        let shipment = Shipment(id: UUID(), storeID: store.id, tid: order.tid, oids: draft.oids, companyCode: draft.companyCode, waybill: draft.waybill,
+        let shipment = Shipment(id: UUID.random(), storeID: store.id, tid: order.tid, oids: draft.oids, companyCode: draft.companyCode, waybill: draft.waybill,
                                 status: "pending", error: nil, actor: context.actor, createdAt: context.now, sentAt: nil)
         let pending = try await database.sql().raw("""
             SELECT id FROM shipments WHERE store_id = \(bind: store.id.rawValue) AND tid = \(bind: order.tid) AND status = 'pending'

@@ -72,7 +72,7 @@ public struct ChannelConnectionRepository: Sendable {
                 """).run()
             try await sql.raw("""
                 INSERT INTO channel_connections (id, store_id, endpoint, app_key, app_secret, session, sign_method, sync_every_seconds, enabled, created_at)
-                VALUES (\(bind: UUID()), \(bind: store.id.rawValue), \(bind: connection.endpoint), \(bind: connection.appKey),
+                VALUES (\(bind: UUID.random()), \(bind: store.id.rawValue), \(bind: connection.endpoint), \(bind: connection.appKey),
                         \(bind: secrets.seal(connection.appSecret)), \(bind: secrets.seal(connection.session)), \(bind: connection.signMethod), \(bind: connection.syncEverySeconds), \(bind: connection.enabled), \(bind: context.now))
                 """).run()
             return ((), [AuditRecord(action: "channel.connect", entityType: "store", entityID: store.id.rawValue.uuidString.lowercased(),
@@ -162,7 +162,7 @@ public struct SyncCursorRepository: Sendable {
         try await database.lockForWriting()
         let sql = try database.sql()
         try await sql.raw("""
-            INSERT INTO sync_cursors (id, store_id, kind, synced_until, last_success_at) VALUES (\(bind: UUID()), \(bind: store.rawValue), \(bind: kind), \(bind: until), \(bind: now))
+            INSERT INTO sync_cursors (id, store_id, kind, synced_until, last_success_at) VALUES (\(bind: UUID.random()), \(bind: store.rawValue), \(bind: kind), \(bind: until), \(bind: now))
             ON CONFLICT (store_id, kind) DO UPDATE SET
                 synced_until = CASE WHEN sync_cursors.synced_until > excluded.synced_until THEN sync_cursors.synced_until ELSE excluded.synced_until END,
                 last_success_at = excluded.last_success_at, last_error = NULL, last_error_at = NULL
@@ -174,7 +174,7 @@ public struct SyncCursorRepository: Sendable {
         try await database.lockForWriting()
         try await database.sql().raw("""
             INSERT INTO sync_cursors (id, store_id, kind, synced_until, last_error, last_error_at)
-            VALUES (\(bind: UUID()), \(bind: store.rawValue), \(bind: kind), \(bind: start), \(bind: message), \(bind: now))
+            VALUES (\(bind: UUID.random()), \(bind: store.rawValue), \(bind: kind), \(bind: start), \(bind: message), \(bind: now))
             ON CONFLICT (store_id, kind) DO UPDATE SET last_error = excluded.last_error, last_error_at = excluded.last_error_at
             """).run()
     }

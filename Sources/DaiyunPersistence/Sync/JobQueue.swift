@@ -38,7 +38,7 @@ public struct JobQueue: Sendable {
         try await database.lockForWriting()
         let inserted = try await sql.raw("""
             INSERT INTO jobs (id, agency_id, store_id, kind, payload, dedupe_key, lock_key, status, attempts, max_attempts, run_at, created_at)
-            VALUES (\(bind: UUID()), \(bind: store.agencyID.rawValue), \(bind: store.id.rawValue), \(bind: kind.rawValue), \(bind: payload),
+            VALUES (\(bind: UUID.random()), \(bind: store.agencyID.rawValue), \(bind: store.id.rawValue), \(bind: kind.rawValue), \(bind: payload),
                     \(bind: dedupe), \(bind: Self.lockKey(kind, store: store.id, dedupeKey: dedupe)), 'queued', 0, \(bind: maxAttempts), \(bind: runAt), \(bind: now))
             ON CONFLICT (dedupe_key) WHERE status = 'queued' DO NOTHING RETURNING id
             """).all()

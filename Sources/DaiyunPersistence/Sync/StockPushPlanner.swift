@@ -70,7 +70,7 @@ public struct StockPushPlanner: Sendable {
     public func recordPushed(_ push: StockPush, at: Date) async throws {
         try await database.lockForWriting()
         try await database.sql().raw("""
-            INSERT INTO listing_stock_pushes (id, listing_id, pushed_quantity, pushed_at) VALUES (\(bind: UUID()), \(bind: push.listingID), \(bind: push.available), \(bind: at))
+            INSERT INTO listing_stock_pushes (id, listing_id, pushed_quantity, pushed_at) VALUES (\(bind: UUID.random()), \(bind: push.listingID), \(bind: push.available), \(bind: at))
             ON CONFLICT (listing_id) DO UPDATE SET pushed_quantity = excluded.pushed_quantity, pushed_at = excluded.pushed_at
             """).run()
     }
@@ -106,7 +106,7 @@ public struct StockPushPlanner: Sendable {
         var rows = 0
         for line in wanted.values.sorted(by: { ($0.itemID, $0.skuID) < ($1.itemID, $1.skuID) }) {
             guard let sku = ids[line.outerID] else { continue }
-            insert.values(SQLBind(UUID()), SQLBind(store.id.rawValue), SQLBind(sku), SQLBind(line.itemID), SQLBind(line.skuID))
+            insert.values(SQLBind(UUID.random()), SQLBind(store.id.rawValue), SQLBind(sku), SQLBind(line.itemID), SQLBind(line.skuID))
             rows += 1
         }
         guard rows > 0 else { return }

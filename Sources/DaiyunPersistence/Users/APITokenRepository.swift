@@ -25,7 +25,7 @@ public struct APITokenRepository: Sendable {
         let name = try TextRules.required(name, field: "name", maxLength: 60)
         let secret = "dyt_" + Hex.random(bytes: 32)
         let model = APITokenModel()
-        model.id = UUID()
+        model.id = UUID.random()
         model.userID = user.id.rawValue
         model.name = name
         model.tokenHash = Self.hash(secret)

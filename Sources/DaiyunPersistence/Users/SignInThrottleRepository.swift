@@ -18,7 +18,7 @@ public struct SignInThrottleRepository: Sendable {
     public func save(_ throttle: SignInThrottle, for login: String) async throws {
         let model = try await find(login) ?? {
             let fresh = SignInThrottleModel()
-            fresh.id = UUID()
+            fresh.id = UUID.random()
             fresh.login = Self.key(login)
             return fresh
         }()

@@ -13,7 +13,7 @@ enum BenchDatabase {
 
     /// Runs `body` with a migrated app on a fresh database holding the bench store, then removes it.
     func with<T>(_ body: (Application, Store) async throws -> T) async throws -> T {
-        let tag = String(UUID().uuidString.prefix(8)).lowercased()
+        let tag = String(UUID.random().uuidString.prefix(8)).lowercased()
         let location: DatabaseLocation
         switch self {
         case .sqlite: location = .sqlite(path: NSTemporaryDirectory() + "daiyun-bench-\(tag).sqlite")
