@@ -34,6 +34,21 @@ public struct StockMovement: Sendable, Equatable, Codable {
     }
 }
 
+/// A movement about to be kept.
+struct MovementRow {
+    var client: UUID
+    var sku: UUID
+    var warehouse: UUID?
+    var kind: String
+    var onHand: Int
+    var reserved: Int
+    var reason: String
+    var store: ID<Store>?
+    var oid: String?
+    var actor: String
+    var at: Date
+}
+
 /// Why a person changes stock by hand.
 public enum StockChangeKind: String, Sendable, Codable, CaseIterable {
     case receipt, adjustment, stocktake
@@ -64,19 +79,6 @@ public struct InventoryRepository: Sendable {
         try await record(client: client, sku: sku, warehouse: nil, kind: "reserve", onHand: 0, reserved: quantity,
                          reason: "paid order", store: store, oid: oid, actor: actor, at: at)
         return true
-    }
-
-    /// One reservation in a transaction of its own (a flash-sale checkout): atomic, never oversells.
-    /// A SKU already sold out is refused by a read, without queueing for the write lock: most of a
-    /// flash sale's attempts come after its stock is gone.
-    public func reserveAlone(sku: UUID, quantity: Int, store: ID<Store>, oid: String, actor: String, at: Date) async throws -> Bool {
-        let left = try await database.sql().raw("SELECT on_hand - reserved AS available FROM sku_stock WHERE sku_id = \(bind: sku)").first()
-        guard let available = try left?.decode(column: "available", as: Int.self), available >= quantity else { return false }
-        return try await database.transaction { tx in
-            // The conditional UPDATE is the first statement and decides: a sale between the read and now is counted.
-            try await tx.waitWhileLocked()
-            return try await InventoryRepository(database: tx).reserve(sku: sku, quantity: quantity, store: store, oid: oid, actor: actor, at: at)
-        }
     }
 
     /// Gives a reservation back (the order closed).
@@ -112,15 +114,24 @@ public struct InventoryRepository: Sendable {
                          reason: reason, store: store, oid: oid, actor: actor, at: at)
     }
 
-    private func record(
+    func record(
         client: UUID, sku: UUID, warehouse: UUID?, kind: String, onHand: Int, reserved: Int, reason: String,
         store: ID<Store>?, oid: String?, actor: String, at: Date
     ) async throws {
-        try await database.sql().insert(into: "stock_movements")
+        try await record([MovementRow(client: client, sku: sku, warehouse: warehouse, kind: kind, onHand: onHand, reserved: reserved,
+                                      reason: reason, store: store, oid: oid, actor: actor, at: at)])
+    }
+
+    /// Keeps movements in one multi-row insert.
+    func record(_ movements: [MovementRow]) async throws {
+        guard !movements.isEmpty else { return }
+        let insert = try database.sql().insert(into: "stock_movements")
             .columns("id", "client_id", "sku_id", "warehouse_id", "kind", "on_hand_change", "reserved_change", "reason", "store_id", "oid", "actor", "at")
-            .values(SQLBind(UUID()), SQLBind(client), SQLBind(sku), SQLBind(warehouse), SQLBind(kind), SQLBind(onHand),
-                    SQLBind(reserved), SQLBind(reason), SQLBind(store?.rawValue), SQLBind(oid), SQLBind(actor), SQLBind(at))
-            .run()
+        for m in movements {
+            insert.values(SQLBind(UUID.random()), SQLBind(m.client), SQLBind(m.sku), SQLBind(m.warehouse), SQLBind(m.kind), SQLBind(m.onHand),
+                          SQLBind(m.reserved), SQLBind(m.reason), SQLBind(m.store?.rawValue), SQLBind(m.oid), SQLBind(m.actor), SQLBind(m.at))
+        }
+        try await insert.run()
     }
 
     // MARK: Changes by a person (audited)
@@ -146,7 +157,7 @@ public struct InventoryRepository: Sendable {
             let delta = kind == .stocktake ? quantity - level : quantity
             guard level + delta >= 0 else { throw ValidationError(field: "quantity", rule: .wholeNumber) }
             try await sql.insert(into: "stock_levels").columns("id", "warehouse_id", "sku_id", "on_hand")
-                .values(SQLBind(UUID()), SQLBind(warehouse), SQLBind(sku), SQLBind(0))
+                .values(SQLBind(UUID.random()), SQLBind(warehouse), SQLBind(sku), SQLBind(0))
                 .ignoringConflicts(with: ["warehouse_id", "sku_id"]).run()
             try await sql.raw("UPDATE stock_levels SET on_hand = on_hand + \(bind: delta) WHERE warehouse_id = \(bind: warehouse) AND sku_id = \(bind: sku)").run()
             try await sql.raw("UPDATE sku_stock SET on_hand = on_hand + \(bind: delta) WHERE sku_id = \(bind: sku)").run()
@@ -207,7 +218,7 @@ public struct InventoryRepository: Sendable {
         let before = try await safetyStock(of: client.id)[channel]
         try await database.audited(AuditTarget(agencyID: client.agencyID, clientID: client.id), by: context) { tx in
             try await tx.sql().insert(into: "safety_stocks").columns("id", "client_id", "channel", "quantity")
-                .values(SQLBind(UUID()), SQLBind(client.id.rawValue), SQLBind(channel.rawValue), SQLBind(quantity))
+                .values(SQLBind(UUID.random()), SQLBind(client.id.rawValue), SQLBind(channel.rawValue), SQLBind(quantity))
                 .onConflict(with: ["client_id", "channel"]) { $0.set(excludedValueOf: "quantity") }.run()
             return ((), [AuditRecord(action: "safety_stock.set", entityType: "safety_stock", entityID: "\(client.id)/\(channel.rawValue)", before: before, after: quantity)])
         }

@@ -77,18 +77,19 @@ enum BenchRuns {
         }
     }
 
-    /// 50 SKUs × 100 units; one-unit attempts from concurrent workers, each its own transaction.
+    /// 50 SKUs × 100 units; one-unit attempts from concurrent workers through one checkout lane.
     static func flashSale(on database: BenchDatabase, label: String, attempts: Int, workers: Int, seed: UInt64) async throws {
         try await database.with { app, store in
             let sql = app.db as! any SQLDatabase
-            let skus = (0..<50).map { _ in UUID() }
-            let productID = UUID()
+            let skus = (0..<50).map { _ in UUID.random() }
+            let productID = UUID.random()
             try await sql.raw("INSERT INTO products (id, client_id, title, category, main_image_url, selling_points, detail, created_at) VALUES (\(bind: productID), \(bind: store.clientID.rawValue), 'flash', '', '', '', '', \(bind: Date()))").run()
             for (i, sku) in skus.enumerated() {
                 try await sql.raw("INSERT INTO skus (id, client_id, product_id, outer_id, barcode, properties, list_price_fen, floor_price_fen, cost_fen) VALUES (\(bind: sku), \(bind: store.clientID.rawValue), \(bind: productID), \(bind: "FLASH-\(i)"), '', '', 100, 100, 50)").run()
-                try await sql.raw("INSERT INTO sku_stock (id, sku_id, client_id, on_hand, reserved) VALUES (\(bind: UUID()), \(bind: sku), \(bind: store.clientID.rawValue), 100, 0)").run()
+                try await sql.raw("INSERT INTO sku_stock (id, sku_id, client_id, on_hand, reserved) VALUES (\(bind: UUID.random()), \(bind: sku), \(bind: store.clientID.rawValue), 100, 0)").run()
             }
             let counter = AttemptCounter(total: attempts)
+            let lane = CheckoutLane(database: app.db)
             let start = ContinuousClock.now
             let results = try await withThrowingTaskGroup(of: (sold: Int, latencies: [Double]).self) { group in
                 for worker in 0..<workers {
@@ -99,8 +100,7 @@ enum BenchRuns {
                         while let attempt = await counter.next() {
                             let sku = skus[Int(random.next() % UInt64(skus.count))]
                             let begun = ContinuousClock.now
-                            let held = try await InventoryRepository(database: app.db)
-                                .reserveAlone(sku: sku, quantity: 1, store: store.id, oid: "flash-\(attempt)", actor: "job:bench", at: Date())
+                            let held = try await lane.reserve(sku: sku, quantity: 1, store: store.id, oid: "flash-\(attempt)", actor: "job:bench", at: Date())
                             latencies.append(seconds(since: begun) * 1000)
                             if held { sold += 1 }
                         }
