@@ -88,8 +88,8 @@ public struct StoreSimulator: Sendable {
                 number += 1
                 let (order, refund) = makeOrder(tid: String(number), day: day, now: now, buyers: buyers, refundID: &refundNumber, random: &random)
                 guard order.createdAt < now else { continue }
-                orders.append(order)
-                if let refund { refunds.append(refund) }
+                orders.append(Self.toTheSecond(order))
+                if let refund { refunds.append(Self.toTheSecond(refund)) }
             }
             day = BusinessDay(containing: day.start.addingTimeInterval(86_400 + 3600))
         }
@@ -198,6 +198,29 @@ public struct StoreSimulator: Sendable {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in sku.outerID.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         return "6\(hash % 100_000_000_000)"
+    }
+
+    /// Channels report times to the second (`yyyy-MM-dd HH:mm:ss`), and so does the simulation:
+    /// a time with a fraction would not survive PostgreSQL's microseconds unchanged.
+    private static func toTheSecond(_ order: Order) -> Order {
+        var order = order
+        order.createdAt = toTheSecond(order.createdAt)
+        order.paidAt = order.paidAt.map(toTheSecond)
+        order.consignedAt = order.consignedAt.map(toTheSecond)
+        order.finishedAt = order.finishedAt.map(toTheSecond)
+        order.modifiedAt = order.modifiedAt.map(toTheSecond)
+        return order
+    }
+
+    private static func toTheSecond(_ refund: Refund) -> Refund {
+        var refund = refund
+        refund.createdAt = toTheSecond(refund.createdAt)
+        refund.modifiedAt = refund.modifiedAt.map(toTheSecond)
+        return refund
+    }
+
+    private static func toTheSecond(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
     }
 
     private func stamped(_ order: Order, at modified: Date, now: Date) -> Order {

@@ -19,6 +19,14 @@ struct StoreSimulatorTests {
         #expect(again.orders == Self.year.orders && again.refunds == Self.year.refunds)
     }
 
+    @Test("times are whole seconds, as the channels report them")
+    func wholeSeconds() {
+        let times = Self.year.orders.flatMap { [$0.createdAt, $0.paidAt, $0.consignedAt, $0.finishedAt, $0.modifiedAt].compactMap { $0 } }
+            + Self.year.refunds.flatMap { [$0.createdAt, $0.modifiedAt].compactMap { $0 } }
+        #expect(times.count > 50_000)
+        #expect(times.allSatisfy { $0.timeIntervalSince1970 == $0.timeIntervalSince1970.rounded(.down) })
+    }
+
     @Test("an order keeps its number and fate whenever it is generated: later, it has only moved on")
     func stableAcrossNow() {
         let earlier = Self.simulator.generate(from: BusinessDay("2025-11-22")!, until: BusinessDay("2026-11-22")!, now: BusinessDay("2026-10-01")!.start)

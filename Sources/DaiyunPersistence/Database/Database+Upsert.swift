@@ -1,8 +1,107 @@
-import Fluent
-import SQLKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Synchronization
 
 /// Rows per multi-row statement: well under SQLite's and PostgreSQL's bind limits for our widest table.
 let upsertChunk = 400
+
+extension Database {
+    /// Multi-row `INSERT … ON CONFLICT (keys) DO UPDATE` of every column but the id and the keys.
+    /// The statement text is made once per chunk size and the values bound as they are, below
+    /// SQLKit's serialiser and encoder (the import's hottest Swift code).
+    func upsert<Row: TableRow>(_ rows: [Row], into table: String, conflict keys: [String]) async throws {
+        guard !rows.isEmpty else { return }
+        let updated = Row.columns.filter { $0 != "id" && !keys.contains($0) }
+        for start in stride(from: 0, to: rows.count, by: upsertChunk) {
+            let chunk = rows[start..<min(start + upsertChunk, rows.count)]
+            switch try BulkDriver(self) {
+            case .sqlite(let sqlite):
+                let text = UpsertStatement.text(table: table, columns: Row.columns, rows: chunk.count, conflict: keys, updated: updated, numbered: false)
+                var binds: [SQLiteData] = []
+                binds.reserveCapacity(chunk.count * Row.columns.count)
+                for row in chunk { for value in row.values { binds.append(value.sqlite) } }
+                try await sqlite.query(text, binds, logger: sqlite.logger) { _ in }.get()
+            case .postgres(let postgres):
+                let text = UpsertStatement.text(table: table, columns: Row.columns, rows: chunk.count, conflict: keys, updated: updated, numbered: true)
+                var binds = PostgresBindings(capacity: chunk.count * Row.columns.count)
+                for row in chunk { for value in row.values { value.bind(into: &binds) } }
+                _ = try await postgres.rows(PostgresQuery(unsafeSQL: text, binds: binds))
+            }
+        }
+    }
+
+    /// `SELECT columns FROM table WHERE store_id = ? AND key IN (…)`, read as rows.
+    func select<Row: TableRow>(_ type: Row.Type, from table: String, store: UUID, where key: String, in values: [String]) async throws -> [Row] {
+        guard !values.isEmpty else { return [] }
+        let columns = Row.columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        switch try BulkDriver(self) {
+        case .sqlite(let sqlite):
+            let marks = Array(repeating: "?", count: values.count).joined(separator: ",")
+            let text = "SELECT \(columns) FROM \"\(table)\" WHERE \"store_id\" = ? AND \"\(key)\" IN (\(marks))"
+            let rows = try await sqlite.query(text, [.text(store.uuidString)] + values.map { .text($0) })
+            return try rows.map { row in
+                var reader = ColumnReader(row, table: table)
+                return try Row(&reader)
+            }
+        case .postgres(let postgres):
+            var binds = PostgresBindings(capacity: 2)
+            binds.append(store)
+            binds.append(values)
+            let text = "SELECT \(columns) FROM \"\(table)\" WHERE \"store_id\" = $1 AND \"\(key)\" = ANY($2)"
+            return try await postgres.rows(PostgresQuery(unsafeSQL: text, binds: binds)).map { row in
+                var reader = ColumnReader(row, table: table)
+                return try Row(&reader)
+            }
+        }
+    }
+}
+
+/// The driver below Fluent that a bulk statement goes to.
+private enum BulkDriver {
+    case sqlite(any SQLiteDatabase)
+    case postgres(any PostgresDatabase)
+
+    init(_ database: any Database) throws {
+        if let sqlite = database as? any SQLiteDatabase { self = .sqlite(sqlite) }
+        else if let postgres = database as? any PostgresDatabase { self = .postgres(postgres) }
+        else { throw UnsupportedDatabase() }
+    }
+
+    struct UnsupportedDatabase: Error, CustomStringConvertible {
+        var description: String { "bulk statements need SQLite or PostgreSQL" }
+    }
+}
+
+extension PostgresDatabase {
+    /// Runs the query on this database's connection (the transaction's, inside one) and reads every row.
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        let logger = self.logger
+        return try await withConnection { connection in
+            connection.eventLoop.makeFutureWithTask { try await connection.query(query, logger: logger).collect() }
+        }.get()
+    }
+}
+
+/// The text of a multi-row upsert, made once per table, row count and placeholder style.
+enum UpsertStatement {
+    private static let cache = Mutex<[String: String]>([:])
+
+    /// `numbered` places `$1, $2, …` (PostgreSQL) instead of `?` (SQLite).
+    static func text(table: String, columns: [String], rows: Int, conflict keys: [String], updated: [String], numbered: Bool) -> String {
+        let key = "\(table)/\(rows)/\(numbered)"
+        if let text = cache.withLock({ $0[key] }) { return text }
+        let tuples = (0..<rows).map { row in
+            "(" + (1...columns.count).map { numbered ? "$\(row * columns.count + $0)" : "?" }.joined(separator: ",") + ")"
+        }
+        let text = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ","))) VALUES "
+            + tuples.joined(separator: ",")
+            + " ON CONFLICT (\(keys.map { "\"\($0)\"" }.joined(separator: ","))) DO UPDATE SET "
+            + updated.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
+        cache.withLock { $0[key] = text }
+        return text
+    }
+}
 
 extension Database {
     /// On SQLite, gives this connection a page cache big enough for a bulk write (64 MiB), so a

@@ -6,12 +6,15 @@ public enum PersistenceError: Error, Sendable, Equatable, CustomStringConvertibl
     case missingReference(field: String)
     /// A stored row holds a value the domain does not know (an edited enum value, say).
     case corruptRow(table: String, id: String)
+    /// A column of a bulk read does not hold the type its table declares (column counted from 1).
+    case unreadableColumn(table: String, column: Int, expected: String)
 
     public var description: String {
         switch self {
         case .duplicate(let field): "\(field) is already taken"
         case .missingReference(let field): "\(field) refers to nothing"
         case let .corruptRow(table, id): "row \(id) of \(table) holds a value this version does not know"
+        case let .unreadableColumn(table, column, expected): "column \(column) of a row of \(table) is not \(expected)"
         }
     }
 }

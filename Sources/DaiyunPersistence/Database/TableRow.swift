@@ -1,17 +1,17 @@
+import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
-import SQLKit
-import Synchronization
 
-/// A row type of a hot table, written and read by column position: no Codable, no key-name
-/// conversion per field (which cost more than SQLite itself in the import profile).
+/// A row type of a hot table, written and read by column position, straight from and to the
+/// drivers' values: no Codable, no key-name lookup per field, no SQLKit serialiser (together
+/// they cost more than the databases themselves in the import profile).
 protocol TableRow: Sendable {
-    /// Column names, in the order `values` gives them.
+    /// Column names, in the order `values` gives them and `init(_:)` reads them.
     static var columns: [String] { get }
     /// This row's values, in column order.
     var values: [ColumnValue] { get }
     /// Reads the row from a `SELECT` of `columns`.
-    init(_ row: any SQLRow) throws
+    init(_ reader: inout ColumnReader) throws
 }
 
 /// A value of a hot table's column, typed once so that each driver binds it without reflection.
@@ -19,17 +19,6 @@ enum ColumnValue: Sendable {
     case text(String?), integer(Int64), bool(Bool), uuid(UUID), date(Date?)
 
     static func integer(_ value: Int) -> ColumnValue { .integer(Int64(value)) }
-
-    /// The bind SQLKit serialises (PostgreSQL); a null keeps its column's type.
-    var bind: SQLBind {
-        switch self {
-        case .text(let v): SQLBind(v)
-        case .integer(let v): SQLBind(v)
-        case .bool(let v): SQLBind(v)
-        case .uuid(let v): SQLBind(v)
-        case .date(let v): SQLBind(v)
-        }
-    }
 
     /// The value as SQLite stores it through SQLiteKit: UUIDs as their uppercase text, dates as
     /// seconds since 1970, booleans as 0 and 1.
@@ -42,56 +31,117 @@ enum ColumnValue: Sendable {
         case .date(let v): v.map { .float($0.timeIntervalSince1970) } ?? .null
         }
     }
+
+    /// Appends the value as a PostgreSQL parameter; a null keeps its column's type.
+    func bind(into bindings: inout PostgresBindings) {
+        switch self {
+        case .text(let v): bindings.append(v)
+        case .integer(let v): bindings.append(v)
+        case .bool(let v): bindings.append(v)
+        case .uuid(let v): bindings.append(v)
+        case .date(let v): bindings.append(v)
+        }
+    }
 }
 
-extension Database {
-    /// Multi-row `INSERT … ON CONFLICT (keys) DO UPDATE` of every column but the id and the keys.
-    /// On SQLite the statement text is made once per chunk size and the values bound as they are,
-    /// below SQLKit's serialiser and encoder (the import's hottest Swift code).
-    func upsert<Row: TableRow>(_ rows: [Row], into table: String, conflict keys: [String]) async throws {
-        guard !rows.isEmpty else { return }
-        let updated = Row.columns.filter { $0 != "id" && !keys.contains($0) }
-        for start in stride(from: 0, to: rows.count, by: upsertChunk) {
-            let chunk = rows[start..<min(start + upsertChunk, rows.count)]
-            if let sqlite = self as? any SQLiteDatabase {
-                let text = UpsertStatement.text(table: table, columns: Row.columns, rows: chunk.count, conflict: keys, updated: updated)
-                var binds: [SQLiteData] = []
-                binds.reserveCapacity(chunk.count * Row.columns.count)
-                for row in chunk { for value in row.values { binds.append(value.sqlite) } }
-                try await sqlite.query(text, binds, logger: sqlite.logger) { _ in }.get()
-                continue
-            }
-            let insert = try self.sql().insert(into: table).columns(Row.columns)
-            for row in chunk { insert.values(row.values.map(\.bind)) }
-            try await insert.onConflict(with: keys) { builder in
-                var builder = builder
-                for column in updated { builder = builder.set(excludedValueOf: column) }
-                return builder
-            }.run()
+/// Reads one result row's columns in order, from either driver's own row.
+struct ColumnReader {
+    private enum Source {
+        case sqlite([SQLiteColumn])
+        case postgres(PostgresRow.Iterator)
+    }
+
+    private var source: Source
+    private var index = 0
+    private let table: String
+
+    init(_ row: SQLiteRow, table: String) {
+        source = .sqlite(row.columns)
+        self.table = table
+    }
+
+    init(_ row: PostgresRow, table: String) {
+        source = .postgres(row.makeIterator())
+        self.table = table
+    }
+
+    mutating func text() throws -> String {
+        guard let value = try optionalText() else { throw unreadable("text") }
+        return value
+    }
+
+    mutating func optionalText() throws -> String? {
+        switch try next() {
+        case .sqlite(.null): nil
+        case .sqlite(.text(let v)): v
+        case .sqlite: throw unreadable("text")
+        case .postgres(let cell): try cell.decode(String?.self)
         }
     }
 
-    /// `SELECT columns FROM table WHERE store_id = ? AND key IN (…)`, read as rows.
-    func select<Row: TableRow>(_ type: Row.Type, from table: String, store: UUID, where key: String, in values: [String]) async throws -> [Row] {
-        try await sql().select().columns(Row.columns).from(table)
-            .where("store_id", .equal, SQLBind(store)).where(key, .in, SQLBind.group(values)).all()
-            .map { try Row($0) }
+    mutating func integer() throws -> Int64 {
+        switch try next() {
+        case .sqlite(.integer(let v)): Int64(v)
+        case .sqlite: throw unreadable("integer")
+        case .postgres(let cell): try cell.decode(Int64.self)
+        }
     }
-}
 
-/// The text of a multi-row SQLite upsert, made once per table and row count.
-enum UpsertStatement {
-    private static let cache = Mutex<[String: String]>([:])
+    mutating func int() throws -> Int { Int(try integer()) }
 
-    static func text(table: String, columns: [String], rows: Int, conflict keys: [String], updated: [String]) -> String {
-        let key = "\(table)/\(rows)"
-        if let text = cache.withLock({ $0[key] }) { return text }
-        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
-        let text = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ","))) VALUES "
-            + Array(repeating: tuple, count: rows).joined(separator: ",")
-            + " ON CONFLICT (\(keys.map { "\"\($0)\"" }.joined(separator: ","))) DO UPDATE SET "
-            + updated.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
-        cache.withLock { $0[key] = text }
-        return text
+    mutating func bool() throws -> Bool {
+        switch try next() {
+        case .sqlite(.integer(let v)): v != 0
+        case .sqlite: throw unreadable("boolean")
+        case .postgres(let cell): try cell.decode(Bool.self)
+        }
+    }
+
+    mutating func uuid() throws -> UUID {
+        switch try next() {
+        case .sqlite(.text(let text)):
+            guard let id = UUID(uuidString: text) else { throw unreadable("UUID") }
+            return id
+        case .sqlite: throw unreadable("UUID")
+        case .postgres(let cell): return try cell.decode(UUID.self)
+        }
+    }
+
+    mutating func date() throws -> Date {
+        guard let value = try optionalDate() else { throw unreadable("time") }
+        return value
+    }
+
+    mutating func optionalDate() throws -> Date? {
+        switch try next() {
+        case .sqlite(.null): return nil
+        case .sqlite(let data):
+            guard let date = Date(sqliteData: data) else { throw unreadable("time") }
+            return date
+        case .postgres(let cell): return try cell.decode(Date?.self)
+        }
+    }
+
+    private enum Cell {
+        case sqlite(SQLiteData)
+        case postgres(PostgresCell)
+    }
+
+    /// The next column's value; `index` then counts the columns read, so errors name it from 1.
+    private mutating func next() throws -> Cell {
+        index += 1
+        switch source {
+        case .sqlite(let columns):
+            guard index <= columns.count else { throw unreadable("a column") }
+            return .sqlite(columns[index - 1].data)
+        case .postgres(var iterator):
+            guard let cell = iterator.next() else { throw unreadable("a column") }
+            source = .postgres(iterator)
+            return .postgres(cell)
+        }
+    }
+
+    private func unreadable(_ expected: String) -> PersistenceError {
+        .unreadableColumn(table: table, column: index, expected: expected)
     }
 }

@@ -1,6 +1,5 @@
 import DaiyunCore
 import Foundation
-import SQLKit
 
 /// The `orders` table as rows for bulk reads and writes.
 struct OrderRow: Sendable, TableRow {
@@ -63,29 +62,29 @@ struct OrderRow: Sendable, TableRow {
          .text(buyerMessage), .text(sellerMemo), .bool(needsAttention), .uuid(sourceRecordId)]
     }
 
-    init(_ row: any SQLRow) throws {
-        id = try row.decode(column: "id", as: UUID.self)
-        storeId = try row.decode(column: "store_id", as: UUID.self)
-        tid = try row.decode(column: "tid", as: String.self)
-        status = try row.decode(column: "status", as: String.self)
-        type = try row.decode(column: "type", as: String.self)
-        stepStatus = try row.decode(column: "step_status", as: String?.self)
-        buyerNick = try row.decode(column: "buyer_nick", as: String.self)
-        buyerOpenUid = try row.decode(column: "buyer_open_uid", as: String?.self)
-        paymentFen = try row.decode(column: "payment_fen", as: Int64.self)
-        postFeeFen = try row.decode(column: "post_fee_fen", as: Int64.self)
-        totalFeeFen = try row.decode(column: "total_fee_fen", as: Int64.self)
-        discountFeeFen = try row.decode(column: "discount_fee_fen", as: Int64.self)
-        createdAt = try row.decode(column: "created_at", as: Date.self)
-        paidAt = try row.decode(column: "paid_at", as: Date?.self)
-        countedPaidAt = try row.decode(column: "counted_paid_at", as: Date?.self)
-        consignedAt = try row.decode(column: "consigned_at", as: Date?.self)
-        finishedAt = try row.decode(column: "finished_at", as: Date?.self)
-        modifiedAt = try row.decode(column: "modified_at", as: Date?.self)
-        buyerMessage = try row.decode(column: "buyer_message", as: String.self)
-        sellerMemo = try row.decode(column: "seller_memo", as: String.self)
-        needsAttention = try row.decode(column: "needs_attention", as: Bool.self)
-        sourceRecordId = try row.decode(column: "source_record_id", as: UUID.self)
+    init(_ row: inout ColumnReader) throws {
+        id = try row.uuid()
+        storeId = try row.uuid()
+        tid = try row.text()
+        status = try row.text()
+        type = try row.text()
+        stepStatus = try row.optionalText()
+        buyerNick = try row.text()
+        buyerOpenUid = try row.optionalText()
+        paymentFen = try row.integer()
+        postFeeFen = try row.integer()
+        totalFeeFen = try row.integer()
+        discountFeeFen = try row.integer()
+        createdAt = try row.date()
+        paidAt = try row.optionalDate()
+        countedPaidAt = try row.optionalDate()
+        consignedAt = try row.optionalDate()
+        finishedAt = try row.optionalDate()
+        modifiedAt = try row.optionalDate()
+        buyerMessage = try row.text()
+        sellerMemo = try row.text()
+        needsAttention = try row.bool()
+        sourceRecordId = try row.uuid()
     }
 
     func domain(lines: [OrderLine]) throws -> Order {
@@ -149,24 +148,24 @@ struct OrderLineRow: Sendable, TableRow {
          .text(refundStatus), .text(stockState), .uuid(sourceRecordId)]
     }
 
-    init(_ row: any SQLRow) throws {
-        id = try row.decode(column: "id", as: UUID.self)
-        storeId = try row.decode(column: "store_id", as: UUID.self)
-        tid = try row.decode(column: "tid", as: String.self)
-        oid = try row.decode(column: "oid", as: String.self)
-        itemId = try row.decode(column: "item_id", as: String.self)
-        skuId = try row.decode(column: "sku_id", as: String.self)
-        outerSkuId = try row.decode(column: "outer_sku_id", as: String.self)
-        title = try row.decode(column: "title", as: String.self)
-        skuProperties = try row.decode(column: "sku_properties", as: String.self)
-        priceFen = try row.decode(column: "price_fen", as: Int64.self)
-        quantity = try row.decode(column: "quantity", as: Int.self)
-        totalFeeFen = try row.decode(column: "total_fee_fen", as: Int64.self)
-        paymentFen = try row.decode(column: "payment_fen", as: Int64.self)
-        status = try row.decode(column: "status", as: String.self)
-        refundStatus = try row.decode(column: "refund_status", as: String.self)
-        stockState = try row.decode(column: "stock_state", as: String.self)
-        sourceRecordId = try row.decode(column: "source_record_id", as: UUID.self)
+    init(_ row: inout ColumnReader) throws {
+        id = try row.uuid()
+        storeId = try row.uuid()
+        tid = try row.text()
+        oid = try row.text()
+        itemId = try row.text()
+        skuId = try row.text()
+        outerSkuId = try row.text()
+        title = try row.text()
+        skuProperties = try row.text()
+        priceFen = try row.integer()
+        quantity = try row.int()
+        totalFeeFen = try row.integer()
+        paymentFen = try row.integer()
+        status = try row.text()
+        refundStatus = try row.text()
+        stockState = try row.text()
+        sourceRecordId = try row.uuid()
     }
 
     func domain() throws -> OrderLine {
@@ -221,20 +220,20 @@ struct RefundRow: Sendable, TableRow {
          .text(reason), .text(goodStatus), .date(createdAt), .date(modifiedAt), .uuid(sourceRecordId)]
     }
 
-    init(_ row: any SQLRow) throws {
-        id = try row.decode(column: "id", as: UUID.self)
-        storeId = try row.decode(column: "store_id", as: UUID.self)
-        refundId = try row.decode(column: "refund_id", as: String.self)
-        tid = try row.decode(column: "tid", as: String.self)
-        oid = try row.decode(column: "oid", as: String.self)
-        status = try row.decode(column: "status", as: String.self)
-        phase = try row.decode(column: "phase", as: String.self)
-        refundFeeFen = try row.decode(column: "refund_fee_fen", as: Int64.self)
-        reason = try row.decode(column: "reason", as: String.self)
-        goodStatus = try row.decode(column: "good_status", as: String.self)
-        createdAt = try row.decode(column: "created_at", as: Date.self)
-        modifiedAt = try row.decode(column: "modified_at", as: Date?.self)
-        sourceRecordId = try row.decode(column: "source_record_id", as: UUID.self)
+    init(_ row: inout ColumnReader) throws {
+        id = try row.uuid()
+        storeId = try row.uuid()
+        refundId = try row.text()
+        tid = try row.text()
+        oid = try row.text()
+        status = try row.text()
+        phase = try row.text()
+        refundFeeFen = try row.integer()
+        reason = try row.text()
+        goodStatus = try row.text()
+        createdAt = try row.date()
+        modifiedAt = try row.optionalDate()
+        sourceRecordId = try row.uuid()
     }
 
     func domain() throws -> Refund {

@@ -16,10 +16,13 @@ enum BenchRuns {
             let source = try await SourceRecordRepository(database: app.db).keep(Data("bench".utf8), name: "bench", kind: "bench", agency: store.agencyID, store: store.id, by: WriteContext(actor: "job:bench", now: Date())).record.id
             for pass in ["import", "re-import (no change)"] {
                 let start = ContinuousClock.now
-                try await app.db.transaction { tx in
-                    _ = try await OrderWriter(database: tx).apply(dataset.orders, store: store, source: source, actor: "job:bench", at: Date())
-                    _ = try await RefundWriter(database: tx).apply(dataset.refunds, store: store, source: source)
+                let counts = try await app.db.transaction { tx in
+                    try await OrderWriter(database: tx).apply(dataset.orders, store: store, source: source, actor: "job:bench", at: Date())
+                        + RefundWriter(database: tx).apply(dataset.refunds, store: store, source: source)
                 }
+                let expected = pass == "import" ? UpsertCounts(inserted: dataset.orders.count + dataset.refunds.count)
+                                                : UpsertCounts(unchanged: dataset.orders.count + dataset.refunds.count)
+                guard counts == expected else { throw BenchError("\(label) \(pass): \(counts), expected \(expected)") }
                 BenchReport.line(label, pass, count: dataset.rowCount, unit: "rows", seconds: seconds(since: start))
             }
             try await orderList(store: store, on: app, label: label)
