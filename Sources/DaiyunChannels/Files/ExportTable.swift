@@ -112,12 +112,19 @@ struct ExportRow {
     func number(_ aliases: String...) throws -> String {
         var text = ""
         for alias in aliases where text.isEmpty { text = try optional(alias) ?? "" }
-        text = text.trimmingCharacters(in: CharacterSet(charactersIn: "'\t "))
-        guard !text.isEmpty else { throw error(aliases[0], "is empty") }
-        guard text.count <= 40, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter || $0 == "-") }) else {
+        // Bytes, not Characters: millions of numbers in a large export.
+        var bytes = Array(text.utf8)[...]
+        func isPadding(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "'") || byte == 0x09 || byte == 0x20 }
+        while let first = bytes.first, isPadding(first) { bytes = bytes.dropFirst() }
+        while let last = bytes.last, isPadding(last) { bytes = bytes.dropLast() }
+        guard !bytes.isEmpty else { throw error(aliases[0], "is empty") }
+        func isAllowed(_ byte: UInt8) -> Bool {
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "-")
+        }
+        guard bytes.count <= 40, bytes.allSatisfy(isAllowed) else {
             throw error(aliases[0], "is not a valid number: \(text.prefix(40))")
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func money(_ aliases: String..., default fallback: Money? = nil) throws -> Money {

@@ -12,30 +12,43 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     /// `-0.50`, `1,234.56`, `¥12.00`, or a cell Excel kept as text (`="12.00"`, a leading tab).
     /// More than two decimals, or anything else, is an error: money is never rounded silently.
     public init(yuan text: String, field: String = "amount") throws {
-        var s = text.trimmedASCII
-        if s.hasPrefix("=\""), s.hasSuffix("\"") { s = s.dropFirst(2).dropLast() }
-        if s.hasPrefix("¥") || s.hasPrefix("￥") { s = s.dropFirst() }
-        var negative = false
-        if s.hasPrefix("-") { negative = true; s = s.dropFirst() }
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count) else { throw ValidationError(field: field, rule: .moneyFormat) }
-        let whole = parts[0].replacingOccurrences(of: ",", with: "")
-        let fraction = parts.count == 2 ? String(parts[1]) : ""
-        guard !whole.isEmpty, whole.count <= 15, whole.allSatisfy(\.isASCIIDigit),
-              fraction.count <= 2, fraction.allSatisfy(\.isASCIIDigit),
-              parts.count == 1 || !fraction.isEmpty,
-              let yuan = Int64(whole), let cents = Int64(fraction.padding(toLength: 2, withPad: "0", startingAt: 0)) else {
-            throw ValidationError(field: field, rule: .moneyFormat)
+        // Read byte by byte: an order export has a dozen amounts per row.
+        guard let fen = Self.fen(yuan: Array(text.trimmedASCII.utf8)[...]) else { throw ValidationError(field: field, rule: .moneyFormat) }
+        self.fen = fen
+    }
+
+    private static func fen(yuan text: ArraySlice<UInt8>) -> Int64? {
+        var s = text
+        if s.starts(with: [0x3D, 0x22]), s.count >= 3, s.last == 0x22 { s = s.dropFirst(2).dropLast() }  // ="…"
+        if s.starts(with: [0xC2, 0xA5]) { s = s.dropFirst(2) }                                          // ¥
+        else if s.starts(with: [0xEF, 0xBF, 0xA5]) { s = s.dropFirst(3) }                               // ￥
+        let negative = s.first == 0x2D
+        if negative { s = s.dropFirst() }
+        var yuan: Int64 = 0, digits = 0
+        while let byte = s.first, byte != 0x2E {
+            s = s.dropFirst()
+            if byte == 0x2C { continue }                                                               // 1,234
+            guard (0x30...0x39).contains(byte), digits < 15 else { return nil }
+            yuan = yuan * 10 + Int64(byte - 0x30)
+            digits += 1
+        }
+        guard digits > 0 else { return nil }
+        var cents: Int64 = 0
+        if s.first == 0x2E {
+            let fraction = s.dropFirst()
+            guard (1...2).contains(fraction.count), fraction.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            cents = fraction.reduce(0) { $0 * 10 + Int64($1 - 0x30) } * (fraction.count == 1 ? 10 : 1)
         }
         let fen = yuan * 100 + cents
-        self.fen = negative ? -fen : fen
+        return negative ? -fen : fen
     }
 
     /// `12.30`, with a minus sign when negative.
     public var yuanString: String {
         let sign = fen < 0 ? "-" : ""
         let magnitude = fen.magnitude
-        return "\(sign)\(magnitude / 100).\(String(format: "%02d", magnitude % 100))"
+        let cents = magnitude % 100
+        return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 
     public var description: String { "¥" + yuanString }

@@ -7,7 +7,8 @@ import Synchronization
 let upsertChunk = 400
 
 extension Database {
-    /// Multi-row `INSERT … ON CONFLICT (keys) DO UPDATE` of every column but the id and the keys.
+    /// Multi-row `INSERT … ON CONFLICT (keys) DO UPDATE` of every column but the id and the keys
+    /// (a plain `INSERT` without keys).
     /// The statement text is made once per chunk size and the values bound as they are, below
     /// SQLKit's serialiser and encoder (the import's hottest Swift code).
     func upsert<Row: TableRow>(_ rows: [Row], into table: String, conflict keys: [String]) async throws {
@@ -87,15 +88,15 @@ extension PostgresDatabase {
 enum UpsertStatement {
     private static let cache = Mutex<[String: String]>([:])
 
-    /// `numbered` places `$1, $2, …` (PostgreSQL) instead of `?` (SQLite).
+    /// No conflict keys make a plain insert; `numbered` places `$1, $2, …` (PostgreSQL) instead of `?` (SQLite).
     static func text(table: String, columns: [String], rows: Int, conflict keys: [String], updated: [String], numbered: Bool) -> String {
         let key = "\(table)/\(rows)/\(numbered)"
         if let text = cache.withLock({ $0[key] }) { return text }
         let tuples = (0..<rows).map { row in
             "(" + (1...columns.count).map { numbered ? "$\(row * columns.count + $0)" : "?" }.joined(separator: ",") + ")"
         }
-        let text = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ","))) VALUES "
-            + tuples.joined(separator: ",")
+        let insert = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ","))) VALUES " + tuples.joined(separator: ",")
+        let text = keys.isEmpty ? insert : insert
             + " ON CONFLICT (\(keys.map { "\"\($0)\"" }.joined(separator: ","))) DO UPDATE SET "
             + updated.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
         cache.withLock { $0[key] = text }

@@ -119,14 +119,12 @@ extension OrderRepository {
 
     /// One order with its lines, status history, refunds and source record.
     public func detail(store: ID<Store>, tid: String) async throws -> OrderDetail? {
-        let sql = try database.sql()
         guard let row = try await database.select(OrderRow.self, from: "orders", store: store.rawValue, where: "tid", in: [tid]).first else { return nil }
         let lineRows = try await database.select(OrderLineRow.self, from: "order_lines", store: store.rawValue, where: "tid", in: [tid])
             .sorted { $0.oid < $1.oid }
-        let history = try await sql.select().columns("status", "observed_at", "source_record_id").from("order_status_history")
-            .where("store_id", .equal, SQLBind(store.rawValue)).where("tid", .equal, SQLBind(tid)).orderBy("observed_at").all()
-            .map { OrderDetail.StatusChange(status: try $0.decode(column: "status", as: String.self), observedAt: try $0.decode(column: "observed_at", as: Date.self),
-                                            sourceRecordID: try $0.decode(column: "source_record_id", as: UUID.self)) }
+        let history = try await database.select(StatusChangeRow.self, from: "order_status_history", store: store.rawValue, where: "tid", in: [tid])
+            .sorted { $0.observedAt < $1.observedAt }
+            .map { OrderDetail.StatusChange(status: $0.status, observedAt: $0.observedAt, sourceRecordID: $0.sourceRecordId) }
         let refunds = try await database.select(RefundRow.self, from: "refunds", store: store.rawValue, where: "tid", in: [tid])
             .sorted { ($0.createdAt, $0.refundId) < ($1.createdAt, $1.refundId) }.map { try $0.domain() }
         return OrderDetail(

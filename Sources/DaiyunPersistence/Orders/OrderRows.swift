@@ -180,6 +180,40 @@ struct OrderLineRow: Sendable, TableRow {
     var lineStockState: LineStockState { LineStockState(rawValue: stockState) ?? .untouched }
 }
 
+/// The `order_status_history` table as rows: each status an order was seen in, when and from what.
+struct StatusChangeRow: Sendable, TableRow {
+    var id: UUID
+    var storeId: UUID
+    var tid: String
+    var status: String
+    var observedAt: Date
+    var sourceRecordId: UUID
+
+    init(id: UUID, storeId: UUID, tid: String, status: String, observedAt: Date, sourceRecordId: UUID) {
+        self.id = id
+        self.storeId = storeId
+        self.tid = tid
+        self.status = status
+        self.observedAt = observedAt
+        self.sourceRecordId = sourceRecordId
+    }
+
+    static let columns = ["id", "store_id", "tid", "status", "observed_at", "source_record_id"]
+
+    var values: [ColumnValue] {
+        [.uuid(id), .uuid(storeId), .text(tid), .text(status), .date(observedAt), .uuid(sourceRecordId)]
+    }
+
+    init(_ row: inout ColumnReader) throws {
+        id = try row.uuid()
+        storeId = try row.uuid()
+        tid = try row.text()
+        status = try row.text()
+        observedAt = try row.date()
+        sourceRecordId = try row.uuid()
+    }
+}
+
 /// The `refunds` table as rows.
 struct RefundRow: Sendable, TableRow {
     var id: UUID

@@ -37,16 +37,21 @@ public struct OrderWriter: Sendable {
         let folded = foldReports(reports, key: \.tid) { $0.applying($1) }
         if folded.count > upsertChunk { try await database.prepareForBulkWrite() }
         var counts = UpsertCounts()
-        for start in stride(from: 0, to: folded.count, by: upsertChunk) {
+        // Statistics after 10,000 orders, then each time the write has grown fourfold: one
+        // refresh per 10,000 orders cost more than the plans it saved.
+        var refreshAfter = 25
+        for (written, start) in stride(from: 0, to: folded.count, by: upsertChunk).enumerated() {
             let chunk = Array(folded[start..<min(start + upsertChunk, folded.count)])
             counts = counts + (try await applyChunk(chunk, store: store, source: source, actor: actor, at: now))
-            if (start / upsertChunk) % 25 == 24 { try await database.refreshStatistics(of: ["orders", "order_lines"]) }
+            if written + 1 == refreshAfter {
+                try await database.refreshStatistics(of: ["orders", "order_lines"])
+                refreshAfter *= 4
+            }
         }
         return counts
     }
 
     private func applyChunk(_ reports: [Order], store: Store, source: UUID, actor: String, at now: Date) async throws -> UpsertCounts {
-        let sql = try database.sql()
         let tids = reports.map(\.tid)
         let existingOrders = try await database.select(OrderRow.self, from: "orders", store: store.id.rawValue, where: "tid", in: tids)
         let existingLines = try await database.select(OrderLineRow.self, from: "order_lines", store: store.id.rawValue, where: "tid", in: tids)
@@ -58,7 +63,7 @@ public struct OrderWriter: Sendable {
         var counts = UpsertCounts()
         var orderRows: [OrderRow] = []
         var lineRows: [OrderLineRow] = []
-        var history: [(tid: String, status: String)] = []
+        var history: [StatusChangeRow] = []
         for report in reports {
             let keptRow = ordersByTid[report.tid]
             let keptLineRows = (linesByTid[report.tid] ?? []).sorted { $0.oid < $1.oid }
@@ -70,7 +75,9 @@ public struct OrderWriter: Sendable {
                 continue
             }
             if kept == nil { counts.inserted += 1 } else { counts.updated += 1 }
-            if kept?.status != merged.status { history.append((merged.tid, merged.status.rawValue)) }
+            if kept?.status != merged.status {
+                history.append(StatusChangeRow(id: UUID.random(), storeId: store.id.rawValue, tid: merged.tid, status: merged.status.rawValue, observedAt: now, sourceRecordId: source))
+            }
 
             let keptStates = Dictionary(keptLineRows.map { ($0.oid, ($0.id, $0.lineStockState)) }, uniquingKeysWith: { a, _ in a })
             var needsAttention = false
@@ -103,13 +110,7 @@ public struct OrderWriter: Sendable {
         }
         try await database.upsert(orderRows, into: "orders", conflict: ["store_id", "tid"])
         try await database.upsert(lineRows, into: "order_lines", conflict: ["store_id", "oid"])
-        if !history.isEmpty {
-            let insert = sql.insert(into: "order_status_history").columns("id", "store_id", "tid", "status", "observed_at", "source_record_id")
-            for entry in history {
-                insert.values(SQLBind(UUID.random()), SQLBind(store.id.rawValue), SQLBind(entry.tid), SQLBind(entry.status), SQLBind(now), SQLBind(source))
-            }
-            try await insert.run()
-        }
+        try await database.upsert(history, into: "order_status_history", conflict: [])
         return counts
     }
 
