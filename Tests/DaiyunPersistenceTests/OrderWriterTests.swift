@@ -66,6 +66,26 @@ struct OrderWriterTests {
         }
     }
 
+    @Test("a stored order read back equals the report, and a column holding the wrong type is a clear error naming table and column")
+    func rowsReadByPosition() async throws {
+        // SQLite alone lets a column hold another type (an edit by hand, say); PostgreSQL refuses it on write.
+        try await withTestApp(.sqlite) { app in
+            let s = try await Self.setUp(app, onHand: 10)
+            var order = Self.order("5000", .waitBuyerConfirmGoods, store: s.t.storeA1)
+            order.stepStatus = .fullyPaid
+            order.type = "step"
+            order.sellerMemo = "备注：加急"
+            _ = try await Self.apply([order], s, on: app.db)
+            let stored = try await OrderRepository(database: app.db).orders(["5000"], store: s.t.storeA1.id)["5000"]
+            order.lines.sort { $0.oid < $1.oid }
+            #expect(stored == order)
+            try await (app.db as! any SQLDatabase).raw("UPDATE orders SET payment_fen = 'twelve' WHERE tid = '5000'").run()
+            await #expect(throws: PersistenceError.unreadableColumn(table: "orders", column: 9, expected: "integer")) {
+                _ = try await OrderRepository(database: app.db).orders(["5000"], store: s.t.storeA1.id)
+            }
+        }
+    }
+
     @Test("paid reserves, shipped deducts, closed releases; a shortage is flagged, not accepted", arguments: TestDatabase.available)
     func stockFollowsOrders(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
