@@ -69,11 +69,11 @@ struct SigningTests {
 
     @Test("Douyin: HMAC-SHA256 over the pattern with a canonical param_json, lowercase")
     func douyin() {
-        let body = DouyinParamJSON.canonical(["size": .number("10"), "page": .number("0")])
+        let body = CanonicalParamJSON.canonical(["size": .number("10"), "page": .number("0")])
         #expect(body == #"{"page":0,"size":10}"#, "keys sorted, numbers kept")
         let sign = DouyinSignature.sign(appKey: "7043675397937989128", secret: "secret123", method: "order.searchList", paramJSON: body, timestamp: 1_700_000_000)
         #expect(sign == "ccc480dcfbc00c0ae97877d49cd85288bf58e4aaf85e54d588063eee90071ef7")
-        let nested = DouyinParamJSON.canonical(["b": .object(["z": .string("<&>"), "a": .array([.bool(true), .null])]), "a": .string("中")])
+        let nested = CanonicalParamJSON.canonical(["b": .object(["z": .string("<&>"), "a": .array([.bool(true), .null])]), "a": .string("中")])
         #expect(nested == #"{"a":"中","b":{"a":[true,null],"z":"\u003c\u0026\u003e"}}"#, "sorted at every depth, escaped as Go escapes")
     }
 }

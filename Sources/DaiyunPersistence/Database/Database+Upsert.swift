@@ -14,9 +14,10 @@ extension Database {
     func upsert<Row: TableRow>(_ rows: [Row], into table: String, conflict keys: [String]) async throws {
         guard !rows.isEmpty else { return }
         let updated = Row.columns.filter { $0 != "id" && !keys.contains($0) }
+        let driver = try BulkDriver(self)
         for start in stride(from: 0, to: rows.count, by: upsertChunk) {
             let chunk = rows[start..<min(start + upsertChunk, rows.count)]
-            switch try BulkDriver(self) {
+            switch driver {
             case .sqlite(let sqlite):
                 let text = UpsertStatement.text(table: table, columns: Row.columns, rows: chunk.count, conflict: keys, updated: updated, numbered: false)
                 var binds: [SQLiteData] = []
@@ -30,6 +31,11 @@ extension Database {
                 _ = try await postgres.rows(PostgresQuery(unsafeSQL: text, binds: binds))
             }
         }
+    }
+
+    /// Multi-row plain `INSERT`s, for rows that are only ever added (a history).
+    func insert<Row: TableRow>(_ rows: [Row], into table: String) async throws {
+        try await upsert(rows, into: table, conflict: [])
     }
 
     /// `SELECT columns FROM table WHERE store_id = ? AND key IN (…)`, read as rows.

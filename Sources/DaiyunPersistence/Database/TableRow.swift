@@ -75,7 +75,7 @@ struct ColumnReader {
         case .sqlite(.null): nil
         case .sqlite(.text(let v)): v
         case .sqlite: throw unreadable("text")
-        case .postgres(let cell): try cell.decode(String?.self)
+        case .postgres(let cell): try decode(cell, as: String?.self, "text")
         }
     }
 
@@ -83,7 +83,7 @@ struct ColumnReader {
         switch try next() {
         case .sqlite(.integer(let v)): Int64(v)
         case .sqlite: throw unreadable("integer")
-        case .postgres(let cell): try cell.decode(Int64.self)
+        case .postgres(let cell): try decode(cell, as: Int64.self, "integer")
         }
     }
 
@@ -93,7 +93,7 @@ struct ColumnReader {
         switch try next() {
         case .sqlite(.integer(let v)): v != 0
         case .sqlite: throw unreadable("boolean")
-        case .postgres(let cell): try cell.decode(Bool.self)
+        case .postgres(let cell): try decode(cell, as: Bool.self, "boolean")
         }
     }
 
@@ -103,7 +103,7 @@ struct ColumnReader {
             guard let id = UUID(uuidString: text) else { throw unreadable("UUID") }
             return id
         case .sqlite: throw unreadable("UUID")
-        case .postgres(let cell): return try cell.decode(UUID.self)
+        case .postgres(let cell): return try decode(cell, as: UUID.self, "UUID")
         }
     }
 
@@ -118,7 +118,7 @@ struct ColumnReader {
         case .sqlite(let data):
             guard let date = Date(sqliteData: data) else { throw unreadable("time") }
             return date
-        case .postgres(let cell): return try cell.decode(Date?.self)
+        case .postgres(let cell): return try decode(cell, as: Date?.self, "time")
         }
     }
 
@@ -139,6 +139,10 @@ struct ColumnReader {
             source = .postgres(iterator)
             return .postgres(cell)
         }
+    }
+
+    private func decode<T: PostgresDecodable>(_ cell: PostgresCell, as type: T.Type, _ expected: String) throws -> T {
+        do { return try cell.decode(T.self) } catch { throw unreadable(expected) }
     }
 
     private func unreadable(_ expected: String) -> PersistenceError {

@@ -14,12 +14,7 @@ public actor CheckoutLane {
     static let largestGroup = 256
 
     private struct Checkout {
-        var sku: UUID
-        var quantity: Int
-        var store: ID<Store>
-        var oid: String
-        var actor: String
-        var at: Date
+        var reservation: GroupedReservation
         var answer: CheckedContinuation<Bool, any Error>
     }
 
@@ -45,7 +40,8 @@ public actor CheckoutLane {
             }
         }
         return try await withCheckedThrowingContinuation { answer in
-            waiting.append(Checkout(sku: sku, quantity: quantity, store: store, oid: oid, actor: actor, at: at, answer: answer))
+            let reservation = GroupedReservation(sku: sku, quantity: quantity, store: store, oid: oid, actor: actor, at: at)
+            waiting.append(Checkout(reservation: reservation, answer: answer))
             if !committing {
                 committing = true
                 Task { await commitWaiting() }
@@ -61,9 +57,7 @@ public actor CheckoutLane {
             waiting.removeFirst(group.count)
             do {
                 let held = try await database.transaction { tx in
-                    try await InventoryRepository(database: tx).reserveTogether(group.map {
-                        GroupedReservation(sku: $0.sku, quantity: $0.quantity, store: $0.store, oid: $0.oid, actor: $0.actor, at: $0.at)
-                    })
+                    try await InventoryRepository(database: tx).reserveTogether(group.map(\.reservation))
                 }
                 for (checkout, result) in zip(group, held) { checkout.answer.resume(returning: result) }
             } catch {

@@ -189,21 +189,15 @@ struct StatusChangeRow: Sendable, TableRow {
     var observedAt: Date
     var sourceRecordId: UUID
 
-    init(id: UUID, storeId: UUID, tid: String, status: String, observedAt: Date, sourceRecordId: UUID) {
-        self.id = id
-        self.storeId = storeId
-        self.tid = tid
-        self.status = status
-        self.observedAt = observedAt
-        self.sourceRecordId = sourceRecordId
-    }
-
     static let columns = ["id", "store_id", "tid", "status", "observed_at", "source_record_id"]
 
     var values: [ColumnValue] {
         [.uuid(id), .uuid(storeId), .text(tid), .text(status), .date(observedAt), .uuid(sourceRecordId)]
     }
+}
 
+extension StatusChangeRow {
+    // In an extension, so that the memberwise initialiser stays.
     init(_ row: inout ColumnReader) throws {
         id = try row.uuid()
         storeId = try row.uuid()

@@ -110,7 +110,7 @@ public struct OrderWriter: Sendable {
         }
         try await database.upsert(orderRows, into: "orders", conflict: ["store_id", "tid"])
         try await database.upsert(lineRows, into: "order_lines", conflict: ["store_id", "oid"])
-        try await database.upsert(history, into: "order_status_history", conflict: [])
+        try await database.insert(history, into: "order_status_history")
         return counts
     }
 

@@ -16,7 +16,7 @@ public struct DouyinOrderPlatform: OrderListPlatform {
     }
 
     public func orderListRequest(from start: Date, to end: Date, page: Int, pageSize: Int, at now: Date) -> ChannelRequest {
-        let body = DouyinParamJSON.canonical([
+        let body = CanonicalParamJSON.canonical([
             "update_time_start": .number(String(Int64(start.timeIntervalSince1970))), "update_time_end": .number(String(Int64(end.timeIntervalSince1970))),
             "page": .number(String(page - 1)), "size": .number(String(pageSize)), "order_by": .string("update_time"), "order_asc": .bool(false),
         ])

@@ -17,7 +17,7 @@ public struct JDOrderPlatform: OrderListPlatform {
     }
 
     public func orderListRequest(from start: Date, to end: Date, page: Int, pageSize: Int, at now: Date) -> ChannelRequest {
-        let business = DouyinParamJSON.canonical([
+        let business = CanonicalParamJSON.canonical([
             "start_date": .string(ShanghaiTime.format(start)), "end_date": .string(ShanghaiTime.format(end)),
             "order_state": .string("WAIT_SELLER_STOCK_OUT,WAIT_GOODS_RECEIVE_CONFIRM,WAIT_SELLER_DELIVERY,POP_ORDER_PAUSE,FINISHED_L,TRADE_CANCELED,LOCKED"),
             "optional_fields": .string("orderId,orderState,orderTotalPrice,orderPayment,freightPrice,sellerDiscount,orderStartTime,paymentConfirmTime,modified,pin,itemInfoList"),

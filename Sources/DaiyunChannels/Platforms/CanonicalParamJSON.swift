@@ -1,24 +1,25 @@
-/// A JSON value for a Douyin request body. Numbers are kept as their text, so an order id or an
-/// amount is sent exactly as given.
-public indirect enum DouyinJSON: Sendable, Equatable {
+/// A JSON value for a request's parameter body (Douyin's `param_json`, JD's `360buy_param_json`).
+/// Numbers are kept as their text, so an order id or an amount is sent exactly as given.
+public indirect enum ParamJSONValue: Sendable, Equatable {
     case string(String)
     case number(String)
     case bool(Bool)
     case null
-    case array([DouyinJSON])
-    case object([String: DouyinJSON])
+    case array([ParamJSONValue])
+    case object([String: ParamJSONValue])
 }
 
-/// The `param_json` Douyin signs and receives: keys sorted at every depth, no spaces, and `<`,
-/// `>`, `&` escaped as Go's encoder does (the official SDK marshals with Go).
-public enum DouyinParamJSON {
-    public static func canonical(_ object: [String: DouyinJSON]) -> String {
+/// A parameter body as Douyin signs and receives its `param_json`: keys sorted at every depth, no
+/// spaces, and `<`, `>`, `&` escaped as Go's encoder does (the official SDK marshals with Go). JD's
+/// `360buy_param_json` is written the same way.
+public enum CanonicalParamJSON {
+    public static func canonical(_ object: [String: ParamJSONValue]) -> String {
         var out = ""
         write(.object(object), to: &out)
         return out
     }
 
-    static func write(_ value: DouyinJSON, to out: inout String) {
+    static func write(_ value: ParamJSONValue, to out: inout String) {
         switch value {
         case .string(let text): writeString(text, to: &out)
         case .number(let text): out += text
