@@ -171,6 +171,28 @@ struct OrderWriterTests {
         }
     }
 
+    @Test("concurrent reports of the same orders never move a status back nor move stock twice", arguments: TestDatabase.available)
+    func concurrentReportsOfOneOrder(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let s = try await Self.setUp(app, onHand: 40)
+            let tids = (1...20).map { "77000000000000\($0)" }
+            _ = try await Self.apply(tids.map { Self.order($0, .waitSellerSendGoods, store: s.t.storeA1) }, s, on: app.db)
+            #expect(try await InventoryRepository(database: app.db).pool(sku: s.sku.id)! == (40, 20))
+            // Each order is reported shipped and finished at once, by two writers (a sync and a file).
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for tid in tids {
+                    group.addTask { _ = try await Self.apply([Self.order(tid, .waitBuyerConfirmGoods, store: s.t.storeA1, modified: 60)], s, on: app.db) }
+                    group.addTask { _ = try await Self.apply([Self.order(tid, .finished, store: s.t.storeA1, modified: 120)], s, on: app.db) }
+                }
+                try await group.waitForAll()
+            }
+            let statuses = try await (app.db as! any SQLDatabase).raw("SELECT status FROM orders WHERE tid LIKE '77%'").all()
+                .map { try $0.decode(column: "status", as: String.self) }
+            #expect(statuses == Array(repeating: "TRADE_FINISHED", count: 20))
+            #expect(try await InventoryRepository(database: app.db).pool(sku: s.sku.id)! == (20, 0), "each unit deducted once")
+        }
+    }
+
     @Test("refunds: repeated reports change nothing, finished ones never change", arguments: TestDatabase.available)
     func refunds(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in

@@ -112,13 +112,10 @@ enum UpsertStatement {
 
 extension Database {
     /// On SQLite, gives this connection a page cache big enough for a bulk write (64 MiB), so a
-    /// large import's transaction is not spilled to the log page by page before it commits, and
-    /// keeps statement journals in memory: each multi-row upsert inside a transaction journals
-    /// the pages it touches, by default in a temporary file opened for every statement.
+    /// large import's transaction is not spilled to the log page by page before it commits.
     func prepareForBulkWrite() async throws {
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
         try await sql.raw("PRAGMA cache_size = -65536").run()
-        try await sql.raw("PRAGMA temp_store = MEMORY").run()
     }
 }
 

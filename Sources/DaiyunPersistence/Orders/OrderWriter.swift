@@ -32,7 +32,7 @@ public struct OrderWriter: Sendable {
     }
 
     public func apply(_ reports: [Order], store: Store, source: UUID, actor: String, at now: Date) async throws -> UpsertCounts {
-        try await database.lockForWriting()
+        try await database.lockForWriting(store: store.id)
         precondition(reports.allSatisfy { $0.storeID == store.id }, "a report for another store")
         let folded = foldReports(reports, key: \.tid) { $0.applying($1) }
         if folded.count > upsertChunk { try await database.prepareForBulkWrite() }
