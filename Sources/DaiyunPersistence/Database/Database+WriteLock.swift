@@ -8,14 +8,10 @@ extension Database {
     /// transaction. A transaction that reads first and writes later cannot upgrade its lock while
     /// another writer is active (SQLite answers "database is locked" at once); taking the lock
     /// first makes writers queue instead. A sleeping busy timeout replaces the driver's spinning
-    /// one while they wait. Statement journals are kept in memory: a multi-row statement journals
-    /// the pages it touches, and SQLite decides where when the write begins, so here (past 64 KiB
-    /// it would write them to a temporary file, the largest file traffic of a bulk import).
-    /// PostgreSQL locks rows as it goes and needs none of this.
+    /// one while they wait. PostgreSQL locks rows as it goes and needs none of this.
     public func lockForWriting() async throws {
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
         try await sql.raw("PRAGMA busy_timeout = 30000").run()
-        try await sql.raw("PRAGMA temp_store = MEMORY").run()
         try await sql.raw("UPDATE _fluent_migrations SET batch = batch WHERE 1 = 0").run()
     }
 

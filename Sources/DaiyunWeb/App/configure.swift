@@ -12,7 +12,7 @@ public func configure(_ app: Application, config: AppConfig, environment: [Strin
     // on one of these threads; with enough of them the writer holding the lock always has one.
     app.threadPool = NIOThreadPool(numberOfThreads: max(8, System.coreCount * 4))
     try config.database.register(on: app.databases, logger: app.logger)
-    try await DatabaseLocation.prepare(app.db)
+    try await DatabaseLocation.prepare(app.databases, logger: app.logger)
     MigrationRunner.register(on: app)
     app.secrets = try config.secretsKey.box(logger: app.logger)
 
