@@ -66,23 +66,54 @@ struct OrderWriterTests {
         }
     }
 
-    @Test("a stored order read back equals the report, and a column holding the wrong type is a clear error naming table and column")
-    func rowsReadByPosition() async throws {
-        // SQLite alone lets a column hold another type (an edit by hand, say); PostgreSQL refuses it on write.
-        try await withTestApp(.sqlite) { app in
+    @Test("a stored order read back equals the report, nulls included, and a column holding the wrong type is a clear error naming table and column",
+          arguments: TestDatabase.available)
+    func rowsReadByPosition(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
             let s = try await Self.setUp(app, onHand: 10)
             var order = Self.order("5000", .waitBuyerConfirmGoods, store: s.t.storeA1)
             order.stepStatus = .fullyPaid
             order.type = "step"
-            order.sellerMemo = "备注：加急"
-            _ = try await Self.apply([order], s, on: app.db)
-            let stored = try await OrderRepository(database: app.db).orders(["5000"], store: s.t.storeA1.id)["5000"]
+            order.sellerMemo = "备注：加急\t\"引号\"\\"
+            order.buyerOpenUID = "AAE-open"
+            order.consignedAt = Self.t0.addingTimeInterval(3_600.25)
+            let bare = Self.order("5001", .waitBuyerPay, store: s.t.storeA1)
+            #expect(bare.paidAt == nil && bare.stepStatus == nil && bare.buyerOpenUID == nil)
+            _ = try await Self.apply([order, bare], s, on: app.db)
+            let stored = try await OrderRepository(database: app.db).orders(["5000", "5001"], store: s.t.storeA1.id)
             order.lines.sort { $0.oid < $1.oid }
-            #expect(stored == order)
+            #expect(stored["5000"] == order)
+            #expect(stored["5001"] == bare)
+            // SQLite alone lets a column hold another type (an edit by hand, say); PostgreSQL refuses it on write.
+            guard database == .sqlite else { return }
             try await (app.db as! any SQLDatabase).raw("UPDATE orders SET payment_fen = 'twelve' WHERE tid = '5000'").run()
             await #expect(throws: PersistenceError.unreadableColumn(table: "orders", column: 9, expected: "integer")) {
                 _ = try await OrderRepository(database: app.db).orders(["5000"], store: s.t.storeA1.id)
             }
+        }
+    }
+
+    @Test("a batch naming an unknown source record, or one of another agency, is refused and writes nothing", arguments: TestDatabase.available)
+    func parentsChecked(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let s = try await Self.setUp(app, onHand: 10)
+            let context = WriteContext(actor: "job:test", now: Date())
+            let otherAgency = try await SourceRecordRepository(database: app.db).keep(Data("b".utf8), name: "b", kind: "upload", agency: s.t.agencyB.id, store: s.t.storeB.id, by: context).record.id
+            for source in [UUID(), otherAgency] {
+                var bad = s
+                bad.source = source
+                await #expect(throws: PersistenceError.missingReference(field: "source_record_id")) {
+                    _ = try await Self.apply([Self.order("6000", .waitSellerSendGoods, store: s.t.storeA1)], bad, on: app.db)
+                }
+                await #expect(throws: PersistenceError.missingReference(field: "source_record_id")) {
+                    try await app.db.transaction { tx in
+                        _ = try await RefundWriter(database: tx).apply([], store: s.t.storeA1, source: source)
+                    }
+                }
+            }
+            let rows = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM orders").first()
+            #expect(try rows?.decode(column: "n", as: Int.self) == 0)
+            #expect(try await InventoryRepository(database: app.db).pool(sku: s.sku.id)! == (10, 0))
         }
     }
 

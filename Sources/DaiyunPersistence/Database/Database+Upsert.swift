@@ -6,28 +6,34 @@ import Synchronization
 /// Rows per multi-row statement: well under SQLite's and PostgreSQL's bind limits for our widest table.
 let upsertChunk = 400
 
+/// Rows per PostgreSQL statement of column arrays (bounded only to keep each message a few MiB).
+private let arrayChunk = 5_000
+
 extension Database {
     /// Multi-row `INSERT … ON CONFLICT (keys) DO UPDATE` of every column but the id and the keys
     /// (a plain `INSERT` without keys).
-    /// The statement text is made once per chunk size and the values bound as they are, below
-    /// SQLKit's serialiser and encoder (the import's hottest Swift code).
+    /// The statement text is made once per table (and chunk size on SQLite) and the values bound
+    /// as they are, below SQLKit's serialiser and encoder (the import's hottest Swift code). On
+    /// PostgreSQL each column goes as one array parameter (`ColumnArray`).
     func upsert<Row: TableRow>(_ rows: [Row], into table: String, conflict keys: [String]) async throws {
         guard !rows.isEmpty else { return }
         let updated = Row.columns.filter { $0 != "id" && !keys.contains($0) }
-        let driver = try BulkDriver(self)
-        for start in stride(from: 0, to: rows.count, by: upsertChunk) {
-            let chunk = rows[start..<min(start + upsertChunk, rows.count)]
-            switch driver {
-            case .sqlite(let sqlite):
-                let text = UpsertStatement.text(table: table, columns: Row.columns, rows: chunk.count, conflict: keys, updated: updated, numbered: false)
+        switch try BulkDriver(self) {
+        case .sqlite(let sqlite):
+            for start in stride(from: 0, to: rows.count, by: upsertChunk) {
+                let chunk = rows[start..<min(start + upsertChunk, rows.count)]
+                let text = UpsertStatement.text(table: table, columns: Row.columns, rows: chunk.count, conflict: keys, updated: updated)
                 var binds: [SQLiteData] = []
                 binds.reserveCapacity(chunk.count * Row.columns.count)
                 for row in chunk { for value in row.values { binds.append(value.sqlite) } }
                 try await sqlite.query(text, binds, logger: sqlite.logger) { _ in }.get()
-            case .postgres(let postgres):
-                let text = UpsertStatement.text(table: table, columns: Row.columns, rows: chunk.count, conflict: keys, updated: updated, numbered: true)
-                var binds = PostgresBindings(capacity: chunk.count * Row.columns.count)
-                for row in chunk { for value in row.values { value.bind(into: &binds) } }
+            }
+        case .postgres(let postgres):
+            let text = UpsertStatement.unnest(table: table, columns: Row.columns, conflict: keys, updated: updated)
+            for start in stride(from: 0, to: rows.count, by: arrayChunk) {
+                let values = rows[start..<min(start + arrayChunk, rows.count)].map(\.values)
+                var binds = PostgresBindings(capacity: Row.columns.count)
+                for column in Row.columns.indices { binds.append(ColumnArray(column: column, of: values), context: .default) }
                 _ = try await postgres.rows(PostgresQuery(unsafeSQL: text, binds: binds))
             }
         }
@@ -90,21 +96,39 @@ extension PostgresDatabase {
     }
 }
 
-/// The text of a multi-row upsert, made once per table, row count and placeholder style.
+/// The text of a multi-row upsert, made once per table, conflict keys and row count (SQLite) or
+/// per table and conflict keys (PostgreSQL, whose rows come as column arrays).
 enum UpsertStatement {
     private static let cache = Mutex<[String: String]>([:])
 
-    /// No conflict keys make a plain insert; `numbered` places `$1, $2, …` (PostgreSQL) instead of `?` (SQLite).
-    static func text(table: String, columns: [String], rows: Int, conflict keys: [String], updated: [String], numbered: Bool) -> String {
-        let key = "\(table)/\(rows)/\(numbered)"
-        if let text = cache.withLock({ $0[key] }) { return text }
-        let tuples = (0..<rows).map { row in
-            "(" + (1...columns.count).map { numbered ? "$\(row * columns.count + $0)" : "?" }.joined(separator: ",") + ")"
+    /// `?` placeholders for `rows` rows; no conflict keys make a plain insert.
+    static func text(table: String, columns: [String], rows: Int, conflict keys: [String], updated: [String]) -> String {
+        cached("\(table)/\(rows)/\(keys)") {
+            let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+            return "INSERT INTO \"\(table)\" \(list(columns)) VALUES " + Array(repeating: tuple, count: rows).joined(separator: ",")
+                + onConflict(keys, updated)
         }
-        let insert = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ","))) VALUES " + tuples.joined(separator: ",")
-        let text = keys.isEmpty ? insert : insert
-            + " ON CONFLICT (\(keys.map { "\"\($0)\"" }.joined(separator: ","))) DO UPDATE SET "
-            + updated.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
+    }
+
+    /// `SELECT * FROM unnest($1, $2, …)`, one array parameter per column.
+    static func unnest(table: String, columns: [String], conflict keys: [String], updated: [String]) -> String {
+        cached("\(table)/unnest/\(keys)") {
+            "INSERT INTO \"\(table)\" \(list(columns)) SELECT * FROM unnest("
+                + (1...columns.count).map { "$\($0)" }.joined(separator: ",") + ")" + onConflict(keys, updated)
+        }
+    }
+
+    private static func list(_ columns: [String]) -> String {
+        "(" + columns.map { "\"\($0)\"" }.joined(separator: ",") + ")"
+    }
+
+    private static func onConflict(_ keys: [String], _ updated: [String]) -> String {
+        keys.isEmpty ? "" : " ON CONFLICT \(list(keys)) DO UPDATE SET " + updated.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
+    }
+
+    private static func cached(_ key: String, _ make: () -> String) -> String {
+        if let text = cache.withLock({ $0[key] }) { return text }
+        let text = make()
         cache.withLock { $0[key] = text }
         return text
     }
@@ -121,11 +145,14 @@ extension Database {
 
 extension Database {
     /// On PostgreSQL, refreshes the planner's statistics of tables a bulk write is filling (its
-    /// own rows included). Without them the planner reads a freshly loaded table through the
-    /// store's index instead of the unique key, ten times slower for each chunk's lookup. Two bulk
-    /// writers' refreshes of one table wait for each other until the first commits.
-    func refreshStatistics(of tables: [String]) async throws {
+    /// own rows included): their size, and the columns the writer looks rows up by (the other
+    /// columns' statistics were most of a full ANALYZE's cost). Without them the planner reads a
+    /// freshly loaded table through the store's index instead of the unique key, ten times slower
+    /// for each chunk's lookup. Two bulk writers' refreshes of one table wait for each other
+    /// until the first commits.
+    func refreshStatistics(of tables: [String], columns: [String]) async throws {
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("ANALYZE \(unsafeRaw: tables.joined(separator: ", "))").run()
+        let list = columns.joined(separator: ", ")
+        try await sql.raw("ANALYZE \(unsafeRaw: tables.map { "\($0) (\(list))" }.joined(separator: ", "))").run()
     }
 }

@@ -31,17 +31,6 @@ enum ColumnValue: Sendable {
         case .date(let v): v.map { .float($0.timeIntervalSince1970) } ?? .null
         }
     }
-
-    /// Appends the value as a PostgreSQL parameter; a null keeps its column's type.
-    func bind(into bindings: inout PostgresBindings) {
-        switch self {
-        case .text(let v): bindings.append(v)
-        case .integer(let v): bindings.append(v)
-        case .bool(let v): bindings.append(v)
-        case .uuid(let v): bindings.append(v)
-        case .date(let v): bindings.append(v)
-        }
-    }
 }
 
 /// Reads one result row's columns in order, from either driver's own row.

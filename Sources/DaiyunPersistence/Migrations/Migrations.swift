@@ -21,5 +21,6 @@ public enum Migrations {
         M0016_CreateShipmentsAndPushIndex(),
         M0017_CreateReviews(),
         M0018_AddJobLockKeys(),
+        M0019_CheckFactParentsPerBatch(),
     ]
 }

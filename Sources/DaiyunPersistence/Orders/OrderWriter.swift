@@ -31,8 +31,14 @@ public struct OrderWriter: Sendable {
         self.database = database
     }
 
-    public func apply(_ reports: [Order], store: Store, source: UUID, actor: String, at now: Date) async throws -> UpsertCounts {
+    /// `progress` hears (orders applied, orders to apply) after each chunk. Give a large file's
+    /// orders in one call: the planner's statistics are refreshed as the call's write grows.
+    public func apply(
+        _ reports: [Order], store: Store, source: UUID, actor: String, at now: Date,
+        progress: @Sendable (_ applied: Int, _ total: Int) -> Void = { _, _ in }
+    ) async throws -> UpsertCounts {
         try await database.lockForWriting(store: store.id)
+        try await database.requireFactParents(store: store, source: source)
         precondition(reports.allSatisfy { $0.storeID == store.id }, "a report for another store")
         let folded = foldReports(reports, key: \.tid) { $0.applying($1) }
         if folded.count > upsertChunk { try await database.prepareForBulkWrite() }
@@ -43,8 +49,9 @@ public struct OrderWriter: Sendable {
         for (written, start) in stride(from: 0, to: folded.count, by: upsertChunk).enumerated() {
             let chunk = Array(folded[start..<min(start + upsertChunk, folded.count)])
             counts = counts + (try await applyChunk(chunk, store: store, source: source, actor: actor, at: now))
+            progress(start + chunk.count, folded.count)
             if written + 1 == refreshAfter {
-                try await database.refreshStatistics(of: ["orders", "order_lines"])
+                try await database.refreshStatistics(of: ["orders", "order_lines"], columns: ["store_id", "tid"])
                 refreshAfter *= 4
             }
         }
@@ -54,15 +61,16 @@ public struct OrderWriter: Sendable {
     private func applyChunk(_ reports: [Order], store: Store, source: UUID, actor: String, at now: Date) async throws -> UpsertCounts {
         let tids = reports.map(\.tid)
         let existingOrders = try await database.select(OrderRow.self, from: "orders", store: store.id.rawValue, where: "tid", in: tids)
-        let existingLines = try await database.select(OrderLineRow.self, from: "order_lines", store: store.id.rawValue, where: "tid", in: tids)
+        // Lines are only ever written with their order: only kept orders have kept lines.
+        let existingLines = try await database.select(OrderLineRow.self, from: "order_lines", store: store.id.rawValue, where: "tid", in: existingOrders.map(\.tid))
         let ordersByTid = Dictionary(existingOrders.map { ($0.tid, $0) }, uniquingKeysWith: { a, _ in a })
         let linesByTid = Dictionary(grouping: existingLines, by: \.tid)
         let skuIDs = try await skuIDs(client: store.clientID, outerIDs: Set(reports.flatMap { $0.lines.map(\.outerSkuID) }))
         let inventory = InventoryRepository(database: database)
 
         var counts = UpsertCounts()
-        var orderRows: [OrderRow] = []
-        var lineRows: [OrderLineRow] = []
+        var orderRows = NewAndChanged<OrderRow>()
+        var lineRows = NewAndChanged<OrderLineRow>()
         var history: [StatusChangeRow] = []
         for report in reports {
             let keptRow = ordersByTid[report.tid]
@@ -104,12 +112,14 @@ public struct OrderWriter: Sendable {
                     }
                 }
                 needsAttention = needsAttention || newState == .shortage
-                lineRows.append(OrderLineRow(line, of: merged, id: lineID, stockState: newState, source: source))
+                lineRows.add(OrderLineRow(line, of: merged, id: lineID, stockState: newState, source: source), new: keptStates[line.oid] == nil)
             }
-            orderRows.append(OrderRow(merged, id: keptRow?.id ?? UUID.random(), needsAttention: needsAttention, source: source))
+            orderRows.add(OrderRow(merged, id: keptRow?.id ?? UUID.random(), needsAttention: needsAttention, source: source), new: keptRow == nil)
         }
-        try await database.upsert(orderRows, into: "orders", conflict: ["store_id", "tid"])
-        try await database.upsert(lineRows, into: "order_lines", conflict: ["store_id", "oid"])
+        try await database.insert(orderRows.new, into: "orders")
+        try await database.upsert(orderRows.changed, into: "orders", conflict: ["store_id", "tid"])
+        try await database.insert(lineRows.new, into: "order_lines")
+        try await database.upsert(lineRows.changed, into: "order_lines", conflict: ["store_id", "oid"])
         try await database.insert(history, into: "order_status_history")
         return counts
     }
@@ -123,5 +133,15 @@ public struct OrderWriter: Sendable {
         var result: [String: UUID] = [:]
         for row in rows { result[try row.decode(column: "outer_id", as: String.self)] = try row.decode(column: "id", as: UUID.self) }
         return result
+    }
+}
+
+/// Rows to write, split into those the table does not hold yet (plain inserts) and those it does.
+struct NewAndChanged<Row: TableRow> {
+    var new: [Row] = []
+    var changed: [Row] = []
+
+    mutating func add(_ row: Row, new isNew: Bool) {
+        if isNew { new.append(row) } else { changed.append(row) }
     }
 }

@@ -14,6 +14,7 @@ public struct RefundWriter: Sendable {
 
     public func apply(_ reports: [Refund], store: Store, source: UUID) async throws -> UpsertCounts {
         try await database.lockForWriting(store: store.id)
+        try await database.requireFactParents(store: store, source: source)
         precondition(reports.allSatisfy { $0.storeID == store.id }, "a report for another store")
         let folded = foldReports(reports, key: \.refundID) { $0.applying($1) }
         var counts = UpsertCounts()
