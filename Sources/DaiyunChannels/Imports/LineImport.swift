@@ -39,8 +39,7 @@ final class LineImport: @unchecked Sendable {
             report.lines = byOrder[tid]!.map(\.value)
             reports.append(report)
         }
-        return try await ImportService.applyInChunks(reports, progress: context.progress) { chunk in
-            try await OrderWriter(database: db).apply(chunk, store: store, source: context.source, actor: context.actor, at: context.now)
-        }
+        if reports.isEmpty { context.progress(0, 0) }
+        return try await OrderWriter(database: db).apply(reports, store: store, source: context.source, actor: context.actor, at: context.now, progress: context.progress)
     }
 }
