@@ -141,8 +141,7 @@ public struct ImportService: Sendable {
             let file = try TaobaoOrderExport.parse(data, store: store.id)
             let orders = file.rows.map(\.value)
             return Parsed(encoding: file.encoding, rowsRead: file.rowsRead, errors: file.errors, apply: { db, c in
-                if orders.isEmpty { c.progress(0, 0) }
-                return try await OrderWriter(database: db).apply(orders, store: store, source: c.source, actor: c.actor, at: c.now, progress: c.progress)
+                try await OrderWriter(database: db).apply(orders, store: store, source: c.source, actor: c.actor, at: c.now, progress: c.progress)
             }, good: orders.count)
         case .refunds:
             let store = try storeOf(target)

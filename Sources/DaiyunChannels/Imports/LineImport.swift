@@ -39,7 +39,6 @@ final class LineImport: @unchecked Sendable {
             report.lines = byOrder[tid]!.map(\.value)
             reports.append(report)
         }
-        if reports.isEmpty { context.progress(0, 0) }
         return try await OrderWriter(database: db).apply(reports, store: store, source: context.source, actor: context.actor, at: context.now, progress: context.progress)
     }
 }

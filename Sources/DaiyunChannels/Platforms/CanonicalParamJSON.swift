@@ -1,3 +1,5 @@
+import DaiyunCore
+
 /// A JSON value for a request's parameter body (Douyin's `param_json`, JD's `360buy_param_json`).
 /// Numbers are kept as their text, so an order id or an amount is sent exactly as given.
 public indirect enum ParamJSONValue: Sendable, Equatable {
@@ -45,19 +47,6 @@ public enum CanonicalParamJSON {
     }
 
     static func writeString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}": out += String(format: "\\u%04x", scalar.value)
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        out += "\""
+        out += CanonicalJSON.string(text) { ["<", ">", "&", "\u{2028}", "\u{2029}"].contains($0) }
     }
 }

@@ -71,9 +71,9 @@ public struct AuditEntry: Sendable, Equatable, Codable {
         let fields: [(String, String)] = [
             ("action", CanonicalJSON.string(action)),
             ("actor", CanonicalJSON.string(actor)),
-            ("after", after.map(CanonicalJSON.string) ?? "null"),
+            ("after", after.map { CanonicalJSON.string($0) } ?? "null"),
             ("at_ms", String(atMillis)),
-            ("before", before.map(CanonicalJSON.string) ?? "null"),
+            ("before", before.map { CanonicalJSON.string($0) } ?? "null"),
             ("chain", CanonicalJSON.string(chain)),
             ("entity_id", CanonicalJSON.string(entityID)),
             ("entity_type", CanonicalJSON.string(entityType)),

@@ -2,8 +2,9 @@ import Foundation
 
 /// The one JSON form that audit hashes are computed over, so that any tool can recompute them.
 public enum CanonicalJSON {
-    /// A JSON string literal: `"` and `\` escaped, control characters as `\u00XX`, all else as is.
-    public static func string(_ text: String) -> String {
+    /// A JSON string literal: `"` and `\` escaped, control characters as `\u00XX`, all else as is
+    /// (unless `alsoEscaping` names it: then as `\uXXXX` too).
+    public static func string(_ text: String, alsoEscaping extra: (Unicode.Scalar) -> Bool = { _ in false }) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -12,7 +13,7 @@ public enum CanonicalJSON {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
+            case _ where scalar.value < 0x20 || extra(scalar):
                 out += String(format: "\\u%04x", scalar.value)
             default:
                 out.unicodeScalars.append(scalar)

@@ -31,8 +31,9 @@ public struct OrderWriter: Sendable {
         self.database = database
     }
 
-    /// `progress` hears (orders applied, orders to apply) after each chunk. Give a large file's
-    /// orders in one call: the planner's statistics are refreshed as the call's write grows.
+    /// `progress` hears (orders applied, orders to apply) after each chunk (once, if there are
+    /// none). Give a large file's orders in one call: the planner's statistics are refreshed as
+    /// the call's write grows.
     public func apply(
         _ reports: [Order], store: Store, source: UUID, actor: String, at now: Date,
         progress: @Sendable (_ applied: Int, _ total: Int) -> Void = { _, _ in }
@@ -43,6 +44,7 @@ public struct OrderWriter: Sendable {
         let folded = foldReports(reports, key: \.tid) { $0.applying($1) }
         if folded.count > upsertChunk { try await database.prepareForBulkWrite() }
         var counts = UpsertCounts()
+        if folded.isEmpty { progress(0, 0) }
         // Statistics after 10,000 orders, then each time the write has grown fourfold: one
         // refresh per 10,000 orders cost more than the plans it saved.
         var refreshAfter = 25
