@@ -11,6 +11,16 @@ extension UUID {
     public static func random() -> UUID {
         RandomBytes.shared.withLock { $0.uuid() }
     }
+
+    /// A time-ordered (version 7, RFC 9562) UUID: the Unix time in milliseconds, a counter that
+    /// keeps the ids one process makes within a millisecond in order, then random bits. Rows of
+    /// the large append-mostly tables (orders, lines, their history, refunds) take these ids, so each
+    /// insert lands at the right edge of the id index rather than on a random page of it: fewer
+    /// pages touched and split per import, on SQLite and PostgreSQL alike. The time is only the
+    /// row's creation time, which those rows show anyway.
+    public static func timeOrdered(at now: Date = Date()) -> UUID {
+        RandomBytes.shared.withLock { $0.timeOrderedUUID(millis: UInt64(max(0, now.timeIntervalSince1970 * 1000))) }
+    }
 }
 
 /// Random bytes fetched from the kernel in 4 KiB blocks and handed out 16 at a time.
@@ -28,6 +38,9 @@ private struct RandomBytes: ~Copyable {
 
     private var buffer = [UInt8](repeating: 0, count: 4096)
     private var next = 4096
+    /// The millisecond and counter of the last time-ordered id (the counter is its 12 bits after the version).
+    private var lastMillis: UInt64 = 0
+    private var counter: UInt16 = 0
 
     mutating func uuid() -> UUID {
         if next == buffer.count { refill() }
@@ -35,6 +48,26 @@ private struct RandomBytes: ~Copyable {
         let b = buffer, i = next
         return UUID(uuid: (b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], (b[i + 6] & 0x0F) | 0x40, b[i + 7],
                            (b[i + 8] & 0x3F) | 0x80, b[i + 9], b[i + 10], b[i + 11], b[i + 12], b[i + 13], b[i + 14], b[i + 15]))
+    }
+
+    mutating func timeOrderedUUID(millis: UInt64) -> UUID {
+        var random = uuid().uuid
+        if millis > lastMillis {
+            lastMillis = millis
+            counter = UInt16(random.6 & 0x03) << 8 | UInt16(random.7)  // a random start leaves room to count
+        } else if counter < 0x0FFF {
+            counter += 1
+        } else {
+            lastMillis += 1  // 4,096 ids in one millisecond: borrow the next one
+            counter = 0
+        }
+        let m = lastMillis
+        random.0 = UInt8(truncatingIfNeeded: m >> 40); random.1 = UInt8(truncatingIfNeeded: m >> 32)
+        random.2 = UInt8(truncatingIfNeeded: m >> 24); random.3 = UInt8(truncatingIfNeeded: m >> 16)
+        random.4 = UInt8(truncatingIfNeeded: m >> 8); random.5 = UInt8(truncatingIfNeeded: m)
+        random.6 = 0x70 | UInt8(counter >> 8)
+        random.7 = UInt8(truncatingIfNeeded: counter)
+        return UUID(uuid: random)
     }
 
     private mutating func refill() {
