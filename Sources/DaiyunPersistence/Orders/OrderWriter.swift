@@ -47,12 +47,13 @@ public struct OrderWriter: Sendable {
         if folded.isEmpty { progress(0, 0) }
         // Statistics after 10,000 orders, then each time the write has grown fourfold: one
         // refresh per 10,000 orders cost more than the plans it saved.
-        var refreshAfter = 25
-        for (written, start) in stride(from: 0, to: folded.count, by: upsertChunk).enumerated() {
-            let chunk = Array(folded[start..<min(start + upsertChunk, folded.count)])
+        var refreshAfter = 10_000
+        let round = database.writeRound
+        for start in stride(from: 0, to: folded.count, by: round) {
+            let chunk = Array(folded[start..<min(start + round, folded.count)])
             counts = counts + (try await applyChunk(chunk, store: store, source: source, actor: actor, at: now))
             progress(start + chunk.count, folded.count)
-            if written + 1 == refreshAfter {
+            if start + chunk.count >= refreshAfter {
                 try await database.refreshStatistics(of: ["orders", "order_lines"], columns: ["store_id", "tid"])
                 refreshAfter *= 4
             }
@@ -86,13 +87,13 @@ public struct OrderWriter: Sendable {
             }
             if kept == nil { counts.inserted += 1 } else { counts.updated += 1 }
             if kept?.status != merged.status {
-                history.append(StatusChangeRow(id: UUID.random(), storeId: store.id.rawValue, tid: merged.tid, status: merged.status.rawValue, observedAt: now, sourceRecordId: source))
+                history.append(StatusChangeRow(id: UUID.timeOrdered(), storeId: store.id.rawValue, tid: merged.tid, status: merged.status.rawValue, observedAt: now, sourceRecordId: source))
             }
 
             let keptStates = Dictionary(keptLineRows.map { ($0.oid, ($0.id, $0.lineStockState)) }, uniquingKeysWith: { a, _ in a })
             var needsAttention = false
             for line in merged.lines {
-                let (lineID, state) = keptStates[line.oid] ?? (UUID.random(), .untouched)
+                let (lineID, state) = keptStates[line.oid] ?? (UUID.timeOrdered(), .untouched)
                 var newState = state
                 if let sku = skuIDs[line.outerSkuID] {
                     // A partly shipped order ships line by line; otherwise the order's status speaks for its lines.
@@ -116,7 +117,7 @@ public struct OrderWriter: Sendable {
                 needsAttention = needsAttention || newState == .shortage
                 lineRows.add(OrderLineRow(line, of: merged, id: lineID, stockState: newState, source: source), new: keptStates[line.oid] == nil)
             }
-            orderRows.add(OrderRow(merged, id: keptRow?.id ?? UUID.random(), needsAttention: needsAttention, source: source), new: keptRow == nil)
+            orderRows.add(OrderRow(merged, id: keptRow?.id ?? UUID.timeOrdered(), needsAttention: needsAttention, source: source), new: keptRow == nil)
         }
         try await database.insert(orderRows.new, into: "orders")
         try await database.upsert(orderRows.changed, into: "orders", conflict: ["store_id", "tid"])

@@ -18,8 +18,9 @@ public struct RefundWriter: Sendable {
         precondition(reports.allSatisfy { $0.storeID == store.id }, "a report for another store")
         let folded = foldReports(reports, key: \.refundID) { $0.applying($1) }
         var counts = UpsertCounts()
-        for start in stride(from: 0, to: folded.count, by: upsertChunk) {
-            let chunk = Array(folded[start..<min(start + upsertChunk, folded.count)])
+        let round = database.writeRound
+        for start in stride(from: 0, to: folded.count, by: round) {
+            let chunk = Array(folded[start..<min(start + round, folded.count)])
             let ids = chunk.map(\.refundID)
             let kept = try await database.select(RefundRow.self, from: "refunds", store: store.id.rawValue, where: "refund_id", in: ids)
             let keptByID = Dictionary(kept.map { ($0.refundId, $0) }, uniquingKeysWith: { a, _ in a })
@@ -33,7 +34,7 @@ public struct RefundWriter: Sendable {
                     continue
                 }
                 if keptRefund == nil { counts.inserted += 1 } else { counts.updated += 1 }
-                rows.append(RefundRow(merged, id: keptRow?.id ?? UUID.random(), source: source))
+                rows.append(RefundRow(merged, id: keptRow?.id ?? UUID.timeOrdered(), source: source))
             }
             try await database.upsert(rows, into: "refunds", conflict: ["store_id", "refund_id"])
         }
