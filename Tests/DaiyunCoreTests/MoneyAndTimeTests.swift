@@ -36,7 +36,7 @@ struct MoneyAndTimeTests {
         #expect(Int(date.timeIntervalSince1970) == epoch)
     }
 
-    @Test("bad times are refused", arguments: ["2026-02-30 10:00:00", "2026-13-01 00:00:00", "2026-11-11 24:00:00", "11/11/2026", "2026-11-11 10:00:00Z", "", "2026-11-1x 10:00:00"])
+    @Test("bad times are refused", arguments: ["2026-02-30 10:00:00", "2026-13-01 00:00:00", "2026-11-11 24:00:00", "11/11/2026", "2026-11-11 10:00:00Z", "", "2026-11-1x 10:00:00", "2026-11-11 10:00:00:00", "2026-11-11"])
     func badTimes(_ text: String) {
         #expect(ShanghaiTime.parse(text) == nil)
     }

@@ -63,9 +63,25 @@ struct OrderRulesTests {
         ("等待买家付款", false, OrderStatus.waitBuyerPay), ("买家已付款，等待卖家发货", true, .waitSellerSendGoods),
         ("卖家已发货，等待买家确认", true, .waitBuyerConfirmGoods), ("交易成功", true, .finished),
         ("交易关闭", true, .closed), ("交易关闭", false, .closedByTaobao), ("TRADE_FINISHED", true, .finished),
+        ("已关闭", false, .closedByTaobao), (" 买家已付款,等待卖家发货\t", true, .waitSellerSendGoods),
+        ("\u{3000}交易成功\u{3000}", true, .finished), ("TRADE_CLOSED", false, .closed), ("TRADE_CLOSED_BY_TAOBAO", true, .closedByTaobao),
     ])
     func chineseStatuses(_ text: String, _ paid: Bool, _ status: OrderStatus) {
         #expect(OrderStatus(channelText: text, paid: paid) == status)
+    }
+
+    @Test("unknown status texts are refused", arguments: ["交易", "交易成功了", "trade_finished", "", "退款成功"])
+    func unknownStatuses(_ text: String) {
+        #expect(OrderStatus(channelText: text, paid: true) == nil)
+    }
+
+    @Test("refund statuses in Chinese or as codes", arguments: [
+        ("买家已经申请退款，等待卖家同意", RefundStatus.waitSellerAgree), ("卖家拒绝", .sellerRefused), (" 退款成功 ", .success),
+        ("退款关闭", .closed), ("WAIT_BUYER_RETURN_GOODS", .waitBuyerReturnGoods), ("\u{3000}等待卖家确认收货", .waitSellerConfirmGoods),
+    ])
+    func refundStatuses(_ text: String, _ status: RefundStatus) {
+        #expect(RefundStatus(channelText: text) == status)
+        #expect(RefundStatus(channelText: "交易成功") == nil)
     }
 
     @Test("an open refund follows the newer report; a finished one never changes")

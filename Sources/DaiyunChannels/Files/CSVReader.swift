@@ -26,6 +26,8 @@ public struct CSVReader: Sequence {
         let bytes: [UInt8]
         var position = 0
         var line = 1
+        /// Fields in the last record: the next one is likely to have as many.
+        var width = 0
 
         public mutating func next() -> Record? {
             while position < bytes.count, bytes[position] == 0x0A || bytes[position] == 0x0D {
@@ -35,6 +37,8 @@ public struct CSVReader: Sequence {
             guard position < bytes.count else { return nil }
             let startLine = line
             var fields: [ArraySlice<UInt8>] = []
+            fields.reserveCapacity(width)
+            defer { width = fields.count }
             var field: [UInt8] = []
             var fieldStart = position
             var quoted = false

@@ -37,12 +37,13 @@ public struct ParsedFile<Row: Sendable>: Sendable {
 struct ExportTable {
     let encoding: FileEncoding
     let columns: [String: Int]
-    let records: [CSVReader.Record]
+    /// The records after the header, read as they are parsed: a large file's records are never
+    /// all in memory at once (each holds its fields' slices).
+    let records: CSVReader.Iterator
 
     init(_ data: Data) throws {
-        var all = Array(CSVReader(data))
-        guard !all.isEmpty else { throw FileProblem(reason: "the file is empty") }
-        let header = all.removeFirst()
+        var records = CSVReader(data).makeIterator()
+        guard let header = records.next() else { throw FileProblem(reason: "the file is empty") }
         encoding = FileEncoding.detect(header: header.fields)
         var columns: [String: Int] = [:]
         for (index, field) in header.fields.enumerated() {
@@ -50,7 +51,7 @@ struct ExportTable {
             if !name.isEmpty, columns[name] == nil { columns[name] = index }
         }
         self.columns = columns
-        records = all
+        self.records = records
     }
 
     /// Throws naming every required column (any of its aliases) the header lacks.
@@ -65,9 +66,11 @@ struct ExportTable {
     func parse<Row>(_ parse: (ExportRow) throws -> Row) -> ParsedFile<Row> {
         var rows: [(Int, Row)] = []
         var errors: [RowError] = []
-        rows.reserveCapacity(records.count)
-        for record in records {
-            let row = ExportRow(line: record.line, fields: record.fields, table: self)
+        var records = self.records
+        var read = 0
+        while let record = records.next() {
+            read += 1
+            let row = ExportRow(line: record.line, fields: record.fields, encoding: encoding)
             do {
                 rows.append((record.line, try parse(row)))
             } catch let error as RowError {
@@ -76,94 +79,109 @@ struct ExportTable {
                 errors.append(RowError(line: record.line, column: "", reason: "\(error)"))
             }
         }
-        return ParsedFile(encoding: encoding, rows: rows, errors: errors, rowsRead: records.count)
+        return ParsedFile(encoding: encoding, rows: rows, errors: errors, rowsRead: read)
     }
 }
 
-/// One data row, read by column name.
+/// A column found by name once per file, so rows are read by position: looking a Chinese
+/// header name up per field (hashing and comparing it normalised) was most of a large file's
+/// parse. `found` holds the names the header has, in the order given, with their positions.
+struct ExportColumn {
+    /// The first name given, which errors about a missing or empty value use.
+    let name: String
+    let found: [(name: String, index: Int)]
+}
+
+extension ExportTable {
+    /// The column known by any of `aliases`; a later alias is read where an earlier one is empty
+    /// (`number`, `money`, `time`, `int`).
+    func column(_ aliases: String...) -> ExportColumn {
+        ExportColumn(name: aliases[0], found: aliases.compactMap { name in columns[name].map { (name, $0) } })
+    }
+}
+
+/// One data row, read by column.
 struct ExportRow {
     let line: Int
     let fields: [ArraySlice<UInt8>]
-    let table: ExportTable
+    let encoding: FileEncoding
 
     func error(_ column: String, _ reason: String) -> RowError { RowError(line: line, column: column, reason: reason) }
 
-    /// The column's text, trimmed; nil when the file has no such column. `aliases` are tried in order.
-    func optional(_ aliases: String...) throws -> String? {
-        guard let (name, index) = aliases.lazy.compactMap({ name in table.columns[name].map { (name, $0) } }).first else { return nil }
+    /// The column's text, trimmed; nil when the file has no such column (its first name found is read).
+    func optional(_ column: ExportColumn) throws -> String? {
+        guard let (name, index) = column.found.first else { return nil }
+        return try text(name, index)
+    }
+
+    /// The text of the first of the column's names found that is not empty in this row.
+    private func firstNonEmpty(_ column: ExportColumn) throws -> String? {
+        var text: String?
+        for (name, index) in column.found where text == nil || text!.isEmpty { text = try self.text(name, index) }
+        return text
+    }
+
+    private func text(_ name: String, _ index: Int) throws -> String {
         guard index < fields.count else { throw error(name, "the row has \(fields.count) columns, fewer than the header") }
-        guard let text = table.encoding.decode(fields[index].trimmedASCII) else {
-            throw error(name, "invalid \(table.encoding.rawValue) bytes (a truncated or corrupted character)")
+        var bytes = fields[index].trimmedASCII
+        // `="…"` is how Excel-safe exports keep long numbers as text.
+        if bytes.count >= 3, bytes.first == UInt8(ascii: "="), bytes.dropFirst().first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") {
+            bytes = bytes.dropFirst(2).dropLast()
         }
-        return Self.unwrapExcelText(text)
+        guard let text = encoding.decode(bytes) else {
+            throw error(name, "invalid \(encoding.rawValue) bytes (a truncated or corrupted character)")
+        }
+        return text
     }
 
     /// The column's text; an error when missing or empty.
-    func required(_ aliases: String...) throws -> String {
-        let name = aliases[0]
-        var found: String?
-        for alias in aliases where found == nil { found = try optional(alias) }
-        guard let text = found, !text.isEmpty else { throw error(name, "is empty") }
+    func required(_ column: ExportColumn) throws -> String {
+        guard let text = try optional(column), !text.isEmpty else { throw error(column.name, "is empty") }
         return text
     }
 
     /// An order or refund number: digits only, kept as text (`="4012…"` and a leading tab or
     /// apostrophe, which Excel-safe exports add, are removed).
-    func number(_ aliases: String...) throws -> String {
-        var text = ""
-        for alias in aliases where text.isEmpty { text = try optional(alias) ?? "" }
+    func number(_ column: ExportColumn) throws -> String {
+        let text = try firstNonEmpty(column) ?? ""
         // Bytes, not Characters: millions of numbers in a large export.
         var bytes = Array(text.utf8)[...]
         func isPadding(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "'") || byte == 0x09 || byte == 0x20 }
         while let first = bytes.first, isPadding(first) { bytes = bytes.dropFirst() }
         while let last = bytes.last, isPadding(last) { bytes = bytes.dropLast() }
-        guard !bytes.isEmpty else { throw error(aliases[0], "is empty") }
+        guard !bytes.isEmpty else { throw error(column.name, "is empty") }
         func isAllowed(_ byte: UInt8) -> Bool {
             (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "-")
         }
         guard bytes.count <= 40, bytes.allSatisfy(isAllowed) else {
-            throw error(aliases[0], "is not a valid number: \(text.prefix(40))")
+            throw error(column.name, "is not a valid number: \(text.prefix(40))")
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    func money(_ aliases: String..., default fallback: Money? = nil) throws -> Money {
-        var text: String?
-        for alias in aliases where text == nil || text!.isEmpty { text = try optional(alias) }
-        guard let text, !text.isEmpty else {
+    func money(_ column: ExportColumn, default fallback: Money? = nil) throws -> Money {
+        guard let text = try firstNonEmpty(column), !text.isEmpty else {
             if let fallback { return fallback }
-            throw error(aliases[0], "is empty")
+            throw error(column.name, "is empty")
         }
-        do { return try Money(yuan: text) } catch { throw self.error(aliases[0], "is not an amount in yuan: \(text.prefix(30))") }
+        do { return try Money(yuan: text) } catch { throw self.error(column.name, "is not an amount in yuan: \(text.prefix(30))") }
     }
 
-    func time(_ aliases: String..., required: Bool) throws -> Date? {
-        var text: String?
-        for alias in aliases where text == nil || text!.isEmpty { text = try optional(alias) }
-        guard let text, !text.isEmpty else {
-            if required { throw error(aliases[0], "is empty") }
+    func time(_ column: ExportColumn, required: Bool) throws -> Date? {
+        guard let text = try firstNonEmpty(column), !text.isEmpty else {
+            if required { throw error(column.name, "is empty") }
             return nil
         }
-        guard let date = ShanghaiTime.parse(text) else { throw error(aliases[0], "is not a time written YYYY-MM-DD HH:mm:ss: \(text.prefix(30))") }
+        guard let date = ShanghaiTime.parse(text) else { throw error(column.name, "is not a time written YYYY-MM-DD HH:mm:ss: \(text.prefix(30))") }
         return date
     }
 
-    func int(_ aliases: String..., default fallback: Int? = nil) throws -> Int {
-        var text: String?
-        for alias in aliases where text == nil || text!.isEmpty { text = try optional(alias) }
-        guard let text, !text.isEmpty else {
+    func int(_ column: ExportColumn, default fallback: Int? = nil) throws -> Int {
+        guard let text = try firstNonEmpty(column), !text.isEmpty else {
             if let fallback { return fallback }
-            throw error(aliases[0], "is empty")
+            throw error(column.name, "is empty")
         }
-        guard let value = Int(text), value >= 0 else { throw error(aliases[0], "is not a whole number: \(text.prefix(20))") }
+        guard let value = Int(text), value >= 0 else { throw error(column.name, "is not a whole number: \(text.prefix(20))") }
         return value
-    }
-
-    /// `="…"` is how Excel-safe exports keep long numbers as text.
-    static func unwrapExcelText(_ text: String) -> String {
-        if text.hasPrefix("=\""), text.hasSuffix("\""), text.count >= 3 {
-            return String(text.dropFirst(2).dropLast())
-        }
-        return text
     }
 }

@@ -10,25 +10,29 @@ public enum TaobaoOrderExport {
     public static func parse(_ data: Data, store: ID<Store>) throws -> ParsedFile<Order> {
         let table = try ExportTable(data)
         try table.require(required)
+        let column = (tid: table.column("订单编号"), payment: table.column("买家实际支付金额"), postFee: table.column("买家应付邮费"),
+                      goods: table.column("买家应付货款"), created: table.column("订单创建时间"), paid: table.column("订单付款时间"),
+                      status: table.column("订单状态"), total: table.column("总金额"), buyer: table.column("买家会员名"),
+                      message: table.column("买家留言"), memo: table.column("订单备注"))
         var firstLine: [String: Int] = [:]
         return table.parse { row in
-            let tid = try row.number("订单编号")
-            if let first = firstLine[tid] { throw row.error("订单编号", "duplicate order \(tid), first on line \(first)") }
-            let payment = try row.money("买家实际支付金额")
-            let postFee = try row.money("买家应付邮费", default: .zero)
-            let goods = try row.money("买家应付货款", default: payment - postFee)
-            let created = try row.time("订单创建时间", required: true)!
-            let paid = try row.time("订单付款时间", required: false)
-            let statusText = try row.required("订单状态")
+            let tid = try row.number(column.tid)
+            if let first = firstLine[tid] { throw row.error(column.tid.name, "duplicate order \(tid), first on line \(first)") }
+            let payment = try row.money(column.payment)
+            let postFee = try row.money(column.postFee, default: .zero)
+            let goods = try row.money(column.goods, default: payment - postFee)
+            let created = try row.time(column.created, required: true)!
+            let paid = try row.time(column.paid, required: false)
+            let statusText = try row.required(column.status)
             guard let status = OrderStatus(channelText: statusText, paid: paid != nil) else {
-                throw row.error("订单状态", "unknown status: \(statusText)")
+                throw row.error(column.status.name, "unknown status: \(statusText)")
             }
-            if status.isPaid && paid == nil { throw row.error("订单付款时间", "is empty, but the order is \(statusText)") }
-            let total = try row.money("总金额", default: goods + postFee)
+            if status.isPaid && paid == nil { throw row.error(column.paid.name, "is empty, but the order is \(statusText)") }
+            let total = try row.money(column.total, default: goods + postFee)
             let order = Order(
-                storeID: store, tid: tid, status: status, buyerNick: try row.optional("买家会员名") ?? "",
+                storeID: store, tid: tid, status: status, buyerNick: try row.optional(column.buyer) ?? "",
                 payment: payment, postFee: postFee, totalFee: total, discountFee: .zero, createdAt: created, paidAt: paid,
-                buyerMessage: try row.optional("买家留言") ?? "", sellerMemo: try row.optional("订单备注") ?? ""
+                buyerMessage: try row.optional(column.message) ?? "", sellerMemo: try row.optional(column.memo) ?? ""
             )
             firstLine[tid] = row.line
             return order
@@ -49,19 +53,22 @@ public enum TaobaoLineExport {
     public static func parse(_ data: Data) throws -> ParsedFile<Line> {
         let table = try ExportTable(data)
         try table.require(required)
+        let column = (tid: table.column("订单编号"), price: table.column("价格"), quantity: table.column("购买数量"),
+                      status: table.column("订单状态"), properties: table.column("商品属性"), package: table.column("套餐信息"),
+                      outerSkuID: table.column("商家编码", "外部系统编号"), title: table.column("标题"))
         var counts: [String: Int] = [:]
         return table.parse { row in
-            let tid = try row.number("订单编号")
-            let price = try row.money("价格")
-            let quantity = try row.int("购买数量")
-            guard quantity > 0 else { throw row.error("购买数量", "must be at least 1") }
-            let statusText = try row.optional("订单状态") ?? ""
+            let tid = try row.number(column.tid)
+            let price = try row.money(column.price)
+            let quantity = try row.int(column.quantity)
+            guard quantity > 0 else { throw row.error(column.quantity.name, "must be at least 1") }
+            let statusText = try row.optional(column.status) ?? ""
             let status = OrderStatus(channelText: statusText, paid: true) ?? .waitSellerSendGoods
             let n = (counts[tid] ?? 0) + 1
             counts[tid] = n
-            let properties = [try row.optional("商品属性"), try row.optional("套餐信息")].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ";")
+            let properties = [try row.optional(column.properties), try row.optional(column.package)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ";")
             let line = OrderLine(
-                oid: "\(tid)-\(n)", outerSkuID: try row.optional("商家编码", "外部系统编号") ?? "", title: try row.required("标题"),
+                oid: "\(tid)-\(n)", outerSkuID: try row.optional(column.outerSkuID) ?? "", title: try row.required(column.title),
                 skuProperties: properties, price: price, quantity: quantity,
                 payment: Money(fen: price.fen * Int64(quantity)), status: status
             )
@@ -78,19 +85,23 @@ public enum RefundExport {
     public static func parse(_ data: Data, store: ID<Store>) throws -> ParsedFile<Refund> {
         let table = try ExportTable(data)
         try table.require(required)
+        let column = (refundID: table.column("退款编号"), tid: table.column("订单编号"), status: table.column("退款状态"),
+                      phase: table.column("退款阶段", "售中或售后"), oid: table.column("子订单编号"), fee: table.column("买家退款金额", "退款金额"),
+                      reason: table.column("退款原因", "退款的原因"), goodStatus: table.column("货物状态"),
+                      created: table.column("退款申请时间", "申请时间"), modified: table.column("退款修改时间", "修改时间", "退款完结时间"))
         return table.parse { row in
-            let refundID = try row.number("退款编号")
-            let tid = try row.number("订单编号")
-            let statusText = try row.required("退款状态")
-            guard let status = RefundStatus(channelText: statusText) else { throw row.error("退款状态", "unknown status: \(statusText)") }
-            let phaseText = try row.optional("退款阶段", "售中或售后") ?? ""
+            let refundID = try row.number(column.refundID)
+            let tid = try row.number(column.tid)
+            let statusText = try row.required(column.status)
+            guard let status = RefundStatus(channelText: statusText) else { throw row.error(column.status.name, "unknown status: \(statusText)") }
+            let phaseText = try row.optional(column.phase) ?? ""
             let phase: RefundPhase = phaseText.contains("售中") || phaseText == "onsale" ? .onsale : .aftersale
             return Refund(
-                storeID: store, refundID: refundID, tid: tid, oid: try row.optional("子订单编号").flatMap { $0.isEmpty ? nil : $0 } ?? tid,
-                status: status, phase: phase, refundFee: try row.money("买家退款金额", "退款金额"),
-                reason: try row.optional("退款原因", "退款的原因") ?? "", goodStatus: try row.optional("货物状态") ?? "",
-                createdAt: try row.time("退款申请时间", "申请时间", required: true)!,
-                modifiedAt: try row.time("退款修改时间", "修改时间", "退款完结时间", required: false)
+                storeID: store, refundID: refundID, tid: tid, oid: try row.optional(column.oid).flatMap { $0.isEmpty ? nil : $0 } ?? tid,
+                status: status, phase: phase, refundFee: try row.money(column.fee),
+                reason: try row.optional(column.reason) ?? "", goodStatus: try row.optional(column.goodStatus) ?? "",
+                createdAt: try row.time(column.created, required: true)!,
+                modifiedAt: try row.time(column.modified, required: false)
             )
         }
     }
@@ -112,20 +123,24 @@ public enum CatalogFile {
     public static func parse(_ data: Data) throws -> ParsedFile<Row> {
         let table = try ExportTable(data)
         try table.require(required)
+        let column = (list: table.column("售价", "list_price"), floor: table.column("最低价", "floor_price"), outer: table.column("商家编码", "outer_id"),
+                      title: table.column("商品标题", "title"), category: table.column("类目", "category"), image: table.column("主图", "main_image_url"),
+                      points: table.column("卖点", "selling_points"), detail: table.column("详情", "detail"), barcode: table.column("条码", "barcode"),
+                      properties: table.column("销售属性", "properties"), cost: table.column("成本", "cost"))
         var firstLine: [String: Int] = [:]
         return table.parse { row in
-            let list = try row.money("售价", "list_price")
-            let floor = try row.money("最低价", "floor_price", default: list)
-            let outer = try row.required("商家编码", "outer_id")
-            if let first = firstLine[outer] { throw row.error("商家编码", "duplicate merchant code \(outer), first on line \(first)") }
+            let list = try row.money(column.list)
+            let floor = try row.money(column.floor, default: list)
+            let outer = try row.required(column.outer)
+            if let first = firstLine[outer] { throw row.error(column.outer.name, "duplicate merchant code \(outer), first on line \(first)") }
             do {
                 let product = try ProductDraft(
-                    title: try row.required("商品标题", "title"), category: try row.optional("类目", "category") ?? "",
-                    mainImageURL: try row.optional("主图", "main_image_url") ?? "", sellingPoints: try row.optional("卖点", "selling_points") ?? "",
-                    detail: try row.optional("详情", "detail") ?? "")
+                    title: try row.required(column.title), category: try row.optional(column.category) ?? "",
+                    mainImageURL: try row.optional(column.image) ?? "", sellingPoints: try row.optional(column.points) ?? "",
+                    detail: try row.optional(column.detail) ?? "")
                 let sku = try SKUDraft(
-                    outerID: outer, barcode: try row.optional("条码", "barcode") ?? "", properties: try row.optional("销售属性", "properties") ?? "",
-                    listPrice: list, floorPrice: floor, cost: try row.money("成本", "cost", default: .zero))
+                    outerID: outer, barcode: try row.optional(column.barcode) ?? "", properties: try row.optional(column.properties) ?? "",
+                    listPrice: list, floorPrice: floor, cost: try row.money(column.cost, default: .zero))
                 firstLine[outer] = row.line
                 return Row(product: product, sku: sku)
             } catch let error as ValidationError {

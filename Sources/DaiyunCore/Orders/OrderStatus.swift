@@ -60,22 +60,35 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
     /// Parses the API code or the Chinese text of the 千牛 export (`交易成功`, `买家已付款，等待卖家发货`…).
     /// `paid` tells a closed order that was paid (TRADE_CLOSED) from one that never was.
     public init?(channelText text: String, paid: Bool) {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        if let code = OrderStatus(rawValue: t) {
-            self = code
-            return
-        }
-        switch t {
-        case "等待买家付款", "待付款": self = .waitBuyerPay
-        case "买家已付款，等待卖家发货", "买家已付款,等待卖家发货", "买家已付款", "等待卖家发货", "待发货": self = .waitSellerSendGoods
-        case "卖家部分发货", "部分发货": self = .sellerConsignedPart
-        case "卖家已发货，等待买家确认", "卖家已发货,等待买家确认", "卖家已发货", "等待买家确认收货", "已发货": self = .waitBuyerConfirmGoods
-        case "买家已签收", "已签收": self = .buyerSigned
-        case "交易成功", "已完成": self = .finished
-        case "交易关闭", "已关闭": self = paid ? .closed : .closedByTaobao
-        default: return nil
-        }
+        guard let (status, isCode) = channelStatus(text, codes: OrderStatus.init(rawValue:), texts: Self.exportTexts) else { return nil }
+        self = !isCode && status == .closed && !paid ? .closedByTaobao : status
     }
+
+    /// The export's Chinese texts (交易关闭 is `.closed` here; unpaid, it is `.closedByTaobao`).
+    private static let exportTexts: [(String, OrderStatus)] = [
+        ("等待买家付款", .waitBuyerPay), ("待付款", .waitBuyerPay),
+        ("买家已付款，等待卖家发货", .waitSellerSendGoods), ("买家已付款,等待卖家发货", .waitSellerSendGoods),
+        ("买家已付款", .waitSellerSendGoods), ("等待卖家发货", .waitSellerSendGoods), ("待发货", .waitSellerSendGoods),
+        ("卖家部分发货", .sellerConsignedPart), ("部分发货", .sellerConsignedPart),
+        ("卖家已发货，等待买家确认", .waitBuyerConfirmGoods), ("卖家已发货,等待买家确认", .waitBuyerConfirmGoods),
+        ("卖家已发货", .waitBuyerConfirmGoods), ("等待买家确认收货", .waitBuyerConfirmGoods), ("已发货", .waitBuyerConfirmGoods),
+        ("买家已签收", .buyerSigned), ("已签收", .buyerSigned),
+        ("交易成功", .finished), ("已完成", .finished),
+        ("交易关闭", .closed), ("已关闭", .closed),
+    ]
+}
+
+/// The status an API code (`isCode`) or an export's Chinese text names, trimmed of spaces. Compared as
+/// UTF-8 bytes: a `switch` over Chinese strings compared each case Unicode-normalised, the
+/// largest cost of parsing a large export. Only a text with other than ASCII spaces around it
+/// (an ideographic space, say) goes through Foundation's trimming.
+func channelStatus<Status>(_ text: String, codes: (String) -> Status?, texts: [(String, Status)]) -> (Status, isCode: Bool)? {
+    func find(_ text: Substring) -> (Status, isCode: Bool)? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return codes(String(text)).map { ($0, true) } }
+        return texts.first { $0.0.utf8.elementsEqual(text.utf8) }.map { ($0.1, false) }
+    }
+    if let status = find(text.trimmedASCII) { return status }
+    return find(Substring(text.trimmingCharacters(in: .whitespaces)))
 }
 
 /// Where a pre-sale (预售) order is between its deposit and final payment.
@@ -116,21 +129,17 @@ public enum RefundStatus: String, Sendable, Codable, CaseIterable {
 
     /// Parses the API code or the Chinese text of the refund export.
     public init?(channelText text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        if let code = RefundStatus(rawValue: t) {
-            self = code
-            return
-        }
-        switch t {
-        case "买家已经申请退款，等待卖家同意", "等待卖家同意", "退款待处理": self = .waitSellerAgree
-        case "卖家拒绝退款", "卖家拒绝": self = .sellerRefused
-        case "卖家已经同意退款，等待买家退货", "等待买家退货": self = .waitBuyerReturnGoods
-        case "买家已经退货，等待卖家确认收货", "等待卖家确认收货": self = .waitSellerConfirmGoods
-        case "退款成功": self = .success
-        case "退款关闭": self = .closed
-        default: return nil
-        }
+        guard let (status, _) = channelStatus(text, codes: RefundStatus.init(rawValue:), texts: Self.exportTexts) else { return nil }
+        self = status
     }
+
+    private static let exportTexts: [(String, RefundStatus)] = [
+        ("买家已经申请退款，等待卖家同意", .waitSellerAgree), ("等待卖家同意", .waitSellerAgree), ("退款待处理", .waitSellerAgree),
+        ("卖家拒绝退款", .sellerRefused), ("卖家拒绝", .sellerRefused),
+        ("卖家已经同意退款，等待买家退货", .waitBuyerReturnGoods), ("等待买家退货", .waitBuyerReturnGoods),
+        ("买家已经退货，等待卖家确认收货", .waitSellerConfirmGoods), ("等待卖家确认收货", .waitSellerConfirmGoods),
+        ("退款成功", .success), ("退款关闭", .closed),
+    ]
 }
 
 /// When a refund was requested: before shipment (售中) or after (售后).

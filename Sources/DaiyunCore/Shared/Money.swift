@@ -13,11 +13,11 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     /// More than two decimals, or anything else, is an error: money is never rounded silently.
     public init(yuan text: String, field: String = "amount") throws {
         // Read byte by byte: an order export has a dozen amounts per row.
-        guard let fen = Self.fen(yuan: Array(text.trimmedASCII.utf8)[...]) else { throw ValidationError(field: field, rule: .moneyFormat) }
+        guard let fen = Self.fen(yuan: text.trimmedASCII.utf8) else { throw ValidationError(field: field, rule: .moneyFormat) }
         self.fen = fen
     }
 
-    private static func fen(yuan text: ArraySlice<UInt8>) -> Int64? {
+    private static func fen(yuan text: Substring.UTF8View) -> Int64? {
         var s = text
         if s.starts(with: [0x3D, 0x22]), s.count >= 3, s.last == 0x22 { s = s.dropFirst(2).dropLast() }  // ="…"
         if s.starts(with: [0xC2, 0xA5]) { s = s.dropFirst(2) }                                          // ¥

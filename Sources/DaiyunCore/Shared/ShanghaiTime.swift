@@ -8,11 +8,29 @@ public enum ShanghaiTime {
     /// Parses `YYYY-MM-DD HH:mm:ss` (also `/` as the date separator, `T` between date and time,
     /// or no seconds); nil for anything else or a day that does not exist.
     public static func parse(_ text: some StringProtocol) -> Date? {
-        var digits: [Int] = []
-        digits.reserveCapacity(6)
+        // One generic call, then a loop over plain bytes: called from another module, a loop over
+        // the generic `text.utf8` went through protocol witnesses byte by byte.
+        text.utf8.withContiguousStorageIfAvailable(parse(utf8:)) ?? parse(utf8: Array(text.utf8))
+    }
+
+    private static func parse(utf8 text: some Collection<UInt8>) -> Date? {
+        // Up to six numbers, year to second, kept in locals rather than an array: no allocation per time.
+        var y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, found = 0
+        func keep(_ value: Int) {
+            switch found {
+            case 0: y = value
+            case 1: mo = value
+            case 2: d = value
+            case 3: h = value
+            case 4: mi = value
+            case 5: s = value
+            default: break
+            }
+            found += 1
+        }
         var current = -1
         var count = 0
-        for byte in text.utf8 {
+        for byte in text {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 current = (current < 0 ? 0 : current) * 10 + Int(byte - UInt8(ascii: "0"))
@@ -20,20 +38,18 @@ public enum ShanghaiTime {
                 if count > 4 { return nil }
             case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: "T"):
                 guard current >= 0 else {
-                    if byte == UInt8(ascii: " ") && digits.isEmpty { continue }
+                    if byte == UInt8(ascii: " ") && found == 0 { continue }
                     return nil
                 }
-                digits.append(current)
+                keep(current)
                 current = -1
                 count = 0
             default:
                 return nil
             }
         }
-        if current >= 0 { digits.append(current) }
-        guard digits.count == 5 || digits.count == 6 else { return nil }
-        let (y, mo, d, h, mi) = (digits[0], digits[1], digits[2], digits[3], digits[4])
-        let s = digits.count == 6 ? digits[5] : 0
+        if current >= 0 { keep(current) }
+        guard found == 5 || found == 6 else { return nil }
         guard (1970...2200).contains(y), (1...12).contains(mo), (1...daysIn(month: mo, year: y)).contains(d),
               (0...23).contains(h), (0...59).contains(mi), (0...59).contains(s) else { return nil }
         let days = daysFromCivil(year: y, month: mo, day: d)
