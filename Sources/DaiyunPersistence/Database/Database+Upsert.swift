@@ -62,7 +62,7 @@ extension Database {
         case .sqlite(let sqlite):
             let marks = Array(repeating: "?", count: values.count).joined(separator: ",")
             let text = "SELECT \(columns) FROM \"\(table)\" WHERE \"store_id\" = ? AND \"\(key)\" IN (\(marks))"
-            let rows = try await sqlite.query(text, [.text(store.uuidString)] + values.map { .text($0) })
+            let rows = try await sqlite.query(text, [.text(store.sqliteText)] + values.map { .text($0) })
             return try rows.map { row in
                 var reader = ColumnReader(row, table: table)
                 return try Row(&reader)

@@ -27,7 +27,7 @@ enum ColumnValue: Sendable {
         case .text(let v): v.map { .text($0) } ?? .null
         case .integer(let v): .integer(Int(v))
         case .bool(let v): .integer(v ? 1 : 0)
-        case .uuid(let v): .text(v.uuidString)
+        case .uuid(let v): .text(v.sqliteText)
         case .date(let v): v.map { .float($0.timeIntervalSince1970) } ?? .null
         }
     }
@@ -89,7 +89,7 @@ struct ColumnReader {
     mutating func uuid() throws -> UUID {
         switch try next() {
         case .sqlite(.text(let text)):
-            guard let id = UUID(uuidString: text) else { throw unreadable("UUID") }
+            guard let id = UUID(sqliteText: text) else { throw unreadable("UUID") }
             return id
         case .sqlite: throw unreadable("UUID")
         case .postgres(let cell): return try decode(cell, as: UUID.self, "UUID")
