@@ -85,7 +85,8 @@ public enum ShanghaiTime {
         return era * 146_097 + doe - 719_468
     }
 
-    static func civilFromDays(_ z0: Int64) -> (Int, Int, Int) {
+    /// The Gregorian (year, month, day) of a count of days since 1970-01-01.
+    public static func civilFromDays(_ z0: Int64) -> (Int, Int, Int) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
