@@ -145,7 +145,7 @@ struct ExportRow {
     func number(_ column: ExportColumn) throws -> String {
         let text = try firstNonEmpty(column) ?? ""
         // Bytes, not Characters: millions of numbers in a large export.
-        var bytes = Array(text.utf8)[...]
+        var bytes = text.utf8[...]
         func isPadding(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "'") || byte == 0x09 || byte == 0x20 }
         while let first = bytes.first, isPadding(first) { bytes = bytes.dropFirst() }
         while let last = bytes.last, isPadding(last) { bytes = bytes.dropLast() }

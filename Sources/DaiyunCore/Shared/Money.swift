@@ -66,7 +66,3 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
         try container.encode(fen)
     }
 }
-
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-}

@@ -53,14 +53,11 @@ struct ColumnArray: PostgresDynamicTypeEncodable {
                 buffer.writeInteger(16, as: Int32.self)
                 withUnsafeBytes(of: id.uuid) { _ = buffer.writeBytes($0) }
             case .date(let date?):
-                // As PostgresNIO binds a Date: microseconds since 2000, truncated.
                 buffer.writeInteger(8, as: Int32.self)
-                buffer.writeInteger(Int64(date.timeIntervalSince(Self.postgresEpoch) * 1_000_000))
+                buffer.writeInteger(date.postgresMicroseconds)
             }
         }
     }
-
-    private static let postgresEpoch = Date(timeIntervalSince1970: 946_684_800)
 
     private static func elementType(of value: ColumnValue) -> PostgresDataType {
         switch value {
@@ -80,4 +77,14 @@ extension ColumnValue {
         default: false
         }
     }
+}
+
+extension Date {
+    /// Microseconds since 2000-01-01 UTC, truncated, as PostgresNIO binds a `Date` (the
+    /// array parameters and `COPY` must store exactly what a plain bind would).
+    var postgresMicroseconds: Int64 {
+        Int64(timeIntervalSince(Date(timeIntervalSince1970: Self.postgresEpochSince1970)) * 1_000_000)
+    }
+
+    static let postgresEpochSince1970: TimeInterval = 946_684_800
 }

@@ -47,7 +47,7 @@ enum CopyText {
 
     /// `YYYY-MM-DD HH:MM:SS.ffffff+00`, to the microsecond PostgresNIO would bind (truncated).
     private static func writeTimestamp(_ date: Date, into buffer: inout ByteBuffer) {
-        let micros = Int64(date.timeIntervalSince(postgresEpoch) * 1_000_000) + 946_684_800 * 1_000_000
+        let micros = date.postgresMicroseconds + Int64(Date.postgresEpochSince1970) * 1_000_000  // since 1970
         let perDay: Int64 = 86_400 * 1_000_000
         let days = micros >= 0 ? micros / perDay : (micros - perDay + 1) / perDay
         let ofDay = micros - days * perDay
@@ -71,6 +71,4 @@ enum CopyText {
         digits(seconds % 60, 2); buffer.writeInteger(UInt8(ascii: "."))
         digits(ofDay % 1_000_000, 6); buffer.writeStaticString("+00")
     }
-
-    private static let postgresEpoch = Date(timeIntervalSince1970: 946_684_800)
 }
