@@ -22,5 +22,6 @@ public enum Migrations {
         M0017_CreateReviews(),
         M0018_AddJobLockKeys(),
         M0019_CheckFactParentsPerBatch(),
+        M0020_IndexOrderListFilters(),
     ]
 }

@@ -5,7 +5,7 @@ import SQLKit
 
 /// Filters of the order list; every field optional.
 public struct OrderFilter: Sendable, Equatable {
-    public var statuses: [OrderStatus] = []
+    public var status: OrderStatus?
     /// Created from this instant (inclusive) until that one (exclusive).
     public var from: Date?
     public var until: Date?
@@ -14,8 +14,8 @@ public struct OrderFilter: Sendable, Equatable {
     public var outerSkuID: String?
     public var needsAttention: Bool?
 
-    public init(statuses: [OrderStatus] = [], from: Date? = nil, until: Date? = nil, buyer: String? = nil, outerSkuID: String? = nil, needsAttention: Bool? = nil) {
-        self.statuses = statuses
+    public init(status: OrderStatus? = nil, from: Date? = nil, until: Date? = nil, buyer: String? = nil, outerSkuID: String? = nil, needsAttention: Bool? = nil) {
+        self.status = status
         self.from = from
         self.until = until
         self.buyer = buyer
@@ -82,23 +82,48 @@ public struct OrderDetail: Sendable, Codable {
 }
 
 extension OrderRepository {
+    /// Up to this many lines of one merchant code, the SKU filter starts from the SKU's lines and
+    /// sorts their orders (a few milliseconds for 2,000); above it, it walks the store's orders
+    /// newest first and checks each for the SKU, which finds a page of a common SKU at once.
+    static let fewLinesOfSku = 2_000
+
     /// One page of a store's orders, newest first, and the cursor of the next page (nil at the end).
+    ///
+    /// Each filter is served by an index that ends in (created_at, id), the list's order, so a
+    /// page reads its rows and stops. PostgreSQL picks among them by its statistics; SQLite has
+    /// none (nothing runs `ANALYZE`) and would walk the store's orders newest first whatever the
+    /// filter, so on SQLite the query names the index of the most selective filter.
     public func list(store: ID<Store>, filter: OrderFilter, after cursor: OrderCursor?, limit: Int) async throws -> (orders: [OrderSummary], next: OrderCursor?) {
-        let query = try database.sql().select()
-            .columns("id", "tid", "status", "buyer_nick", "payment_fen", "created_at", "paid_at", "counted_paid_at", "step_status", "needs_attention")
-            .from("orders").where("store_id", .equal, SQLBind(store.rawValue))
-        if !filter.statuses.isEmpty { query.where("status", .in, SQLBind.group(filter.statuses.map(\.rawValue))) }
-        if let from = filter.from { query.where("created_at", .greaterThanOrEqual, SQLBind(from)) }
-        if let until = filter.until { query.where("created_at", .lessThan, SQLBind(until)) }
-        if let buyer = filter.buyer { query.where("buyer_nick", .equal, SQLBind(buyer)) }
-        if let attention = filter.needsAttention { query.where("needs_attention", .equal, SQLBind(attention)) }
-        if let sku = filter.outerSkuID {
-            // The SKU's order numbers, found once through (store_id, outer_sku_id), not a probe per order.
-            query.where(SQLQueryString("tid IN (SELECT l.tid FROM order_lines l WHERE l.store_id = \(bind: store.rawValue) AND l.outer_sku_id = \(bind: sku))"))
+        let sql = try database.sql()
+        let query = sql.select().columns(Self.listColumns.map { SQLColumn($0, table: "orders") })
+        if let sku = filter.outerSkuID, try await lineCount(store: store, sku: sku, upTo: Self.fewLinesOfSku + 1) <= Self.fewLinesOfSku {
+            // CROSS JOIN keeps SQLite's join order: the SKU's lines first, then their orders by key.
+            query.from(SQLQueryString("""
+                (SELECT DISTINCT tid FROM order_lines WHERE store_id = \(bind: store.rawValue) AND outer_sku_id = \(bind: sku)) AS sku_orders \
+                CROSS JOIN orders
+                """))
+            query.where(SQLQueryString("orders.tid = sku_orders.tid"))
+        } else {
+            let index = sql.dialect.name == "sqlite" ? Self.sqliteIndex(for: filter) : nil
+            query.from(SQLQueryString("orders\(unsafeRaw: index.map { " INDEXED BY \($0)" } ?? "")"))
+            if let sku = filter.outerSkuID {
+                query.where(SQLQueryString("EXISTS (SELECT 1 FROM order_lines l WHERE l.store_id = orders.store_id AND l.tid = orders.tid AND l.outer_sku_id = \(bind: sku))"))
+            }
+        }
+        query.where(SQLColumn("store_id", table: "orders"), .equal, SQLBind(store.rawValue))
+        if let status = filter.status { query.where(SQLColumn("status", table: "orders"), .equal, SQLBind(status.rawValue)) }
+        if let from = filter.from { query.where(SQLColumn("created_at", table: "orders"), .greaterThanOrEqual, SQLBind(from)) }
+        if let until = filter.until { query.where(SQLColumn("created_at", table: "orders"), .lessThan, SQLBind(until)) }
+        if let buyer = filter.buyer { query.where(SQLColumn("buyer_nick", table: "orders"), .equal, SQLBind(buyer)) }
+        switch filter.needsAttention {
+        // A literal, as the partial index's condition is: both databases then know the index holds every match.
+        case true?: query.where(SQLQueryString("orders.needs_attention = TRUE"))
+        case false?: query.where(SQLQueryString("orders.needs_attention = FALSE"))
+        case nil: break
         }
         if let cursor {
-            // A row-value comparison: both databases walk the (store_id, created_at, id) index from here.
-            query.where(SQLQueryString("(created_at, id) < (\(bind: cursor.createdAt), \(bind: cursor.id))"))
+            // A row-value comparison: both databases walk the index from here.
+            query.where(SQLQueryString("(orders.created_at, orders.id) < (\(bind: cursor.createdAt), \(bind: cursor.id))"))
         }
         let rows = try await query.orderBy("created_at", .descending).orderBy("id", .descending).limit(limit + 1).all()
         var orders: [OrderSummary] = []
@@ -115,6 +140,26 @@ extension OrderRepository {
         }
         let next = rows.count > limit ? orders.last.map { OrderCursor(createdAt: $0.createdAt, id: $0.id) } : nil
         return (orders, next)
+    }
+
+    private static let listColumns = ["id", "tid", "status", "buyer_nick", "payment_fen", "created_at", "paid_at", "counted_paid_at", "step_status", "needs_attention"]
+
+    /// The index of the most selective filter (a buyer has few orders; a status many): the one
+    /// SQLite should walk, in the list's order. Without a filter or with only a period, SQLite's
+    /// own choice (by store and time) is right.
+    private static func sqliteIndex(for filter: OrderFilter) -> String? {
+        if filter.buyer != nil { return "orders_store_buyer" }
+        if filter.needsAttention == true { return "orders_store_attention" }
+        if filter.status != nil { return "orders_store_status_created" }
+        return nil
+    }
+
+    /// How many lines of the store carry the merchant code, counted up to `limit`.
+    private func lineCount(store: ID<Store>, sku: String, upTo limit: Int) async throws -> Int {
+        let row = try await database.sql().raw("""
+            SELECT COUNT(*) AS n FROM (SELECT 1 FROM order_lines WHERE store_id = \(bind: store.rawValue) AND outer_sku_id = \(bind: sku) LIMIT \(literal: limit)) AS l
+            """).first()
+        return Int(try row?.decode(column: "n", as: Int64.self) ?? 0)
     }
 
     /// One order with its lines, status history, refunds and source record.

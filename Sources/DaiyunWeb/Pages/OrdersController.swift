@@ -62,8 +62,8 @@ struct OrdersController: RouteCollection {
                       payment: $0.payment.description, created: Self.time($0.createdAt), paid: $0.paidAt.map(Self.time) ?? "—",
                       preSale: $0.isPreSale, attention: $0.needsAttention)
             },
-            statuses: [Choice(value: "", label: l10n["filter_status_all"], selected: query.filter.statuses.isEmpty)]
-                + OrderStatus.allCases.map { Choice(value: $0.rawValue, label: l10n["status_\($0.rawValue)"], selected: query.filter.statuses == [$0]) },
+            statuses: [Choice(value: "", label: l10n["filter_status_all"], selected: query.filter.status == nil)]
+                + OrderStatus.allCases.map { Choice(value: $0.rawValue, label: l10n["status_\($0.rawValue)"], selected: query.filter.status == $0) },
             filter: query.echo,
             nextPage: page.next.map { query.link(store: store, after: $0) },
             isFirstPage: query.cursor == nil
@@ -150,7 +150,7 @@ struct OrderListQuery {
             echo[key] = value
             return value
         }
-        filter.statuses = text("status").flatMap(OrderStatus.init(rawValue:)).map { [$0] } ?? []
+        filter.status = text("status").flatMap(OrderStatus.init(rawValue:))
         filter.from = text("from").flatMap(BusinessDay.init).map(\.start)
         filter.until = text("until").flatMap(BusinessDay.init).map { $0.start.addingTimeInterval(86_400) }
         filter.buyer = text("buyer")
