@@ -66,6 +66,25 @@ struct OrderWriterTests {
         }
     }
 
+    @Test("a batch carrying an order several times writes the merge of its reports, once", arguments: TestDatabase.available)
+    func repeatedInBatch(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let s = try await Self.setUp(app, onHand: 10)
+            let batch = [Self.order("410000000000000001", .waitSellerSendGoods, store: s.t.storeA1),
+                         Self.order("410000000000000002", .waitSellerSendGoods, store: s.t.storeA1),
+                         Self.order("410000000000000001", .waitBuyerConfirmGoods, store: s.t.storeA1, modified: 60),
+                         Self.order("410000000000000001", .waitSellerSendGoods, store: s.t.storeA1, modified: 30),
+                         Self.order("410000000000000002", .waitSellerSendGoods, store: s.t.storeA1, modified: 10)]
+            #expect(try await Self.apply(batch, s, on: app.db) == UpsertCounts(inserted: 2))
+            let sql = app.db as! any SQLDatabase
+            let rows = try await sql.raw("SELECT tid, status FROM orders ORDER BY tid").all()
+            #expect(try rows.map { "\(try $0.decode(column: "tid", as: String.self)) \(try $0.decode(column: "status", as: String.self))" }
+                    == ["410000000000000001 WAIT_BUYER_CONFIRM_GOODS", "410000000000000002 WAIT_SELLER_SEND_GOODS"])
+            let history = try await sql.raw("SELECT tid FROM order_status_history ORDER BY tid").all()
+            #expect(try history.map { try $0.decode(column: "tid", as: String.self) } == ["410000000000000001", "410000000000000002"])
+        }
+    }
+
     @Test("a stored order read back equals the report, nulls included, and a column holding the wrong type is a clear error naming table and column",
           arguments: TestDatabase.available)
     func rowsReadByPosition(_ database: TestDatabase) async throws {
