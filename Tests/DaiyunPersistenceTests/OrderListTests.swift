@@ -12,7 +12,8 @@ struct OrderListTests {
     /// 2,600 orders, two sharing each minute (so pages break ties by id). Every order has a line of
     /// COMMON (more lines than the list's threshold for a few-lines SKU); every 50th a line of
     /// RARE, the first of them two; every 13th is the buyer "regular"'s, every 10th closed, every
-    /// 100th needs attention. Another store of the agency has an order of each kind too.
+    /// 100th needs attention. Another store of the agency holds the first 100 of these orders under
+    /// the same order numbers: none of them may appear in the first store's list.
     struct Seeded: Sendable {
         var store: Store
         var orders: [Order]
