@@ -24,7 +24,7 @@ public struct RefundWriter: Sendable {
             let ids = chunk.map(\.refundID)
             let kept = try await database.select(RefundRow.self, from: "refunds", store: store.id.rawValue, where: "refund_id", in: ids)
             let keptByID = Dictionary(kept.map { ($0.refundId, $0) }, uniquingKeysWith: { a, _ in a })
-            var rows: [RefundRow] = []
+            var rows = NewAndChanged<RefundRow>()
             for report in chunk {
                 let keptRow = keptByID[report.refundID]
                 let keptRefund = try keptRow?.domain()
@@ -34,9 +34,10 @@ public struct RefundWriter: Sendable {
                     continue
                 }
                 if keptRefund == nil { counts.inserted += 1 } else { counts.updated += 1 }
-                rows.append(RefundRow(merged, id: keptRow?.id ?? UUID.timeOrdered(), source: source))
+                rows.add(RefundRow(merged, id: keptRow?.id ?? UUID.timeOrdered(), source: source), new: keptRow == nil)
             }
-            try await database.upsert(rows, into: "refunds", conflict: ["store_id", "refund_id"])
+            try await database.insert(rows.new, into: "refunds")
+            try await database.upsert(rows.changed, into: "refunds", conflict: ["store_id", "refund_id"])
         }
         return counts
     }
