@@ -1,6 +1,7 @@
 import DaiyunCore
 @testable import DaiyunPersistence
 import DaiyunTestSupport
+import FluentKit
 import Foundation
 import Testing
 
@@ -40,6 +41,48 @@ struct BulkWriteTests {
                 #expect(a.status == b.status)
                 #expect(a.observedAt == b.observedAt, "\(new.observedAt.timeIntervalSince1970): \(a.observedAt.timeIntervalSince1970) vs \(b.observedAt.timeIntervalSince1970)")
             }
+        }
+    }
+
+    @Test("a bulk insert that breaks a key is refused with the key's kind of error, and its transaction keeps none of its rows",
+          arguments: TestDatabase.available)
+    func brokenKeysRollBack(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let source = try await SourceRecordRepository(database: app.db).keep(
+                Data("keys".utf8), name: "keys", kind: "upload", agency: t.agencyA.id, store: t.storeA1.id,
+                by: WriteContext(actor: "job:test", now: Date())).record.id
+            func row(_ tid: String, id: UUID = UUID.timeOrdered(), store: UUID? = nil) -> StatusChangeRow {
+                StatusChangeRow(id: id, storeId: store ?? t.storeA1.id.rawValue, tid: tid, status: "WAIT_SELLER_SEND_GOODS",
+                                observedAt: Date(timeIntervalSince1970: 1_794_326_400), sourceRecordId: source)
+            }
+            let repeated = UUID.timeOrdered()
+            var cases: [(rows: [StatusChangeRow], kind: ConstraintKind)] = [
+                ([row("k-1"), row("k-2", id: repeated), row("k-3"), row("k-4", id: repeated)], .unique),
+            ]
+            // Only SQLite checks a fact's store row by row; PostgreSQL's writers check it per batch (M0019).
+            if database == .sqlite { cases.append(([row("k-5"), row("k-6", store: UUID.random())], .other)) }
+            for (rows, kind) in cases {
+                let error = await #expect(throws: (any Error).self) {
+                    try await app.db.transaction { tx in try await tx.insert(rows, into: "order_status_history") }
+                }
+                let refused = try #require(error)
+                #expect((refused as? any DatabaseError)?.isConstraintFailure == true, "\(refused)")
+                #expect(ConstraintKind(refused) == kind, "\(refused)")
+                let kept = try await app.db.select(StatusChangeRow.self, from: "order_status_history", store: t.storeA1.id.rawValue,
+                                                   where: "tid", in: rows.map(\.tid))
+                #expect(kept.isEmpty)
+            }
+
+            // The same refund number twice in a store breaks the (store_id, refund_id) unique key.
+            let refund = Refund(storeID: t.storeA1.id, refundID: "R-twice", tid: "k-7", oid: "k-7-1", status: .waitSellerAgree, phase: .aftersale,
+                                refundFee: Money(fen: 1_990), createdAt: Date(timeIntervalSince1970: 1_794_326_400))
+            let twice = [RefundRow(refund, id: UUID.timeOrdered(), source: source), RefundRow(refund, id: UUID.timeOrdered(), source: source)]
+            let error = await #expect(throws: (any Error).self) {
+                try await app.db.transaction { tx in try await tx.insert(twice, into: "refunds") }
+            }
+            #expect(ConstraintKind(try #require(error)) == .unique, "\(String(describing: error))")
+            #expect(try await app.db.select(RefundRow.self, from: "refunds", store: t.storeA1.id.rawValue, where: "refund_id", in: ["R-twice"]).isEmpty)
         }
     }
 }

@@ -22,7 +22,7 @@ enum CopyText {
         case .text(let text?): writeEscaped(text, into: &buffer)
         case .integer(let number): buffer.writeString(String(number))
         case .bool(let flag): buffer.writeInteger(flag ? UInt8(ascii: "t") : UInt8(ascii: "f"))
-        case .uuid(let id): buffer.writeString(id.sqliteText)
+        case .uuid(let id): id.withSQLiteText { _ = buffer.writeBytes($0) }
         case .date(let date?): writeTimestamp(date, into: &buffer)
         }
     }

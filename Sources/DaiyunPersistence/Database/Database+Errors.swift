@@ -24,6 +24,8 @@ enum ConstraintKind: Equatable {
             let unique = [.constraintUniqueFailed, .constraintPrimaryKeyFailed].contains(error.reason)
                 || (error.reason == .constraint && error.message.contains("UNIQUE"))
             self = unique ? .unique : .other
+        case let error as SQLiteDirectError:
+            self = error.isUniqueViolation ? .unique : .other
         case let error as PSQLError:
             // SQLSTATE 23505 is unique_violation.
             self = error.serverInfo?[.sqlState] == "23505" ? .unique : .other

@@ -20,25 +20,20 @@ extension Database {
         self is any PostgresDatabase ? arrayChunk : upsertChunk
     }
 
-    /// Multi-row `INSERT … ON CONFLICT (keys) DO UPDATE` of every column but the id and the keys;
-    /// without keys (rows new to the table), plain `INSERT`s on SQLite and `COPY` on PostgreSQL
+    /// `INSERT … ON CONFLICT (keys) DO UPDATE` of every column but the id and the keys; without
+    /// keys (rows new to the table), plain `INSERT`s on SQLite and `COPY` on PostgreSQL
     /// (`CopyText`; measured, 7 % more rows/s on the year's import than the array statement).
-    /// The statement text is made once per table (and chunk size on SQLite) and the values bound
-    /// as they are, below SQLKit's serialiser and encoder (the import's hottest Swift code). On
-    /// PostgreSQL each column goes as one array parameter (`ColumnArray`).
+    /// The statement text is made once per table and the values bound as they are, below SQLKit's
+    /// serialiser and encoder (the import's hottest Swift code). On SQLite one prepared row
+    /// statement is stepped per row (`SQLiteDirect`); on PostgreSQL each column goes as one array
+    /// parameter (`ColumnArray`).
     func upsert<Row: TableRow>(_ rows: [Row], into table: String, conflict keys: [String]) async throws {
         guard !rows.isEmpty else { return }
         let updated = Row.columns.filter { $0 != "id" && !keys.contains($0) }
         switch try BulkDriver(self) {
         case .sqlite(let sqlite):
-            for start in stride(from: 0, to: rows.count, by: upsertChunk) {
-                let chunk = rows[start..<min(start + upsertChunk, rows.count)]
-                let text = UpsertStatement.text(table: table, columns: Row.columns, rows: chunk.count, conflict: keys, updated: updated)
-                var binds: [SQLiteData] = []
-                binds.reserveCapacity(chunk.count * Row.columns.count)
-                for row in chunk { for value in row.values { binds.append(value.sqlite) } }
-                try await sqlite.query(text, binds, logger: sqlite.logger) { _ in }.get()
-            }
+            let text = UpsertStatement.text(table: table, columns: Row.columns, conflict: keys, updated: updated)
+            try await SQLiteDirect(sqlite).run(text, rows: rows.map(\.values))
         case .postgres(let postgres) where keys.isEmpty:
             let values = rows.map(\.values), logger = postgres.logger
             try await postgres.onConnection { connection in
@@ -122,16 +117,15 @@ extension PostgresDatabase {
     }
 }
 
-/// The text of a multi-row upsert, made once per table, conflict keys and row count (SQLite) or
-/// per table and conflict keys (PostgreSQL, whose rows come as column arrays).
+/// The text of an upsert, made once per table and conflict keys: one row of `?` placeholders
+/// (SQLite, stepped per row) or one array parameter per column (PostgreSQL).
 enum UpsertStatement {
     private static let cache = Mutex<[String: String]>([:])
 
-    /// `?` placeholders for `rows` rows; no conflict keys make a plain insert.
-    static func text(table: String, columns: [String], rows: Int, conflict keys: [String], updated: [String]) -> String {
-        cached("\(table)/\(rows)/\(keys)") {
-            let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
-            return "INSERT INTO \"\(table)\" \(list(columns)) VALUES " + Array(repeating: tuple, count: rows).joined(separator: ",")
+    /// One row of `?` placeholders; no conflict keys make a plain insert.
+    static func text(table: String, columns: [String], conflict keys: [String], updated: [String]) -> String {
+        cached("\(table)/\(keys)") {
+            "INSERT INTO \"\(table)\" \(list(columns)) VALUES (" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
                 + onConflict(keys, updated)
         }
     }

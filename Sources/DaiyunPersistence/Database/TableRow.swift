@@ -19,18 +19,6 @@ enum ColumnValue: Sendable {
     case text(String?), integer(Int64), bool(Bool), uuid(UUID), date(Date?)
 
     static func integer(_ value: Int) -> ColumnValue { .integer(Int64(value)) }
-
-    /// The value as SQLite stores it through SQLiteKit: UUIDs as their uppercase text, dates as
-    /// seconds since 1970, booleans as 0 and 1.
-    var sqlite: SQLiteData {
-        switch self {
-        case .text(let v): v.map { .text($0) } ?? .null
-        case .integer(let v): .integer(Int(v))
-        case .bool(let v): .integer(v ? 1 : 0)
-        case .uuid(let v): .text(v.sqliteText)
-        case .date(let v): v.map { .float($0.timeIntervalSince1970) } ?? .null
-        }
-    }
 }
 
 /// Reads one result row's columns in order, from either driver's own row.

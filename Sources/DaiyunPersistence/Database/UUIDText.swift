@@ -4,8 +4,13 @@ extension UUID {
     /// The upper-case text SQLiteKit stores a UUID as (`uuidString`), written without Foundation's
     /// formatter: it went through `sprintf` for every id, 5 % of an SQLite import.
     var sqliteText: String {
-        withUnsafeBytes(of: uuid) { bytes in
-            String(unsafeUninitializedCapacity: 36) { out in
+        withSQLiteText { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with `sqliteText`'s 36 bytes, from the stack.
+    func withSQLiteText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { out in
+            withUnsafeBytes(of: uuid) { bytes in
                 var at = 0
                 for (i, byte) in bytes.enumerated() {
                     if i == 4 || i == 6 || i == 8 || i == 10 {
@@ -16,8 +21,8 @@ extension UUID {
                     out[at + 1] = hexDigits[Int(byte & 0x0F)]
                     at += 2
                 }
-                return at
             }
+            return try body(UnsafeBufferPointer(out))
         }
     }
 
