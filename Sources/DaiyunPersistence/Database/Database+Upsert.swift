@@ -70,11 +70,7 @@ extension Database {
         case .sqlite(let sqlite):
             let marks = Array(repeating: "?", count: values.count).joined(separator: ",")
             let text = "SELECT \(columns) FROM \"\(table)\" WHERE \"store_id\" = ? AND \"\(key)\" IN (\(marks))"
-            let rows = try await sqlite.query(text, [.text(store.sqliteText)] + values.map { .text($0) })
-            return try rows.map { row in
-                var reader = ColumnReader(row, table: table)
-                return try Row(&reader)
-            }
+            return try await SQLiteDirect(sqlite).select(Row.self, text, binds: [.uuid(store)] + values.map { .text($0) }, table: table)
         case .postgres(let postgres):
             var binds = PostgresBindings(capacity: 2)
             binds.append(store)

@@ -4,7 +4,8 @@ import Foundation
 import VaporCSQLite
 
 /// The `sqlite3` handle beneath a SQLiteNIO connection, for the bulk writers' statements: each
-/// is prepared once and stepped once per row, its values bound straight from `ColumnValue`s.
+/// is prepared once and stepped once per row, its values bound straight from `ColumnValue`s, and
+/// their lookups' rows read straight into `TableRow`s.
 /// Through SQLiteNIO every multi-row statement was parsed anew and each value copied into an
 /// array before binding, and the query hopped to a thread pool and back; those costs were a third
 /// of the SQLite import (measured on the bench's year: 55,000 rows/s through SQLiteNIO, 82,000
@@ -17,7 +18,7 @@ struct SQLiteDirect: @unchecked Sendable {
 
     /// The handle of the connection `database` runs on (the transaction's, inside one).
     /// SQLiteNIO keeps the handle internal, so it is read by reflection; the package pins
-    /// sqlite-nio's minor version, and `SQLiteDirectTests` fails if the layout changes.
+    /// sqlite-nio's minor version, and the bulk-write tests fail if the layout changes.
     init(_ database: any SQLiteDatabase) async throws {
         let direct = try await database.withConnection { connection in
             connection.eventLoop.makeSucceededFuture(Self(handleOf: connection))
@@ -33,20 +34,67 @@ struct SQLiteDirect: @unchecked Sendable {
 
     /// Runs the one-row statement `text` once for each row's values.
     func run(_ text: String, rows: [[ColumnValue]]) throws {
+        try withStatement(text) { statement in
+            for values in rows {
+                try bind(values, to: statement)
+                let step = sqlite_nio_sqlite3_step(statement)
+                // The error of a failed step is the connection's until the reset; read it first.
+                let error = step == SQLITE_DONE ? nil : failure(sqlite_nio_sqlite3_extended_errcode(handle))
+                sqlite_nio_sqlite3_reset(statement)
+                if let error { throw error }
+            }
+        }
+    }
+
+    /// Runs the query `text` and reads each result row as a `Row` (its columns in `Row.columns` order).
+    func select<Row: TableRow>(_ type: Row.Type, _ text: String, binds: [ColumnValue], table: String) throws -> [Row] {
+        try withStatement(text) { statement in
+            try bind(binds, to: statement)
+            let count = sqlite_nio_sqlite3_column_count(statement)
+            var rows: [Row] = []
+            while true {
+                let step = sqlite_nio_sqlite3_step(statement)
+                if step == SQLITE_DONE { return rows }
+                guard step == SQLITE_ROW else { throw failure(sqlite_nio_sqlite3_extended_errcode(handle)) }
+                var reader = ColumnReader((0..<count).map { column(at: $0, of: statement) }, table: table)
+                rows.append(try Row(&reader))
+            }
+        }
+    }
+
+    private func withStatement<T>(_ text: String, _ body: (OpaquePointer) throws -> T) throws -> T {
         var prepared: OpaquePointer?
         let code = sqlite_nio_sqlite3_prepare_v2(handle, text, -1, &prepared, nil)
         guard code == SQLITE_OK, let statement = prepared else { throw failure(code) }
         defer { sqlite_nio_sqlite3_finalize(statement) }
-        for values in rows {
-            for (offset, value) in values.enumerated() {
-                let code = bind(value, at: Int32(offset + 1), in: statement)
-                guard code == SQLITE_OK else { throw failure(code) }
-            }
-            let step = sqlite_nio_sqlite3_step(statement)
-            // The error of a failed step is the connection's until the reset; read it first.
-            let error = step == SQLITE_DONE ? nil : failure(sqlite_nio_sqlite3_extended_errcode(handle))
-            sqlite_nio_sqlite3_reset(statement)
-            if let error { throw error }
+        return try body(statement)
+    }
+
+    private func bind(_ values: [ColumnValue], to statement: OpaquePointer) throws {
+        for (offset, value) in values.enumerated() {
+            let code = bind(value, at: Int32(offset + 1), in: statement)
+            guard code == SQLITE_OK else { throw failure(code) }
+        }
+    }
+
+    /// A result column as SQLiteNIO would have given it.
+    private func column(at index: Int32, of statement: OpaquePointer) -> SQLiteData {
+        switch sqlite_nio_sqlite3_column_type(statement, index) {
+        case SQLITE_INTEGER:
+            return .integer(Int(sqlite_nio_sqlite3_column_int64(statement, index)))
+        case SQLITE_FLOAT:
+            return .float(sqlite_nio_sqlite3_column_double(statement, index))
+        case SQLITE_TEXT:
+            // The text pointer first, then its length (the order SQLite documents).
+            let text = sqlite_nio_sqlite3_column_text(statement, index)
+            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, index))
+            return .text(text.map { String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self) } ?? "")
+        case SQLITE_BLOB:
+            let blob = sqlite_nio_sqlite3_column_blob(statement, index)
+            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, index))
+            return .blob(ByteBuffer(bytes: UnsafeRawBufferPointer(start: blob, count: blob == nil ? 0 : count)))
+        default:
+            return .null
         }
     }
 

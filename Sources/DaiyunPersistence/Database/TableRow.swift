@@ -24,7 +24,7 @@ enum ColumnValue: Sendable {
 /// Reads one result row's columns in order, from either driver's own row.
 struct ColumnReader {
     private enum Source {
-        case sqlite([SQLiteColumn])
+        case sqlite([SQLiteData])
         case postgres(PostgresRow.Iterator)
     }
 
@@ -32,8 +32,8 @@ struct ColumnReader {
     private var index = 0
     private let table: String
 
-    init(_ row: SQLiteRow, table: String) {
-        source = .sqlite(row.columns)
+    init(_ values: [SQLiteData], table: String) {
+        source = .sqlite(values)
         self.table = table
     }
 
@@ -110,7 +110,7 @@ struct ColumnReader {
         switch source {
         case .sqlite(let columns):
             guard index <= columns.count else { throw unreadable("a column") }
-            return .sqlite(columns[index - 1].data)
+            return .sqlite(columns[index - 1])
         case .postgres(var iterator):
             guard let cell = iterator.next() else { throw unreadable("a column") }
             source = .postgres(iterator)
