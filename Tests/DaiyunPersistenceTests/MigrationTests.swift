@@ -2,6 +2,7 @@ import DaiyunPersistence
 import DaiyunTestSupport
 import DaiyunWeb
 import Fluent
+import SQLKit
 import Testing
 
 @Suite("Migrations")
@@ -20,6 +21,15 @@ struct MigrationTests {
             let again = try await MigrationRunner.migrate(app)
             #expect(again == Migrations.all.map(\.name))
             _ = try await TestTenancy.create(on: app)
+        }
+    }
+
+    @Test("a new SQLite database has 8 KiB pages and the write-ahead log")
+    func sqliteFileSettings() async throws {
+        try await withTestApp(.sqlite) { app in
+            let sql = try #require(app.db as? any SQLDatabase)
+            #expect(try await sql.raw("PRAGMA page_size").first()?.decode(column: "page_size", as: Int.self) == 8192)
+            #expect(try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) == "wal")
         }
     }
 

@@ -41,12 +41,15 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// Settings applied once at start, on every pooled connection (one per event loop for
     /// SQLite): the WAL journal, so readers do not wait for writers, and statement journals kept
-    /// in memory. A multi-row statement journals the pages it touches; past 64 KiB SQLite writes
-    /// them to a temporary file (the largest file traffic of a bulk import) unless told so on the
-    /// connection, and it can only be told outside a transaction.
+    /// in memory. A statement that may fail halfway journals the pages it touches; past 64 KiB
+    /// SQLite writes them to a temporary file (the largest file traffic of a bulk import) unless
+    /// told so on the connection, and it can only be told outside a transaction. A new database
+    /// gets 8 KiB pages (an existing one keeps its size): fewer page splits and cells to move per
+    /// row, measured 10-15 % faster for the bench year's import through the raw engine.
     public static func prepare(_ databases: Databases, logger: Logger) async throws {
         for loop in databases.eventLoopGroup.makeIterator() {
             guard let sql = databases.database(logger: logger, on: loop) as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+            try await sql.raw("PRAGMA page_size = 8192").run()
             try await sql.raw("PRAGMA journal_mode=WAL").run()
             try await sql.raw("PRAGMA temp_store = MEMORY").run()
         }
