@@ -33,7 +33,8 @@ extension Database {
         switch try BulkDriver(self) {
         case .sqlite(let sqlite):
             let text = UpsertStatement.text(table: table, columns: Row.columns, conflict: keys, updated: updated)
-            try await SQLiteDirect(sqlite).run(text, rows: rows.map(\.values))
+            let values = rows.map(\.values)
+            try await SQLiteDirect.on(sqlite) { try $0.run(text, rows: values) }
         case .postgres(let postgres) where keys.isEmpty:
             let values = rows.map(\.values), logger = postgres.logger
             try await postgres.onConnection { connection in
@@ -70,7 +71,8 @@ extension Database {
         case .sqlite(let sqlite):
             let marks = Array(repeating: "?", count: values.count).joined(separator: ",")
             let text = "SELECT \(columns) FROM \"\(table)\" WHERE \"store_id\" = ? AND \"\(key)\" IN (\(marks))"
-            return try await SQLiteDirect(sqlite).select(Row.self, text, binds: [.uuid(store)] + values.map { .text($0) }, table: table)
+            let binds: [ColumnValue] = [.uuid(store)] + values.map { .text($0) }
+            return try await SQLiteDirect.on(sqlite) { try $0.select(Row.self, text, binds: binds, table: table) }
         case .postgres(let postgres):
             var binds = PostgresBindings(capacity: 2)
             binds.append(store)

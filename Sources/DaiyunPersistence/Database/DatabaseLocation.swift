@@ -24,11 +24,14 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         return parts.string ?? "(unparseable URL)"
     }
 
-    /// Registers the database as the app's default.
+    /// Registers the database as the app's default. SQLite has one connection per event loop,
+    /// and a writer holds its connection while it waits for the write lock (up to the 30 s busy
+    /// timeout, `lockForWriting`); a request waits for a connection as long, not the pool's
+    /// default 10 s, so queued writers and the readers behind them take turns instead of failing.
     public func register(on databases: Databases, logger: Logger) throws {
         switch self {
         case .sqlite(let path):
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let url, let searchPath):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let searchPath { configuration.searchPath = [searchPath] }

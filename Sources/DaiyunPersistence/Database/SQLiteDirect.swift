@@ -9,27 +9,25 @@ import VaporCSQLite
 /// Through SQLiteNIO every multi-row statement was parsed anew and each value copied into an
 /// array before binding, and the query hopped to a thread pool and back; those costs were a third
 /// of the SQLite import (measured on the bench's year: 55,000 rows/s through SQLiteNIO, 82,000
-/// direct). It runs on the caller's thread, on the connection its transaction holds, so a bulk
-/// write stays inside that transaction.
+/// direct). `SQLiteDirect.on` lends the handle only while the connection is held: inside a
+/// transaction, the transaction's connection, so a bulk write stays in that transaction.
 struct SQLiteDirect: @unchecked Sendable {
-    // `@unchecked`: SQLiteNIO opens its connections in serialized mode (`SQLITE_OPEN_FULLMUTEX`),
-    // so SQLite itself guards the handle; our writers use it only while their transaction holds it.
+    // `@unchecked`: the handle is lent only while its connection is held (`on`), and SQLite itself
+    // serializes its use across threads.
     private let handle: OpaquePointer
 
-    /// The handle of the connection `database` runs on (the transaction's, inside one).
-    /// SQLiteNIO keeps the handle internal, so it is read by reflection; the package pins
-    /// sqlite-nio's minor version, and the bulk-write tests fail if the layout changes.
-    init(_ database: any SQLiteDatabase) async throws {
-        let direct = try await database.withConnection { connection in
-            connection.eventLoop.makeSucceededFuture(Self(handleOf: connection))
-        }.get()
-        guard let direct else { throw HandleUnavailable() }
-        self = direct
-    }
-
-    private init?(handleOf connection: SQLiteConnection) {
-        guard let handle = Mirror(reflecting: connection).descendant("handle", "raw") as? OpaquePointer else { return nil }
-        self.handle = handle
+    /// Runs `body` with the handle of the connection `database` runs on, holding that connection
+    /// until `body` returns. SQLiteNIO keeps the handle internal, so it is read by reflection;
+    /// the package pins sqlite-nio's minor version, and the bulk-write tests fail if the layout
+    /// changes. `body` blocks while SQLite works, so it runs on a thread pool, as SQLiteNIO's
+    /// queries do, not on the threads that run the app's tasks; SQLiteNIO opens its connections
+    /// in serialized mode (`SQLITE_OPEN_FULLMUTEX`), so any thread may use the handle.
+    static func on<T: Sendable>(_ database: any SQLiteDatabase, _ body: @escaping @Sendable (SQLiteDirect) throws -> T) async throws -> T {
+        try await database.withConnection { connection in
+            guard let handle = Mirror(reflecting: connection).descendant("handle", "raw") as? OpaquePointer else { throw HandleUnavailable() }
+            let direct = SQLiteDirect(handle: handle)
+            return try await NIOThreadPool.singleton.runIfActive { try body(direct) }
+        }
     }
 
     /// Runs the one-row statement `text` once for each row's values.
