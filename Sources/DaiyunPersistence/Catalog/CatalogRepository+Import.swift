@@ -16,8 +16,8 @@ extension CatalogRepository {
             productsByTitle[try row.decode(column: "title", as: String.self)] = try row.decode(column: "id", as: UUID.self)
         }
         var existing: [String: SKU] = [:]
-        for start in stride(from: 0, to: rows.count, by: upsertChunk) {
-            let codes = rows[start..<min(start + upsertChunk, rows.count)].map(\.sku.outerID)
+        for start in stride(from: 0, to: rows.count, by: lookupChunk) {
+            let codes = rows[start..<min(start + lookupChunk, rows.count)].map(\.sku.outerID)
             for row in try await sql.select().column("*").from("skus").where("client_id", .equal, SQLBind(client.id.rawValue))
                 .where("outer_id", .in, SQLBind.group(codes)).all() {
                 let sku = try Self.sku(from: row)

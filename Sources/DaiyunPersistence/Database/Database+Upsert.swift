@@ -3,8 +3,8 @@ import FluentSQLiteDriver
 import Foundation
 import Synchronization
 
-/// Rows per multi-row statement: well under SQLite's and PostgreSQL's bind limits for our widest table.
-let upsertChunk = 400
+/// Keys per lookup (`IN (…)`), and reports per round on SQLite: well under both databases' bind limits.
+let lookupChunk = 400
 
 /// Rows per PostgreSQL statement of column arrays (bounded only to keep each message a few MiB):
 /// measured on the year's import, rounds of 400 orders ran at 34,000 rows/s, of 5,000 at 43,000,
@@ -14,10 +14,10 @@ private let arrayChunk = 10_000
 extension Database {
     /// Reports a bulk writer merges per round: one round's lookups and writes go as few
     /// statements. Each PostgreSQL statement has a fixed cost (a plan, a round trip) that a
-    /// round of column arrays spreads over thousands of rows; SQLite's statements are bounded by
-    /// its bind limit anyway.
+    /// round of column arrays spreads over thousands of rows; on SQLite each row is one step of a
+    /// prepared statement, so a round only bounds its lookups' key lists.
     var writeRound: Int {
-        self is any PostgresDatabase ? arrayChunk : upsertChunk
+        self is any PostgresDatabase ? arrayChunk : lookupChunk
     }
 
     /// `INSERT … ON CONFLICT (keys) DO UPDATE` of every column but the id and the keys; without
@@ -58,7 +58,7 @@ extension Database {
     }
 
     /// Rows the table does not hold yet (a history, or orders just found new under the store's
-    /// write lock): multi-row plain `INSERT`s on SQLite, `COPY` on PostgreSQL.
+    /// write lock): plain `INSERT`s on SQLite, `COPY` on PostgreSQL.
     func insert<Row: TableRow>(_ rows: [Row], into table: String) async throws {
         try await upsert(rows, into: table, conflict: [])
     }

@@ -96,8 +96,8 @@ struct SQLiteDirect: @unchecked Sendable {
         }
     }
 
-    /// Binds a value as SQLiteKit stores it: UUIDs as their upper-case
-    /// text, dates as seconds since 1970, booleans as 0 and 1. SQLite copies texts as it binds them.
+    /// Binds a value as SQLiteKit stores it: UUIDs as their upper-case text, dates as seconds
+    /// since 1970, booleans as 0 and 1. SQLite copies texts as it binds them.
     private func bind(_ value: ColumnValue, at index: Int32, in statement: OpaquePointer) -> Int32 {
         switch value {
         case .text(nil), .date(nil):

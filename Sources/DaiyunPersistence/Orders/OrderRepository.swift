@@ -14,8 +14,8 @@ public struct OrderRepository: Sendable {
     /// The stored orders with these numbers, with their lines.
     public func orders(_ tids: [String], store: ID<Store>) async throws -> [String: Order] {
         var result: [String: Order] = [:]
-        for start in stride(from: 0, to: tids.count, by: upsertChunk) {
-            let slice = Array(tids[start..<min(start + upsertChunk, tids.count)])
+        for start in stride(from: 0, to: tids.count, by: lookupChunk) {
+            let slice = Array(tids[start..<min(start + lookupChunk, tids.count)])
             let rows = try await database.select(OrderRow.self, from: "orders", store: store.rawValue, where: "tid", in: slice)
             let lines = Dictionary(grouping: try await database.select(OrderLineRow.self, from: "order_lines", store: store.rawValue, where: "tid", in: slice), by: \.tid)
             for row in rows {

@@ -21,7 +21,7 @@ public struct UpsertCounts: Sendable, Equatable, Codable {
 }
 
 /// Applies what a channel or a file reports about orders: merges each report into the stored
-/// order (statuses only move forward), writes the changed rows in multi-row upserts, keeps the
+/// order (statuses only move forward), writes the changed rows in bulk upserts, keeps the
 /// status history, and moves stock for the lines whose state calls for it. Call it inside a
 /// transaction; a batch is all or nothing.
 public struct OrderWriter: Sendable {
@@ -42,7 +42,7 @@ public struct OrderWriter: Sendable {
         try await database.requireFactParents(store: store, source: source)
         precondition(reports.allSatisfy { $0.storeID == store.id }, "a report for another store")
         let folded = foldReports(reports, key: \.tid) { $0.applying($1) }
-        if folded.count > upsertChunk { try await database.prepareForBulkWrite() }
+        if folded.count > lookupChunk { try await database.prepareForBulkWrite() }
         var counts = UpsertCounts()
         if folded.isEmpty { progress(0, 0) }
         // Statistics after 10,000 orders, then each time the write has grown fourfold: one
