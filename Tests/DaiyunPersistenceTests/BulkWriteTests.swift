@@ -4,17 +4,24 @@ import DaiyunTestSupport
 import FluentKit
 import Foundation
 import Testing
+import Vapor
 
 @Suite("Bulk writes")
 struct BulkWriteTests {
+    /// The test tenancy, and a source record of store A1 for the rows to cite.
+    static func tenancyWithSource(_ app: Application, _ name: String) async throws -> (TestTenancy, UUID) {
+        let t = try await TestTenancy.create(on: app)
+        let source = try await SourceRecordRepository(database: app.db).keep(
+            Data(name.utf8), name: name, kind: "upload", agency: t.agencyA.id, store: t.storeA1.id,
+            by: WriteContext(actor: "job:test", now: Date())).record.id
+        return (t, source)
+    }
+
     @Test("rows added as new (COPY on PostgreSQL) read back as the same rows written by an upsert (array parameters)",
           arguments: TestDatabase.available)
     func newRowsAgreeWithUpserts(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
-            let t = try await TestTenancy.create(on: app)
-            let source = try await SourceRecordRepository(database: app.db).keep(
-                Data("bulk".utf8), name: "bulk", kind: "upload", agency: t.agencyA.id, store: t.storeA1.id,
-                by: WriteContext(actor: "job:test", now: Date())).record.id
+            let (t, source) = try await Self.tenancyWithSource(app, "bulk")
             let texts = ["plain", "tab\there", "line\nbreak", "carriage\rreturn", #"back\slash"#, #"\N"#, "中文，全角", "", "\"quoted\""]
             let times = [1_794_326_400, 1_794_326_400.1234567, 946_684_799.9999996, 946_684_800.000001, 4_102_444_799.999999, 1_000_000_000.5]
                 .map(Date.init(timeIntervalSince1970:))
@@ -48,10 +55,7 @@ struct BulkWriteTests {
           arguments: TestDatabase.available)
     func brokenKeysRollBack(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
-            let t = try await TestTenancy.create(on: app)
-            let source = try await SourceRecordRepository(database: app.db).keep(
-                Data("keys".utf8), name: "keys", kind: "upload", agency: t.agencyA.id, store: t.storeA1.id,
-                by: WriteContext(actor: "job:test", now: Date())).record.id
+            let (t, source) = try await Self.tenancyWithSource(app, "keys")
             func row(_ tid: String, id: UUID = UUID.timeOrdered(), store: UUID? = nil) -> StatusChangeRow {
                 StatusChangeRow(id: id, storeId: store ?? t.storeA1.id.rawValue, tid: tid, status: "WAIT_SELLER_SEND_GOODS",
                                 observedAt: Date(timeIntervalSince1970: 1_794_326_400), sourceRecordId: source)

@@ -3,7 +3,8 @@ import FluentSQLiteDriver
 import Foundation
 import Synchronization
 
-/// Keys per lookup (`IN (…)`) outside the bulk writers: well under both databases' bind limits.
+/// Keys per lookup (`IN (…)`) where a list of keys is read in pieces (well under both databases'
+/// bind limits), and the order count above which the order writer prepares for a bulk write.
 let lookupChunk = 400
 
 /// Rows per PostgreSQL statement of column arrays (bounded only to keep each message a few MiB):

@@ -21,7 +21,8 @@ enum ColumnValue: Sendable {
     static func integer(_ value: Int) -> ColumnValue { .integer(Int64(value)) }
 }
 
-/// Reads one result row's columns in order, from either driver's own row.
+/// Reads one result row's columns in order: SQLite's values as `SQLiteDirect` reads them, or
+/// PostgresNIO's row.
 struct ColumnReader {
     private enum Source {
         case sqlite([SQLiteData])
