@@ -40,6 +40,9 @@ struct BenchCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Orders per ordinary day in the sandbox shop the sync reads.")
     var syncOrdersPerDay = 300.0
 
+    @ArgumentParser.Option(help: "Keep the SQLite database of the import at this path (for scripts/raw-sqlite-ceiling.py).")
+    var keepSqlite: String?
+
     func run() async throws {
         let dataset = BenchDataset(orders: orders, seed: seed)
         print("Daiyun bench — \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, \(ProcessInfo.processInfo.operatingSystemVersionString)")
@@ -50,7 +53,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         for (name, database) in databases {
             do {
-                try await BenchRuns.importYear(dataset, on: database, label: name)
+                try await BenchRuns.importYear(dataset, on: database, label: name, keepingAt: keepSqlite)
                 try await BenchRuns.exportFile(dataset, on: database, label: name)
                 if !noFlashSale {
                     try await BenchRuns.flashSale(on: database, label: name, attempts: attempts, workers: workers, seed: seed)

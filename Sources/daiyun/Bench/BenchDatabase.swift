@@ -11,8 +11,9 @@ enum BenchDatabase {
     case sqlite
     case postgres(String)
 
-    /// Runs `body` with a migrated app on a fresh database holding the bench store, then removes it.
-    func with<T>(_ body: (Application, Store) async throws -> T) async throws -> T {
+    /// Runs `body` with a migrated app on a fresh database holding the bench store, then removes it
+    /// (a SQLite file is moved to `keepingAt` instead, when given; a PostgreSQL schema is always dropped).
+    func with<T>(keepingAt kept: String? = nil, _ body: (Application, Store) async throws -> T) async throws -> T {
         let tag = String(UUID.random().uuidString.prefix(8)).lowercased()
         let location: DatabaseLocation
         switch self {
@@ -34,6 +35,15 @@ enum BenchDatabase {
             try await (app.db as! any SQLDatabase).raw("UPDATE stores SET id = \(bind: BenchDataset.store.rawValue) WHERE id = \(bind: store.id.rawValue)").run()
             store.id = BenchDataset.store
             let result = try await body(app, store)
+            if let kept, case .sqlite(let path) = location {
+                // Folds the write-ahead log into the file, so the one file holds every row.
+                try await (app.db as! any SQLDatabase).raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+                try await app.asyncShutdown()
+                try? FileManager.default.removeItem(atPath: kept)
+                try FileManager.default.moveItem(atPath: path, toPath: kept)
+                for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                return result
+            }
             try await drop(app, location, tag)
             try await app.asyncShutdown()
             return result

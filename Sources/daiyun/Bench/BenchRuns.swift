@@ -11,8 +11,9 @@ import Vapor
 enum BenchRuns {
     /// The year's orders, lines and refunds into empty tables with their real unique keys, from
     /// domain values in memory to the last commit; then the same rows again (nothing changes).
-    static func importYear(_ dataset: BenchDataset, on database: BenchDatabase, label: String) async throws {
-        try await database.with { app, store in
+    /// A SQLite database is kept at `keepingAt` when given.
+    static func importYear(_ dataset: BenchDataset, on database: BenchDatabase, label: String, keepingAt kept: String? = nil) async throws {
+        try await database.with(keepingAt: kept) { app, store in
             let source = try await SourceRecordRepository(database: app.db).keep(Data("bench".utf8), name: "bench", kind: "bench", agency: store.agencyID, store: store.id, by: WriteContext(actor: "job:bench", now: Date())).record.id
             for pass in ["import", "re-import (no change)"] {
                 let start = ContinuousClock.now
