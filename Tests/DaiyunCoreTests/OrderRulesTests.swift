@@ -99,28 +99,50 @@ struct OrderRulesTests {
     }
 
     @Test("order lines move stock once per step", arguments: [
-        (LineStockState.untouched, OrderStatus.waitBuyerPay, false, StockAction.none),
-        (.untouched, .waitSellerSendGoods, true, .reserve),
-        (.untouched, .waitBuyerConfirmGoods, true, .none),
-        (.untouched, .closed, true, .none),
-        (.reserved, .waitSellerSendGoods, true, .none),
-        (.reserved, .sellerConsignedPart, true, .deduct),
-        (.reserved, .finished, true, .deduct),
-        (.reserved, .closed, true, .release),
-        (.shortage, .waitSellerSendGoods, true, .reserve),
-        (.shortage, .waitBuyerConfirmGoods, true, .deductUnreserved),
-        (.shortage, .closed, true, .clearShortage),
-        (.deducted, .closed, true, .none),
-        (.released, .waitSellerSendGoods, true, .none),
+        (LineStockState.untouched, OrderStatus.waitBuyerPay, false, false, StockAction.none),
+        (.untouched, .waitBuyerPay, false, true, .none),
+        (.untouched, .waitSellerSendGoods, true, false, .reserve),
+        (.untouched, .waitSellerSendGoods, true, true, .reserve),
+        (.untouched, .waitBuyerConfirmGoods, true, false, .none),
+        (.untouched, .waitBuyerConfirmGoods, true, true, .deductUnreserved),
+        (.untouched, .finished, true, true, .deductUnreserved),
+        (.untouched, .closed, true, false, .none),
+        (.untouched, .closed, true, true, .none),
+        (.reserved, .waitSellerSendGoods, true, false, .none),
+        (.reserved, .sellerConsignedPart, true, false, .deduct),
+        (.reserved, .finished, true, true, .deduct),
+        (.reserved, .closed, true, false, .release),
+        (.shortage, .waitSellerSendGoods, true, false, .reserve),
+        (.shortage, .waitBuyerConfirmGoods, true, false, .deductUnreserved),
+        (.shortage, .closed, true, false, .clearShortage),
+        (.deducted, .closed, true, false, .none),
+        (.deducted, .finished, true, true, .none),
+        (.released, .waitSellerSendGoods, true, false, .none),
     ])
-    func stock(_ state: LineStockState, _ status: OrderStatus, _ paid: Bool, _ action: StockAction) {
-        #expect(StockRules.action(for: state, status: status, paid: paid) == action)
+    func stock(_ state: LineStockState, _ status: OrderStatus, _ paid: Bool, _ leftAfterCount: Bool, _ action: StockAction) {
+        #expect(StockRules.action(for: state, status: status, paid: paid, leftAfterCount: leftAfterCount) == action)
+    }
+
+    @Test("goods left after the count when shipped after it, or, with no shipping time, paid after it")
+    func leftAfterCount() {
+        let count = Self.t0.addingTimeInterval(3_600)
+        var order = Self.order(.waitBuyerConfirmGoods)
+        order.paidAt = Self.t0
+        order.consignedAt = count.addingTimeInterval(60)
+        #expect(StockRules.leftAfterCount(order, countedAt: count), "shipped after the count")
+        #expect(!StockRules.leftAfterCount(order, countedAt: nil), "no stock kept")
+        order.consignedAt = count.addingTimeInterval(-60)
+        #expect(!StockRules.leftAfterCount(order, countedAt: count), "shipped before the count")
+        order.consignedAt = nil
+        #expect(!StockRules.leftAfterCount(order, countedAt: count), "no shipping time, paid before the count: it may have left before")
+        order.paidAt = count.addingTimeInterval(1)
+        #expect(StockRules.leftAfterCount(order, countedAt: count), "paid after the count: it left after")
     }
 
     @Test("a deposit-only pre-sale line reserves nothing until the final payment")
     func preSaleStock() {
         let deposit = Self.order(.waitBuyerPay, step: .depositPaid)
-        #expect(StockRules.action(for: .untouched, status: deposit.status, paid: deposit.countsAsPaid) == .none)
+        #expect(StockRules.action(for: .untouched, status: deposit.status, paid: deposit.countsAsPaid, leftAfterCount: true) == .none)
     }
 
     @Test("available stock never goes below zero")

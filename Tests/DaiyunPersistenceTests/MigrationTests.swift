@@ -1,7 +1,9 @@
-import DaiyunPersistence
+import DaiyunCore
+@testable import DaiyunPersistence
 import DaiyunTestSupport
 import DaiyunWeb
 import Fluent
+import Foundation
 import SQLKit
 import Testing
 
@@ -21,6 +23,43 @@ struct MigrationTests {
             let again = try await MigrationRunner.migrate(app)
             #expect(again == Migrations.all.map(\.name))
             _ = try await TestTenancy.create(on: app)
+        }
+    }
+
+    @Test("existing stock pools take when they were counted from their movements", arguments: TestDatabase.available)
+    func stockCountedAtBackFill(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let catalog = CatalogRepository(database: app.db)
+            let inventory = InventoryRepository(database: app.db)
+            let drafts = try ["A", "B", "C"].map { try SKUDraft(outerID: "SKU-\($0)", listPrice: Money(fen: 100), floorPrice: Money(fen: 100), cost: Money(fen: 50)) }
+            let (_, skus) = try await catalog.createProduct(try ProductDraft(title: "测试", category: "测试"), skus: drafts, for: t.clientA1,
+                                                            by: WriteContext(actor: "user:test", now: Date()))
+            let warehouse = try await catalog.createWarehouse(code: "HZ01", name: "杭州仓", for: t.clientA1, by: WriteContext(actor: "user:test", now: Date()))
+            let t1 = Date(timeIntervalSince1970: 1_790_000_000), t2 = t1.addingTimeInterval(86_400), t3 = t2.addingTimeInterval(86_400)
+            func change(_ kind: StockChangeKind, _ sku: SKU, _ quantity: Int, at: Date) async throws {
+                _ = try await inventory.change(kind, sku: sku.id, warehouse: warehouse.id, quantity: quantity, reason: "测试", client: t.clientA1,
+                                               by: WriteContext(actor: "user:test", now: at))
+            }
+            try await change(.receipt, skus[0], 10, at: t1)
+            try await change(.stocktake, skus[0], 8, at: t2)
+            try await change(.receipt, skus[1], 10, at: t1)
+            try await change(.adjustment, skus[1], -1, at: t3)
+
+            let migration = M0021_AddStockCountedAt()
+            // On one connection: SQLite checks a new column's name against the connection's schema
+            // before it notices another connection changed it.
+            try await app.db.transaction { tx in
+                try await migration.revert(on: tx)
+                try await migration.prepare(on: tx)
+            }
+            let sql = try #require(app.db as? any SQLDatabase)
+            var counted: [String: Date?] = [:]
+            for row in try await sql.raw("SELECT s.outer_id, k.counted_at FROM sku_stock k JOIN skus s ON s.id = k.sku_id").all() {
+                counted[try row.decode(column: "outer_id", as: String.self)] = try row.decode(column: "counted_at", as: Date?.self)
+            }
+            let expected: [String: Date?] = ["SKU-A": t2, "SKU-B": t1, "SKU-C": nil]
+            #expect(counted == expected, "the last stock-take, else the first stock; none without stock")
         }
     }
 

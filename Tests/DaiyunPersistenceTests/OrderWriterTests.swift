@@ -160,6 +160,39 @@ struct OrderWriterTests {
         }
     }
 
+    @Test("an order first seen shipped deducts once if its goods left after the last count, nothing if before", arguments: TestDatabase.available)
+    func shippedUnseen(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            // Received now, then counted earlier in the test's timeline: the stock-take is the count.
+            let s = try await Self.setUp(app, onHand: 3)
+            let inventory = InventoryRepository(database: app.db)
+            let store = s.t.storeA1
+            let count = Self.t0.addingTimeInterval(3_600)
+            let warehouse = try await CatalogRepository(database: app.db).warehouses(of: s.t.clientA1.id)[0]
+            _ = try await inventory.change(.stocktake, sku: s.sku.id, warehouse: warehouse.id, quantity: 10, reason: "接手盘点", client: s.t.clientA1,
+                                           by: WriteContext(actor: "user:warehouse", now: count))
+            func shipped(_ tid: String, _ status: OrderStatus, at consigned: Date?, quantity: Int = 1, modified: TimeInterval = 0) -> Order {
+                var order = Self.order(tid, status, store: store, quantity: quantity, modified: modified)
+                order.consignedAt = consigned
+                return order
+            }
+            _ = try await Self.apply([shipped("3001", .waitBuyerConfirmGoods, at: count.addingTimeInterval(3_600), quantity: 2),
+                                      shipped("3002", .waitBuyerConfirmGoods, at: count.addingTimeInterval(-60)),
+                                      shipped("3003", .finished, at: nil)], s, on: app.db)
+            #expect(try await inventory.pool(sku: s.sku.id)! == (8, 0), "only the order that left after the count is taken off")
+            _ = try await Self.apply([shipped("3001", .finished, at: count.addingTimeInterval(3_600), quantity: 2, modified: 10)], s, on: app.db)
+            #expect(try await inventory.pool(sku: s.sku.id)! == (8, 0), "never twice")
+
+            _ = try await Self.apply([Self.order("3004", .waitBuyerPay, store: store)], s, on: app.db)
+            _ = try await Self.apply([shipped("3004", .waitBuyerConfirmGoods, at: count.addingTimeInterval(7_200), modified: 10)], s, on: app.db)
+            #expect(try await inventory.pool(sku: s.sku.id)! == (7, 0), "seen unpaid, then shipped between two reports")
+            let movements = try await inventory.movements(of: s.t.clientA1.id, sku: s.sku.id)
+            #expect(movements.map(\.kind).sorted() == ["deduct", "deduct", "receipt", "stocktake"])
+            let states = try await (app.db as! any SQLDatabase).raw("SELECT tid, stock_state FROM order_lines ORDER BY tid").all()
+            #expect(try states.map { try $0.decode(column: "stock_state", as: String.self) } == ["deducted", "untouched", "untouched", "deducted"])
+        }
+    }
+
     @Test("a pre-sale order holds no stock until its final payment", arguments: TestDatabase.available)
     func preSale(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in

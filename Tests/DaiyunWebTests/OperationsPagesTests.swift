@@ -66,6 +66,7 @@ struct OperationsPagesTests {
             #expect(html.contains("5000000000000000120") && !html.contains("5000000000000000121"))
             let detail = try await browser.get("/stores/\(t.storeA1.id)/orders/5000000000000000120").body.string
             #expect(detail.contains("¥11.20") && detail.contains("/source-records/"))
+            #expect(detail.contains("不计库存"), "a line whose SKU has no stock kept does not count against stock")
         }
     }
 
@@ -102,6 +103,7 @@ struct OperationsPagesTests {
             try await keeper.signIn("warehouse", password: TestTenancy.password)
             let page = try await keeper.get("/clients/\(t.clientA1.id)/stock").body.string
             #expect(page.contains("HY-CREAM-50") && page.contains("/stock/changes"))
+            #expect(page.contains(#"<td class="nowrap counted">—</td>"#), "no stock entered: never counted")
             let fields = ["sku_id": sku.id.uuidString.lowercased(), "warehouse_id": warehouse.id.uuidString.lowercased(), "kind": "receipt", "quantity": "12", "reason": "到货"]
             #expect(try await keeper.post("/clients/\(t.clientA1.id)/stock/changes", fields).status == .seeOther)
             try await keeper.get("/clients/\(t.clientA1.id)/stock")
@@ -109,6 +111,11 @@ struct OperationsPagesTests {
             let after = try await keeper.get("/clients/\(t.clientA1.id)/stock").body.string
             let row = try #require(after.components(separatedBy: "data-sku=\"HY-CREAM-50\"").dropFirst().first?.components(separatedBy: "</tr>").first)
             #expect(row.contains(#"<td class="num on-hand">12</td>"#))
+            #expect(row.contains(#"<td class="nowrap counted">\#(ShanghaiTime.format(context.now).prefix(4))"#), "the first receipt dates the count")
+            let token = try await t.token(for: "warehouse", on: app)
+            let api = HTTP.object(try await app.testing().sendRequest(.GET, "/api/v1/clients/\(t.clientA1.id)/stock", headers: HTTP.api(token)))
+            let item = try #require((api["items"] as? [[String: Any]])?.first { $0["outer_id"] as? String == "HY-CREAM-50" })
+            #expect((item["counted_at"] as? String).flatMap { ISO8601DateFormatter().date(from: $0) } != nil, "the API gives the count time")
             #expect(row.components(separatedBy: #"class="num available">"#).dropFirst().map { String($0.prefix(while: { $0 != "<" })) } == ["12", "10"], "columns jd then tmall: tmall holds 2 back, jd does not")
             let bad = try await keeper.post("/clients/\(t.clientA1.id)/stock/changes", fields.merging(["quantity": "lots"]) { $1 })
             #expect(bad.status == .seeOther)

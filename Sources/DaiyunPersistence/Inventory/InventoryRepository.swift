@@ -11,6 +11,8 @@ public struct StockLine: Sendable, Equatable, Codable {
     public var properties: String
     public var onHand: Int
     public var reserved: Int
+    /// When the stock was last counted: the last stock-take, else the first receipt or adjustment.
+    public var countedAt: Date?
 }
 
 /// One kept change of stock.
@@ -54,8 +56,9 @@ public enum StockChangeKind: String, Sendable, Codable, CaseIterable {
     case receipt, adjustment, stocktake
 }
 
-/// Stock per SKU: on hand per warehouse, and one pool per SKU (sum on hand, reserved) that every
-/// channel of the client shares. Reserving is a single conditional UPDATE of the pool row.
+/// Stock per SKU: on hand per warehouse, and one pool per SKU (sum on hand, reserved, when it was
+/// last counted) that every channel of the client shares. Reserving is a single conditional UPDATE
+/// of the pool row.
 public struct InventoryRepository: Sendable {
     let database: any Database
 
@@ -160,7 +163,9 @@ public struct InventoryRepository: Sendable {
                 .values(SQLBind(UUID.random()), SQLBind(warehouse), SQLBind(sku), SQLBind(0))
                 .ignoringConflicts(with: ["warehouse_id", "sku_id"]).run()
             try await sql.raw("UPDATE stock_levels SET on_hand = on_hand + \(bind: delta) WHERE warehouse_id = \(bind: warehouse) AND sku_id = \(bind: sku)").run()
-            try await sql.raw("UPDATE sku_stock SET on_hand = on_hand + \(bind: delta) WHERE sku_id = \(bind: sku)").run()
+            // A stock-take is the new count; other changes date the first stock of a SKU never counted.
+            let countedAt: SQLQueryString = kind == .stocktake ? "\(bind: context.now)" : "COALESCE(counted_at, \(bind: context.now))"
+            try await sql.raw("UPDATE sku_stock SET on_hand = on_hand + \(bind: delta), counted_at = \(countedAt) WHERE sku_id = \(bind: sku)").run()
             try await repo.record(client: client.id.rawValue, sku: sku, warehouse: warehouse, kind: kind.rawValue, onHand: delta,
                                   reserved: 0, reason: reason, store: nil, oid: nil, actor: context.actor, at: context.now)
             struct Change: Encodable { var sku: UUID; var warehouse: UUID; var kind: String; var before: Int; var after: Int; var reason: String }
@@ -181,14 +186,15 @@ public struct InventoryRepository: Sendable {
     /// Every SKU of the client with its pool.
     public func stock(of client: ID<Client>) async throws -> [StockLine] {
         let rows = try await database.sql().raw("""
-            SELECT s.id AS sku_id, s.outer_id, p.title, s.properties, k.on_hand, k.reserved
+            SELECT s.id AS sku_id, s.outer_id, p.title, s.properties, k.on_hand, k.reserved, k.counted_at
             FROM skus s JOIN products p ON p.id = s.product_id JOIN sku_stock k ON k.sku_id = s.id
             WHERE s.client_id = \(bind: client.rawValue) ORDER BY s.outer_id
             """).all()
         return try rows.map {
             StockLine(skuID: try $0.decode(column: "sku_id", as: UUID.self), outerID: try $0.decode(column: "outer_id", as: String.self),
                       title: try $0.decode(column: "title", as: String.self), properties: try $0.decode(column: "properties", as: String.self),
-                      onHand: try $0.decode(column: "on_hand", as: Int.self), reserved: try $0.decode(column: "reserved", as: Int.self))
+                      onHand: try $0.decode(column: "on_hand", as: Int.self), reserved: try $0.decode(column: "reserved", as: Int.self),
+                      countedAt: try $0.decode(column: "counted_at", as: Date?.self))
         }
     }
 

@@ -23,5 +23,6 @@ public enum Migrations {
         M0018_AddJobLockKeys(),
         M0019_CheckFactParentsPerBatch(),
         M0020_IndexOrderListFilters(),
+        M0021_AddStockCountedAt(),
     ]
 }

@@ -68,7 +68,7 @@ public struct OrderWriter: Sendable {
         let existingLines = try await database.select(OrderLineRow.self, from: "order_lines", store: store.id.rawValue, where: "tid", in: existingOrders.map(\.tid))
         let ordersByTid = Dictionary(existingOrders.map { ($0.tid, $0) }, uniquingKeysWith: { a, _ in a })
         let linesByTid = Dictionary(grouping: existingLines, by: \.tid)
-        let skuIDs = try await skuIDs(client: store.clientID, outerIDs: Set(reports.flatMap { $0.lines.map(\.outerSkuID) }))
+        let skus = try await stockedSKUs(client: store.clientID, outerIDs: Set(reports.flatMap { $0.lines.map(\.outerSkuID) }))
         let inventory = InventoryRepository(database: database)
 
         var counts = UpsertCounts()
@@ -95,10 +95,12 @@ public struct OrderWriter: Sendable {
             for line in merged.lines {
                 let (lineID, state) = keptStates[line.oid] ?? (UUID.timeOrdered(), .untouched)
                 var newState = state
-                if let sku = skuIDs[line.outerSkuID] {
+                if let stocked = skus[line.outerSkuID] {
+                    let sku = stocked.id
                     // A partly shipped order ships line by line; otherwise the order's status speaks for its lines.
                     let status = merged.status == .sellerConsignedPart ? line.status : line.status.merged(with: merged.status)
-                    let action = StockRules.action(for: state, status: status, paid: merged.countsAsPaid)
+                    let action = StockRules.action(for: state, status: status, paid: merged.countsAsPaid,
+                                                   leftAfterCount: StockRules.leftAfterCount(merged, countedAt: stocked.countedAt))
                     switch action {
                     case .none: break
                     case .reserve:
@@ -127,14 +129,27 @@ public struct OrderWriter: Sendable {
         return counts
     }
 
-    /// Our SKU ids for the merchant codes (商家编码) the lines carry.
-    func skuIDs(client: ID<Client>, outerIDs: Set<String>) async throws -> [String: UUID] {
+    /// A SKU the lines name: our id, and when its stock was last counted (nil: no stock kept).
+    struct StockedSKU {
+        var id: UUID
+        var countedAt: Date?
+    }
+
+    /// Our SKUs for the merchant codes (商家编码) the lines carry.
+    func stockedSKUs(client: ID<Client>, outerIDs: Set<String>) async throws -> [String: StockedSKU] {
         let codes = outerIDs.filter { !$0.isEmpty }
         guard !codes.isEmpty else { return [:] }
-        let rows = try await database.sql().select().column("id").column("outer_id").from("skus")
-            .where("client_id", .equal, SQLBind(client.rawValue)).where("outer_id", .in, SQLBind.group(Array(codes))).all()
-        var result: [String: UUID] = [:]
-        for row in rows { result[try row.decode(column: "outer_id", as: String.self)] = try row.decode(column: "id", as: UUID.self) }
+        let rows = try await database.sql().select()
+            .column(SQLColumn("id", table: "skus")).column(SQLColumn("outer_id", table: "skus")).column(SQLColumn("counted_at", table: "sku_stock"))
+            .from("skus")
+            .join("sku_stock", method: SQLJoinMethod.left, on: SQLColumn("sku_id", table: "sku_stock"), .equal, SQLColumn("id", table: "skus"))
+            .where(SQLColumn("client_id", table: "skus"), .equal, SQLBind(client.rawValue))
+            .where(SQLColumn("outer_id", table: "skus"), .in, SQLBind.group(Array(codes))).all()
+        var result: [String: StockedSKU] = [:]
+        for row in rows {
+            result[try row.decode(column: "outer_id", as: String.self)] = StockedSKU(
+                id: try row.decode(column: "id", as: UUID.self), countedAt: try row.decode(column: "counted_at", as: Date?.self))
+        }
         return result
     }
 }

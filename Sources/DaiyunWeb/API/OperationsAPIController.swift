@@ -40,11 +40,11 @@ struct OperationsAPIController: RouteCollection {
     }
 
     func stock(req: Request) async throws -> Response {
-        struct Item: Encodable { var skuID: UUID; var outerID, title, properties: String; var onHand, reserved: Int; var available: [String: Int] }
+        struct Item: Encodable { var skuID: UUID; var outerID, title, properties: String; var onHand, reserved: Int; var available: [String: Int]; var countedAt: Date? }
         let overview = try await StockOverview(client: try await req.client(), on: req)
         let items = overview.lines.map { line in
             Item(skuID: line.skuID, outerID: line.outerID, title: line.title, properties: line.properties, onHand: line.onHand, reserved: line.reserved,
-                 available: Dictionary(uniqueKeysWithValues: overview.channels.map { ($0.rawValue, overview.available(line, on: $0)) }))
+                 available: Dictionary(uniqueKeysWithValues: overview.channels.map { ($0.rawValue, overview.available(line, on: $0)) }), countedAt: line.countedAt)
         }
         return try APIResponse.json(APIResponse.Items(items: items))
     }

@@ -11,6 +11,7 @@ struct StockController: RouteCollection {
             var skuID, outerID, title, properties: String
             var onHand, reserved: Int
             var available: [Int]
+            var counted: String
         }
         struct Movement: Encodable { var at, sku, kind, onHand, reserved, reason, actor: String }
         var client: String
@@ -48,7 +49,7 @@ struct StockController: RouteCollection {
             rows: lines.map { line in
                 .init(skuID: line.skuID.uuidString.lowercased(), outerID: line.outerID, title: line.title, properties: line.properties,
                       onHand: line.onHand, reserved: line.reserved,
-                      available: channels.map { overview.available(line, on: $0) })
+                      available: channels.map { overview.available(line, on: $0) }, counted: line.countedAt.map(ShanghaiTime.format) ?? "—")
             },
             movements: try await inventory.movements(of: client.id, limit: 50).map {
                 .init(at: ShanghaiTime.format($0.at), sku: codes[$0.skuID] ?? "", kind: l10n["stock_kind_\($0.kind)"],
