@@ -1,5 +1,7 @@
 import DaiyunCore
+import DaiyunPersistence
 import DaiyunTestSupport
+import Fluent
 @testable import DaiyunWeb
 import Foundation
 import Testing
@@ -105,6 +107,31 @@ struct SignInTests {
             try await browser.post("/language", ["language": "en", "back": "/"])
             try await browser.post("/clients/\(t.clientA1.id)/stores", ["channel": "tmall", "shop_id": "new1", "name": "X", "status": "active", "taken_over_on": "2026-13-01"])
             #expect(try await browser.get("/clients/\(t.clientA1.id)").body.string.contains("Taken over on: must be a day written YYYY-MM-DD"))
+        }
+    }
+
+    @Test("a session ends on the server after 12 hours: its cookie signs nobody in, and a sign-in deletes the ended ones", arguments: TestDatabase.available)
+    func sessionsEnd(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            _ = try await TestTenancy.create(on: app)
+            let clock = TestClock()
+            app.setClock { clock.now }
+            let kept = BrowserSession(app: app), left = BrowserSession(app: app)
+            try await kept.signIn("designer", password: TestTenancy.password)
+            try await left.signIn("admin", password: TestTenancy.password)
+            clock.advance(by: SessionExpiry.lifetime - 60)
+            #expect(try await kept.get("/").status == .ok, "still within its 12 hours")
+
+            clock.advance(by: 61)
+            let ended = try await kept.get("/")
+            #expect(ended.status == .seeOther && ended.headers.first(name: .location)?.hasPrefix("/login") == true, "ended: asked to sign in again")
+            let users = { try await SessionRecord.query(on: app.db).all().compactMap { $0.data[SessionUserAuthenticator.sessionKey] } }
+            #expect(try await users().count == 1, "the ended session that came back is gone; the one that never did is still kept")
+
+            try await BrowserSession(app: app).signIn("warehouse", password: TestTenancy.password)
+            let warehouse = try #require(try await UserRepository(database: app.db).credentials(login: "warehouse")).user.id.description
+            #expect(try await users() == [warehouse], "the sign-in swept the ended session away")
+            #expect(try await left.get("/").status == .seeOther)
         }
     }
 

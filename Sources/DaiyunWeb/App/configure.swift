@@ -22,7 +22,7 @@ public func configure(_ app: Application, config: AppConfig, environment: [Strin
 
     app.sessions.use(.fluent)
     app.sessions.configuration = SessionsConfiguration(cookieName: "daiyun_session") { id in
-        HTTPCookies.Value(string: id.string, maxAge: 12 * 3600, path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(string: id.string, maxAge: Int(SessionExpiry.lifetime), path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = app.environment.isRelease
@@ -36,6 +36,7 @@ public func configure(_ app: Application, config: AppConfig, environment: [Strin
     // Sessions for every dynamic request, so that any error page can speak the user's language;
     // signing in by session cookie is limited to pages, the API takes bearer tokens only.
     app.middleware.use(app.sessions.middleware)
+    app.middleware.use(SessionStartStamp())
     if config.runJobs { app.lifecycle.use(BackgroundJobs()) }
     try routes(app, config: config)
 }

@@ -25,13 +25,18 @@ extension Request {
     }
 }
 
-/// Signs in the user whose id the session holds.
+/// Signs in the user whose id the session holds, unless the session has ended (it is then
+/// destroyed: the page asks for a sign-in).
 struct SessionUserAuthenticator: AsyncMiddleware {
     static let sessionKey = "user_id"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let text = request.session.data[Self.sessionKey], let id = ID<User>(text) {
-            try await request.signIn(userID: id)
+            if SessionExpiry.hasEnded(request.session.data, at: request.now) {
+                request.session.destroy()
+            } else {
+                try await request.signIn(userID: id)
+            }
         }
         return try await next.respond(to: request)
     }

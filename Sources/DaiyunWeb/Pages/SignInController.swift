@@ -57,6 +57,7 @@ struct SignInController: RouteCollection {
         req.session.id = nil
         req.session.data = SessionData()
         req.session.data[SessionUserAuthenticator.sessionKey] = credentials.user.id.description
+        try await SessionExpiry.sweep(on: req.db, at: now)
         try await req.signIn(userID: credentials.user.id)
         req.logger.info("signed in", metadata: ["login": "\(login)"])
         let principal = try req.principal()
