@@ -41,7 +41,6 @@ public struct Shipper: Sendable {
             try await repository.markFailed(shipment.id, error: error.description, final: !error.family.isRetryable)
             throw error
         }
-        try await repository.markSent(shipment.id, at: now)
         var report = order
         let shipped = Set(shipment.oids)
         for index in report.lines.indices where shipped.contains(report.lines[index].oid) {
@@ -54,8 +53,17 @@ public struct Shipper: Sendable {
             agency: store.agencyID, store: store.id, by: WriteContext(actor: shipment.actor, now: now)
         ).record.id
         let store = self.store, actor = shipment.actor, shippedOrder = report
-        _ = try await database.transaction { tx in
-            try await OrderWriter(database: tx).apply([shippedOrder], store: store, source: source, actor: actor, at: now)
+        // The shipment and its order change together: a page never shows a sent shipment on an
+        // order still offered for shipping.
+        do {
+            _ = try await database.transaction { tx in
+                try await ShipmentRepository(database: tx).markSent(shipment.id, at: now)
+                return try await OrderWriter(database: tx).apply([shippedOrder], store: store, source: source, actor: actor, at: now)
+            }
+        } catch {
+            // The platform has it: it is never sent twice. The next sync brings the order's status.
+            try await repository.markSent(shipment.id, at: now)
+            throw error
         }
         return "\(shipment.companyCode) \(shipment.waybill) sent for \(shipment.oids.count) line(s) of \(shipment.tid)"
     }
