@@ -94,7 +94,10 @@ def main():
     args = parser.parse_args()
     if not os.path.exists(args.database):
         sys.exit(f"no such file: {args.database}")
-    tables, indexes, rows = read(args.database)
+    try:
+        tables, indexes, rows = read(args.database)
+    except sqlite3.DatabaseError as error:
+        sys.exit(f"{args.database}: not a Daiyun SQLite database ({error})")
     if not rows["orders"]:
         sys.exit(f"{args.database} holds no orders: keep the database of `daiyun bench --keep-sqlite`")
     driver = f"apsw {apsw.apswversion()}, SQLite {apsw.sqlitelibversion()}" if apsw else f"Python sqlite3, SQLite {sqlite3.sqlite_version}"

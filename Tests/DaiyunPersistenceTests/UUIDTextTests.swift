@@ -10,7 +10,7 @@ struct UUIDTextTests {
         let ids = (0..<500).map { _ in UUID.random() } + (0..<500).map { _ in UUID.timeOrdered() }
             + [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))]
         for id in ids {
-            #expect(id.sqliteText == id.uuidString)
+            #expect(id.withSQLiteText { String(decoding: $0, as: UTF8.self) } == id.uuidString)
             #expect(UUID(sqliteText: id.uuidString) == id)
             #expect(UUID(sqliteText: id.uuidString.lowercased()) == id)
         }

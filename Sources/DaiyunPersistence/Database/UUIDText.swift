@@ -1,13 +1,9 @@
 import Foundation
 
 extension UUID {
-    /// The upper-case text SQLiteKit stores a UUID as (`uuidString`), written without Foundation's
-    /// formatter: it went through `sprintf` for every id, 5 % of an SQLite import.
-    var sqliteText: String {
-        withSQLiteText { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// Calls `body` with `sqliteText`'s 36 bytes, from the stack.
+    /// Calls `body` with the 36 bytes of the upper-case text SQLiteKit stores a UUID as
+    /// (`uuidString`), written on the stack without Foundation's formatter: it went through
+    /// `sprintf` for every id, 5 % of an SQLite import.
     func withSQLiteText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { out in
             withUnsafeBytes(of: uuid) { bytes in

@@ -16,6 +16,7 @@ enum SessionExpiry {
         return now.timeIntervalSince1970 - started >= lifetime
     }
 
+    /// Dates a session as starting at `now`.
     static func stamp(_ data: inout SessionData, at now: Date) {
         data[startKey] = String(Int64(now.timeIntervalSince1970))
     }

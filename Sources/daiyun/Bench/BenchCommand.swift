@@ -40,8 +40,19 @@ struct BenchCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Orders per ordinary day in the sandbox shop the sync reads.")
     var syncOrdersPerDay = 300.0
 
-    @ArgumentParser.Option(help: "Keep the SQLite database of the import at this path (for scripts/raw-sqlite-ceiling.py).")
+    @ArgumentParser.Option(help: "Keep the SQLite database of the import at this new path (for scripts/raw-sqlite-ceiling.py).")
     var keepSqlite: String?
+
+    /// The kept database never replaces a file, and its folder must exist before the run, not after.
+    func validate() throws {
+        guard let path = keepSqlite else { return }
+        guard !FileManager.default.fileExists(atPath: path) else { throw ValidationError("--keep-sqlite \(path): the file exists; name a new one") }
+        var isFolder: ObjCBool = false
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("--keep-sqlite \(path): no folder \(folder)")
+        }
+    }
 
     func run() async throws {
         let dataset = BenchDataset(orders: orders, seed: seed)

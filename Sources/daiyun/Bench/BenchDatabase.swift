@@ -39,7 +39,6 @@ enum BenchDatabase {
                 // Folds the write-ahead log into the file, so the one file holds every row.
                 try await (app.db as! any SQLDatabase).raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
                 try await app.asyncShutdown()
-                try? FileManager.default.removeItem(atPath: kept)
                 try FileManager.default.moveItem(atPath: path, toPath: kept)
                 for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
                 return result
