@@ -74,8 +74,17 @@ enum LooseJSON {
     /// A fen amount (an integer).
     static func fen(_ value: Any?, record: String, field: String) throws -> Money {
         guard let text = text(value), !text.isEmpty else { return .zero }
-        guard let fen = Int64(text) else { throw ChannelDataError(record: record, field: field, reason: "not an amount in fen: \(text)") }
+        guard let fen = Int64(text), InputBounds.moneyFen.contains(fen) else {
+            throw ChannelDataError(record: record, field: field, reason: "not an amount in fen within ¥1,000,000,000.00: \(text)")
+        }
         return Money(fen: fen)
+    }
+
+    /// A line's amount, price × quantity, when the quantity and the product are within their bounds.
+    static func amount(_ price: Money, times quantity: Int, record: String, field: String) throws -> Money {
+        do { return try price.times(quantity, field: field) } catch {
+            throw ChannelDataError(record: record, field: field, reason: "not a quantity from 0 to \(InputBounds.lineQuantity.upperBound) within ¥1,000,000,000.00: \(quantity)")
+        }
     }
 
     /// A Beijing `yyyy-MM-dd HH:mm:ss` time, or unix seconds.

@@ -122,7 +122,9 @@ public struct OrderLine: Sendable, Equatable, Codable {
         self.skuProperties = skuProperties
         self.price = price
         self.quantity = quantity
-        self.totalFee = totalFee ?? Money(fen: price.fen * Int64(quantity))
+        // Every entry point checks price and quantity against their bounds first (`Money.times`), so
+        // the fallback to the payment is never taken by a row that gets stored.
+        self.totalFee = totalFee ?? (try? price.times(quantity, field: "quantity")) ?? payment
         self.payment = payment
         self.status = status
         self.refundStatus = refundStatus

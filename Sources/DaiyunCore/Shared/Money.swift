@@ -10,11 +10,21 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     /// Parses a yuan amount as the channels and export files write it: `12.30`, `12.3`, `12`,
     /// `-0.50`, `1,234.56`, `¥12.00`, or a cell Excel kept as text (`="12.00"`, a leading tab).
-    /// More than two decimals, or anything else, is an error: money is never rounded silently.
+    /// More than two decimals, or anything else, is an error: money is never rounded silently; so is an
+    /// amount beyond `InputBounds.moneyFen`.
     public init(yuan text: String, field: String = "amount") throws {
         // Read byte by byte: an order export has a dozen amounts per row.
         guard let fen = Self.fen(yuan: text.trimmedASCII.utf8) else { throw ValidationError(field: field, rule: .moneyFormat) }
         self.fen = fen
+        try InputBounds.check(self, field: field)
+    }
+
+    /// The amount of `quantity` units at this price, if both are within their bounds (then the
+    /// product cannot overflow).
+    public func times(_ quantity: Int, field: String) throws -> Money {
+        try InputBounds.check(quantity, in: InputBounds.lineQuantity, field: field)
+        try InputBounds.check(self, field: field)
+        return try InputBounds.check(Money(fen: fen * Int64(quantity)), field: field)
     }
 
     private static func fen(yuan text: Substring.UTF8View) -> Int64? {

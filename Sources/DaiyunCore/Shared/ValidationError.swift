@@ -23,6 +23,8 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case floorAboveList
         case webAddress
         case between(min: Int, max: Int)
+        /// An amount beyond ¥1,000,000,000.00 either way (`InputBounds.moneyFen`).
+        case amountTooLarge
     }
 
     public let field: String
@@ -54,6 +56,7 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case .timeFormat: "must be a time written YYYY-MM-DD HH:mm:ss"
         case .wholeNumber: "must be a whole number"
         case .floorAboveList: "must not be above the list price"
+        case .amountTooLarge: "must be within ¥1,000,000,000.00 either way"
         }
     }
 

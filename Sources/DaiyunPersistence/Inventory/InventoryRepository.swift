@@ -24,11 +24,14 @@ public struct StockMovement: Sendable, Equatable, Codable {
     public var reservedChange: Int
     public var reason: String
     public var oid: String?
+    /// The store of the order line that moved the stock; nil for a person's change.
+    public var storeID: UUID?
     public var actor: String
     public var at: Date
 
     enum CodingKeys: String, CodingKey {
         case kind, reason, oid, actor, at
+        case storeID = "store_id"
         case skuID = "sku_id"
         case warehouseID = "warehouse_id"
         case onHandChange = "on_hand_change"
@@ -144,6 +147,7 @@ public struct InventoryRepository: Sendable {
         _ kind: StockChangeKind, sku: UUID, warehouse: UUID, quantity: Int, reason: String, client: Client, by context: WriteContext
     ) async throws -> Int {
         let reason = try TextRules.required(reason, field: "reason", maxLength: 200)
+        try InputBounds.check(quantity, in: kind == .stocktake ? InputBounds.stockLevel : InputBounds.stockChange, field: "quantity")
         if kind == .receipt, quantity <= 0 { throw ValidationError(field: "quantity", rule: .wholeNumber) }
         return try await database.audited(AuditTarget(agencyID: client.agencyID, clientID: client.id), by: context) { tx in
             let repo = InventoryRepository(database: tx)
@@ -157,8 +161,14 @@ public struct InventoryRepository: Sendable {
                 throw ValidationError(field: "sku_id", rule: .unknownReference)
             }
             let level = try await repo.level(sku: sku, warehouse: warehouse)
+            let pool = try await repo.pool(sku: sku)?.onHand ?? level
             let delta = kind == .stocktake ? quantity - level : quantity
-            guard level + delta >= 0 else { throw ValidationError(field: "quantity", rule: .wholeNumber) }
+            // Neither the warehouse's level nor the SKU's pool over all warehouses may leave its bounds.
+            let lowest = -level, highest = InputBounds.stockLevel.upperBound - max(level, pool)
+            guard (lowest...max(lowest, highest)).contains(delta) else {
+                let offset = kind == .stocktake ? level : 0
+                throw ValidationError(field: "quantity", rule: .between(min: lowest + offset, max: max(lowest, highest) + offset))
+            }
             try await sql.insert(into: "stock_levels").columns("id", "warehouse_id", "sku_id", "on_hand")
                 .values(SQLBind(UUID.random()), SQLBind(warehouse), SQLBind(sku), SQLBind(0))
                 .ignoringConflicts(with: ["warehouse_id", "sku_id"]).run()
@@ -220,7 +230,7 @@ public struct InventoryRepository: Sendable {
 
     /// Sets how much stock is held back from one channel.
     public func setSafetyStock(_ quantity: Int, for channel: Channel, client: Client, by context: WriteContext) async throws {
-        guard quantity >= 0 else { throw ValidationError(field: "quantity", rule: .wholeNumber) }
+        try InputBounds.check(quantity, in: InputBounds.stockLevel, field: "quantity")
         let before = try await safetyStock(of: client.id)[channel]
         try await database.audited(AuditTarget(agencyID: client.agencyID, clientID: client.id), by: context) { tx in
             try await tx.sql().insert(into: "safety_stocks").columns("id", "client_id", "channel", "quantity")
@@ -232,7 +242,8 @@ public struct InventoryRepository: Sendable {
 
     /// The latest movements of a client, newest first, optionally of one SKU.
     public func movements(of client: ID<Client>, sku: UUID? = nil, limit: Int = 100) async throws -> [StockMovement] {
-        let query = try database.sql().select().columns("sku_id", "warehouse_id", "kind", "on_hand_change", "reserved_change", "reason", "oid", "actor", "at")
+        let query = try database.sql().select()
+            .columns("sku_id", "warehouse_id", "kind", "on_hand_change", "reserved_change", "reason", "oid", "store_id", "actor", "at")
             .from("stock_movements").where("client_id", .equal, SQLBind(client.rawValue))
         if let sku { query.where("sku_id", .equal, SQLBind(sku)) }
         return try await query.orderBy("at", .descending).limit(limit).all().map { try $0.decode(model: StockMovement.self) }

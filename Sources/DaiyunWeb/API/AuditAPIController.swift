@@ -23,8 +23,8 @@ struct AuditAPIController: RouteCollection {
 
     func entries(req: Request) async throws -> Response {
         let (key, _) = try await req.readableChain(req.parameters.get("chain"))
-        let query = AuditQuery(req)
-        let limit = min(max((try? req.query.get(Int.self, at: "limit")) ?? 100, 1), 1000)
+        let query = try AuditQuery(req)
+        let limit = try req.queryInt("limit", in: 1...1000, default: 100)
         let entries = try await req.auditLog.entries(in: key, matching: query.filter, limit: limit, offset: query.page * limit)
         return try APIResponse.json(APIResponse.Items(items: entries))
     }

@@ -72,6 +72,7 @@ struct Localizer: Sendable {
         case .floorAboveList: self["rule_floor_above_list"]
         case .webAddress: self["rule_web_address"]
         case .between(let min, let max): format("rule_between", min, max)
+        case .amountTooLarge: self["rule_amount_too_large"]
         }
     }
 }

@@ -296,6 +296,7 @@ enum Strings {
         "rule_floor_above_list": ("不能高于售价", "must not be above the list price"),
         "rule_web_address": ("须为 http:// 或 https:// 开头的地址", "must be an http:// or https:// address"),
         "rule_between": ("须为 %d 到 %d 之间的整数", "must be a whole number from %d to %d"),
+        "rule_amount_too_large": ("金额不能超过正负 10 亿元", "must be within ¥1,000,000,000.00 either way"),
 
         // Channel sync
         "sync_title": ("渠道同步", "Channel sync"),

@@ -42,7 +42,7 @@ struct AuditController: RouteCollection {
         let readable = try await req.readableChains()
         let requested = try? req.query.get(String.self, at: "chain")
         let (key, client) = try await req.readableChain(requested ?? readable.first?.key.description)
-        let query = AuditQuery(req)
+        let query = try AuditQuery(req)
         let head = try await req.auditLog.chain(key)?.head ?? .empty
         let entries = try await req.auditLog.entries(in: key, matching: query.filter, limit: Self.pageSize + 1, offset: query.page * Self.pageSize)
 
@@ -75,11 +75,7 @@ struct AuditController: RouteCollection {
         let (_, client) = try await req.readableChain(AuditChainKey.client(id).description)
         guard let client else { throw AccessDenied.notFound }
         let export = try await req.auditLog.export(client, at: req.now)
-        let response = Response(status: .ok, body: .init(data: try export.encoded()))
-        response.headers.contentType = .json
-        let day = BusinessDay(containing: req.now)
-        response.headers.contentDisposition = .init(.attachment, filename: "audit-\(client.id)-\(day).json")
-        return response
+        return Download.attachment(try export.encoded(), filename: "audit-\(client.id)-\(BusinessDay(containing: req.now)).json", contentType: .json)
     }
 
     static func row(_ entry: AuditEntry) -> Content.Row {
@@ -120,7 +116,7 @@ struct AuditQuery {
     var page = 0
     var echo: [String: String] = [:]
 
-    init(_ req: Request) {
+    init(_ req: Request) throws {
         func text(_ key: String) -> String? {
             guard let value = try? req.query.get(String.self, at: key), !value.isEmpty else { return nil }
             echo[key] = value
@@ -129,9 +125,14 @@ struct AuditQuery {
         filter.action = text("action")
         filter.actor = text("actor")
         filter.entityType = text("entity_type")
-        filter.from = text("from").flatMap(BusinessDay.init).map(\.start)
-        filter.until = text("until").flatMap(BusinessDay.init).map { $0.start.addingTimeInterval(86_400) }
-        page = max(0, (try? req.query.get(Int.self, at: "page")) ?? 0)
+        func day(_ key: String) throws -> BusinessDay? {
+            guard let value = text(key) else { return nil }
+            guard let day = BusinessDay(value) else { throw ValidationError(field: key, rule: .dayFormat) }
+            return day
+        }
+        filter.from = try day("from")?.start
+        filter.until = try day("until")?.start.addingTimeInterval(86_400)
+        page = try req.queryPage()
     }
 
     func link(chain: AuditChainKey, page: Int) -> String {

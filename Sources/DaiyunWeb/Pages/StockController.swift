@@ -51,7 +51,7 @@ struct StockController: RouteCollection {
                       onHand: line.onHand, reserved: line.reserved,
                       available: channels.map { overview.available(line, on: $0) }, counted: line.countedAt.map(ShanghaiTime.format) ?? "—")
             },
-            movements: try await inventory.movements(of: client.id, limit: 50).map {
+            movements: try await inventory.movements(of: client.id, limit: 50).map { $0.visible(to: principal, client: client) }.map {
                 .init(at: ShanghaiTime.format($0.at), sku: codes[$0.skuID] ?? "", kind: l10n["stock_kind_\($0.kind)"],
                       onHand: Self.signed($0.onHandChange), reserved: Self.signed($0.reservedChange), reason: $0.reason + ($0.oid.map { " \($0)" } ?? ""), actor: $0.actor)
             },
@@ -69,9 +69,7 @@ struct StockController: RouteCollection {
         let path = "/clients/\(client.id)/stock"
         return try await Page.formAction(req, failurePath: path) {
             let kind = try TextRules.choice(req.formField("kind"), field: "kind", as: StockChangeKind.self)
-            guard let quantity = Int(req.formField("quantity").trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError(field: "quantity", rule: .wholeNumber)
-            }
+            let quantity = try InputBounds.parse(req.formField("quantity"), in: InputBounds.stockChange, field: "quantity")
             guard let sku = UUID(uuidString: req.formField("sku_id")) else { throw ValidationError(field: "sku_id", rule: .unknownReference) }
             guard let warehouse = UUID(uuidString: req.formField("warehouse_id")) else { throw ValidationError(field: "warehouse_id", rule: .unknownReference) }
             _ = try await InventoryRepository(database: req.db).change(kind, sku: sku, warehouse: warehouse, quantity: quantity,
@@ -94,9 +92,7 @@ struct StockController: RouteCollection {
         let path = "/clients/\(client.id)/stock"
         return try await Page.formAction(req, failurePath: path) {
             let channel = try TextRules.choice(req.formField("channel"), field: "channel", as: Channel.self)
-            guard let quantity = Int(req.formField("quantity").trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError(field: "quantity", rule: .wholeNumber)
-            }
+            let quantity = try InputBounds.parse(req.formField("quantity"), in: InputBounds.stockChange, field: "quantity")
             try await InventoryRepository(database: req.db).setSafetyStock(quantity, for: channel, client: client, by: try req.writeContext())
             return Page.saved(req, to: path)
         }

@@ -66,6 +66,7 @@ public struct DouyinOrderPlatform: OrderListPlatform {
         let lines = try (o["sku_order_list"] as? [[String: Any]] ?? []).map { sku -> OrderLine in
             let quantity = LooseJSON.int(sku["item_num"]) ?? 1
             let price = try LooseJSON.fen(sku["goods_price"] ?? sku["origin_amount"], record: record, field: "goods_price")
+            _ = try LooseJSON.amount(price, times: quantity, record: record, field: "item_num")
             return OrderLine(oid: LooseJSON.text(sku["order_id"]) ?? "", itemID: LooseJSON.text(sku["product_id"]) ?? "",
                              skuID: LooseJSON.text(sku["sku_id"]) ?? "", outerSkuID: LooseJSON.text(sku["out_sku_id"]) ?? "",
                              title: LooseJSON.text(sku["product_name"]) ?? "", price: price, quantity: quantity,

@@ -66,7 +66,7 @@ public struct JDOrderPlatform: OrderListPlatform {
             let quantity = LooseJSON.int(item["itemTotal"]) ?? 1
             return OrderLine(oid: "\(id)-\(index + 1)", itemID: LooseJSON.text(item["wareId"]) ?? "", skuID: LooseJSON.text(item["skuId"]) ?? "",
                              outerSkuID: LooseJSON.text(item["outerSkuId"]) ?? "", title: LooseJSON.text(item["skuName"]) ?? "",
-                             price: price, quantity: quantity, payment: Money(fen: price.fen * Int64(quantity)), status: status)
+                             price: price, quantity: quantity, payment: try LooseJSON.amount(price, times: quantity, record: record, field: "itemTotal"), status: status)
         }
         return Order(storeID: store, tid: id, status: status, buyerNick: LooseJSON.text(o["pin"]) ?? "",
                      payment: try LooseJSON.yuan(o["orderPayment"], record: record, field: "orderPayment"),

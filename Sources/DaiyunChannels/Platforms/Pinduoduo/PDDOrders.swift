@@ -60,7 +60,7 @@ public struct PDDOrderPlatform: OrderListPlatform {
             let quantity = LooseJSON.int(item["goods_count"]) ?? 1
             return OrderLine(oid: "\(id)-\(index + 1)", itemID: LooseJSON.text(item["goods_id"]) ?? "", skuID: LooseJSON.text(item["sku_id"]) ?? "",
                              outerSkuID: LooseJSON.text(item["outer_id"]) ?? "", title: LooseJSON.text(item["goods_name"]) ?? "",
-                             price: price, quantity: quantity, payment: Money(fen: price.fen * Int64(quantity)), status: status)
+                             price: price, quantity: quantity, payment: try LooseJSON.amount(price, times: quantity, record: record, field: "goods_count"), status: status)
         }
         let goods = try LooseJSON.yuan(o["goods_amount"], record: record, field: "goods_amount")
         let postage = try LooseJSON.yuan(o["postage"], record: record, field: "postage")
