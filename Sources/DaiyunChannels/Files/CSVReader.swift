@@ -9,6 +9,9 @@ public struct CSVReader: Sequence {
     public struct Record {
         public var line: Int
         public var fields: [ArraySlice<UInt8>]
+        /// The line the file ended on, when a quote opened in this record was never closed (the
+        /// rest of the file was then read into its last field).
+        public var unclosedQuoteTo: Int?
     }
 
     let bytes: [UInt8]
@@ -87,7 +90,7 @@ public struct CSVReader: Sequence {
                 position += 1
             }
             finish(position)
-            return Record(line: startLine, fields: fields)
+            return Record(line: startLine, fields: fields, unclosedQuoteTo: quoted ? line : nil)
         }
     }
 }

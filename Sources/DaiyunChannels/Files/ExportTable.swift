@@ -42,6 +42,7 @@ struct ExportTable {
     let records: CSVReader.Iterator
 
     init(_ data: Data) throws {
+        try Self.refuseBinary(data)
         var records = CSVReader(data).makeIterator()
         guard let header = records.next() else { throw FileProblem(reason: "the file is empty") }
         encoding = FileEncoding.detect(header: header.fields)
@@ -52,6 +53,19 @@ struct ExportTable {
         }
         self.columns = columns
         self.records = records
+    }
+
+    /// Refuses a file that is not CSV text in UTF-8 or GB18030 before its rows are read: a NUL
+    /// byte near the start (an image, a binary or UTF-16 file), a UTF-16 byte order mark, a ZIP.
+    static func refuseBinary(_ data: Data) throws {
+        let start = data.prefix(8192)
+        if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
+            throw FileProblem(reason: "the file is UTF-16 text; save it as CSV in UTF-8 or GB18030")
+        }
+        if start.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw FileProblem(reason: "the file is a ZIP archive or an Excel workbook, not a CSV; save it as CSV")
+        }
+        if start.contains(0) { throw FileProblem(reason: "the file is binary (an image or a program), not CSV text") }
     }
 
     /// Throws naming every required column (any of its aliases) the header lacks.
@@ -71,6 +85,10 @@ struct ExportTable {
         while let record = records.next() {
             read += 1
             let row = ExportRow(line: record.line, fields: record.fields, encoding: encoding)
+            if let end = record.unclosedQuoteTo {
+                errors.append(RowError(line: record.line, column: "", reason: "a quote opened on this row is never closed: lines \(record.line)–\(end) were read as one row"))
+                continue
+            }
             do {
                 rows.append((record.line, try parse(row)))
             } catch let error as RowError {
@@ -102,6 +120,8 @@ extension ExportTable {
 
 /// One data row, read by column.
 struct ExportRow {
+    /// `CSVWriter.formulaStarts` as bytes.
+    static let formulaStartBytes: [UInt8] = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
     let line: Int
     let fields: [ArraySlice<UInt8>]
     let encoding: FileEncoding
@@ -122,12 +142,23 @@ struct ExportRow {
     }
 
     private func text(_ name: String, _ index: Int) throws -> String {
-        guard index < fields.count else { throw error(name, "the row has \(fields.count) columns, fewer than the header") }
+        guard index < fields.count else {
+            // A file cut off inside a character ends its last row early: say so, not "too few columns".
+            if let last = fields.last, encoding.decode(last.trimmedASCII) == nil {
+                throw error(name, "invalid \(encoding.rawValue) bytes at the end of the row (the file is cut off inside a character)")
+            }
+            throw error(name, "the row has \(fields.count) columns, fewer than the header")
+        }
         var bytes = fields[index].trimmedASCII
         // `="…"` is how Excel-safe exports keep long numbers as text.
         if bytes.count >= 3, bytes.first == UInt8(ascii: "="), bytes.dropFirst().first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") {
             bytes = bytes.dropFirst(2).dropLast()
         }
+        // `'=…`: a formula our own export (or an Excel-safe one) neutralised.
+        if bytes.count >= 2, bytes.first == UInt8(ascii: "'"), let second = bytes.dropFirst().first, Self.formulaStartBytes.contains(second) {
+            bytes = bytes.dropFirst()
+        }
+        guard !bytes.contains(0) else { throw error(name, "holds a NUL byte: the file is binary or UTF-16, not text in UTF-8 or GB18030") }
         guard let text = encoding.decode(bytes) else {
             throw error(name, "invalid \(encoding.rawValue) bytes (a truncated or corrupted character)")
         }
@@ -182,6 +213,7 @@ struct ExportRow {
             throw error(column.name, "is empty")
         }
         guard let value = Int(text), value >= 0 else { throw error(column.name, "is not a whole number: \(text.prefix(20))") }
+        guard InputBounds.lineQuantity.contains(value) else { throw error(column.name, "is more than \(InputBounds.lineQuantity.upperBound): \(text.prefix(20))") }
         return value
     }
 }

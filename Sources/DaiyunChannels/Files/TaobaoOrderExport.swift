@@ -62,6 +62,9 @@ public enum TaobaoLineExport {
             let price = try row.money(column.price)
             let quantity = try row.int(column.quantity)
             guard quantity > 0 else { throw row.error(column.quantity.name, "must be at least 1") }
+            guard let payment = try? price.times(quantity, field: column.quantity.name) else {
+                throw row.error(column.quantity.name, "price × quantity is beyond ¥1,000,000,000.00")
+            }
             let statusText = try row.optional(column.status) ?? ""
             let status = OrderStatus(channelText: statusText, paid: true) ?? .waitSellerSendGoods
             let n = (counts[tid] ?? 0) + 1
@@ -70,7 +73,7 @@ public enum TaobaoLineExport {
             let line = OrderLine(
                 oid: "\(tid)-\(n)", outerSkuID: try row.optional(column.outerSkuID) ?? "", title: try row.required(column.title),
                 skuProperties: properties, price: price, quantity: quantity,
-                payment: Money(fen: price.fen * Int64(quantity)), status: status
+                payment: payment, status: status
             )
             return Line(tid: tid, line: line)
         }

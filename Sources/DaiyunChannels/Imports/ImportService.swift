@@ -94,6 +94,11 @@ public struct ImportService: Sendable {
             parsed = Parsed(encoding: .utf8, rowsRead: 0, errors: [RowError(line: 1, column: "", reason: problem.reason)], apply: { _, _ in UpsertCounts() }, good: 0)
         }
         let record = BatchRecord(id: UUID.random(), kind: kind, mode: mode, target: target, source: source, name: name, rowsRead: parsed.rowsRead, context: context, started: started)
+        // A file with no good row is a failed import in either mode, never "imported".
+        if parsed.good == 0 {
+            let errors = parsed.errors.isEmpty ? [RowError(line: 1, column: "", reason: "the file has no data rows")] : parsed.errors
+            return try await record.save(outcome: "rejected", counts: UpsertCounts(), errors: errors, encoding: parsed.encoding, isNew: isNew, on: database)
+        }
         if mode == .allOrNothing, !parsed.errors.isEmpty {
             return try await record.save(outcome: "rejected", counts: UpsertCounts(), errors: parsed.errors, encoding: parsed.encoding, isNew: isNew, on: database)
         }

@@ -60,7 +60,7 @@ public struct SourceRecordRepository: Sendable {
         model.agencyID = agency.rawValue
         model.storeID = store?.rawValue
         model.kind = kind
-        model.name = name
+        model.name = FileName.sanitized(name, fallback: "upload")
         model.sha256 = digest
         model.sizeBytes = Int64(content.count)
         model.content = content

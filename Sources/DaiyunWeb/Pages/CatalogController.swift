@@ -47,14 +47,14 @@ struct CatalogController: RouteCollection {
         let client = try await req.client(for: .importData)
         let sku = try await Self.sku(of: client, req)
         let catalog = CatalogRepository(database: req.db)
-        let stores = try await req.tenancy.stores(visibleTo: .agency(client.agencyID), client: client.id)
+        let stores = try await req.tenancy.stores(visibleTo: AccessPolicy.visibility(of: try req.principal()), client: client.id)
         let names = Dictionary(uniqueKeysWithValues: stores.map { ($0.id, $0.name) })
         let title = try await catalog.entries(of: client.id, search: sku.outerID).first { $0.sku.id == sku.id }?.product.title ?? ""
         let content = EditContent(
             client: client.name, clientID: client.id.description, skuID: sku.id.uuidString.lowercased(), title: title, outerID: sku.outerID,
             barcode: sku.barcode, properties: sku.properties, listPrice: sku.listPrice.yuanString, floorPrice: sku.floorPrice.yuanString,
             cost: sku.cost.yuanString,
-            listings: (try await catalog.listings(of: client.id)[sku.id] ?? []).map { .init(store: names[$0.storeID] ?? "", itemID: $0.channelItemID, skuID: $0.channelSKUID) },
+            listings: (try await catalog.listings(of: client.id)[sku.id] ?? []).filter { names[$0.storeID] != nil }.map { .init(store: names[$0.storeID] ?? "", itemID: $0.channelItemID, skuID: $0.channelSKUID) },
             stores: stores.map { Choice(value: $0.id.description, label: "\($0.name)（\(Page.localizer(for: req).channel($0.channel))）", selected: false) })
         return try await Page.render("sku", titleKey: "catalog_title", title: "\(sku.outerID) · \(client.name)", page: content, for: req)
     }
@@ -79,9 +79,9 @@ struct CatalogController: RouteCollection {
         let sku = try await Self.sku(of: client, req)
         let path = "/clients/\(client.id)/catalog/skus/\(sku.id.uuidString.lowercased())"
         return try await Page.formAction(req, failurePath: path) {
-            guard let storeID = ID<Store>(req.formField("store_id")), let store = try await req.tenancy.store(storeID), store.clientID == client.id else {
-                throw ValidationError(field: "store_id", rule: .unknownReference)
-            }
+            // The listing decides where stock is pushed: the store must be one the user may import into.
+            let store = try await req.targetStore(req.formField("store_id"), field: "store_id", for: .importData)
+            guard store.clientID == client.id else { throw ValidationError(field: "store_id", rule: .unknownReference) }
             _ = try await CatalogRepository(database: req.db).addListing(sku: sku, store: store, channelItemID: req.formField("channel_item_id"),
                                                                          channelSKUID: req.formField("channel_sku_id"), by: try req.writeContext())
             return Page.saved(req, to: path)
@@ -99,9 +99,7 @@ struct CatalogController: RouteCollection {
         let client = try await req.client()
         let encoding: FileEncoding = (try? req.query.get(String.self, at: "encoding")) == "gb18030" ? .gb18030 : .utf8
         let entries = try await CatalogRepository(database: req.db).entries(of: client.id, limit: 1_000_000)
-        let response = Response(status: .ok, body: .init(data: CatalogFile.export(entries, encoding: encoding)))
-        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=\(encoding == .utf8 ? "utf-8" : "gb18030")")
-        response.headers.contentDisposition = .init(.attachment, filename: "catalog-\(BusinessDay(containing: req.now)).csv")
-        return response
+        let type = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": encoding == .utf8 ? "utf-8" : "gb18030"])
+        return Download.attachment(CatalogFile.export(entries, encoding: encoding), filename: "catalog-\(BusinessDay(containing: req.now)).csv", contentType: type)
     }
 }

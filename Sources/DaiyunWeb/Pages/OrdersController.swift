@@ -123,17 +123,7 @@ struct OrdersController: RouteCollection {
     }
 
     /// The raw bytes of a source record, for whoever may see the store it came into.
-    func download(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("recordID").flatMap(UUID.init(uuidString:)),
-              let record = try await SourceRecordRepository(database: req.db).record(id) else { throw AccessDenied.notFound }
-        try await req.authorizeSource(record)
-        let content = try await SourceRecordRepository(database: req.db).content(of: id) ?? Data()
-        let response = Response(status: .ok, body: .init(data: content))
-        response.headers.contentType = .binary
-        response.headers.contentDisposition = .init(.attachment, filename: record.name.isEmpty ? "source-\(id)" : record.name)
-        response.headers.replaceOrAdd(name: "X-Content-SHA256", value: record.sha256)
-        return response
-    }
+    func download(req: Request) async throws -> Response { try await Download.sourceRecord(req) }
 
     static func time(_ date: Date) -> String { ShanghaiTime.format(date) }
 }
