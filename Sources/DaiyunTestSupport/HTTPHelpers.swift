@@ -26,6 +26,7 @@ public enum HTTP {
 /// token from each page, submits forms.
 public final class BrowserSession: @unchecked Sendable {
     let app: Application
+    /// The `Cookie` header the next request sends.
     public private(set) var cookie: String?
     public private(set) var csrf: String?
 
@@ -89,10 +90,14 @@ public final class BrowserSession: @unchecked Sendable {
         return answer
     }
 
+    /// The cookies a browser would keep from the app, by name.
+    private var jar: [String: String] = [:]
+
     private func remember(_ response: TestingHTTPResponse) {
-        if let set = response.headers.setCookie?["daiyun_session"] {
-            cookie = set.string.isEmpty ? nil : "daiyun_session=\(set.string)"
+        for (name, value) in response.headers.setCookie?.all ?? [:] {
+            jar[name] = value.string.isEmpty || value.expires.map({ $0 < Date() }) == true ? nil : value.string
         }
+        cookie = jar.isEmpty ? nil : jar.keys.sorted().map { "\($0)=\(jar[$0]!)" }.joined(separator: "; ")
         let html = response.body.string
         if let range = html.range(of: #"name="_csrf" value="([0-9a-f]+)""#, options: .regularExpression) {
             let match = html[range]

@@ -61,15 +61,19 @@ struct TenancyRulesTests {
     @Test("sign-in lock-out after five failures, lifted after fifteen minutes")
     func throttle() {
         let start = Date(timeIntervalSince1970: 1_800_000_000)
-        var throttle = SignInThrottle()
+        var throttle: SignInThrottle?
         for i in 1...4 {
-            throttle.recordFailure(at: start)
-            #expect(throttle.remainingLock(at: start) == nil, "failure \(i) does not lock")
+            throttle = SignInThrottle.counting(attemptAt: start, after: throttle)
+            #expect(throttle?.remainingLock(at: start) == nil && throttle?.refuses(at: start) == false, "attempt \(i) does not lock")
         }
-        throttle.recordFailure(at: start)
-        #expect(throttle.remainingLock(at: start) == SignInThrottle.lockDuration)
-        #expect(throttle.remainingLock(at: start.addingTimeInterval(SignInThrottle.lockDuration)) == nil)
-        throttle.recordFailure(at: start.addingTimeInterval(SignInThrottle.lockDuration + 1))
-        #expect(throttle.failures == 1, "a lock that ran out starts a fresh count")
+        throttle = SignInThrottle.counting(attemptAt: start, after: throttle)
+        #expect(throttle?.refuses(at: start) == false && throttle?.locksIfWrong == true, "the fifth attempt is checked, and locks if wrong")
+        #expect(throttle?.remainingLock(at: start) == SignInThrottle.lockDuration)
+        throttle = SignInThrottle.counting(attemptAt: start.addingTimeInterval(60), after: throttle)
+        #expect(throttle?.refuses(at: start.addingTimeInterval(60)) == true, "the sixth is refused unchecked")
+        #expect(throttle?.remainingLock(at: start.addingTimeInterval(60)) == SignInThrottle.lockDuration - 60, "and does not extend the lock")
+        #expect(throttle?.remainingLock(at: start.addingTimeInterval(SignInThrottle.lockDuration)) == nil)
+        throttle = SignInThrottle.counting(attemptAt: start.addingTimeInterval(SignInThrottle.lockDuration + 1), after: throttle)
+        #expect(throttle?.attempts == 1 && throttle?.lockedUntil == nil, "a lock that ran out starts a fresh count")
     }
 }

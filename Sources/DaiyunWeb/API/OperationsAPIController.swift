@@ -24,7 +24,7 @@ struct OperationsAPIController: RouteCollection {
         struct Page: Encodable { var items: [OrderSummary]; var next: String? }
         let store = try await req.store()
         let query = OrderListQuery(req)
-        let limit = min(max((try? req.query.get(Int.self, at: "limit")) ?? 100, 1), 500)
+        let limit = try req.queryInt("limit", in: 1...500, default: 100)
         if (try? req.query.get(String.self, at: "after")) != nil, query.cursor == nil {
             throw ValidationError(field: "after", rule: .unknownReference)
         }
@@ -73,9 +73,15 @@ struct OperationsAPIController: RouteCollection {
 
     func movements(req: Request) async throws -> Response {
         let client = try await req.client()
-        let sku = (try? req.query.get(String.self, at: "sku_id")).flatMap(UUID.init(uuidString:))
-        let limit = min(max((try? req.query.get(Int.self, at: "limit")) ?? 100, 1), 1000)
-        return try APIResponse.json(APIResponse.Items(items: try await InventoryRepository(database: req.db).movements(of: client.id, sku: sku, limit: limit)))
+        let principal = try req.principal()
+        var sku: UUID?
+        if let text = req.query[String.self, at: "sku_id"], !text.isEmpty {
+            guard let id = UUID(uuidString: text) else { throw ValidationError(field: "sku_id", rule: .unknownReference) }
+            sku = id
+        }
+        let limit = try req.queryInt("limit", in: 1...1000, default: 100)
+        let movements = try await InventoryRepository(database: req.db).movements(of: client.id, sku: sku, limit: limit)
+        return try APIResponse.json(APIResponse.Items(items: movements.map { $0.visible(to: principal, client: client) }))
     }
 
     func products(req: Request) async throws -> Response {
@@ -110,13 +116,5 @@ struct OperationsAPIController: RouteCollection {
         return try APIResponse.json(batch)
     }
 
-    func source(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("recordID").flatMap(UUID.init(uuidString:)),
-              let record = try await SourceRecordRepository(database: req.db).record(id) else { throw AccessDenied.notFound }
-        try await req.authorizeSource(record)
-        let response = Response(status: .ok, body: .init(data: try await SourceRecordRepository(database: req.db).content(of: id) ?? Data()))
-        response.headers.contentType = .binary
-        response.headers.replaceOrAdd(name: "X-Content-SHA256", value: record.sha256)
-        return response
-    }
+    func source(req: Request) async throws -> Response { try await Download.sourceRecord(req) }
 }

@@ -33,6 +33,25 @@ extension Request {
         return client
     }
 
+    /// A store a write names in its body or query, under the same check as reading it: a store
+    /// that does not exist and one the user may not see answer alike, so ids cannot be probed (404,
+    /// or for a form's `field` the form's "refers to nothing you can see"); one the user sees but
+    /// may not do `permission` on is 403.
+    func targetStore(_ text: String, field: String? = nil, for permission: Permission) async throws -> Store {
+        let unseen: any Error = field.map { ValidationError(field: $0, rule: .unknownReference) } ?? AccessDenied.notFound
+        guard let id = ID<Store>(text), let store = try await tenancy.store(id) else { throw unseen }
+        guard AccessPolicy.canView(try principal(), store.scope) else { throw unseen }
+        try authorize(permission, in: store.scope)
+        return store
+    }
+
+    /// A client a write names in its body or query, checked as `targetStore` checks a store.
+    func targetClient(_ text: String, for permission: Permission) async throws -> Client {
+        guard let id = ID<Client>(text), let client = try await tenancy.client(id) else { throw AccessDenied.notFound }
+        try authorize(permission, in: .client(client.agencyID, client.id))
+        return client
+    }
+
     /// A user of the signed-in user's agency named by a path parameter; managing staff required.
     func managedUser(_ parameter: String = "userID") async throws -> User {
         let principal = try principal()

@@ -31,8 +31,10 @@ public func configure(_ app: Application, config: AppConfig, environment: [Strin
 
     app.middleware = Middlewares()
     app.middleware.use(RequestObserver(metrics: app.services.metrics))
+    app.middleware.use(SecurityHeaders())
     app.middleware.use(AppErrorMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(AddressLimit())
+    app.middleware.use(PublicFiles(publicDirectory: app.directory.publicDirectory))
     // Sessions for every dynamic request, so that any error page can speak the user's language;
     // signing in by session cookie is limited to pages, the API takes bearer tokens only.
     app.middleware.use(app.sessions.middleware)

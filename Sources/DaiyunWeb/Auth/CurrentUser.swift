@@ -31,7 +31,9 @@ struct SessionUserAuthenticator: AsyncMiddleware {
     static let sessionKey = "user_id"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let text = request.session.data[Self.sessionKey], let id = ID<User>(text) {
+        // Only a session the cookie brought is read: touching `request.session` would create and
+        // store an empty one for every anonymous request.
+        if request.hasSession, let text = request.session.data[Self.sessionKey], let id = ID<User>(text) {
             if SessionExpiry.hasEnded(request.session.data, at: request.now) {
                 request.session.destroy()
             } else {

@@ -145,13 +145,11 @@ struct ImportScope {
         guard parts.count == 2 else { throw ValidationError(field: "import_target", rule: .required) }
         switch (parts[0], kind) {
         case ("store", .orders), ("store", .lines), ("store", .refunds):
-            guard let id = ID<Store>(parts[1]), let store = try await req.tenancy.store(id),
-                  let client = try await req.tenancy.client(store.clientID) else { throw ValidationError(field: "import_target", rule: .unknownReference) }
-            try req.authorize(.importData, in: store.scope)
+            let store = try await req.targetStore(parts[1], for: .importData)
+            guard let client = try await req.tenancy.client(store.clientID) else { throw ValidationError(field: "import_target", rule: .unknownReference) }
             return ImportTarget(client: client, store: store)
         case ("client", .catalog):
-            guard let id = ID<Client>(parts[1]), let client = try await req.tenancy.client(id) else { throw ValidationError(field: "import_target", rule: .unknownReference) }
-            try req.authorize(.importData, in: .client(client.agencyID, client.id))
+            let client = try await req.targetClient(parts[1], for: .importData)
             return ImportTarget(client: client, store: nil)
         default:
             throw ValidationError(field: "import_target", rule: .oneOf(kind == .catalog ? ["client"] : ["store"]))

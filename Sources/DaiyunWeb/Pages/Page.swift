@@ -35,7 +35,9 @@ enum Page {
     /// The language of the request: the user's, else the session's choice, else Chinese.
     static func localizer(for request: Request) -> Localizer {
         if let user = request.auth.get(CurrentUser.self)?.user { return Localizer(language: user.language) }
-        if let chosen = request.session.data["language"].flatMap(Language.init(rawValue:)) { return Localizer(language: chosen) }
+        if let chosen = request.cookies[AnonymousCookies.language]?.string, let language = Language(rawValue: chosen) {
+            return Localizer(language: language)
+        }
         return Localizer(language: .zhCN)
     }
 
@@ -44,10 +46,11 @@ enum Page {
         _ template: String, titleKey: String, title: String? = nil, page: Content, status: HTTPStatus = .ok, for request: Request
     ) async throws -> Response {
         let l10n = localizer(for: request)
-        let flash = request.session.data["flash"]
-        let flashError = request.session.data["flash_error"]
-        request.session.data["flash"] = nil
-        request.session.data["flash_error"] = nil
+        // Flash messages live in a session; a page without one creates none.
+        let flash = request.hasSession ? request.session.data["flash"] : nil
+        let flashError = request.hasSession ? request.session.data["flash_error"] : nil
+        if flash != nil { request.session.data["flash"] = nil }
+        if flashError != nil { request.session.data["flash_error"] = nil }
         let layout = Layout(
             lang: l10n.language.rawValue,
             title: title ?? l10n[titleKey],
@@ -61,6 +64,7 @@ enum Page {
         let response = try await view.encodeResponse(for: request)
         response.status = status
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        CSRF.setPendingCookie(on: response, for: request)
         return response
     }
 

@@ -20,11 +20,13 @@ struct SignInController: RouteCollection {
         if let current = req.auth.get(CurrentUser.self) {
             return req.redirect(to: Self.home(for: current.principal))
         }
-        if let chosen = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:)) {
-            req.session.data["language"] = chosen.rawValue
-        }
+        let chosen = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:))
+        // The choice is the browser's until sign-in: a cookie, not a session on the server.
+        if let chosen { req.cookies[AnonymousCookies.language] = .init(string: chosen.rawValue) }
         let next = Self.safeNext(try? req.query.get(String.self, at: "next"))
-        return try await Page.render("login", titleKey: "sign_in_title", page: Content(login: "", next: next), for: req)
+        let response = try await Page.render("login", titleKey: "sign_in_title", page: Content(login: "", next: next), for: req)
+        if let chosen { response.cookies[AnonymousCookies.language] = Self.languageCookie(chosen, req) }
+        return response
     }
 
     func signIn(req: Request) async throws -> Response {
@@ -34,8 +36,9 @@ struct SignInController: RouteCollection {
         let l10n = Page.localizer(for: req)
         let now = req.now
 
-        var throttle = try await req.throttles.throttle(for: login)
-        if let remaining = throttle.remainingLock(at: now) {
+        // Counted before the password is checked: parallel guesses cannot share a count.
+        let attempt = try await req.throttles.countAttempt(for: login, at: now)
+        if attempt.refuses(at: now), let remaining = attempt.remainingLock(at: now) {
             return try await failure(req, login: login, next: next, message: l10n.format("sign_in_locked", Self.minutes(remaining)))
         }
         let credentials = try await req.users.credentials(login: login)
@@ -43,10 +46,9 @@ struct SignInController: RouteCollection {
         let hash = credentials?.passwordHash ?? req.application.services.decoyPasswordHash
         let matches = try await req.password.async.verify(password, created: hash)
         guard let credentials, matches else {
-            throttle.recordFailure(at: now)
-            try await req.throttles.save(throttle, for: login)
-            let message = throttle.remainingLock(at: now).map { l10n.format("sign_in_locked", Self.minutes($0)) } ?? l10n["sign_in_failed"]
-            req.logger.notice("sign-in failed", metadata: ["login": "\(login)", "failures": "\(throttle.failures)"])
+            let message = attempt.locksIfWrong
+                ? l10n.format("sign_in_locked", Self.minutes(attempt.remainingLock(at: now) ?? SignInThrottle.lockDuration)) : l10n["sign_in_failed"]
+            req.logger.notice("sign-in failed", metadata: ["login": "\(login)", "attempts": "\(attempt.attempts)"])
             return try await failure(req, login: login, next: next, message: message)
         }
         try await req.throttles.reset(login)
@@ -77,14 +79,19 @@ struct SignInController: RouteCollection {
         let language = try TextRules.choice(req.formField("language"), field: "language", as: Language.self)
         if let current = req.auth.get(CurrentUser.self) {
             _ = try await req.users.setLanguage(language, for: current.user, by: try req.writeContext())
-        } else {
-            req.session.data["language"] = language.rawValue
+            return req.redirect(to: Self.safeNext(req.optionalFormField("back")))
         }
-        return req.redirect(to: Self.safeNext(req.optionalFormField("back")))
+        let response = req.redirect(to: Self.safeNext(req.optionalFormField("back")))
+        response.cookies[AnonymousCookies.language] = Self.languageCookie(language, req)
+        return response
     }
 
     private func failure(_ req: Request, login: String, next: String, message: String) async throws -> Response {
         try await Page.render("login", titleKey: "sign_in_title", page: Content(login: login, next: next, error: message), status: .unauthorized, for: req)
+    }
+
+    private static func languageCookie(_ language: Language, _ req: Request) -> HTTPCookies.Value {
+        AnonymousCookies.value(language.rawValue, secure: req.application.services.config.secureCookies)
     }
 
     /// Where a user lands after signing in: brand viewers on their client's page.
