@@ -59,6 +59,46 @@ struct ExportParsingTests {
         #expect(throws: FileProblem.self) { _ = try TaobaoOrderExport.parse(Data(), store: Self.store) }
     }
 
+    @Test("a file that is not CSV text is refused before its rows, saying what it is", arguments: [
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52], "binary"),
+        ([0xFF, 0xFE, 0xA2, 0x8B, 0x55, 0x53], "UTF-16"), ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "ZIP"),
+    ] as [([UInt8], String)])
+    func notText(_ bytes: [UInt8], _ said: String) {
+        #expect {
+            _ = try TaobaoOrderExport.parse(Data(bytes), store: Self.store)
+        } throws: { ($0 as? FileProblem)?.reason.contains(said) == true }
+    }
+
+    @Test("a NUL byte, a quote never closed and a file cut inside a character are each reported as what they are")
+    func brokenRows() throws {
+        let header = "订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间\r\n"
+        let good = "4012345678901234567,花花,199.00,等待买家付款,2026-11-11 00:00:05\r\n"
+        // Past the first 8 KiB, where the whole file would be refused as binary.
+        let many = (0..<200).map { "40123456789012\(String(format: "%05d", $0)),花花,199.00,等待买家付款,2026-11-11 00:00:05\r\n" }.joined()
+        var nul = Data((header + many).utf8)
+        nul.append(Data("4012345678901234568,bad".utf8) + Data([0]) + Data("nick,1.00,等待买家付款,2026-11-11 00:00:05\r\n".utf8))
+        let withNul = try TaobaoOrderExport.parse(nul, store: Self.store)
+        #expect(withNul.rows.count == 200 && withNul.errors.first?.reason.contains("NUL byte") == true && withNul.errors.first?.line == 202)
+
+        let unclosed = try TaobaoOrderExport.parse(
+            Data((header + good + "4012345678901234568,\"open,1.00,等待买家付款,2026-11-11 00:00:05\r\n" + good).utf8), store: Self.store)
+        #expect(unclosed.rows.count == 1, "the row after the open quote is not silently swallowed into a good row: \(unclosed.errors)")
+        #expect(unclosed.errors.first?.line == 3 && unclosed.errors.first?.reason.contains("never closed") == true, "\(unclosed.errors)")
+
+        var cut = "订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间\r\n4012345678901234567,花花,199.00,等待买家付款,2026-11-11 00:00:05\r\n4012345678901234568,小"
+            .data(using: String.Encoding(rawValue: 0x8000_0632))!
+        cut.removeLast()
+        let truncated = try TaobaoOrderExport.parse(cut, store: Self.store)
+        #expect(truncated.rows.count == 1 && truncated.errors.first?.reason.contains("cut off inside a character") == true, "\(truncated.errors)")
+    }
+
+    @Test("an exported cell that starts like a formula is neutralised, and reads back as it was", arguments: ["=HYPERLINK(x)", "=1+2", "@SUM(1)", "+1", "-2", "\tx", "a=b"])
+    func formulas(_ text: String) throws {
+        let field = CSVWriter.field(text)
+        if text.first == "a" { #expect(field == text) } else { #expect(field.hasPrefix("'") || field.hasPrefix("\"'")) }
+        #expect(CSVWriter.restored(field.hasPrefix("\"") ? String(field.dropFirst().dropLast()) : field) == text)
+    }
+
     @Test("line items number their lines per order; refunds and catalog rows parse")
     func otherKinds() throws {
         let lines = try TaobaoLineExport.parse(try Fixture.data("lines-gb18030.csv"))

@@ -104,6 +104,10 @@ struct ImportServiceTests {
             let result = try await ImportService(database: app.db).run(Data(), name: "empty.csv", kind: .orders, mode: .skipBadRows, target: Self.target(t), by: Self.context)
             #expect(result.errors.map(\.reason) == ["the file is empty"])
             #expect(result.batch.inserted == 0)
+            #expect(result.batch.outcome == "rejected", "a file with no good row is a failed import, skip mode or not")
+            let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D])
+            let image = try await ImportService(database: app.db).run(png, name: "x.png", kind: .orders, mode: .skipBadRows, target: Self.target(t), by: Self.context)
+            #expect(image.batch.outcome == "rejected" && image.errors.first?.reason.contains("binary") == true)
         }
     }
 }
