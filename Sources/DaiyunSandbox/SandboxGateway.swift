@@ -46,12 +46,21 @@ public actor SandboxGateway {
         }
     }
 
+    /// A `timestamp` in either form the platform accepts: `yyyy-MM-dd HH:mm:ss` in GMT+8, or
+    /// milliseconds since 1970 as the platform's own SDKs send it.
+    static func time(_ stamp: String) -> Date? {
+        if stamp.count >= 12, stamp.count <= 14, stamp.allSatisfy({ $0.isASCII && $0.isNumber }), let millis = Int64(stamp) {
+            return Date(timeIntervalSince1970: Double(millis) / 1000)
+        }
+        return ShanghaiTime.parse(stamp)
+    }
+
     private func verify(_ p: [String: String], now: Date) throws -> (SandboxShop, String) {
         guard let method = p["method"], !method.isEmpty else { throw SandboxFailure(21, "Missing Method") }
         guard let appKey = p["app_key"], !appKey.isEmpty else { throw SandboxFailure(28, "Missing App Key") }
         guard let secret = apps[appKey] else { throw SandboxFailure(29, "Invalid App Key") }
         guard let stamp = p["timestamp"], !stamp.isEmpty else { throw SandboxFailure(30, "Missing Timestamp") }
-        guard let time = ShanghaiTime.parse(stamp), abs(time.timeIntervalSince(now)) <= timestampTolerance else {
+        guard let time = Self.time(stamp), abs(time.timeIntervalSince(now)) <= timestampTolerance else {
             throw SandboxFailure(31, "Invalid Timestamp", sub: "isv.invalid-parameter:timestamp",
                                  subMessage: "时间戳与服务器时间相差超过\(Int(timestampTolerance / 60))分钟")
         }

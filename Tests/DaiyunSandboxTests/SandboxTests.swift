@@ -3,6 +3,9 @@ import DaiyunCore
 @testable import DaiyunSandbox
 import DaiyunSimulation
 import Foundation
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 import Testing
 import Vapor
 
@@ -71,6 +74,35 @@ struct SandboxTests {
                 try await client(endpoint).call(TOPRequest(method: "taobao.trades.sold.increment.get", parameters: ["fields": "tid"]))
             }
             #expect(missing?.code == 40 && missing?.subCode == "isv.missing-parameter:start_modified")
+        }
+    }
+
+    @Test("calls shaped as the platform's Python SDK sends them are answered: system parameters in the URL, the timestamp in milliseconds")
+    func sdkShape() async throws {
+        try await withSandbox { _, _, endpoint in
+            func send(timestamp: String) async throws -> [String: Any] {
+                let now = Date()
+                var system = ["app_key": "app-1", "method": "taobao.trades.sold.increment.get", "session": "session-1", "sign_method": "md5",
+                              "timestamp": timestamp, "v": "2.0", "format": "json", "partner_id": "top-sdk-python-20160516"]
+                let application = ["fields": "tid,status,modified", "start_modified": ShanghaiTime.format(now.addingTimeInterval(-3600)),
+                                   "end_modified": ShanghaiTime.format(now), "page_size": "40"]
+                system["sign"] = TOPSignMethod.md5.sign(system.merging(application) { a, _ in a }, secret: "secret-1")
+                var url = URLComponents(string: endpoint)!
+                url.queryItems = system.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+                var request = URLRequest(url: url.url!)
+                request.httpMethod = "POST"
+                request.setValue("application/x-www-form-urlencoded;charset=utf-8", forHTTPHeaderField: "Content-Type")
+                request.httpBody = Data(FormEncoding.encode(application).utf8)
+                let (data, _) = try await URLSession.shared.data(for: request)
+                return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            }
+            let millis = String(Int64(Date().timeIntervalSince1970 * 1000))
+            let answer = try await send(timestamp: millis)
+            #expect(answer["trades_sold_increment_get_response"] != nil, "\(answer)")
+            let formatted = try await send(timestamp: ShanghaiTime.format(Date()))
+            #expect(formatted["trades_sold_increment_get_response"] != nil, "\(formatted)")
+            let old = try await send(timestamp: String(Int64(Date().addingTimeInterval(-11 * 60).timeIntervalSince1970 * 1000)))
+            #expect((old["error_response"] as? [String: Any])?["sub_code"] as? String == "isv.invalid-parameter:timestamp", "the same ±10 minutes")
         }
     }
 

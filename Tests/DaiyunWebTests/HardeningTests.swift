@@ -94,6 +94,11 @@ struct HardeningTests {
             }
             let long = try await tester.sendRequest(.GET, "/login?q=\(String(repeating: "x", count: 20_000))")
             #expect(long.status == .uriTooLong)
+            #expect(try await tester.sendRequest(.TRACE, "/api/v1/me").status == .methodNotAllowed)
+            let headers = try await tester.sendRequest(.GET, "/login").headers
+            #expect(headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") == true)
+            #expect(headers.first(name: "X-Frame-Options") == "DENY" && headers.first(name: "X-Content-Type-Options") == "nosniff")
+            #expect(headers.first(name: "Referrer-Policy") == "same-origin")
         }
     }
 

@@ -35,6 +35,19 @@ struct AddressLimit: AsyncMiddleware {
     }
 }
 
+/// Answers 405 to methods no route of the app takes (TRACE, CONNECT, …), where the router would
+/// say 404 as if the path did not exist.
+struct KnownMethods: AsyncMiddleware {
+    static let allowed: [HTTPMethod] = [.GET, .HEAD, .POST, .PUT, .PATCH, .DELETE, .OPTIONS]
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard Self.allowed.contains(request.method) else {
+            throw Abort(.methodNotAllowed, headers: ["Allow": "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"])
+        }
+        return try await next.respond(to: request)
+    }
+}
+
 /// The headers every answer carries: no framing by other sites, no content sniffing, no referrer
 /// sent elsewhere, and a content policy that allows only this site's styles and forms (the pages
 /// have no scripts).

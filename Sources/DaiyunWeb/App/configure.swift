@@ -34,6 +34,7 @@ public func configure(_ app: Application, config: AppConfig, environment: [Strin
     app.middleware.use(SecurityHeaders())
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(AddressLimit())
+    app.middleware.use(KnownMethods())
     app.middleware.use(PublicFiles(publicDirectory: app.directory.publicDirectory))
     // Sessions for every dynamic request, so that any error page can speak the user's language;
     // signing in by session cookie is limited to pages, the API takes bearer tokens only.
