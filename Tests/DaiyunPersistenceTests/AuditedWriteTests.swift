@@ -97,4 +97,23 @@ struct AuditedWriteTests {
             }
         }
     }
+
+    @Test("a deleted head, or a whole deleted chain of a client that exists, fails verification", arguments: TestDatabase.available, ["head", "chain"])
+    func missingChain(_ database: TestDatabase, _ attack: String) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let repository = AuditLogRepository(database: app.db)
+            #expect(try await repository.verifyAll().allSatisfy { (try? $0.result.get()) != nil }, "untouched, every chain verifies")
+            let chain = AuditChainKey.client(t.clientA1.id).description
+            let entries = try await repository.allEntries(in: chain).count
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("DELETE FROM audit_chains WHERE chain_key = \(bind: chain)").run()
+            if attack == "chain" { try await sql.raw("DELETE FROM audit_entries WHERE chain_key = \(bind: chain)").run() }
+            let broken = try await repository.verifyAll().filter { (try? $0.result.get()) == nil }
+            #expect(broken.map(\.chain) == [chain])
+            #expect(broken.first.map { $0.result } == .failure(.headMissing(chain: chain, entries: attack == "head" ? entries : 0)))
+            let agencyOnly = try await repository.verifyAll(agency: t.agencyA.id).filter { (try? $0.result.get()) == nil }
+            #expect(agencyOnly.map(\.chain) == [chain], "the agency's own verification sees it too")
+        }
+    }
 }

@@ -38,6 +38,8 @@ public enum AuditChainProblem: Error, Sendable, Equatable, CustomStringConvertib
     case foreignEntry(chain: String, seq: Int64, claimedChain: String)
     /// A head noted earlier is not part of the chain now.
     case headNotFound(chain: String, head: AuditChainHead, actualCount: Int64)
+    /// The chain has no head: entries without one, or an agency or client whose chain is gone.
+    case headMissing(chain: String, entries: Int)
 
     public var description: String {
         switch self {
@@ -49,6 +51,12 @@ public enum AuditChainProblem: Error, Sendable, Equatable, CustomStringConvertib
             "\(chain) entry #\(seq) does not link to entry #\(seq - 1): an entry before it was removed, replaced or reordered"
         case let .foreignEntry(chain, seq, claimed):
             "\(chain) entry #\(seq) claims to belong to \(claimed)"
+        case let .headMissing(chain, entries):
+            if entries > 0 {
+                "\(chain) has \(entries) entries but no head: the chain's head was deleted"
+            } else {
+                "\(chain) is missing: its agency or client exists, but the chain and its head are gone"
+            }
         case let .headNotFound(chain, head, count):
             if head.count > count {
                 "\(chain) has \(count) entries but a head of \(head.count) was seen earlier: entries were cut off the end"

@@ -1,6 +1,7 @@
 import DaiyunCore
 import Fluent
 import Foundation
+import SQLKit
 
 /// A chain as listed on the audit page: its key, its client (if any) and its head.
 public struct AuditChainSummary: Sendable, Equatable, Codable {
@@ -73,21 +74,48 @@ public struct AuditLogRepository: Sendable {
         try await AuditEntryModel.query(on: database).filter(\.$chainKey == chain).sort(\.$seq).all().map(\.domain)
     }
 
-    /// Recomputes every chain of the database (or of one agency); one result per chain.
+    /// Recomputes every chain of the database (or of one agency); one result per chain. The chains
+    /// checked are those with a head, those with entries, and those every agency and client must
+    /// have (each one's creation is its chain's first entry), so a deleted head or a whole deleted
+    /// chain fails too.
     public func verifyAll(agency: ID<Agency>? = nil) async throws -> [(chain: String, result: Result<AuditChainHead, AuditChainProblem>)] {
-        let query = AuditChainModel.query(on: database).sort(\.$chainKey)
+        let query = AuditChainModel.query(on: database)
         if let agency { query.filter(\.$agencyID == agency.rawValue) }
+        let heads = Dictionary(try await query.all().map { ($0.chainKey, $0.head) }) { first, _ in first }
+        var keys = Set(heads.keys).union(try await requiredChains(of: agency))
+        if agency == nil {
+            keys.formUnion(try await database.sql().raw("SELECT DISTINCT chain_key FROM audit_entries").all().map { try $0.decode(column: "chain_key", as: String.self) })
+        }
         var results: [(String, Result<AuditChainHead, AuditChainProblem>)] = []
-        for chain in try await query.all() {
-            let entries = try await allEntries(in: chain.chainKey)
-            var result = AuditChainVerifier.verify(chain: chain.chainKey, entries: entries)
-            // The stored head must match what the entries add up to: a missing last entry shows here.
-            if case .success(let head) = result, head != chain.head {
-                result = .failure(.headNotFound(chain: chain.chainKey, head: chain.head, actualCount: head.count))
-            }
-            results.append((chain.chainKey, result))
+        for key in keys.sorted() {
+            results.append((key, try await verify(key, head: heads[key])))
         }
         return results
+    }
+
+    /// Recomputes one chain against its stored head; a chain without a head fails.
+    public func verify(_ key: String, head stored: AuditChainHead?) async throws -> Result<AuditChainHead, AuditChainProblem> {
+        let entries = try await allEntries(in: key)
+        guard let stored else { return .failure(.headMissing(chain: key, entries: entries.count)) }
+        let result = AuditChainVerifier.verify(chain: key, entries: entries)
+        // The stored head must match what the entries add up to: a missing last entry shows here.
+        if case .success(let head) = result, head != stored {
+            return .failure(.headNotFound(chain: key, head: stored, actualCount: head.count))
+        }
+        return result
+    }
+
+    /// The chains that must exist: one per agency and one per client.
+    private func requiredChains(of agency: ID<Agency>?) async throws -> [String] {
+        let sql = try database.sql()
+        let agencies = sql.select().column("id").from("agencies")
+        let clients = sql.select().column("id").from("clients")
+        if let agency {
+            agencies.where("id", .equal, SQLBind(agency.rawValue))
+            clients.where("agency_id", .equal, SQLBind(agency.rawValue))
+        }
+        return try await agencies.all().map { AuditChainKey.agency(ID(try $0.decode(column: "id", as: UUID.self))).description }
+            + clients.all().map { AuditChainKey.client(ID(try $0.decode(column: "id", as: UUID.self))).description }
     }
 
     /// One client's chain as a file for its brand, with the head the database holds: entries cut

@@ -37,9 +37,7 @@ struct AuditAPIController: RouteCollection {
             var problem: String?
         }
         let (key, _) = try await req.readableChain(req.parameters.get("chain"))
-        let stored = try await req.auditLog.chain(key)?.head ?? .empty
-        let entries = try await req.auditLog.allEntries(in: key.description)
-        switch AuditChainVerifier.verify(chain: key.description, entries: entries, expectedHead: stored) {
+        switch try await req.auditLog.verify(key.description, head: try await req.auditLog.chain(key)?.head) {
         case .success(let head): return try APIResponse.json(Body(chain: key.description, ok: true, head: head))
         case .failure(let problem): return try APIResponse.json(Body(chain: key.description, ok: false, problem: problem.description))
         }

@@ -48,8 +48,7 @@ struct AuditController: RouteCollection {
 
         var verified: String?, broken: String?
         if (try? req.query.get(Bool.self, at: "verify")) == true {
-            let all = try await req.auditLog.allEntries(in: key.description)
-            switch AuditChainVerifier.verify(chain: key.description, entries: all, expectedHead: head) {
+            switch try await req.auditLog.verify(key.description, head: try await req.auditLog.chain(key)?.head) {
             case .success(let head): verified = l10n.format("audit_verified", Int(head.count))
             case .failure(let problem): broken = l10n["audit_broken"] + problem.description
             }
