@@ -229,4 +229,43 @@ struct HardeningTests {
             }
         }
     }
+
+    @Test("a token made with a token is revoked with it and never outlives it; an expired token signs nobody in", arguments: TestDatabase.available)
+    func tokenFamilies(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let clock = TestClock()
+            app.setClock { clock.now }
+            let tester = try app.testing()
+            let parent = try await t.token(for: "designer", on: app)
+            func create(_ body: String, with token: String) async throws -> TestingHTTPResponse {
+                try await tester.sendRequest(.POST, "/api/v1/tokens", headers: HTTP.api(token, json: true), body: HTTP.body(body))
+            }
+            let child = try await create(#"{"name":"ci","expires_in_days":30}"#, with: parent)
+            #expect(child.status == .created)
+            let childSecret = try #require(HTTP.object(child)["secret"] as? String)
+            let grandchild = try #require(HTTP.object(try await create(#"{"name":"ci-2","expires_in_days":365}"#, with: childSecret))["secret"] as? String)
+            let list = HTTP.object(try await tester.sendRequest(.GET, "/api/v1/tokens", headers: HTTP.api(parent)))["items"] as? [[String: Any]] ?? []
+            let expiries = Dictionary(uniqueKeysWithValues: list.map { ($0["name"] as? String ?? "", $0["expires_at"] as? String) })
+            #expect(expiries["ci"] != nil && expiries["ci-2"] == expiries["ci"], "the grandchild asked for a year and got its parent's 30 days: \(expiries)")
+            for bad in [#"{"name":"x","expires_in_days":0}"#, #"{"name":"x","expires_in_days":99999999999999999999}"#] {
+                let refused = try await create(bad, with: parent)
+                #expect([400, 422].contains(refused.status.code), "\(bad): \(refused.status)")
+            }
+            #expect(try await create(#"{"name":"x","expires_in_days":0}"#, with: parent).status == .unprocessableEntity)
+
+            let parentID = try #require(list.first { $0["name"] as? String == "test" }?["id"] as? String)
+            #expect(try await tester.sendRequest(.DELETE, "/api/v1/tokens/\(parentID)", headers: HTTP.api(parent)).status == .noContent)
+            for secret in [parent, childSecret, grandchild] {
+                #expect(try await tester.sendRequest(.GET, "/api/v1/me", headers: HTTP.api(secret)).status == .unauthorized, "revoked with its parent")
+            }
+
+            let lasting = try await t.token(for: "promoter", on: app)
+            let short = try #require(HTTP.object(try await create(#"{"name":"day","expires_in_days":1}"#, with: lasting))["secret"] as? String)
+            #expect(try await tester.sendRequest(.GET, "/api/v1/me", headers: HTTP.api(short)).status == .ok)
+            clock.advance(by: 86_400 + 1)
+            #expect(try await tester.sendRequest(.GET, "/api/v1/me", headers: HTTP.api(short)).status == .unauthorized, "expired")
+            #expect(try await tester.sendRequest(.GET, "/api/v1/me", headers: HTTP.api(lasting)).status == .ok)
+        }
+    }
 }

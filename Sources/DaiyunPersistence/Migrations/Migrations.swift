@@ -24,5 +24,6 @@ public enum Migrations {
         M0019_CheckFactParentsPerBatch(),
         M0020_IndexOrderListFilters(),
         M0021_AddStockCountedAt(),
+        M0022_AddTokenExpiryAndParent(),
     ]
 }

@@ -14,6 +14,10 @@ public final class APITokenModel: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
     @OptionalField(key: "last_used_at") public var lastUsedAt: Date?
     @OptionalField(key: "revoked_at") public var revokedAt: Date?
+    /// When the token stops working; nil: when it is revoked.
+    @OptionalField(key: "expires_at") public var expiresAt: Date?
+    /// The token this one was created with through the API; revoking that one revokes this one.
+    @OptionalField(key: "parent_id") public var parentID: UUID?
 
     public init() {}
 }

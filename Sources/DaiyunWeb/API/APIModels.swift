@@ -99,6 +99,13 @@ struct AssignmentInput: Decodable {
 
 struct TokenInput: Decodable {
     var name: String
+    /// Days the token lasts (1–3650); without it, until it is revoked (or its parent ends).
+    var expiresInDays: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case expiresInDays = "expires_in_days"
+    }
 }
 
 struct NewTokenBody: Encodable {

@@ -62,7 +62,9 @@ struct StaffAPIController: RouteCollection {
     func createToken(req: Request) async throws -> Response {
         let user = try req.currentUser().user
         let input = try req.content.decode(TokenInput.self)
-        let (summary, secret) = try await req.tokens.create(named: input.name, for: user, by: try req.writeContext())
+        // A token made with a token is its child: it never outlives it and is revoked with it.
+        let (summary, secret) = try await req.tokens.create(
+            named: input.name, for: user, expiresInDays: input.expiresInDays, parent: req.storage[TokenInUse.self], by: try req.writeContext())
         return try APIResponse.json(NewTokenBody(token: summary, secret: secret), status: .created)
     }
 

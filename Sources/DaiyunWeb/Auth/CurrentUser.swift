@@ -1,4 +1,5 @@
 import DaiyunCore
+import DaiyunPersistence
 import Vapor
 
 /// The signed-in user of a request and the principal the access rules judge.
@@ -48,10 +49,11 @@ struct SessionUserAuthenticator: AsyncMiddleware {
 struct BearerUserAuthenticator: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization {
-            guard let userID = try await request.tokens.user(forSecret: bearer.token, at: request.now) else {
-                throw Abort(.unauthorized, reason: "The API token is unknown or revoked.")
+            guard let use = try await request.tokens.use(secret: bearer.token, at: request.now) else {
+                throw Abort(.unauthorized, reason: "The API token is unknown, revoked or expired.")
             }
-            try await request.signIn(userID: userID)
+            request.storage[TokenInUse.self] = use
+            try await request.signIn(userID: use.userID)
         }
         return try await next.respond(to: request)
     }
@@ -72,4 +74,9 @@ struct RequireSignIn: AsyncMiddleware {
         }
         return try await next.respond(to: request)
     }
+}
+
+/// The API token the request signed in with, if it came with one.
+enum TokenInUse: StorageKey {
+    typealias Value = APITokenUse
 }

@@ -114,6 +114,11 @@ enum Strings {
         "token_last_used": ("最近使用", "Last used"),
         "token_revoked": ("已吊销", "Revoked"),
         "token_revoke": ("吊销", "Revoke"),
+        "token_expires": ("有效期至", "Expires"),
+        "token_lifetime": ("有效期", "Valid for"),
+        "token_never": ("长期（直到吊销）", "Until revoked"),
+        "token_days": ("%d 天", "%d days"),
+        "token_expired": ("已过期", "Expired"),
         "no_tokens": ("还没有令牌。", "No tokens yet."),
         "api_docs": ("API 文档（OpenAPI）", "API description (OpenAPI)"),
 

@@ -12,15 +12,21 @@ struct AccountController: RouteCollection {
             var prefix: String
             var createdAt: String
             var lastUsedAt: String
+            var expiresAt: String
             var revoked: Bool
+            var expired: Bool
         }
         var login: String
         var name: String
         var kind: String
         var languages: [Choice]
         var tokens: [TokenRow]
+        var lifetimes: [Choice]
         var newSecret: String?
     }
+
+    /// The lifetimes the form offers, in days; empty: until revoked.
+    static let lifetimes = ["90", "30", "365", ""]
 
     func boot(routes: any RoutesBuilder) throws {
         let account = routes.grouped("account")
@@ -37,7 +43,9 @@ struct AccountController: RouteCollection {
     func createToken(req: Request) async throws -> Response {
         let user = try req.currentUser().user
         return try await Page.formAction(req, failurePath: "/account") {
-            let (_, secret) = try await req.tokens.create(named: req.formField("name"), for: user, by: try req.writeContext())
+            let lifetime = req.formField("expires_in_days")
+            let days = lifetime.isEmpty ? nil : try InputBounds.parse(lifetime, in: 1...APITokenRepository.maxLifetimeDays, field: "expires_in_days")
+            let (_, secret) = try await req.tokens.create(named: req.formField("name"), for: user, expiresInDays: days, by: try req.writeContext())
             return try await render(req, newSecret: secret)
         }
     }
@@ -59,8 +67,10 @@ struct AccountController: RouteCollection {
             languages: Language.allCases.map { Choice(value: $0.rawValue, label: l10n[$0 == .zhCN ? "lang_zh" : "lang_en"], selected: $0 == user.language) },
             tokens: tokens.map {
                 .init(id: $0.id.uuidString.lowercased(), name: $0.name, prefix: $0.prefix, createdAt: time.string(from: $0.createdAt),
-                      lastUsedAt: $0.lastUsedAt.map(time.string(from:)) ?? "—", revoked: $0.revokedAt != nil)
+                      lastUsedAt: $0.lastUsedAt.map(time.string(from:)) ?? "—", expiresAt: $0.expiresAt.map(time.string(from:)) ?? l10n["token_never"],
+                      revoked: $0.revokedAt != nil, expired: $0.expiresAt.map { $0 <= req.now } ?? false)
             },
+            lifetimes: Self.lifetimes.map { Choice(value: $0, label: $0.isEmpty ? l10n["token_never"] : l10n.format("token_days", Int($0)!), selected: $0 == "90") },
             newSecret: newSecret
         )
         return try await Page.render("account", titleKey: "account_title", page: content, for: req)
