@@ -1,3 +1,4 @@
+import DaiyunCore
 import DaiyunPersistence
 import DaiyunWeb
 import Fluent
@@ -41,7 +42,8 @@ public func withTestApp<T>(
     let app = try await Application.make(.testing)
     let (location, cleanup) = database.freshLocation()
     do {
-        let config = AppConfig(database: location, logLevel: .warning, bcryptCost: 4)
+        // Tests connect stores to sandboxes and receivers on loopback ports.
+        let config = AppConfig(database: location, logLevel: .warning, bcryptCost: 4, gateways: GatewayAllowList(extra: ["http://127.0.0.1"]))
         app.logger.logLevel = .warning
         try await configure(app, config: config, environment: [:])
         if database == .postgres, let sql = app.db as? any SQLDatabase {

@@ -15,7 +15,9 @@ struct DemoCommand: AsyncParsableCommand {
     var sandboxPort = 8090
 
     func run() async throws {
-        let config = try options.config()
+        var config = try options.config()
+        // The demo's own sandbox is a gateway its stores may be connected to from the page too.
+        if sandboxPort != 0 { config.gateways.extra.append("http://\(config.host):\(sandboxPort)") }
         let app = try await AppLauncher.makeApp(config)
         var sandbox: DemoSandbox.Running?
         do {

@@ -80,12 +80,13 @@ struct ConnectCommand: AsyncParsableCommand {
         guard let secret = ProcessInfo.processInfo.environment["DAIYUN_APP_SECRET"], !secret.isEmpty else {
             throw ValidationError("set DAIYUN_APP_SECRET to the app secret (kept out of the command line and shell history)")
         }
-        let app = try await AppLauncher.makeApp(try options.config())
+        let config = try options.config()
+        let app = try await AppLauncher.makeApp(config)
         do {
             _ = try await AppLauncher.migrate(app)
             let store = try await StoreLookup.find(self.store, in: app.db)
             let draft = try ConnectionDraft(channel: store.channel, endpoint: endpoint, appKey: appKey, appSecret: secret, session: session,
-                                            signMethod: signMethod, syncEverySeconds: String(every))
+                                            signMethod: signMethod, syncEverySeconds: String(every), gateways: config.gateways)
             try await app.channelConnections.connect(ChannelConnection(draft, store: store.id), store: store,
                                                                             by: WriteContext(actor: "cli:connect", now: Date()))
             print("\(store.name) connected to \(endpoint) (app key \(appKey)); it syncs every \(every) s while `daiyun serve` runs")

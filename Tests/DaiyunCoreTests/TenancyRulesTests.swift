@@ -77,3 +77,20 @@ struct TenancyRulesTests {
         #expect(throttle?.attempts == 1 && throttle?.lockedUntil == nil, "a lock that ran out starts a fresh count")
     }
 }
+
+@Suite("Channel gateways")
+struct GatewayAllowListTests {
+    static let allowed = GatewayAllowList(extra: ["http://127.0.0.1:8090", "https://top.example.test"])
+
+    @Test("a connection calls an official gateway or an origin the operator allowed, nothing else", arguments: [
+        ("https://eco.taobao.com/router/rest", true), ("https://gw.api.taobao.com/router/rest", true),
+        ("https://gw.api.tbsandbox.com/router/rest", true), ("http://127.0.0.1:8090/router/rest", true),
+        ("https://top.example.test:8443/router/rest", true), ("http://127.0.0.1:8091/router/rest", false),
+        ("http://169.254.169.254/latest/meta-data", false), ("https://eco.taobao.com.evil.test/router/rest", false),
+        ("https://eco.taobao.com@evil.test/router/rest", false), ("http://top.example.test/router/rest", false),
+        ("https://user:pw@top.example.test/router/rest", false), ("http://localhost:8090/router/rest", false),
+    ])
+    func allows(_ endpoint: String, _ allowed: Bool) {
+        #expect(Self.allowed.allows(endpoint) == allowed)
+    }
+}

@@ -38,6 +38,17 @@ struct OperationsTests {
         }
     }
 
+    @Test("DAIYUN_ALLOWED_GATEWAYS adds origins to the official gateways; anything but an origin is a problem")
+    func configGateways() throws {
+        #expect(try AppConfig.load(flags: .init(), environment: [:]).gateways == GatewayAllowList())
+        let config = try AppConfig.load(flags: .init(), environment: ["DAIYUN_ALLOWED_GATEWAYS": "http://127.0.0.1:8090, https://top.example.test"])
+        #expect(config.gateways.extra == ["http://127.0.0.1:8090", "https://top.example.test"])
+        #expect(config.gateways.allows("http://127.0.0.1:8090/router/rest") && !config.gateways.allows("http://127.0.0.1:9/router/rest"))
+        #expect(throws: AppConfig.Problems.self) {
+            _ = try AppConfig.load(flags: .init(), environment: ["DAIYUN_ALLOWED_GATEWAYS": "127.0.0.1, http://x/router/rest"])
+        }
+    }
+
     @Test("configuration defaults to the SQLite file; DATABASE_URL selects PostgreSQL; secrets are not logged")
     func configDefaults() throws {
         let sqlite = try AppConfig.load(flags: .init(), environment: [:])

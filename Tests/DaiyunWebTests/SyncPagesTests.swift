@@ -30,6 +30,11 @@ struct SyncPagesTests {
             let refused = try await browser.post("/stores/\(t.storeA1.id)/connection", bad)
             #expect(refused.status == .seeOther)
             #expect(try await app.channelConnections.connection(store: t.storeA1.id) == nil, "a bad form saves nothing")
+            bad["endpoint"] = "http://169.254.169.254/latest/meta-data"
+            try await browser.get("/stores/\(t.storeA1.id)/sync")
+            try await browser.post("/stores/\(t.storeA1.id)/connection", bad)
+            #expect(try await browser.get("/stores/\(t.storeA1.id)/sync").body.string.contains("须为渠道的官方网关"), "no call to a host nobody allowed")
+            #expect(try await app.channelConnections.connection(store: t.storeA1.id) == nil)
             #expect(try await browser.post("/stores/\(t.storeA1.id)/connection", form).status == .seeOther)
 
             let shown = try await browser.get("/stores/\(t.storeA1.id)/sync").body.string

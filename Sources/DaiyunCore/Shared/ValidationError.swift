@@ -25,6 +25,8 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case between(min: Int, max: Int)
         /// An amount beyond ¥1,000,000,000.00 either way (`InputBounds.moneyFen`).
         case amountTooLarge
+        /// A gateway that is neither a channel's official one nor one the operator allowed.
+        case gatewayNotAllowed
     }
 
     public let field: String
@@ -57,6 +59,7 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case .wholeNumber: "must be a whole number"
         case .floorAboveList: "must not be above the list price"
         case .amountTooLarge: "must be within ¥1,000,000,000.00 either way"
+        case .gatewayNotAllowed: "must be the channel's official gateway, or one the operator allows (DAIYUN_ALLOWED_GATEWAYS)"
         }
     }
 

@@ -12,8 +12,12 @@ public struct ConnectionDraft: Sendable, Equatable {
     public var signMethod: String
     public var syncEverySeconds: Int
 
-    /// Checked for a store on `channel`: only the channels in `syncedChannels` connect.
-    public init(channel: Channel, endpoint: String, appKey: String, appSecret: String, session: String, signMethod: String, syncEverySeconds: String) throws {
+    /// Checked for a store on `channel`: only the channels in `syncedChannels` connect, and only to a
+    /// gateway in `gateways`.
+    public init(
+        channel: Channel, endpoint: String, appKey: String, appSecret: String, session: String, signMethod: String, syncEverySeconds: String,
+        gateways: GatewayAllowList
+    ) throws {
         guard Self.syncedChannels.contains(channel) else {
             throw ValidationError(field: "channel", rule: .oneOf(Self.syncedChannels.map(\.rawValue)))
         }
@@ -31,5 +35,6 @@ public struct ConnectionDraft: Sendable, Equatable {
             throw ValidationError(field: "sync_every_seconds", rule: .between(min: 10, max: 86_400))
         }
         self.syncEverySeconds = every
+        try gateways.check(endpoint, field: "endpoint")
     }
 }

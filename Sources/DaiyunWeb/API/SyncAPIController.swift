@@ -49,7 +49,8 @@ struct SyncAPIController: RouteCollection {
         let store = try await req.store(for: .editStore)
         let input = try req.content.decode(Input.self)
         let draft = try ConnectionDraft(channel: store.channel, endpoint: input.endpoint, appKey: input.appKey, appSecret: input.appSecret, session: input.session,
-                                        signMethod: input.signMethod ?? "hmac-sha256", syncEverySeconds: String(input.syncEverySeconds ?? 60))
+                                        signMethod: input.signMethod ?? "hmac-sha256", syncEverySeconds: String(input.syncEverySeconds ?? 60),
+                                        gateways: req.application.services.config.gateways)
         try await SyncOverview.connect(draft, store: store, on: req)
         return try APIResponse.json(try await SyncOverview(store: store, on: req))
     }

@@ -19,6 +19,9 @@ public struct AppConfig: Sendable, Equatable {
     public var runJobs: Bool
     /// Where the key that seals channel secrets comes from.
     public var secretsKey: SecretsKey
+    /// The gateways store connections may call (`DAIYUN_ALLOWED_GATEWAYS` adds origins to the
+    /// official ones).
+    public var gateways: GatewayAllowList
 
     /// The key sealing channel secrets at rest: given (`DAIYUN_SECRETS_KEY`, base64 of 32 bytes;
     /// the same on every instance sharing a database), or kept in a file, made on first use.
@@ -33,7 +36,8 @@ public struct AppConfig: Sendable, Equatable {
     public init(
         database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080,
         logLevel: Logger.Level = .info, logFormat: LogFormat = .text, secureCookies: Bool = false,
-        bcryptCost: Int = 12, runJobs: Bool = false, secretsKey: SecretsKey = .given(SecretBox.newKeyText())
+        bcryptCost: Int = 12, runJobs: Bool = false, secretsKey: SecretsKey = .given(SecretBox.newKeyText()),
+        gateways: GatewayAllowList = GatewayAllowList()
     ) {
         self.database = database
         self.host = host
@@ -44,6 +48,7 @@ public struct AppConfig: Sendable, Equatable {
         self.bcryptCost = bcryptCost
         self.runJobs = runJobs
         self.secretsKey = secretsKey
+        self.gateways = gateways
     }
 
     /// Values given on the command line; they win over the environment.
@@ -136,8 +141,17 @@ public struct AppConfig: Sendable, Equatable {
             }
         }
         if case .file(let path) = secretsKey, path.isEmpty { problems.append("DAIYUN_SECRETS_KEY_FILE must not be empty") }
+        var gateways = GatewayAllowList()
+        for origin in (environment["DAIYUN_ALLOWED_GATEWAYS"] ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+        where !origin.isEmpty {
+            guard let url = URLComponents(string: origin), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false, url.path.isEmpty else {
+                problems.append("DAIYUN_ALLOWED_GATEWAYS must list origins such as http://127.0.0.1:8090, got \(origin)")
+                continue
+            }
+            gateways.extra.append(origin)
+        }
         guard problems.isEmpty else { throw Problems(messages: problems) }
         return AppConfig(database: database, host: host, port: port, logLevel: level, logFormat: format, secureCookies: secure, runJobs: jobs,
-                         secretsKey: secretsKey)
+                         secretsKey: secretsKey, gateways: gateways)
     }
 }

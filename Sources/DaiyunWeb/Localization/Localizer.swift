@@ -73,6 +73,7 @@ struct Localizer: Sendable {
         case .webAddress: self["rule_web_address"]
         case .between(let min, let max): format("rule_between", min, max)
         case .amountTooLarge: self["rule_amount_too_large"]
+        case .gatewayNotAllowed: self["rule_gateway_not_allowed"]
         }
     }
 }

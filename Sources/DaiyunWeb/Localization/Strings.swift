@@ -302,6 +302,8 @@ enum Strings {
         "rule_web_address": ("须为 http:// 或 https:// 开头的地址", "must be an http:// or https:// address"),
         "rule_between": ("须为 %d 到 %d 之间的整数", "must be a whole number from %d to %d"),
         "rule_amount_too_large": ("金额不能超过正负 10 亿元", "must be within ¥1,000,000,000.00 either way"),
+        "rule_gateway_not_allowed": ("须为渠道的官方网关，或运维在 DAIYUN_ALLOWED_GATEWAYS 中允许的地址",
+                                     "must be the channel's official gateway, or one the operator allows (DAIYUN_ALLOWED_GATEWAYS)"),
 
         // Channel sync
         "sync_title": ("渠道同步", "Channel sync"),

@@ -75,7 +75,7 @@ struct SyncController: RouteCollection {
         return try await Page.formAction(req, failurePath: path) {
             let draft = try ConnectionDraft(channel: store.channel, endpoint: req.formField("endpoint"), appKey: req.formField("app_key"), appSecret: req.formField("app_secret"),
                                             session: req.formField("session"), signMethod: req.formField("sign_method"),
-                                            syncEverySeconds: req.formField("sync_every_seconds"))
+                                            syncEverySeconds: req.formField("sync_every_seconds"), gateways: req.application.services.config.gateways)
             try await SyncOverview.connect(draft, store: store, on: req)
             return Page.saved(req, to: path)
         }
