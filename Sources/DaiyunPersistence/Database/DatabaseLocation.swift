@@ -28,6 +28,9 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     /// and a writer holds its connection while it waits for the write lock (up to the 30 s busy
     /// timeout, `lockForWriting`); a request waits for a connection as long, not the pool's
     /// default 10 s, so queued writers and the readers behind them take turns instead of failing.
+    /// On PostgreSQL writers to one audit chain or one order hold their connections while they
+    /// wait for its row lock; under load a request queued behind them waited past 10 s (the
+    /// concurrent-writer tests failed so in CI), so it waits as long as on SQLite.
     public func register(on databases: Databases, logger: Logger) throws {
         switch self {
         case .sqlite(let path):
@@ -36,7 +39,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             var configuration = try SQLPostgresConfiguration(url: url)
             if let searchPath { configuration.searchPath = [searchPath] }
             databases.use(
-                .postgres(configuration: configuration, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace),
+                .postgres(configuration: configuration, maxConnectionsPerEventLoop: 8, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace),
                 as: .psql
             )
         }
