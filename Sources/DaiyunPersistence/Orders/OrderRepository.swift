@@ -31,3 +31,14 @@ public struct OrderRepository: Sendable {
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 }
+
+extension OrderRepository {
+    /// Whether the store holds an order that came from a source record of this kind (the demo's
+    /// generated year, say).
+    public func hasOrders(store: ID<Store>, fromSourceKind kind: String) async throws -> Bool {
+        try await database.sql().raw("""
+            SELECT 1 AS found FROM orders o JOIN source_records s ON s.id = o.source_record_id
+            WHERE o.store_id = \(bind: store.rawValue) AND s.kind = \(bind: kind) LIMIT 1
+            """).first() != nil
+    }
+}

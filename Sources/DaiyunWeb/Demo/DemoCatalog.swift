@@ -45,28 +45,47 @@ enum DemoCatalog {
         }
     }
 
-    /// Creates the catalog and stock of a client, then a year of orders for each of its stores.
-    static func seed(client: Client, stores: [Store], on app: Application, now: Date, log: (String) -> Void) async throws {
+    /// Creates the catalog and stock of a client, then a year of orders for each of its stores;
+    /// what an interrupted run already made is found and kept (see `DemoData.ensure`).
+    static func seed(
+        client: Client, stores: [Store], on app: Application, now: Date, checkpoint: (String) throws -> Void, log: (String) -> Void
+    ) async throws {
         let context = WriteContext(actor: "job:demo", now: now)
         let catalog = CatalogRepository(database: app.db)
         let inventory = InventoryRepository(database: app.db)
-        let warehouse = try await catalog.createWarehouse(code: "WH01", name: "杭州主仓 Hangzhou", for: client, by: context)
+        let warehouse = try await DemoData.found(try await catalog.warehouses(of: client.id).first { $0.code == "WH01" }) {
+            try await catalog.createWarehouse(code: "WH01", name: "杭州主仓 Hangzhou", for: client, by: context)
+        }
+        let counted = Set(try await inventory.stock(of: client.id).filter { $0.countedAt != nil }.map(\.skuID))
         var simulated: [SimulatedSKU] = []
         for item in items[client.name] ?? [] {
             let drafts = try item.skus.map {
                 try SKUDraft(outerID: $0.outer, properties: $0.properties, listPrice: Money(fen: $0.price), floorPrice: Money(fen: $0.floor), cost: Money(fen: $0.cost))
             }
-            let (_, skus) = try await catalog.createProduct(try ProductDraft(title: item.title, category: item.category, sellingPoints: item.sellingPoints), skus: drafts, for: client, by: context)
+            // A product and its SKUs are written together: the first SKU tells whether it exists.
+            var skus: [SKU] = []
+            for draft in drafts { if let sku = try await catalog.sku(outerID: draft.outerID, client: client.id) { skus.append(sku) } }
+            if skus.count != drafts.count {
+                skus = try await catalog.createProduct(
+                    try ProductDraft(title: item.title, category: item.category, sellingPoints: item.sellingPoints), skus: drafts, for: client, by: context).1
+            }
             for (sku, seed) in zip(skus, item.skus) {
-                _ = try await inventory.change(.stocktake, sku: sku.id, warehouse: warehouse.id, quantity: seed.stock, reason: "接手盘点", client: client, by: context)
+                if !counted.contains(sku.id) {
+                    _ = try await inventory.change(.stocktake, sku: sku.id, warehouse: warehouse.id, quantity: seed.stock, reason: "接手盘点", client: client, by: context)
+                }
                 simulated.append(SimulatedSKU(outerID: sku.outerID, title: item.title, properties: sku.properties, price: sku.listPrice))
             }
+            try checkpoint("product \(item.title)")
         }
-        try await inventory.setSafetyStock(5, for: .tmall, client: client, by: context)
+        if try await inventory.safetyStock(of: client.id)[.tmall] == nil {
+            try await inventory.setSafetyStock(5, for: .tmall, client: client, by: context)
+        }
         let today = BusinessDay(containing: now)
         let from = BusinessDay(containing: today.start.addingTimeInterval(-365 * 86_400))
         let until = BusinessDay(containing: today.start.addingTimeInterval(86_400 + 3600))
         for (index, store) in stores.enumerated() where !simulated.isEmpty {
+            // Each store's year is one transaction: present whole, or not at all.
+            if try await OrderRepository(database: app.db).hasOrders(store: store.id, fromSourceKind: "demo-generator") { continue }
             let seed = UInt64(abs(Int(store.shopID.utf8.reduce(7) { $0 &* 31 &+ Int($1) })) % 1_000_000) + UInt64(index)
             let simulator = StoreSimulator(store: store.id, skus: simulated, baseOrdersPerDay: baseOrdersPerDay(store),
                                            firstOrderNumber: 2_000_000_000_000_000_000 + UInt64(index + 1) * 100_000_000_000_000 + seed * 1_000_000, seed: seed)
@@ -83,6 +102,7 @@ enum DemoCatalog {
                 _ = try await RefundWriter(database: tx).apply(year.refunds, store: store, source: source)
             }
             log("demo: \(store.name): \(year.orders.count) orders, \(year.refunds.count) refunds")
+            try checkpoint("orders \(store.shopID)")
         }
     }
 }

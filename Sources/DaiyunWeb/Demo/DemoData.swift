@@ -51,43 +51,56 @@ public enum DemoData {
         StaffSeed(login: "sun.warehouse", name: "孙库管", roles: [("tm-zhijin-001", .warehouse), ("jd-zhijin-001", .warehouse), ("pdd-hetian-001", .warehouse)]),
     ]
 
-    /// Creates the demo agency if it is absent; returns the accounts to print either way.
-    public static func ensure(on app: Application) async throws -> [DemoAccount] {
+    /// Creates the demo agency, or finishes it: every step finds what an earlier, interrupted run
+    /// made (by name, login, shop id, merchant code) and makes only what is missing, and a store's
+    /// year of orders is written in one transaction, so a creation killed at any point is completed
+    /// by the next start. Returns the accounts to print. `checkpoint` hears each step's name after
+    /// it is done (tests interrupt there).
+    public static func ensure(on app: Application, checkpoint: (String) throws -> Void = { _ in }) async throws -> [DemoAccount] {
         let db = app.db
         let tenancy = TenancyRepository(database: db)
         let users = UserRepository(database: db)
-        if try await tenancy.agency(named: agencyName) == nil {
-            let context = WriteContext(actor: "job:demo", now: Date())
-            let agency = try await tenancy.createAgency(named: agencyName, by: context)
-            let hash = try await app.password.async.hash(password)
-            func draft(_ login: String, _ name: String, _ kind: UserKind, client: ID<Client>? = nil, language: Language = .zhCN) throws -> UserDraft {
-                try UserDraft(login: login, displayName: name, kind: kind.rawValue, clientID: client?.description, password: password, language: language.rawValue)
+        let context = WriteContext(actor: "job:demo", now: Date())
+        let agency = try await found(try await tenancy.agency(named: agencyName)) { try await tenancy.createAgency(named: agencyName, by: context) }
+        let hash = try await app.password.async.hash(password)
+        func user(_ login: String, _ name: String, _ kind: UserKind, client: ID<Client>? = nil, language: Language = .zhCN) async throws -> User {
+            if let existing = try await users.credentials(login: login)?.user { return existing }
+            let draft = try UserDraft(login: login, displayName: name, kind: kind.rawValue, clientID: client?.description, password: password, language: language.rawValue)
+            return try await users.createUser(draft, passwordHash: hash, in: agency.id, by: context)
+        }
+        _ = try await user("admin", "刘总（管理员）", .agencyAdmin)
+        try checkpoint("admin")
+        var storesByShop: [String: Store] = [:]
+        var made: [(Client, [Store])] = []
+        for seed in clients {
+            let client = try await found(try await tenancy.clients(named: seed.name).first { $0.agencyID == agency.id }) {
+                try await tenancy.createClient(try ClientDraft(name: seed.name, industry: seed.industry), in: agency.id, by: context)
             }
-            _ = try await users.createUser(try draft("admin", "刘总（管理员）", .agencyAdmin), passwordHash: hash, in: agency.id, by: context)
-            var storesByShop: [String: Store] = [:]
-            var createdClients: [(Client, [Store])] = []
-            for seed in clients {
-                let client = try await tenancy.createClient(try ClientDraft(name: seed.name, industry: seed.industry), in: agency.id, by: context)
-                createdClients.append((client, []))
-                for s in seed.stores {
+            var stores: [Store] = []
+            for s in seed.stores {
+                let store = try await found(try await tenancy.stores(matching: s.shopID).first { $0.shopID == s.shopID && $0.clientID == client.id }) {
                     let draft = try StoreDraft(channel: s.channel.rawValue, shopID: s.shopID, name: s.name, status: s.status.rawValue, takenOverOn: s.takenOver)
-                    let store = try await tenancy.createStore(draft, for: client, by: context)
-                    storesByShop[s.shopID] = store
-                    createdClients[createdClients.count - 1].1.append(store)
+                    return try await tenancy.createStore(draft, for: client, by: context)
                 }
-                _ = try await users.createUser(try draft(seed.viewer, "\(seed.name.split(separator: " ").first ?? "") 品牌方", .brandViewer, client: client.id, language: seed.viewer == "zhijin.brand" ? .en : .zhCN), passwordHash: hash, in: agency.id, by: context)
+                storesByShop[s.shopID] = store
+                stores.append(store)
             }
-            for seed in staff {
-                let user = try await users.createUser(try draft(seed.login, seed.name, .staff), passwordHash: hash, in: agency.id, by: context)
-                for (shop, role) in seed.roles {
-                    guard let store = storesByShop[shop] else { continue }
-                    _ = try await users.assign(user, to: store, as: role, by: context)
-                }
+            made.append((client, stores))
+            let brand = "\(seed.name.split(separator: " ").first ?? "") 品牌方"
+            _ = try await user(seed.viewer, brand, .brandViewer, client: client.id, language: seed.viewer == "zhijin.brand" ? .en : .zhCN)
+            try checkpoint("client \(seed.name)")
+        }
+        for seed in staff {
+            let member = try await user(seed.login, seed.name, .staff)
+            let held = try await users.assignments(of: member.id)
+            for (shop, role) in seed.roles {
+                guard let store = storesByShop[shop], !held.contains(where: { $0.storeID == store.id && $0.role == role }) else { continue }
+                _ = try await users.assign(member, to: store, as: role, by: context)
             }
-            app.logger.info("demo agency created; generating a year of orders for its stores")
-            for (client, stores) in createdClients {
-                try await DemoCatalog.seed(client: client, stores: stores, on: app, now: Date()) { app.logger.info("\($0)") }
-            }
+        }
+        try checkpoint("staff")
+        for (client, stores) in made {
+            try await DemoCatalog.seed(client: client, stores: stores, on: app, now: context.now, checkpoint: checkpoint) { app.logger.info("\($0)") }
         }
         var accounts = [DemoAccount(login: "admin", password: password, description: "agency admin 代运营管理员: every client and store")]
         for seed in staff {
@@ -98,5 +111,11 @@ public enum DemoData {
             accounts.append(DemoAccount(login: seed.viewer, password: password, description: "brand viewer 品牌方 of \(seed.name), read-only"))
         }
         return accounts
+    }
+
+    /// What an earlier run made, or a new one.
+    static func found<T>(_ existing: T?, else make: () async throws -> T) async throws -> T {
+        if let existing { return existing }
+        return try await make()
     }
 }
