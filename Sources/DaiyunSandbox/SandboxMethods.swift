@@ -1,3 +1,4 @@
+import DaiyunChannels
 import DaiyunCore
 import Foundation
 
@@ -86,7 +87,7 @@ struct SandboxMethods {
 
     func refunds() async throws -> [String: Any] {
         _ = try required("fields")
-        let start = parameters["start_modified"].flatMap { ShanghaiTime.parse($0) } ?? now.addingTimeInterval(-90 * 86_400)
+        let start = parameters["start_modified"].flatMap { ShanghaiTime.parse($0) } ?? TOPHistory.earliest(at: now)
         let end = parameters["end_modified"].flatMap { ShanghaiTime.parse($0) } ?? now
         let paging = try paging(defaultSize: 40, maxSize: 100)
         let refunds = await shop.refunds(modifiedFrom: start, to: end)

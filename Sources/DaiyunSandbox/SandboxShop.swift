@@ -1,3 +1,4 @@
+import DaiyunChannels
 import DaiyunCore
 import DaiyunSimulation
 import Foundation
@@ -61,11 +62,12 @@ public actor SandboxShop {
     private var lastTick: Date
     private let store = ID<Store>(UUID.random())
 
-    /// `historyDays` of orders are kept. They are generated from `anchor` when given (a fixed
-    /// day, so that a restarted sandbox gives every order the same number and fate as before),
-    /// or from `historyDays` ago.
+    /// `historyDays` whole days of orders are kept (by default as many as the platform answers
+    /// for, `TOPHistory`). They are generated from `anchor` when given (a fixed day, so that a
+    /// restarted sandbox gives every order the same number and fate as before), or from
+    /// `historyDays` ago.
     public init(nick: String, session: String, skus: [SimulatedSKU], baseOrdersPerDay: Double, seed: UInt64,
-                historyDays: Int = 90, anchor: BusinessDay? = nil, pace: Pace = Pace(), stock: Int = 500, now: Date = Date()) {
+                historyDays: Int = TOPHistory.days, anchor: BusinessDay? = nil, pace: Pace = Pace(), stock: Int = 500, now: Date = Date()) {
         self.nick = nick
         self.session = session
         self.pace = pace

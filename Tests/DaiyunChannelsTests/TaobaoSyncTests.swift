@@ -45,9 +45,15 @@ struct TaobaoSyncTests {
             try await withSandbox(gateway, shops: [shop]) { endpoint in
                 let sync = TaobaoSync(database: app.db, client: Self.client(endpoint), store: t.storeA1)
                 let first = try await sync.run(now: now)
-                let expected = await shop.trades(modifiedFrom: now.addingTimeInterval(-90 * 86_400), to: now, types: Set(TaobaoSync.tradeTypes.split(separator: ",").map(String.init)))
+                let types = Set(TaobaoSync.tradeTypes.split(separator: ",").map(String.init))
+                let expected = await shop.trades(modifiedFrom: TOPHistory.earliest(at: now), to: now, types: types)
                 #expect(first.orders.counts.inserted == expected.count && expected.count > 100)
-                #expect(first.orders.windows == 90)
+                // Whole days, as the platform keeps them: nothing the sandbox holds is left out (those
+                // modified in the first hours of the oldest day were, when the back-fill went back
+                // exactly 90 × 24 h).
+                let kept = await shop.trades(modifiedFrom: .distantPast, to: now, types: types)
+                #expect(expected.count == kept.count, "the back-fill reaches every order the platform still answers for")
+                #expect(first.orders.windows == Int((now.timeIntervalSince(TOPHistory.earliest(at: now)) / 86_400).rounded(.up)))
                 let sql = app.db as! any SQLDatabase
                 let before = try await Self.snapshot(sql, store: t.storeA1)
                 #expect(before.orders.count == expected.count && before.refunds == first.refunds.counts.inserted && before.refunds > 0)

@@ -21,8 +21,6 @@ public struct TaobaoSync: Sendable {
     let store: Store
     public var window: TimeInterval = 86_400
     public var overlap: TimeInterval = 300
-    /// How far back a first sync reaches: the increment API serves the last three months.
-    public var backfill: TimeInterval = 90 * 86_400
     public var pageSize = 100
 
     /// Every order type, named: the API returns only a few default types when none are asked for.
@@ -63,7 +61,9 @@ public struct TaobaoSync: Sendable {
     func sync(kind: String, since: Date?, now: Date, progress: @Sendable (SyncProgress) -> Void,
               window body: (Date, Date, inout SyncReport.Kind) async throws -> Void) async throws -> SyncReport.Kind {
         let cursors = SyncCursorRepository(database: database)
-        let earliest = now.addingTimeInterval(-backfill)
+        // A first sync reaches back as far as the platform answers: whole days (it was exactly
+        // 90 × 24 h, which missed the first hours of the oldest day the platform still serves).
+        let earliest = TOPHistory.earliest(at: now)
         var start = earliest
         if let since {
             start = since

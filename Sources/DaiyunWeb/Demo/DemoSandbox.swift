@@ -13,7 +13,7 @@ public struct DemoSandbox: Sendable {
     public static let appKey = "daiyun-demo-app"
     /// A demo secret, printed by `daiyun demo`: the sandbox only ever runs on this machine.
     public static let appSecret = "daiyun-demo-sandbox-secret"
-    static let historyDays = 90
+    static let historyDays = TOPHistory.days
     static let anchor = BusinessDay("2025-01-01")!
 
     public let gateway: SandboxGateway
