@@ -2,6 +2,7 @@ import DaiyunChannels
 import DaiyunCore
 import DaiyunPersistence
 import DaiyunTestSupport
+@testable import DaiyunWeb
 import Foundation
 import Testing
 import Vapor
@@ -266,6 +267,31 @@ struct HardeningTests {
             clock.advance(by: 86_400 + 1)
             #expect(try await tester.sendRequest(.GET, "/api/v1/me", headers: HTTP.api(short)).status == .unauthorized, "expired")
             #expect(try await tester.sendRequest(.GET, "/api/v1/me", headers: HTTP.api(lasting)).status == .ok)
+        }
+    }
+
+    @Test("anonymous pages store no session; ended sessions are swept by their start, a bounded batch at a time", arguments: TestDatabase.available)
+    func sessionsKept(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            _ = try await TestTenancy.create(on: app)
+            let sessions = SessionRepository(database: app.db)
+            for path in ["/login", "/login?lang=en", "/", "/nothing-here", "/login"] {
+                _ = try await app.testing().sendRequest(.GET, path)
+            }
+            let visitor = BrowserSession(app: app)
+            try await visitor.get("/login")
+            try await visitor.post("/language", ["language": "en", "back": "/login"])
+            #expect(try await visitor.get("/login").body.string.contains("Sign in"), "the language choice holds without a session")
+            #expect(try await sessions.all().isEmpty, "nobody signed in: nothing kept")
+            try await visitor.signIn("designer", password: TestTenancy.password)
+            #expect(try await sessions.all().count == 1)
+
+            let old = Date().addingTimeInterval(-SessionExpiry.lifetime - 3600)
+            for i in 0..<600 { try await sessions.create(key: "old-\(i)", data: "{}", at: old.addingTimeInterval(Double(i))) }
+            #expect(try await SessionExpiry.sweep(on: app.db, at: Date()) == 500, "one batch")
+            #expect(try await SessionExpiry.sweep(on: app.db, at: Date()) == 100)
+            #expect(try await sessions.all().count == 1, "the live session stays")
+            #expect(try await visitor.get("/").status == .ok)
         }
     }
 }

@@ -125,7 +125,11 @@ struct SignInTests {
             clock.advance(by: 61)
             let ended = try await kept.get("/")
             #expect(ended.status == .seeOther && ended.headers.first(name: .location)?.hasPrefix("/login") == true, "ended: asked to sign in again")
-            let users = { try await SessionRecord.query(on: app.db).all().compactMap { $0.data[SessionUserAuthenticator.sessionKey] } }
+            let users = {
+                try await SessionRepository(database: app.db).all().compactMap {
+                    try JSONDecoder().decode(SessionData.self, from: Data($0.utf8))[SessionUserAuthenticator.sessionKey]
+                }
+            }
             #expect(try await users().count == 1, "the ended session that came back is gone; the one that never did is still kept")
 
             try await BrowserSession(app: app).signIn("warehouse", password: TestTenancy.password)

@@ -25,5 +25,6 @@ public enum Migrations {
         M0020_IndexOrderListFilters(),
         M0021_AddStockCountedAt(),
         M0022_AddTokenExpiryAndParent(),
+        M0023_CreateSessionsWithStart(),
     ]
 }

@@ -20,7 +20,7 @@ public func configure(_ app: Application, config: AppConfig, environment: [Strin
     let decoy = try await app.password.async.hash([UInt8].random(count: 24).base64)
     app.services = AppServices(config: config, now: { Date() }, metrics: AppMetrics(), decoyPasswordHash: decoy)
 
-    app.sessions.use(.fluent)
+    app.sessions.use { _ in DatabaseSessions() }
     app.sessions.configuration = SessionsConfiguration(cookieName: "daiyun_session") { id in
         HTTPCookies.Value(string: id.string, maxAge: Int(SessionExpiry.lifetime), path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }

@@ -1,3 +1,4 @@
+import DaiyunPersistence
 import Fluent
 import Foundation
 import Vapor
@@ -21,15 +22,11 @@ enum SessionExpiry {
         data[startKey] = String(Int64(now.timeIntervalSince1970))
     }
 
-    /// Deletes every kept session that has ended; returns how many.
+    /// Deletes a bounded batch of the kept sessions that have ended, by the index on their start;
+    /// returns how many.
     @discardableResult
     static func sweep(on database: any Database, at now: Date) async throws -> Int {
-        let ended = try await SessionRecord.query(on: database).all().filter { hasEnded($0.data, at: now) }.compactMap(\.id)
-        for start in stride(from: 0, to: ended.count, by: 500) {
-            let chunk = Array(ended[start..<min(start + 500, ended.count)])
-            try await SessionRecord.query(on: database).filter(\.$id ~~ chunk).delete()
-        }
-        return ended.count
+        try await SessionRepository(database: database).sweep(startedBefore: now.addingTimeInterval(-lifetime))
     }
 }
 
