@@ -116,4 +116,40 @@ struct AuditedWriteTests {
             #expect(agencyOnly.map(\.chain) == [chain], "the agency's own verification sees it too")
         }
     }
+
+    @Test("the agency's chain records each client chain's creation and every hundredth entry, so a client deleted with its chain, or a chain cut short, fails verification", arguments: TestDatabase.available, ["client", "cut"])
+    func recordedChains(_ database: TestDatabase, _ attack: String) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let repository = AuditLogRepository(database: app.db)
+            let chain = AuditChainKey.client(t.clientA2.id).description
+            let context = WriteContext(actor: "job:test", now: Date())
+            var client = t.clientA2
+            for i in 0..<120 {
+                client = try await TenancyRepository(database: app.db).updateClient(client, with: try ClientDraft(name: "Client A2 \(i)", industry: "food"), by: context)
+            }
+            let agencyEntries = try await repository.allEntries(in: AuditChainKey.agency(t.agencyA.id).description)
+            let recorded = agencyEntries.filter { $0.action == AuditCheckpoint.action && $0.entityID == chain }
+            let count = try #require(try await repository.chain(.client(t.clientA2.id))).head.count
+            #expect(recorded.count == 2 && count > 100, "created, then past 100 entries: \(recorded.count), \(count)")
+            #expect(try await repository.verifyAll().allSatisfy { (try? $0.result.get()) != nil })
+
+            let sql = try #require(app.db as? any SQLDatabase)
+            if attack == "client" {
+                // The whole trace of the client: its chain, its head, its store and the client row.
+                try await sql.raw("DELETE FROM audit_entries WHERE chain_key = \(bind: chain)").run()
+                try await sql.raw("DELETE FROM audit_chains WHERE chain_key = \(bind: chain)").run()
+                try await sql.raw("DELETE FROM stores WHERE client_id = \(bind: t.clientA2.id.rawValue)").run()
+                try await sql.raw("DELETE FROM users WHERE client_id = \(bind: t.clientA2.id.rawValue)").run()
+                try await sql.raw("DELETE FROM clients WHERE id = \(bind: t.clientA2.id.rawValue)").run()
+            } else {
+                // Cut back to 50 entries, with a head rewritten to match: only the agency's record shows it.
+                try await sql.raw("DELETE FROM audit_entries WHERE chain_key = \(bind: chain) AND seq > 50").run()
+                let last = try #require(try await repository.allEntries(in: chain).last)
+                try await sql.raw("UPDATE audit_chains SET entry_count = 50, head_hash = \(bind: last.hash) WHERE chain_key = \(bind: chain)").run()
+            }
+            let broken = try await repository.verifyAll().filter { (try? $0.result.get()) == nil }
+            #expect(broken.map(\.chain) == [chain], "\(broken.map { "\($0.result)" })")
+        }
+    }
 }

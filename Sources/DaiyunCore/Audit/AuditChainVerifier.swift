@@ -55,7 +55,7 @@ public enum AuditChainProblem: Error, Sendable, Equatable, CustomStringConvertib
             if entries > 0 {
                 "\(chain) has \(entries) entries but no head: the chain's head was deleted"
             } else {
-                "\(chain) is missing: its agency or client exists, but the chain and its head are gone"
+                "\(chain) is missing: its agency or client, or the agency's record of it, says it exists, but the chain and its head are gone"
             }
         case let .headNotFound(chain, head, count):
             if head.count > count {

@@ -75,34 +75,49 @@ public struct AuditLogRepository: Sendable {
     }
 
     /// Recomputes every chain of the database (or of one agency); one result per chain. The chains
-    /// checked are those with a head, those with entries, and those every agency and client must
-    /// have (each one's creation is its chain's first entry), so a deleted head or a whole deleted
-    /// chain fails too.
+    /// checked are those with a head, those with entries, those every agency and client must have
+    /// (each one's creation is its chain's first entry) and those their agency's chain recorded
+    /// (`AuditCheckpoint`), so a deleted head, a whole deleted chain, or one cut shorter than a
+    /// head the agency recorded fails too.
     public func verifyAll(agency: ID<Agency>? = nil) async throws -> [(chain: String, result: Result<AuditChainHead, AuditChainProblem>)] {
         let query = AuditChainModel.query(on: database)
         if let agency { query.filter(\.$agencyID == agency.rawValue) }
         let heads = Dictionary(try await query.all().map { ($0.chainKey, $0.head) }) { first, _ in first }
-        var keys = Set(heads.keys).union(try await requiredChains(of: agency))
+        let recorded = try await recordedHeads(of: agency)
+        var keys = Set(heads.keys).union(try await requiredChains(of: agency)).union(recorded.keys)
         if agency == nil {
             keys.formUnion(try await database.sql().raw("SELECT DISTINCT chain_key FROM audit_entries").all().map { try $0.decode(column: "chain_key", as: String.self) })
         }
         var results: [(String, Result<AuditChainHead, AuditChainProblem>)] = []
         for key in keys.sorted() {
-            results.append((key, try await verify(key, head: heads[key])))
+            results.append((key, try await verify(key, head: heads[key], recorded: recorded[key])))
         }
         return results
     }
 
-    /// Recomputes one chain against its stored head; a chain without a head fails.
-    public func verify(_ key: String, head stored: AuditChainHead?) async throws -> Result<AuditChainHead, AuditChainProblem> {
+    /// Recomputes one chain against its stored head, and against the last head its agency recorded
+    /// of it, if any; a chain without a head fails.
+    public func verify(_ key: String, head stored: AuditChainHead?, recorded: AuditChainHead? = nil) async throws -> Result<AuditChainHead, AuditChainProblem> {
         let entries = try await allEntries(in: key)
         guard let stored else { return .failure(.headMissing(chain: key, entries: entries.count)) }
-        let result = AuditChainVerifier.verify(chain: key, entries: entries)
+        let result = AuditChainVerifier.verify(chain: key, entries: entries, expectedHead: recorded)
         // The stored head must match what the entries add up to: a missing last entry shows here.
         if case .success(let head) = result, head != stored {
             return .failure(.headNotFound(chain: key, head: stored, actualCount: head.count))
         }
         return result
+    }
+
+    /// The last head each client chain had when its agency's chain recorded it.
+    private func recordedHeads(of agency: ID<Agency>?) async throws -> [String: AuditChainHead] {
+        let query = AuditEntryModel.query(on: database).filter(\.$action == AuditCheckpoint.action)
+        if let agency { query.filter(\.$chainKey == AuditChainKey.agency(agency).description) }
+        var heads: [String: AuditChainHead] = [:]
+        for entry in try await query.all() where entry.chainKey.hasPrefix("agency:") {
+            guard let data = entry.after?.data(using: .utf8), let head = try? JSONDecoder().decode(AuditChainHead.self, from: data) else { continue }
+            if head.count > heads[entry.entityID]?.count ?? 0 { heads[entry.entityID] = head }
+        }
+        return heads
     }
 
     /// The chains that must exist: one per agency and one per client.

@@ -31,10 +31,26 @@ public struct AuditTarget: Sendable, Equatable {
     }
 }
 
+/// The agency chain's record of its clients' chains: an `audit_chain.head` entry when a client's
+/// chain is created and each time it grows past a multiple of `interval` entries, holding the
+/// head it had. Verification then tells a client chain that is missing, or shorter than it was,
+/// without the head its brand noted.
+public enum AuditCheckpoint {
+    public static let action = "audit_chain.head"
+    public static let interval: Int64 = 100
+
+    /// Whether growing a chain from `old` to `new` entries is recorded in the agency chain.
+    static func isDue(from old: Int64, to new: Int64) -> Bool {
+        new > old && (old == 0 || old / interval != new / interval)
+    }
+}
+
 extension Database {
     /// Runs `body` in one transaction with the audit entries it returns, so that a write and its
     /// entries land together or not at all. The chain's row is locked first, which serialises
-    /// appends to one chain on SQLite and PostgreSQL alike.
+    /// appends to one chain on SQLite and PostgreSQL alike. A client chain's creation, and every
+    /// hundredth entry, is recorded in its agency's chain in the same transaction
+    /// (`AuditCheckpoint`); the agency row is locked after the client's, never before.
     public func audited<T: Sendable>(
         _ target: AuditTarget, by context: WriteContext,
         _ body: @escaping @Sendable (any Database) async throws -> (T, [AuditRecord])
@@ -54,20 +70,34 @@ extension Database {
             try await sql.raw("UPDATE audit_chains SET entry_count = entry_count WHERE chain_key = \(bind: key)").run()
 
             let (value, records) = try await body(tx)
-            guard let chain = try await AuditChainModel.query(on: tx).filter(\.$chainKey == key).first() else {
-                throw PersistenceError.missingReference(field: "chain_key")
+            let (old, head) = try await tx.append(records, to: target.chain, by: context)
+            if target.clientID != nil, AuditCheckpoint.isDue(from: old, to: head.count) {
+                let agency = AuditChainKey.agency(target.agencyID)
+                try await sql.raw("UPDATE audit_chains SET entry_count = entry_count WHERE chain_key = \(bind: agency.description)").run()
+                let checkpoint = AuditRecord(action: AuditCheckpoint.action, entityType: "audit_chain", entityID: key, before: AuditChainHead?.none, after: head)
+                _ = try await tx.append([checkpoint], to: agency, by: context)
             }
-            var head = chain.head
-            for record in records {
-                let entry = record.sealed(chain: target.chain, after: head, actor: context.actor, at: context.now)
-                try await AuditEntryModel(entry).create(on: tx)
-                head = AuditChainHead(count: entry.seq, hash: entry.hash)
-            }
-            chain.entryCount = head.count
-            chain.headHash = head.hash
-            try await chain.save(on: tx)
             return value
         }
+    }
+
+    /// Appends sealed entries to a chain whose row this transaction has locked; returns its entry
+    /// count before and its head after.
+    private func append(_ records: [AuditRecord], to key: AuditChainKey, by context: WriteContext) async throws -> (Int64, AuditChainHead) {
+        guard let chain = try await AuditChainModel.query(on: self).filter(\.$chainKey == key.description).first() else {
+            throw PersistenceError.missingReference(field: "chain_key")
+        }
+        let old = chain.head.count
+        var head = chain.head
+        for record in records {
+            let entry = record.sealed(chain: key, after: head, actor: context.actor, at: context.now)
+            try await AuditEntryModel(entry).create(on: self)
+            head = AuditChainHead(count: entry.seq, hash: entry.hash)
+        }
+        chain.entryCount = head.count
+        chain.headHash = head.hash
+        try await chain.save(on: self)
+        return (old, head)
     }
 
     /// The SQLKit view of the database, for the statements Fluent's query builder cannot say.
