@@ -25,10 +25,20 @@ public struct FileProblem: Error, Sendable, Equatable, CustomStringConvertible {
 /// The parsed rows of a file: what each good row says, with its line, and each bad row's error.
 public struct ParsedFile<Row: Sendable>: Sendable {
     public var encoding: FileEncoding
+    /// The good rows; empty when they were streamed (`goodRows` counts them then).
     public var rows: [(line: Int, value: Row)]
     public var errors: [RowError]
     /// Data rows read (good and bad).
     public var rowsRead: Int
+    public var goodRows: Int
+
+    init(encoding: FileEncoding, rows: [(line: Int, value: Row)], errors: [RowError], rowsRead: Int, goodRows: Int? = nil) {
+        self.encoding = encoding
+        self.rows = rows
+        self.errors = errors
+        self.rowsRead = rowsRead
+        self.goodRows = goodRows ?? rows.count
+    }
 }
 
 /// An export file read by header name, never by position: the platforms add, drop and reorder
@@ -84,20 +94,48 @@ struct ExportTable {
         var read = 0
         while let record = records.next() {
             read += 1
-            let row = ExportRow(line: record.line, fields: record.fields, encoding: encoding)
-            if let end = record.unclosedQuoteTo {
-                errors.append(RowError(line: record.line, column: "", reason: "a quote opened on this row is never closed: lines \(record.line)–\(end) were read as one row"))
-                continue
-            }
-            do {
-                rows.append((record.line, try parse(row)))
-            } catch let error as RowError {
-                errors.append(error)
-            } catch {
-                errors.append(RowError(line: record.line, column: "", reason: "\(error)"))
-            }
+            if let row = Self.row(record, encoding, parse, errors: &errors) { rows.append((record.line, row)) }
         }
         return ParsedFile(encoding: encoding, rows: rows, errors: errors, rowsRead: read)
+    }
+
+    /// Parses the data rows as `parse` does, handing the good ones to `each` `size` at a time
+    /// before reading on, so that a large file's rows are never all in memory; the answer holds
+    /// the errors and counts, no rows.
+    func stream<Row>(chunksOf size: Int, _ parse: (ExportRow) throws -> Row, each: ([Row]) async throws -> Void) async throws -> ParsedFile<Row> {
+        var chunk: [Row] = []
+        chunk.reserveCapacity(size)
+        var errors: [RowError] = []
+        var records = self.records
+        var read = 0, good = 0
+        while let record = records.next() {
+            read += 1
+            guard let row = Self.row(record, encoding, parse, errors: &errors) else { continue }
+            chunk.append(row)
+            good += 1
+            if chunk.count == size {
+                try await each(chunk)
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        if !chunk.isEmpty { try await each(chunk) }
+        return ParsedFile(encoding: encoding, rows: [], errors: errors, rowsRead: read, goodRows: good)
+    }
+
+    /// One record's row, or nil with its error noted.
+    private static func row<Row>(_ record: CSVReader.Record, _ encoding: FileEncoding, _ parse: (ExportRow) throws -> Row, errors: inout [RowError]) -> Row? {
+        if let end = record.unclosedQuoteTo {
+            errors.append(RowError(line: record.line, column: "", reason: "a quote opened on this row is never closed: lines \(record.line)–\(end) were read as one row"))
+            return nil
+        }
+        do {
+            return try parse(ExportRow(line: record.line, fields: record.fields, encoding: encoding))
+        } catch let error as RowError {
+            errors.append(error)
+        } catch {
+            errors.append(RowError(line: record.line, column: "", reason: "\(error)"))
+        }
+        return nil
     }
 }
 

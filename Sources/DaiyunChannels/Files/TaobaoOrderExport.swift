@@ -8,6 +8,18 @@ public enum TaobaoOrderExport {
     /// Parses the file into order reports for `store`. A repeated order number is an error on the
     /// later row, naming the line of the first.
     public static func parse(_ data: Data, store: ID<Store>) throws -> ParsedFile<Order> {
+        let (table, parse) = try reader(data, store: store)
+        return table.parse(parse)
+    }
+
+    /// Parses the file as `parse` does, handing its orders to `each` a chunk at a time.
+    public static func stream(_ data: Data, store: ID<Store>, chunksOf size: Int, each: ([Order]) async throws -> Void) async throws -> ParsedFile<Order> {
+        let (table, parse) = try reader(data, store: store)
+        return try await table.stream(chunksOf: size, parse, each: each)
+    }
+
+    /// The file's table and the parser of its rows (which remembers each order number's line).
+    static func reader(_ data: Data, store: ID<Store>) throws -> (ExportTable, (ExportRow) throws -> Order) {
         let table = try ExportTable(data)
         try table.require(required)
         let column = (tid: table.column("订单编号"), payment: table.column("买家实际支付金额"), postFee: table.column("买家应付邮费"),
@@ -15,7 +27,7 @@ public enum TaobaoOrderExport {
                       status: table.column("订单状态"), total: table.column("总金额"), buyer: table.column("买家会员名"),
                       message: table.column("买家留言"), memo: table.column("订单备注"))
         var firstLine: [String: Int] = [:]
-        return table.parse { row in
+        return (table, { row in
             let tid = try row.number(column.tid)
             if let first = firstLine[tid] { throw row.error(column.tid.name, "duplicate order \(tid), first on line \(first)") }
             let payment = try row.money(column.payment)
@@ -36,7 +48,7 @@ public enum TaobaoOrderExport {
             )
             firstLine[tid] = row.line
             return order
-        }
+        })
     }
 }
 
@@ -86,13 +98,24 @@ public enum RefundExport {
     static let required = [["退款编号"], ["订单编号"], ["退款状态"], ["买家退款金额", "退款金额"], ["退款申请时间", "申请时间"]]
 
     public static func parse(_ data: Data, store: ID<Store>) throws -> ParsedFile<Refund> {
+        let (table, parse) = try reader(data, store: store)
+        return table.parse(parse)
+    }
+
+    /// Parses the file as `parse` does, handing its refunds to `each` a chunk at a time.
+    public static func stream(_ data: Data, store: ID<Store>, chunksOf size: Int, each: ([Refund]) async throws -> Void) async throws -> ParsedFile<Refund> {
+        let (table, parse) = try reader(data, store: store)
+        return try await table.stream(chunksOf: size, parse, each: each)
+    }
+
+    static func reader(_ data: Data, store: ID<Store>) throws -> (ExportTable, (ExportRow) throws -> Refund) {
         let table = try ExportTable(data)
         try table.require(required)
         let column = (refundID: table.column("退款编号"), tid: table.column("订单编号"), status: table.column("退款状态"),
                       phase: table.column("退款阶段", "售中或售后"), oid: table.column("子订单编号"), fee: table.column("买家退款金额", "退款金额"),
                       reason: table.column("退款原因", "退款的原因"), goodStatus: table.column("货物状态"),
                       created: table.column("退款申请时间", "申请时间"), modified: table.column("退款修改时间", "修改时间", "退款完结时间"))
-        return table.parse { row in
+        return (table, { row in
             let refundID = try row.number(column.refundID)
             let tid = try row.number(column.tid)
             let statusText = try row.required(column.status)
@@ -106,7 +129,7 @@ public enum RefundExport {
                 createdAt: try row.time(column.created, required: true)!,
                 modifiedAt: try row.time(column.modified, required: false)
             )
-        }
+        })
     }
 }
 

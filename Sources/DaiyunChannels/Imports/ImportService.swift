@@ -87,13 +87,17 @@ public struct ImportService: Sendable {
         if kind != .catalog, target.store == nil { throw ValidationError(field: "store", rule: .required) }
         let (source, isNew) = try await SourceRecordRepository(database: database).keep(
             data, name: name, kind: "upload:\(kind.rawValue)", agency: target.client.agencyID, store: target.store?.id, by: context)
+        var record = BatchRecord(id: UUID.random(), kind: kind, mode: mode, target: target, source: source, name: name, rowsRead: 0, context: context, started: started)
+        if let store = target.store, kind == .orders || kind == .refunds {
+            return try await stream(data, kind: kind, into: store, record: record, isNew: isNew, progress: progress)
+        }
         let parsed: Parsed
         do {
             parsed = try Self.parse(data, kind: kind, target: target)
         } catch let problem as FileProblem {
             parsed = Parsed(encoding: .utf8, rowsRead: 0, errors: [RowError(line: 1, column: "", reason: problem.reason)], apply: { _, _ in UpsertCounts() }, good: 0)
         }
-        let record = BatchRecord(id: UUID.random(), kind: kind, mode: mode, target: target, source: source, name: name, rowsRead: parsed.rowsRead, context: context, started: started)
+        record.rowsRead = parsed.rowsRead
         // A file with no good row is a failed import in either mode, never "imported".
         if parsed.good == 0 {
             let errors = parsed.errors.isEmpty ? [RowError(line: 1, column: "", reason: "the file has no data rows")] : parsed.errors
@@ -102,13 +106,15 @@ public struct ImportService: Sendable {
         if mode == .allOrNothing, !parsed.errors.isEmpty {
             return try await record.save(outcome: "rejected", counts: UpsertCounts(), errors: parsed.errors, encoding: parsed.encoding, isNew: isNew, on: database)
         }
+        // The transaction's closure is sendable: it takes the record as it stands now.
+        let counted = record
         do {
             let audit = AuditTarget(agencyID: target.client.agencyID, clientID: target.client.id)
             let finished = try await database.audited(audit, by: context) { tx in
                 let counts = try await parsed.apply(tx, ApplyContext(source: source.id, actor: context.actor, now: context.now, progress: progress))
                 let late = parsed.lateErrors()
                 if mode == .allOrNothing, !late.isEmpty { throw LateRejection(errors: late) }
-                return try await record.prepare(outcome: "imported", counts: counts, errors: parsed.errors + late, on: tx)
+                return try await counted.prepare(outcome: "imported", counts: counts, errors: parsed.errors + late, on: tx)
             }
             return ImportResult(batch: finished.batch, encoding: parsed.encoding.rawValue, sha256: source.sha256, sameFileSeenBefore: !isNew, errors: finished.errors)
         } catch let rejection as LateRejection {
@@ -116,9 +122,12 @@ public struct ImportService: Sendable {
         }
     }
 
-    /// Rows found bad only while applying, in all-or-nothing mode: the transaction rolls back.
+    /// Rows found bad only while applying, in all-or-nothing mode: the transaction rolls back. A
+    /// streamed import also says how many rows it read, in which encoding.
     struct LateRejection: Error {
         var errors: [RowError]
+        var rowsRead: Int? = nil
+        var encoding: FileEncoding? = nil
     }
 
     struct ApplyContext {
