@@ -71,3 +71,9 @@ private func drop(_ database: TestDatabase, _ cleanup: String, _ app: Applicatio
         }
     }
 }
+
+/// The data of every session the app keeps, as stored (JSON): how many sessions, whose.
+public func keptSessions(_ app: Application) async throws -> [String] {
+    guard let sql = app.db as? any SQLDatabase else { return [] }
+    return try await sql.raw("SELECT data FROM sessions").all().map { try $0.decode(column: "data", as: String.self) }
+}

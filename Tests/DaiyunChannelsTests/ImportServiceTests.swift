@@ -51,17 +51,19 @@ struct ImportServiceTests {
     func streamed(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let t = try await TestTenancy.create(on: app)
-            let rows = ImportService.streamChunk + 500
+            // Chunks of 100: the file spans seven, the bad row sits in the second.
+            let chunk = 100, rows = 650
+            let service = ImportService(database: app.db, streamChunk: chunk)
             var csv = "订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间,订单付款时间\r\n"
             for i in 0..<rows {
-                let paid = i == ImportService.streamChunk + 100 ? "九十九" : "19.90"  // one bad row in the second chunk
+                let paid = i == chunk + 50 ? "九十九" : "19.90"  // one bad row in the second chunk
                 csv += "41000000000\(String(format: "%08d", i)),buyer\(i % 300),\(paid),交易成功,2026-11-11 10:00:00,2026-11-11 10:00:05\r\n"
             }
             let data = Data(csv.utf8)
-            let all = try await ImportService(database: app.db).run(data, name: "big.csv", kind: .orders, mode: .allOrNothing, target: Self.target(t), by: Self.context)
-            #expect(all.batch.outcome == "rejected" && all.batch.rowsRead == rows && all.errors.map(\.line) == [ImportService.streamChunk + 102])
+            let all = try await service.run(data, name: "big.csv", kind: .orders, mode: .allOrNothing, target: Self.target(t), by: Self.context)
+            #expect(all.batch.outcome == "rejected" && all.batch.rowsRead == rows && all.errors.map(\.line) == [chunk + 52])
             #expect(try await Self.count("orders", app) == 0, "the first chunk, written before the bad row was read, is rolled back")
-            let skip = try await ImportService(database: app.db).run(data, name: "big.csv", kind: .orders, mode: .skipBadRows, target: Self.target(t), by: Self.context)
+            let skip = try await service.run(data, name: "big.csv", kind: .orders, mode: .skipBadRows, target: Self.target(t), by: Self.context)
             #expect(skip.batch.outcome == "imported" && skip.batch.inserted == rows - 1 && skip.batch.rejected == 1)
             #expect(try await Self.count("orders", app) == rows - 1)
         }

@@ -126,7 +126,7 @@ struct SignInTests {
             let ended = try await kept.get("/")
             #expect(ended.status == .seeOther && ended.headers.first(name: .location)?.hasPrefix("/login") == true, "ended: asked to sign in again")
             let users = {
-                try await SessionRepository(database: app.db).all().compactMap {
+                try await keptSessions(app).compactMap {
                     try JSONDecoder().decode(SessionData.self, from: Data($0.utf8))[SessionUserAuthenticator.sessionKey]
                 }
             }

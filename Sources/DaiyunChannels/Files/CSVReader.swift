@@ -106,9 +106,13 @@ public enum FileEncoding: String, Sendable, Codable {
 
     /// Decodes one field; nil when its bytes are not valid in this encoding.
     public func decode(_ bytes: ArraySlice<UInt8>) -> String? {
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: bytes, as: UTF8.self)
-        }
+        decode(bytes, isASCII: bytes.allSatisfy { $0 < 0x80 })
+    }
+
+    /// Decodes one field whose caller already knows whether it is all ASCII (from a scan it made
+    /// anyway), so the bytes are not read twice.
+    func decode(_ bytes: ArraySlice<UInt8>, isASCII: Bool) -> String? {
+        if isASCII { return String(decoding: bytes, as: UTF8.self) }
         switch self {
         case .utf8:
             return String(validating: bytes, as: UTF8.self)

@@ -196,8 +196,13 @@ struct ExportRow {
         if bytes.count >= 2, bytes.first == UInt8(ascii: "'"), let second = bytes.dropFirst().first, Self.formulaStartBytes.contains(second) {
             bytes = bytes.dropFirst()
         }
-        guard !bytes.contains(0) else { throw error(name, "holds a NUL byte: the file is binary or UTF-16, not text in UTF-8 or GB18030") }
-        guard let text = encoding.decode(bytes) else {
+        // One pass finds both a NUL byte and whether the field is ASCII (most fields are).
+        var isASCII = true
+        for byte in bytes where byte == 0 || byte >= 0x80 {
+            guard byte != 0 else { throw error(name, "holds a NUL byte: the file is binary or UTF-16, not text in UTF-8 or GB18030") }
+            isASCII = false
+        }
+        guard let text = encoding.decode(bytes, isASCII: isASCII) else {
             throw error(name, "invalid \(encoding.rawValue) bytes (a truncated or corrupted character)")
         }
         return text

@@ -4,9 +4,6 @@ import Fluent
 import Foundation
 
 extension ImportService {
-    /// Good rows read and written at a time by a streamed import.
-    public static let streamChunk = 20_000
-
     /// Imports an order or refund report a chunk at a time, inside one audited transaction: the
     /// file's rows are never all in memory (a 100 MB report took 850 MB parsed whole). A file with
     /// no good row, or a bad row in all-or-nothing mode, rolls the transaction back and is recorded
@@ -35,14 +32,14 @@ extension ImportService {
                 let file: Streamed
                 switch kind {
                 case .refunds:
-                    let parsed = try await RefundExport.stream(data, store: store.id, chunksOf: Self.streamChunk) { refunds in
+                    let parsed = try await RefundExport.stream(data, store: store.id, chunksOf: streamChunk) { refunds in
                         counts = counts + (try await RefundWriter(database: tx).apply(refunds, store: store, source: source))
                         done += refunds.count
                         progress(done, max(done, total))
                     }
                     file = Streamed(encoding: parsed.encoding, rowsRead: parsed.rowsRead, errors: parsed.errors, good: parsed.goodRows)
                 default:
-                    let parsed = try await TaobaoOrderExport.stream(data, store: store.id, chunksOf: Self.streamChunk) { orders in
+                    let parsed = try await TaobaoOrderExport.stream(data, store: store.id, chunksOf: streamChunk) { orders in
                         let base = done
                         counts = counts + (try await OrderWriter(database: tx).apply(
                             orders, store: store, source: source, actor: context.actor, at: context.now,

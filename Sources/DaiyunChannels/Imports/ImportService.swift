@@ -68,8 +68,12 @@ public struct ImportResult: Sendable, Codable {
 public struct ImportService: Sendable {
     let database: any Database
 
-    public init(database: any Database) {
+    /// Good rows an order or refund report is read and written at a time (`stream`).
+    let streamChunk: Int
+
+    public init(database: any Database, streamChunk: Int = 20_000) {
         self.database = database
+        self.streamChunk = max(1, streamChunk)
     }
 
     /// Reads the file without writing anything.

@@ -42,9 +42,4 @@ public struct SessionRepository: Sendable {
         try await sql.delete(from: "sessions").where("id", .in, SQLBind.group(ended)).run()
         return ended.count
     }
-
-    /// The data of every kept session (for tests and support: how many sessions, whose).
-    public func all() async throws -> [String] {
-        try await database.sql().select().column("data").from("sessions").all().map { try $0.decode(column: "data", as: String.self) }
-    }
 }

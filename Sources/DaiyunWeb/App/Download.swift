@@ -27,7 +27,6 @@ enum Download {
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.contentType = contentType
         response.headers.replaceOrAdd(name: .contentDisposition, value: contentDisposition(filename: filename))
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         return response
     }
 

@@ -91,8 +91,7 @@ extension TOPTrade {
             } ?? status
             let price = try money(line.price, "orders.price")
             let quantity = line.num ?? 1
-            guard InputBounds.lineQuantity.contains(quantity) else { throw fail("orders.num", "not a quantity from 0 to \(InputBounds.lineQuantity.upperBound): \(quantity)") }
-            guard (try? price.times(quantity, field: "orders.num")) != nil else { throw fail("orders.num", "price × quantity is beyond ¥1,000,000,000.00") }
+            _ = try LooseJSON.amount(price, times: quantity, record: "trade \(tid)", field: "orders.num")
             return OrderLine(
                 oid: line.oid.text, itemID: line.num_iid?.text ?? "", skuID: line.sku_id?.text ?? "",
                 outerSkuID: line.outer_sku_id ?? line.outer_iid ?? "", title: line.title ?? "", skuProperties: line.sku_properties_name ?? "",
