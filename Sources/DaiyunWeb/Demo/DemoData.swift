@@ -55,12 +55,12 @@ public enum DemoData {
     /// made (by name, login, shop id, merchant code) and makes only what is missing, and a store's
     /// year of orders is written in one transaction, so a creation killed at any point is completed
     /// by the next start. Returns the accounts to print. `checkpoint` hears each step's name after
-    /// it is done (tests interrupt there).
-    public static func ensure(on app: Application, checkpoint: (String) throws -> Void = { _ in }) async throws -> [DemoAccount] {
+    /// it is done (tests interrupt there). The year of orders ends at `now`.
+    public static func ensure(on app: Application, now: Date = Date(), checkpoint: (String) throws -> Void = { _ in }) async throws -> [DemoAccount] {
         let db = app.db
         let tenancy = TenancyRepository(database: db)
         let users = UserRepository(database: db)
-        let context = WriteContext(actor: "job:demo", now: Date())
+        let context = WriteContext(actor: "job:demo", now: now)
         let agency = try await found(try await tenancy.agency(named: agencyName)) { try await tenancy.createAgency(named: agencyName, by: context) }
         let hash = try await app.password.async.hash(password)
         func user(_ login: String, _ name: String, _ kind: UserKind, client: ID<Client>? = nil, language: Language = .zhCN) async throws -> User {
