@@ -10,7 +10,7 @@ enum ResourceDirectory {
             return home.hasSuffix("/") ? home : home + "/"
         }
         let cwd = fileManager.currentDirectoryPath
-        if fileManager.fileExists(atPath: cwd + "/Resources/Views/layout.leaf") {
+        if fileManager.fileExists(atPath: cwd + "/Resources/Views/app/layout.leaf") {
             return cwd + "/"
         }
         // Sources/DaiyunWeb/App/ResourceDirectory.swift → four levels up is the package root.

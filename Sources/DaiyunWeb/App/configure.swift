@@ -71,6 +71,9 @@ func routes(_ app: Application, config: AppConfig) throws {
     try authenticated.register(collection: TenancyAPIController())
     try authenticated.register(collection: StaffAPIController())
     try authenticated.register(collection: AuditAPIController())
-    try authenticated.register(collection: OperationsAPIController())
+    try authenticated.register(collection: OrdersAPIController())
+    try authenticated.register(collection: InventoryAPIController())
+    try authenticated.register(collection: CatalogAPIController())
+    try authenticated.register(collection: ImportsAPIController())
     try authenticated.register(collection: SyncAPIController())
 }

@@ -1,0 +1,133 @@
+import DaiyunCore
+import Leaf
+import Vapor
+
+/// What every page shows around its own content: strings, user, navigation, CSRF token, flash.
+struct Layout: Encodable {
+    var lang: String
+    var title: String
+    var csrf: String
+    var user: Badge?
+    var flash: String?
+    var flashError: String?
+    var currentPath: String
+
+    /// The signed-in user as the header shows them.
+    struct Badge: Encodable {
+        var name: String
+        var login: String
+        var kind: String
+        var isAdmin: Bool
+        var isBrandViewer: Bool
+        var canSeeAudit: Bool
+        var homePath: String
+    }
+}
+
+/// A page's context: the strings, the layout and the page's own content, rendered by one template.
+struct PageContext<Content: Encodable>: Encodable {
+    var t: [String: String]
+    var layout: Layout
+    var page: Content
+}
+
+enum Page {
+    /// The language of the request: the user's, else the session's choice, else Chinese.
+    static func localizer(for request: Request) -> Localizer {
+        if let user = request.auth.get(CurrentUser.self)?.user { return Localizer(language: user.language) }
+        if let chosen = request.cookies[AnonymousCookies.language]?.string, let language = Language(rawValue: chosen) {
+            return Localizer(language: language)
+        }
+        return Localizer(language: .zhCN)
+    }
+
+    /// Renders `template` with the layout filled in; `titleKey` names the page title string.
+    static func render<Content: Encodable>(
+        _ template: String, titleKey: String, title: String? = nil, page: Content, status: HTTPStatus = .ok, for request: Request
+    ) async throws -> Response {
+        let l10n = localizer(for: request)
+        // Flash messages live in a session; a page without one creates none.
+        let flash = request.hasSession ? request.session.data["flash"] : nil
+        let flashError = request.hasSession ? request.session.data["flash_error"] : nil
+        if flash != nil { request.session.data["flash"] = nil }
+        if flashError != nil { request.session.data["flash_error"] = nil }
+        let layout = Layout(
+            lang: l10n.language.rawValue,
+            title: title ?? l10n[titleKey],
+            csrf: CSRF.token(for: request),
+            user: request.auth.get(CurrentUser.self).map { badge(for: $0, l10n) },
+            flash: flash,
+            flashError: flashError,
+            currentPath: request.url.path
+        )
+        let view = try await request.view.render(template, PageContext(t: l10n.all, layout: layout, page: page))
+        let response = try await view.encodeResponse(for: request)
+        response.status = status
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        CSRF.setPendingCookie(on: response, for: request)
+        return response
+    }
+
+    private static func badge(for current: CurrentUser, _ l10n: Localizer) -> Layout.Badge {
+        let principal = current.principal
+        let home = principal.kind == .brandViewer ? principal.clientID.map { "/clients/\($0)" } ?? "/" : "/"
+        return Layout.Badge(
+            name: current.user.displayName, login: current.user.login, kind: l10n.kind(current.user.kind),
+            isAdmin: principal.kind == .agencyAdmin, isBrandViewer: principal.kind == .brandViewer,
+            canSeeAudit: principal.kind != .staff, homePath: home
+        )
+    }
+
+    /// Redirects with a message shown once on the next page.
+    static func redirect(_ request: Request, to path: String, flash: String? = nil, error: String? = nil) -> Response {
+        if let flash { request.session.data["flash"] = flash }
+        if let error { request.session.data["flash_error"] = error }
+        return request.redirect(to: path, redirectType: .normal)
+    }
+
+    /// Redirects after a successful form with the "saved" message.
+    static func saved(_ request: Request, to path: String) -> Response {
+        redirect(request, to: path, flash: localizer(for: request)["saved"])
+    }
+
+    /// Runs a form action; a validation or duplicate error goes back to `failurePath` as a message
+    /// in the user's language, while the form's input is never half-saved.
+    static func formAction(_ request: Request, failurePath: String, _ action: () async throws -> Response) async throws -> Response {
+        do {
+            return try await action()
+        } catch {
+            let appError = AppError.from(error)
+            guard appError.status == .unprocessableEntity || appError.status == .conflict else { throw error }
+            return redirect(request, to: failurePath, error: localizer(for: request).message(for: appError))
+        }
+    }
+}
+
+/// The error page, in the user's language.
+enum ErrorPage {
+    struct Content: Encodable {
+        var status: Int
+        var message: String
+    }
+
+    static func render(_ error: AppError, for request: Request) async throws -> Response {
+        let l10n = Page.localizer(for: request)
+        return try await Page.render(
+            "app/error", titleKey: "error_title",
+            page: Content(status: Int(error.status.code), message: l10n.message(for: error)),
+            status: error.status, for: request
+        )
+    }
+}
+
+/// Form decoding helpers: a missing field reads as empty text, for the domain to judge.
+extension Request {
+    func formField(_ name: String) -> String {
+        (try? content.get(String.self, at: name)) ?? ""
+    }
+
+    func optionalFormField(_ name: String) -> String? {
+        let value = formField(name)
+        return value.isEmpty ? nil : value
+    }
+}

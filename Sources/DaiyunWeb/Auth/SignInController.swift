@@ -1,0 +1,115 @@
+import DaiyunCore
+import Vapor
+
+/// Sign-in, sign-out and the language switch, for people in a browser.
+struct SignInController: RouteCollection {
+    struct Content: Encodable {
+        var login: String
+        var next: String
+        var error: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("login", use: show)
+        routes.post("login", use: signIn)
+        routes.post("logout", use: signOut)
+        routes.post("language", use: switchLanguage)
+    }
+
+    func show(req: Request) async throws -> Response {
+        if let current = req.auth.get(CurrentUser.self) {
+            return req.redirect(to: Self.home(for: current.principal))
+        }
+        let chosen = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:))
+        // The choice is the browser's until sign-in: a cookie, not a session on the server.
+        if let chosen { req.cookies[AnonymousCookies.language] = .init(string: chosen.rawValue) }
+        let next = Self.safeNext(try? req.query.get(String.self, at: "next"))
+        let response = try await Page.render("auth/login", titleKey: "sign_in_title", page: Content(login: "", next: next), for: req)
+        if let chosen { response.cookies[AnonymousCookies.language] = Self.languageCookie(chosen, req) }
+        return response
+    }
+
+    func signIn(req: Request) async throws -> Response {
+        let login = req.formField("login").trimmingCharacters(in: .whitespaces).lowercased()
+        let password = req.formField("password")
+        let next = Self.safeNext(req.optionalFormField("next"))
+        let l10n = Page.localizer(for: req)
+        let now = req.now
+
+        // Counted before the password is checked: parallel guesses cannot share a count.
+        let attempt = try await req.throttles.countAttempt(for: login, at: now)
+        if attempt.refuses(at: now), let remaining = attempt.remainingLock(at: now) {
+            return try await failure(req, login: login, next: next, message: l10n.format("sign_in_locked", Self.minutes(remaining)))
+        }
+        let credentials = try await req.users.credentials(login: login)
+        // An unknown name costs the same bcrypt work as a known one, so timing tells nothing.
+        let hash = credentials?.passwordHash ?? req.application.services.decoyPasswordHash
+        let matches = try await req.password.async.verify(password, created: hash)
+        guard let credentials, matches else {
+            let message = attempt.locksIfWrong
+                ? l10n.format("sign_in_locked", Self.minutes(attempt.remainingLock(at: now) ?? SignInThrottle.lockDuration)) : l10n["sign_in_failed"]
+            req.logger.notice("sign-in failed", metadata: ["login": "\(login)", "attempts": "\(attempt.attempts)"])
+            return try await failure(req, login: login, next: next, message: message)
+        }
+        try await req.throttles.reset(login)
+        // A fresh session id on sign-in, so a session planted before it is worth nothing.
+        if let old = req.session.id {
+            try await req.application.sessions.driver.deleteSession(old, for: req).get()
+        }
+        req.session.id = nil
+        req.session.data = SessionData()
+        req.session.data[SessionUserAuthenticator.sessionKey] = credentials.user.id.description
+        try await SessionExpiry.sweep(on: req.db, at: now)
+        try await req.signIn(userID: credentials.user.id)
+        req.logger.info("signed in", metadata: ["login": "\(login)"])
+        let principal = try req.principal()
+        return req.redirect(to: next == "/" ? Self.home(for: principal) : next)
+    }
+
+    func signOut(req: Request) async throws -> Response {
+        let language = req.auth.get(CurrentUser.self)?.user.language
+        req.auth.logout(CurrentUser.self)
+        req.session.destroy()
+        let response = req.redirect(to: "/login?signed_out=1" + (language == .en ? "&lang=en" : ""))
+        return response
+    }
+
+    /// Switches the language: the user's own setting when signed in (audited), else the session's.
+    func switchLanguage(req: Request) async throws -> Response {
+        let language = try TextRules.choice(req.formField("language"), field: "language", as: Language.self)
+        if let current = req.auth.get(CurrentUser.self) {
+            _ = try await req.users.setLanguage(language, for: current.user, by: try req.writeContext())
+            return req.redirect(to: Self.safeNext(req.optionalFormField("back")))
+        }
+        let response = req.redirect(to: Self.safeNext(req.optionalFormField("back")))
+        response.cookies[AnonymousCookies.language] = Self.languageCookie(language, req)
+        return response
+    }
+
+    private func failure(_ req: Request, login: String, next: String, message: String) async throws -> Response {
+        try await Page.render("auth/login", titleKey: "sign_in_title", page: Content(login: login, next: next, error: message), status: .unauthorized, for: req)
+    }
+
+    private static func languageCookie(_ language: Language, _ req: Request) -> HTTPCookies.Value {
+        AnonymousCookies.value(language.rawValue, secure: req.application.services.config.secureCookies)
+    }
+
+    /// Where a user lands after signing in: brand viewers on their client's page.
+    static func home(for principal: Principal) -> String {
+        if principal.kind == .brandViewer, let client = principal.clientID { return "/clients/\(client)" }
+        return "/"
+    }
+
+    /// Only same-site paths are followed after sign-in, never another host.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        return next
+    }
+
+    /// Whole minutes left, rounded up; whole seconds first, since a stored time comes back with
+    /// a little floating-point dust.
+    private static func minutes(_ interval: TimeInterval) -> Int {
+        let seconds = Int(interval.rounded())
+        return max(1, (seconds + 59) / 60)
+    }
+}

@@ -1,0 +1,32 @@
+import DaiyunChannels
+import DaiyunCore
+import DaiyunPersistence
+import Foundation
+import Vapor
+
+/// `/api/v1` orders of a store, under the same access rules as the pages. Money is integer fen.
+struct OrdersAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("stores", ":storeID", "orders", use: orders)
+        routes.get("stores", ":storeID", "orders", ":tid", use: order)
+    }
+
+    func orders(req: Request) async throws -> Response {
+        struct Page: Encodable { var items: [OrderSummary]; var next: String? }
+        let store = try await req.store()
+        let query = OrderListQuery(req)
+        let limit = try req.queryInt("limit", in: 1...500, default: 100)
+        if (try? req.query.get(String.self, at: "after")) != nil, query.cursor == nil {
+            throw ValidationError(field: "after", rule: .unknownReference)
+        }
+        let page = try await OrderRepository(database: req.db).list(store: store.id, filter: query.filter, after: query.cursor, limit: limit)
+        return try APIResponse.json(Page(items: page.orders, next: page.next?.description))
+    }
+
+    func order(req: Request) async throws -> Response {
+        let store = try await req.store()
+        guard let tid = req.parameters.get("tid"),
+              let detail = try await OrderRepository(database: req.db).detail(store: store.id, tid: tid) else { throw AccessDenied.notFound }
+        return try APIResponse.json(detail)
+    }
+}

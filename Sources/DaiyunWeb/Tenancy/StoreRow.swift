@@ -1,0 +1,28 @@
+import DaiyunCore
+
+/// A store as a table row, with its labels in the user's language.
+struct StoreRow: Encodable {
+    var id: String
+    var name: String
+    var clientID: String
+    var clientName: String
+    var channel: String
+    var channelLabel: String
+    var shopID: String
+    var status: String
+    var statusLabel: String
+    var takenOverOn: String
+
+    init(_ store: Store, clientName: String, _ l10n: Localizer) {
+        id = store.id.description
+        name = store.name
+        clientID = store.clientID.description
+        self.clientName = clientName
+        channel = store.channel.rawValue
+        channelLabel = l10n.channel(store.channel)
+        shopID = store.shopID
+        status = store.status.rawValue
+        statusLabel = l10n.status(store.status)
+        takenOverOn = store.takenOverOn.description
+    }
+}
