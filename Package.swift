@@ -41,15 +41,20 @@ let package = Package(
             name: "DaiyunSimulation",
             dependencies: ["DaiyunCore"]
         ),
+        // The channels' protocols and file formats: signing, paging, payloads, export files. No database.
         .target(
             name: "DaiyunChannels",
             dependencies: [
                 "DaiyunCore",
-                "DaiyunPersistence",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
+        ),
+        // What moves data between the channels and the database: imports, sync, stock push, shipping.
+        .target(
+            name: "DaiyunIntegration",
+            dependencies: ["DaiyunCore", "DaiyunPersistence", "DaiyunChannels"]
         ),
         .target(
             name: "DaiyunSandbox",
@@ -66,6 +71,7 @@ let package = Package(
                 "DaiyunCore",
                 "DaiyunPersistence",
                 "DaiyunChannels",
+                "DaiyunIntegration",
                 "DaiyunSimulation",
                 "DaiyunSandbox",
                 .product(name: "Vapor", package: "vapor"),
@@ -73,16 +79,16 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
+        // Fixtures, the test databases and the sandbox harness; links no web code.
         .target(
             name: "DaiyunTestSupport",
-            dependencies: [
-                "DaiyunCore",
-                "DaiyunPersistence",
-                "DaiyunWeb",
-                "DaiyunChannels",
-                "DaiyunSandbox",
-                .product(name: "VaporTesting", package: "vapor"),
-            ]
+            dependencies: ["DaiyunCore", "DaiyunPersistence", "DaiyunChannels", "DaiyunSandbox"],
+            resources: [.copy("Fixtures")]
+        ),
+        // The configured web app on a test database, and HTTP helpers.
+        .target(
+            name: "DaiyunWebTestSupport",
+            dependencies: ["DaiyunTestSupport", "DaiyunWeb", .product(name: "VaporTesting", package: "vapor")]
         ),
         .executableTarget(
             name: "daiyun",
@@ -91,6 +97,7 @@ let package = Package(
                 "DaiyunPersistence",
                 "DaiyunWeb",
                 "DaiyunChannels",
+                "DaiyunIntegration",
                 "DaiyunSimulation",
                 "DaiyunSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -101,10 +108,10 @@ let package = Package(
             name: "DaiyunPersistenceTests",
             dependencies: ["DaiyunPersistence", "DaiyunTestSupport"]
         ),
+        .testTarget(name: "DaiyunChannelsTests", dependencies: ["DaiyunChannels", "DaiyunTestSupport"]),
         .testTarget(
-            name: "DaiyunChannelsTests",
-            dependencies: ["DaiyunChannels", "DaiyunTestSupport", "DaiyunSandbox", "DaiyunSimulation"],
-            resources: [.copy("Fixtures")]
+            name: "DaiyunIntegrationTests",
+            dependencies: ["DaiyunIntegration", "DaiyunChannels", "DaiyunTestSupport", "DaiyunSandbox", "DaiyunSimulation"]
         ),
         .testTarget(
             name: "DaiyunSandboxTests",
@@ -113,11 +120,9 @@ let package = Package(
         .testTarget(
             name: "DaiyunWebTests",
             dependencies: [
-                "DaiyunWeb", "DaiyunTestSupport", "DaiyunChannels", "DaiyunSandbox", "DaiyunSimulation",
-                .product(name: "VaporTesting", package: "vapor"),
-                .product(name: "Yams", package: "Yams"),
-            ],
-            resources: [.copy("Fixtures")]
+                "DaiyunWeb", "DaiyunWebTestSupport", "DaiyunTestSupport", "DaiyunChannels", "DaiyunIntegration", "DaiyunSandbox",
+                "DaiyunSimulation", .product(name: "VaporTesting", package: "vapor"), .product(name: "Yams", package: "Yams"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

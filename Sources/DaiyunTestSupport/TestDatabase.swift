@@ -1,6 +1,5 @@
 import DaiyunCore
 import DaiyunPersistence
-import DaiyunWeb
 import Fluent
 import Foundation
 import SQLKit
@@ -34,18 +33,32 @@ public enum TestDatabase: String, Sendable, CustomStringConvertible, CaseIterabl
     }
 }
 
-/// Runs `body` with a configured app on a fresh database, migrated unless `migrate` is false,
-/// and removes the database afterwards.
-public func withTestApp<T>(
+/// Runs `body` with an app that has the database and nothing of the web app: a fresh database,
+/// migrated unless `migrate` is false, removed afterwards. Channel secrets are sealed with a
+/// throwaway key; passwords are hashed cheaply.
+public func withTestDatabase<T>(
     _ database: TestDatabase, migrate: Bool = true, _ body: (Application) async throws -> T
 ) async throws -> T {
+    try await withFreshDatabase(database, migrate: migrate, setUp: { app, location in
+        app.threadPool = NIOThreadPool(numberOfThreads: max(8, System.coreCount * 4))
+        try location.register(on: app.databases, logger: app.logger)
+        try await DatabaseLocation.prepare(app.databases, logger: app.logger)
+        MigrationRunner.register(on: app)
+        app.secrets = try SecretBox(base64Key: SecretBox.newKeyText())
+        app.passwords.use(.bcrypt(cost: 4))
+    }, body)
+}
+
+/// Runs `body` with an app that `setUp` configures on a fresh database of the given kind, then
+/// removes the database and shuts the app down, whether `body` succeeds or not.
+public func withFreshDatabase<T>(
+    _ database: TestDatabase, migrate: Bool, setUp: (Application, DatabaseLocation) async throws -> Void, _ body: (Application) async throws -> T
+) async throws -> T {
     let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
     let (location, cleanup) = database.freshLocation()
     do {
-        // Tests connect stores to sandboxes and receivers on loopback ports.
-        let config = AppConfig(database: location, logLevel: .warning, bcryptCost: 4, gateways: GatewayAllowList(extra: ["http://127.0.0.1"]))
-        app.logger.logLevel = .warning
-        try await configure(app, config: config, environment: [:])
+        try await setUp(app, location)
         if database == .postgres, let sql = app.db as? any SQLDatabase {
             try await sql.raw("CREATE SCHEMA \(unsafeRaw: cleanup)").run()
         }
@@ -70,10 +83,4 @@ private func drop(_ database: TestDatabase, _ cleanup: String, _ app: Applicatio
             try await sql.raw("DROP SCHEMA IF EXISTS \(unsafeRaw: cleanup) CASCADE").run()
         }
     }
-}
-
-/// The data of every session the app keeps, as stored (JSON): how many sessions, whose.
-public func keptSessions(_ app: Application) async throws -> [String] {
-    guard let sql = app.db as? any SQLDatabase else { return [] }
-    return try await sql.raw("SELECT data FROM sessions").all().map { try $0.decode(column: "data", as: String.self) }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DaiyunPersistence
 import DaiyunWeb
 import Foundation
 import Logging

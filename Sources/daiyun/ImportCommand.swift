@@ -1,5 +1,6 @@
 import ArgumentParser
 import DaiyunChannels
+import DaiyunIntegration
 import DaiyunCore
 import DaiyunPersistence
 import DaiyunWeb

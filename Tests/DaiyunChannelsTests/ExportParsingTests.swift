@@ -1,5 +1,6 @@
 import DaiyunChannels
 import DaiyunCore
+import DaiyunTestSupport
 import Foundation
 import Testing
 

@@ -10,7 +10,7 @@ import Testing
 struct AuditedWriteTests {
     @Test("every write lands with its entry in the right chain", arguments: TestDatabase.available)
     func entriesPerChain(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let audit = AuditLogRepository(database: app.db)
             let clientChain = try await audit.allEntries(in: AuditChainKey.client(t.clientA1.id).description)
@@ -25,7 +25,7 @@ struct AuditedWriteTests {
 
     @Test("concurrent writes to one chain serialise into one unbroken chain", arguments: TestDatabase.available)
     func concurrentAppends(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let before = try await AuditLogRepository(database: app.db).chain(.client(t.clientA1.id))!.head.count
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -49,7 +49,7 @@ struct AuditedWriteTests {
 
     @Test("a taken unique key is a duplicate naming the field; nothing is half-written", arguments: TestDatabase.available)
     func duplicates(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let repo = TenancyRepository(database: app.db)
             let audit = AuditLogRepository(database: app.db)
@@ -67,7 +67,7 @@ struct AuditedWriteTests {
 
     @Test("tampering in the database is named by verification", arguments: TestDatabase.available, ["edit", "delete", "reorder", "truncate"])
     func tampering(_ database: TestDatabase, _ attack: String) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let chain = AuditChainKey.client(t.clientA1.id).description
             let sql = app.db as! any SQLDatabase
@@ -100,7 +100,7 @@ struct AuditedWriteTests {
 
     @Test("a deleted head, or a whole deleted chain of a client that exists, fails verification", arguments: TestDatabase.available, ["head", "chain"])
     func missingChain(_ database: TestDatabase, _ attack: String) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let repository = AuditLogRepository(database: app.db)
             #expect(try await repository.verifyAll().allSatisfy { (try? $0.result.get()) != nil }, "untouched, every chain verifies")
@@ -119,7 +119,7 @@ struct AuditedWriteTests {
 
     @Test("the agency's chain records each client chain's creation and every hundredth entry, so a client deleted with its chain, or a chain cut short, fails verification", arguments: TestDatabase.available, ["client", "cut"])
     func recordedChains(_ database: TestDatabase, _ attack: String) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let repository = AuditLogRepository(database: app.db)
             let chain = AuditChainKey.client(t.clientA2.id).description

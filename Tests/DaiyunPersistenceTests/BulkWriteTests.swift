@@ -20,7 +20,7 @@ struct BulkWriteTests {
     @Test("rows added as new (COPY on PostgreSQL) read back as the same rows written by an upsert (array parameters)",
           arguments: TestDatabase.available)
     func newRowsAgreeWithUpserts(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let (t, source) = try await Self.tenancyWithSource(app, "bulk")
             let texts = ["plain", "tab\there", "line\nbreak", "carriage\rreturn", #"back\slash"#, #"\N"#, "中文，全角", "", "\"quoted\""]
             let times = [1_794_326_400, 1_794_326_400.1234567, 946_684_799.9999996, 946_684_800.000001, 4_102_444_799.999999, 1_000_000_000.5]
@@ -54,7 +54,7 @@ struct BulkWriteTests {
     @Test("a bulk insert that breaks a key is refused with the key's kind of error, and its transaction keeps none of its rows",
           arguments: TestDatabase.available)
     func brokenKeysRollBack(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let (t, source) = try await Self.tenancyWithSource(app, "keys")
             func row(_ tid: String, id: UUID = UUID.timeOrdered(), store: UUID? = nil) -> StatusChangeRow {
                 StatusChangeRow(id: id, storeId: store ?? t.storeA1.id.rawValue, tid: tid, status: "WAIT_SELLER_SEND_GOODS",

@@ -1,7 +1,6 @@
 import DaiyunCore
 @testable import DaiyunPersistence
 import DaiyunTestSupport
-import DaiyunWeb
 import Fluent
 import Foundation
 import SQLKit
@@ -11,7 +10,7 @@ import Testing
 struct MigrationTests {
     @Test("migrations apply, revert and apply again", arguments: TestDatabase.available)
     func upDownUp(_ database: TestDatabase) async throws {
-        try await withTestApp(database, migrate: false) { app in
+        try await withTestDatabase(database, migrate: false) { app in
             let first = try await MigrationRunner.migrate(app)
             #expect(first == Migrations.all.map(\.name))
             #expect(try await MigrationRunner.migrate(app).isEmpty, "a second run applies nothing")
@@ -28,7 +27,7 @@ struct MigrationTests {
 
     @Test("existing stock pools take when they were counted from their movements", arguments: TestDatabase.available)
     func stockCountedAtBackFill(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let catalog = CatalogRepository(database: app.db)
             let inventory = InventoryRepository(database: app.db)
@@ -65,7 +64,7 @@ struct MigrationTests {
 
     @Test("a new SQLite database has 8 KiB pages and the write-ahead log")
     func sqliteFileSettings() async throws {
-        try await withTestApp(.sqlite) { app in
+        try await withTestDatabase(.sqlite) { app in
             let sql = try #require(app.db as? any SQLDatabase)
             #expect(try await sql.raw("PRAGMA page_size").first()?.decode(column: "page_size", as: Int.self) == 8192)
             #expect(try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) == "wal")

@@ -52,7 +52,7 @@ struct OrderListTests {
 
     @Test("each filter, alone and combined, pages through exactly its orders, newest first", arguments: TestDatabase.available)
     func filters(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let seeded = try await Self.seed(app, t)
             let repository = OrderRepository(database: app.db)

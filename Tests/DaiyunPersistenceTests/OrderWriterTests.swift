@@ -50,7 +50,7 @@ struct OrderWriterTests {
 
     @Test("a batch applied twice changes nothing the second time; statuses only move forward", arguments: TestDatabase.available)
     func idempotent(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let s = try await Self.setUp(app, onHand: 10)
             let batch = (1...30).map { Self.order("40000000000000000\($0)", .waitSellerSendGoods, store: s.t.storeA1) }
             #expect(try await Self.apply(batch, s, on: app.db) == UpsertCounts(inserted: 30))
@@ -68,7 +68,7 @@ struct OrderWriterTests {
 
     @Test("a batch carrying an order several times writes the merge of its reports, once", arguments: TestDatabase.available)
     func repeatedInBatch(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let s = try await Self.setUp(app, onHand: 10)
             let batch = [Self.order("410000000000000001", .waitSellerSendGoods, store: s.t.storeA1),
                          Self.order("410000000000000002", .waitSellerSendGoods, store: s.t.storeA1),
@@ -88,7 +88,7 @@ struct OrderWriterTests {
     @Test("a stored order read back equals the report, nulls included, and a column holding the wrong type is a clear error naming table and column",
           arguments: TestDatabase.available)
     func rowsReadByPosition(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let s = try await Self.setUp(app, onHand: 10)
             var order = Self.order("5000", .waitBuyerConfirmGoods, store: s.t.storeA1)
             order.stepStatus = .fullyPaid
@@ -114,7 +114,7 @@ struct OrderWriterTests {
 
     @Test("a batch naming an unknown source record, or one of another agency, is refused and writes nothing", arguments: TestDatabase.available)
     func parentsChecked(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let s = try await Self.setUp(app, onHand: 10)
             let context = WriteContext(actor: "job:test", now: Date())
             let otherAgency = try await SourceRecordRepository(database: app.db).keep(Data("b".utf8), name: "b", kind: "upload", agency: s.t.agencyB.id, store: s.t.storeB.id, by: context).record.id
@@ -138,7 +138,7 @@ struct OrderWriterTests {
 
     @Test("paid reserves, shipped deducts, closed releases; a shortage is flagged, not accepted", arguments: TestDatabase.available)
     func stockFollowsOrders(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let s = try await Self.setUp(app, onHand: 5)
             let inventory = InventoryRepository(database: app.db)
             let store = s.t.storeA1
@@ -162,7 +162,7 @@ struct OrderWriterTests {
 
     @Test("an order first seen shipped deducts once if its goods left after the last count, nothing if before", arguments: TestDatabase.available)
     func shippedUnseen(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             // Received now, then counted earlier in the test's timeline: the stock-take is the count.
             let s = try await Self.setUp(app, onHand: 3)
             let inventory = InventoryRepository(database: app.db)
@@ -195,7 +195,7 @@ struct OrderWriterTests {
 
     @Test("a pre-sale order holds no stock until its final payment", arguments: TestDatabase.available)
     func preSale(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let s = try await Self.setUp(app, onHand: 5)
             var deposit = Self.order("2001", .waitBuyerPay, store: s.t.storeA1)
             deposit.type = "step"
@@ -214,7 +214,7 @@ struct OrderWriterTests {
 
     @Test("concurrent checkouts of one and two units never oversell, and each sale is one kept movement", arguments: TestDatabase.available)
     func concurrentReservations(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let s = try await Self.setUp(app, onHand: 37)
             let lane = CheckoutLane(database: app.db)
             let held = try await withThrowingTaskGroup(of: Int.self) { group in
@@ -237,7 +237,7 @@ struct OrderWriterTests {
 
     @Test("concurrent paid orders from several batches hold exactly the stock there is", arguments: TestDatabase.available)
     func concurrentOrders(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let s = try await Self.setUp(app, onHand: 20)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for batch in 0..<10 {
@@ -256,7 +256,7 @@ struct OrderWriterTests {
 
     @Test("concurrent reports of the same orders never move a status back nor move stock twice", arguments: TestDatabase.available)
     func concurrentReportsOfOneOrder(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let s = try await Self.setUp(app, onHand: 40)
             let tids = (1...20).map { "77000000000000\($0)" }
             _ = try await Self.apply(tids.map { Self.order($0, .waitSellerSendGoods, store: s.t.storeA1) }, s, on: app.db)
@@ -278,7 +278,7 @@ struct OrderWriterTests {
 
     @Test("refunds: repeated reports change nothing, finished ones never change", arguments: TestDatabase.available)
     func refunds(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let s = try await Self.setUp(app, onHand: 0)
             func refund(_ status: RefundStatus, _ modified: TimeInterval) -> Refund {
                 Refund(storeID: s.t.storeA1.id, refundID: "R1", tid: "1001", oid: "10011", status: status, phase: .aftersale,
@@ -296,7 +296,7 @@ struct OrderWriterTests {
 
     @Test("stock changes by hand are audited; a stock-take sets the count; bad input is refused", arguments: TestDatabase.available)
     func manualStock(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let s = try await Self.setUp(app, onHand: 10)
             let inventory = InventoryRepository(database: app.db)
             let warehouse = try await CatalogRepository(database: app.db).warehouses(of: s.t.clientA1.id)[0]

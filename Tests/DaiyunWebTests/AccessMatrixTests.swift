@@ -1,5 +1,6 @@
 import DaiyunCore
 import DaiyunTestSupport
+import DaiyunWebTestSupport
 import Foundation
 import Testing
 import Vapor

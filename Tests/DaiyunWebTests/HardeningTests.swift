@@ -1,7 +1,9 @@
 import DaiyunChannels
+import DaiyunIntegration
 import DaiyunCore
 import DaiyunPersistence
 import DaiyunTestSupport
+import DaiyunWebTestSupport
 @testable import DaiyunWeb
 import Foundation
 import Testing
@@ -24,7 +26,7 @@ struct HardeningTests {
         let t = try await TestTenancy.create(on: app)
         let context = WriteContext(actor: "job:test", now: Date())
         _ = try await ImportService(database: app.db).run(
-            try OperationsPagesTests.fixture("catalog-utf8-bom.csv"), name: "c.csv", kind: .catalog, mode: .skipBadRows,
+            try Fixture.data("catalog-utf8-bom.csv"), name: "c.csv", kind: .catalog, mode: .skipBadRows,
             target: ImportTarget(client: t.clientA1, store: nil), by: context)
         let catalog = CatalogRepository(database: app.db)
         let full = try await catalog.createWarehouse(code: "HZ", name: "杭州仓", for: t.clientA1, by: context)
@@ -113,7 +115,7 @@ struct HardeningTests {
             components.queryItems = [
                 .init(name: "kind", value: "orders"), .init(name: "target", value: "store:\(t.storeA1.id)"), .init(name: "name", value: name),
             ]
-            let csv = try OperationsPagesTests.fixture("orders-gb18030.csv")
+            let csv = try Fixture.data("orders-gb18030.csv")
             let upload = try await app.testing().sendRequest(
                 .POST, "/api/v1/imports?\(components.percentEncodedQuery!)", headers: HTTP.api(manager), body: ByteBuffer(data: csv))
             #expect(upload.status == .created, "\(upload.body.string.prefix(300))")

@@ -1,4 +1,5 @@
 import DaiyunTestSupport
+import DaiyunWebTestSupport
 import Foundation
 import Testing
 import Vapor

@@ -1,7 +1,9 @@
 import DaiyunChannels
+import DaiyunIntegration
 import DaiyunCore
 import DaiyunPersistence
 import DaiyunTestSupport
+import DaiyunWebTestSupport
 import Foundation
 import Testing
 import Vapor
@@ -9,10 +11,6 @@ import VaporTesting
 
 @Suite("Orders, stock and imports on the web")
 struct OperationsPagesTests {
-    static func fixture(_ name: String) throws -> Data {
-        try Data(contentsOf: Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")!)
-    }
-
     /// 130 orders one minute apart, through the same writer the importers use.
     static func seedOrders(_ app: Application, _ t: TestTenancy) async throws {
         let context = WriteContext(actor: "job:test", now: Date())
@@ -76,11 +74,11 @@ struct OperationsPagesTests {
             let t = try await TestTenancy.create(on: app)
             let admin = try await t.token(for: "admin", on: app)
             let tester = try app.testing()
-            let imported = try await tester.sendRequest(.POST, "/api/v1/imports?kind=orders&target=store:\(t.storeA1.id)&name=o.csv", headers: HTTP.api(admin), body: ByteBuffer(data: try Self.fixture("orders-gb18030.csv")))
+            let imported = try await tester.sendRequest(.POST, "/api/v1/imports?kind=orders&target=store:\(t.storeA1.id)&name=o.csv", headers: HTTP.api(admin), body: ByteBuffer(data: try Fixture.data("orders-gb18030.csv")))
             #expect(imported.status == .created)
             let recordID = try #require((HTTP.object(imported)["batch"] as? [String: Any])?["source_record_id"] as? String)
             let mine = try await tester.sendRequest(.GET, "/api/v1/source-records/\(recordID)", headers: HTTP.api(try await t.token(for: "viewerA1", on: app)))
-            let original = try Self.fixture("orders-gb18030.csv")
+            let original = try Fixture.data("orders-gb18030.csv")
             #expect(mine.status == .ok && Data(buffer: mine.body) == original)
             #expect(mine.headers.first(name: "X-Content-SHA256") == Hex.sha256(original))
             for other in ["viewerA2", "adminB"] {
@@ -95,7 +93,7 @@ struct OperationsPagesTests {
         try await withTestApp(database) { app in
             let t = try await TestTenancy.create(on: app)
             let context = WriteContext(actor: "job:test", now: Date())
-            _ = try await ImportService(database: app.db).run(try Self.fixture("catalog-utf8-bom.csv"), name: "c.csv", kind: .catalog, mode: .skipBadRows, target: ImportTarget(client: t.clientA1, store: nil), by: context)
+            _ = try await ImportService(database: app.db).run(try Fixture.data("catalog-utf8-bom.csv"), name: "c.csv", kind: .catalog, mode: .skipBadRows, target: ImportTarget(client: t.clientA1, store: nil), by: context)
             let warehouse = try await CatalogRepository(database: app.db).createWarehouse(code: "HZ", name: "杭州仓", for: t.clientA1, by: context)
             let sku = try #require(try await CatalogRepository(database: app.db).sku(outerID: "HY-CREAM-50", client: t.clientA1.id))
 
@@ -139,7 +137,7 @@ struct OperationsPagesTests {
             try await manager.signIn("store_manager", password: TestTenancy.password)
             try await manager.get("/imports")
             let preview = try await manager.upload("/imports/preview", ["kind": "orders", "target": "store:\(t.storeA1.id)", "mode": "all"],
-                                                   file: ("file", "bad.csv", try Self.fixture("orders-malformed.csv")))
+                                                   file: ("file", "bad.csv", try Fixture.data("orders-malformed.csv")))
             let html = preview.body.string
             #expect(preview.status == .ok && html.contains(#"<dd id="rows-read">7</dd>"#) && html.contains(#"<dd id="good-rows">2</dd>"#))
             #expect(html.contains("九十九") && html.contains("GB18030"))
@@ -165,7 +163,7 @@ struct OperationsPagesTests {
             // Nor can a store manager import an upload made into a store they do not see.
             let adminToken = try await t.token(for: "admin", on: app)
             let elsewhere = try await app.testing().sendRequest(.POST, "/api/v1/imports?kind=orders&target=store:\(t.storeA2.id)&name=a2.csv",
-                                                                 headers: HTTP.api(adminToken), body: ByteBuffer(data: try Self.fixture("orders-gb18030.csv")))
+                                                                 headers: HTTP.api(adminToken), body: ByteBuffer(data: try Fixture.data("orders-gb18030.csv")))
             let a2Source = try #require((HTTP.object(elsewhere)["batch"] as? [String: Any])?["source_record_id"] as? String)
             try await manager.get("/imports")
             let borrowed = try await manager.post("/imports", ["source_id": a2Source, "kind": "orders", "target": "store:\(t.storeA1.id)", "mode": "skip"])
@@ -184,7 +182,7 @@ struct OperationsPagesTests {
         try await withTestApp(database) { app in
             let t = try await TestTenancy.create(on: app)
             let context = WriteContext(actor: "job:test", now: Date())
-            _ = try await ImportService(database: app.db).run(try Self.fixture("catalog-utf8-bom.csv"), name: "c.csv", kind: .catalog, mode: .skipBadRows, target: ImportTarget(client: t.clientA1, store: nil), by: context)
+            _ = try await ImportService(database: app.db).run(try Fixture.data("catalog-utf8-bom.csv"), name: "c.csv", kind: .catalog, mode: .skipBadRows, target: ImportTarget(client: t.clientA1, store: nil), by: context)
             let sku = try #require(try await CatalogRepository(database: app.db).sku(outerID: "HY-SERUM-30", client: t.clientA1.id))
             let path = "/clients/\(t.clientA1.id)/catalog/skus/\(sku.id.uuidString.lowercased())"
             let manager = BrowserSession(app: app)

@@ -1,9 +1,11 @@
 import DaiyunChannels
+import DaiyunIntegration
 import DaiyunCore
 import DaiyunPersistence
 import DaiyunSandbox
 import DaiyunSimulation
 import DaiyunTestSupport
+import DaiyunWebTestSupport
 import Foundation
 import Logging
 import Testing

@@ -1,6 +1,7 @@
 import DaiyunCore
 import DaiyunPersistence
 import DaiyunTestSupport
+import DaiyunWebTestSupport
 import Fluent
 @testable import DaiyunWeb
 import Foundation

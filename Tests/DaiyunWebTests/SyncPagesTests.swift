@@ -1,7 +1,9 @@
 import DaiyunChannels
+import DaiyunIntegration
 import DaiyunCore
 import DaiyunPersistence
 import DaiyunTestSupport
+import DaiyunWebTestSupport
 import DaiyunWeb
 import Foundation
 import SQLKit

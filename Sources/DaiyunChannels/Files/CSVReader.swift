@@ -104,6 +104,15 @@ public enum FileEncoding: String, Sendable, Codable {
     /// Foundation's GB18030 (CFStringEncoding GB_18030_2000); GBK files decode with it too.
     static let gb18030Encoding = String.Encoding(rawValue: 0x8000_0632)
 
+    /// `text` as a file in this encoding: UTF-8 with a BOM (so Excel opens it right), or GB18030
+    /// for older Chinese tools.
+    public func file(_ text: String) -> Data {
+        switch self {
+        case .utf8: return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+        case .gb18030: return text.data(using: Self.gb18030Encoding) ?? Data(text.utf8)
+        }
+    }
+
     /// Decodes one field; nil when its bytes are not valid in this encoding.
     public func decode(_ bytes: ArraySlice<UInt8>) -> String? {
         decode(bytes, isASCII: bytes.allSatisfy { $0 < 0x80 })

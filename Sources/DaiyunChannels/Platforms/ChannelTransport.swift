@@ -25,6 +25,6 @@ public struct HTTPChannelTransport: ChannelTransport {
         request.body = .bytes(ByteBuffer(string: body))
         let response = try await HTTPClient.shared.execute(request, timeout: timeout)
         let bytes = try await response.body.collect(upTo: maxBodyBytes)
-        return (Int(response.status.code), Data(buffer: bytes))
+        return (Int(response.status.code), Data(bytes.readableBytesView))
     }
 }

@@ -44,24 +44,6 @@ struct SecretsKeyFileError: Error, CustomStringConvertible {
     var description: String { "secrets key file \(path): \(reason)" }
 }
 
-extension Application {
-    private struct SecretsKey: StorageKey { typealias Value = SecretBox }
-
-    /// The box sealing channel secrets, set in `configure`.
-    public var secrets: SecretBox {
-        get {
-            guard let box = storage[SecretsKey.self] else { fatalError("configure(_:config:) was not called") }
-            return box
-        }
-        set { storage[SecretsKey.self] = newValue }
-    }
-
-    /// Stores' channel connections, their secrets sealed with this app's key.
-    public var channelConnections: ChannelConnectionRepository {
-        ChannelConnectionRepository(database: db, secrets: secrets)
-    }
-}
-
 extension Request {
     var channelConnections: ChannelConnectionRepository {
         ChannelConnectionRepository(database: db, secrets: application.secrets)

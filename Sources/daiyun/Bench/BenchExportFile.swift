@@ -1,4 +1,5 @@
 import DaiyunChannels
+import DaiyunIntegration
 import DaiyunCore
 import Foundation
 

@@ -2,7 +2,7 @@ import DaiyunCore
 import Foundation
 
 /// Taobao/Tmall behind the common channel interface: `taobao.trades.sold.increment.get` for a
-/// window, every order type named. `TaobaoSync` drives the same request with the platform's
+/// window, every order type named. The sync drives the same request with the platform's
 /// own paging rules (from the last page backwards).
 public struct TaobaoOrderPlatform: OrderListPlatform {
     public var endpoint: String
@@ -14,7 +14,7 @@ public struct TaobaoOrderPlatform: OrderListPlatform {
     }
 
     public func orderListRequest(from start: Date, to end: Date, page: Int, pageSize: Int, at now: Date) -> ChannelRequest {
-        var request = TaobaoSync.incrementRequest(from: start, to: end, page: page, pageSize: pageSize)
+        var request = TOPTradeQueries.incrementRequest(from: start, to: end, page: page, pageSize: pageSize)
         request.parameters["use_has_next"] = "true"
         return ChannelRequest(url: endpoint, query: [:], body: .form(request.signedParameters(with: credentials, at: now)))
     }

@@ -1,4 +1,5 @@
 import DaiyunChannels
+import DaiyunIntegration
 import DaiyunCore
 import DaiyunPersistence
 import DaiyunSandbox
@@ -40,12 +41,12 @@ struct TaobaoSyncTests {
         let now = Date()
         let shop = Self.shop(now: now)
         let gateway = SandboxGateway(apps: ["app": "secret"], shops: [shop])
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             try await withSandbox(gateway, shops: [shop]) { endpoint in
                 let sync = TaobaoSync(database: app.db, client: Self.client(endpoint), store: t.storeA1)
                 let first = try await sync.run(now: now)
-                let types = Set(TaobaoSync.tradeTypes.split(separator: ",").map(String.init))
+                let types = Set(TOPTradeQueries.tradeTypes.split(separator: ",").map(String.init))
                 let expected = await shop.trades(modifiedFrom: TOPHistory.earliest(at: now), to: now, types: types)
                 #expect(first.orders.counts.inserted == expected.count && expected.count > 100)
                 // Whole days, as the platform keeps them: nothing the sandbox holds is left out (those
@@ -81,7 +82,7 @@ struct TaobaoSyncTests {
         let now = Date()
         let shop = Self.shop(now: now)
         let gateway = SandboxGateway(apps: ["app": "secret"], shops: [shop])
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             try await withSandbox(gateway, shops: [shop]) { endpoint in
                 _ = await shop.flashSale(outerID: "COAT", count: 1, now: now.addingTimeInterval(-600))
@@ -104,7 +105,7 @@ struct TaobaoSyncTests {
         let shop = SandboxShop(nick: "s", session: "sess", skus: Self.skus, baseOrdersPerDay: 6, seed: 8, historyDays: 3, now: now)
         let gateway = SandboxGateway(apps: ["app": "secret"], shops: [shop])
         await gateway.setPartialLists(true)
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             try await withSandbox(gateway, shops: [shop]) { endpoint in
                 let report = try await TaobaoSync(database: app.db, client: Self.client(endpoint), store: t.storeA1).run(now: now)
@@ -122,12 +123,12 @@ struct TaobaoSyncTests {
         let shop = Self.shop(now: now)
         let gateway = SandboxGateway(apps: ["app": "secret"], shops: [shop])
         try await withSandbox(gateway, shops: [shop]) { endpoint in
-            let clean = try await withTestApp(database) { app in
+            let clean = try await withTestDatabase(database) { app in
                 let t = try await TestTenancy.create(on: app)
                 _ = try await TaobaoSync(database: app.db, client: Self.client(endpoint), store: t.storeA1).run(now: now)
                 return try await Self.snapshot(app.db as! any SQLDatabase, store: t.storeA1)
             }
-            try await withTestApp(database) { app in
+            try await withTestDatabase(database) { app in
                 let t = try await TestTenancy.create(on: app)
                 let killed = TaobaoSync(database: app.db, client: Self.client(endpoint, transport: KilledTransport(after: 57), attempts: 1), store: t.storeA1)
                 await #expect(throws: TOPError.self) { try await killed.run(now: now) }

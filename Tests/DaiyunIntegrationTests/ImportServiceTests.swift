@@ -1,4 +1,5 @@
 import DaiyunChannels
+import DaiyunIntegration
 import DaiyunCore
 import DaiyunPersistence
 import DaiyunTestSupport
@@ -19,7 +20,7 @@ struct ImportServiceTests {
 
     @Test("skip mode keeps every good row and reports every bad one", arguments: TestDatabase.available)
     func skipMode(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let result = try await ImportService(database: app.db).run(
                 try Fixture.data("orders-malformed.csv"), name: "orders-malformed.csv", kind: .orders, mode: .skipBadRows, target: Self.target(t), by: Self.context)
@@ -36,7 +37,7 @@ struct ImportServiceTests {
 
     @Test("all-or-nothing mode writes no order at all when a row is bad", arguments: TestDatabase.available)
     func allOrNothing(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let result = try await ImportService(database: app.db).run(
                 try Fixture.data("orders-malformed.csv"), name: "bad.csv", kind: .orders, mode: .allOrNothing, target: Self.target(t), by: Self.context)
@@ -49,7 +50,7 @@ struct ImportServiceTests {
 
     @Test("a report larger than a chunk streams: skip mode keeps every good row, all-or-nothing rolls back rows already written", arguments: TestDatabase.available)
     func streamed(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             // Chunks of 100: the file spans seven, the bad row sits in the second.
             let chunk = 100, rows = 650
@@ -71,7 +72,7 @@ struct ImportServiceTests {
 
     @Test("importing the same file again changes nothing", arguments: TestDatabase.available)
     func reimport(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let service = ImportService(database: app.db)
             let data = try Fixture.data("orders-gb18030.csv")
@@ -91,7 +92,7 @@ struct ImportServiceTests {
 
     @Test("catalog, stock, orders and lines: a paid line reserves stock; a line of an unknown order is reported", arguments: TestDatabase.available)
     func linesAndStock(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let service = ImportService(database: app.db)
             let catalog = try await service.run(try Fixture.data("catalog-utf8-bom.csv"), name: "catalog.csv", kind: .catalog, mode: .skipBadRows,
@@ -121,7 +122,7 @@ struct ImportServiceTests {
 
     @Test("an empty or headerless file is one clear error, not a crash", arguments: TestDatabase.available)
     func emptyFile(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let result = try await ImportService(database: app.db).run(Data(), name: "empty.csv", kind: .orders, mode: .skipBadRows, target: Self.target(t), by: Self.context)
             #expect(result.errors.map(\.reason) == ["the file is empty"])

@@ -1,4 +1,5 @@
 import DaiyunChannels
+import DaiyunIntegration
 import DaiyunCore
 import DaiyunPersistence
 import DaiyunSandbox
@@ -13,7 +14,7 @@ import Testing
 struct JobRunnerTests {
     @Test("jobs with one key coalesce while queued, and never run twice at once", arguments: TestDatabase.available)
     func coalescing(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let queue = JobQueue(database: app.db)
             let now = Date()
@@ -34,7 +35,7 @@ struct JobRunnerTests {
 
     @Test("a store's sync and stock push never run at once; its shipments and other stores' jobs do", arguments: TestDatabase.available)
     func storeLock(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let queue = JobQueue(database: app.db)
             let now = Date()
@@ -59,7 +60,7 @@ struct JobRunnerTests {
 
     @Test("two runners claiming at once never take the same job", arguments: TestDatabase.available)
     func concurrentClaims(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let queue = JobQueue(database: app.db)
             let now = Date()
@@ -97,7 +98,7 @@ struct JobRunnerTests {
 
     @Test("a failed job backs off, dies after its attempts, and a person can retry it", arguments: TestDatabase.available)
     func deadLetters(_ database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let queue = JobQueue(database: app.db)
             var now = Date()
@@ -130,7 +131,7 @@ struct JobRunnerTests {
         let shop = SandboxShop(nick: "s", session: "sess", skus: TaobaoSyncTests.skus, baseOrdersPerDay: 6, seed: 2, historyDays: 5)
         let gateway = SandboxGateway(apps: ["app": "secret"], shops: [shop])
         try await withSandbox(gateway, shops: [shop]) { endpoint in
-            try await withTestApp(database) { app in
+            try await withTestDatabase(database) { app in
                 var t = try await TestTenancy.create(on: app)
                 let context = WriteContext(actor: "user:test", now: Date())
                 // A second Tmall store, for the connection with a wrong secret.

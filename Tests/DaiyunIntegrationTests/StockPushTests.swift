@@ -1,4 +1,5 @@
 import DaiyunChannels
+import DaiyunIntegration
 import DaiyunCore
 import DaiyunPersistence
 import DaiyunSandbox
@@ -18,7 +19,7 @@ struct StockPushTests {
                                pace: .init(ordersPerMinute: 0), stock: 999)
         let gateway = SandboxGateway(apps: ["app": "secret"], shops: [shop])
         try await withSandbox(gateway, shops: [shop]) { endpoint in
-            try await withTestApp(database) { app in
+            try await withTestDatabase(database) { app in
                 let t = try await TestTenancy.create(on: app)
                 let context = WriteContext(actor: "user:test", now: Date())
                 let catalog = CatalogRepository(database: app.db)

@@ -1,3 +1,4 @@
+import DaiyunChannels
 import DaiyunCore
 import DaiyunPersistence
 import Fluent

@@ -1,3 +1,4 @@
+import DaiyunChannels
 import DaiyunCore
 import DaiyunPersistence
 import Fluent
@@ -22,19 +23,6 @@ public struct TaobaoSync: Sendable {
     public var window: TimeInterval = 86_400
     public var overlap: TimeInterval = 300
     public var pageSize = 100
-
-    /// Every order type, named: the API returns only a few default types when none are asked for.
-    public static let tradeTypes = "fixed,auction,guarantee_trade,step,independent_simple_trade,independent_shop_trade,auto_delivery,ec,cod,game_equipment,shopex_trade,netcn_trade,external_trade,instant_trade,b2c_cod,hotel_trade,super_market_trade,super_market_cod_trade,taohua,waimai,o2o_offlinetrade,nopaid,eticket,tmall_i18n,insurance_plus,finance,pre_auth_type,lazada"
-    public static let tradeFields = "tid,status,type,created,pay_time,modified,consign_time,end_time,payment,post_fee,total_fee,discount_fee,buyer_nick,buyer_open_uid,buyer_message,seller_memo,step_trade_status,orders"
-    public static let refundFields = "refund_id,tid,oid,status,refund_phase,refund_fee,reason,good_status,created,modified"
-
-    /// One page of the trades modified in `[start, end]`, every type, every field the sync reads.
-    static func incrementRequest(from start: Date, to end: Date, page: Int, pageSize: Int) -> TOPRequest {
-        TOPRequest(method: "taobao.trades.sold.increment.get", parameters: [
-            "fields": tradeFields, "start_modified": ShanghaiTime.format(start), "end_modified": ShanghaiTime.format(end),
-            "type": tradeTypes, "page_no": String(page), "page_size": String(pageSize),
-        ])
-    }
 
     public init(database: any Database, client: TOPClient, store: Store) {
         self.database = database
@@ -92,7 +80,7 @@ public struct TaobaoSync: Sendable {
     }
 
     func syncOrderWindow(from start: Date, to end: Date, report: inout SyncReport.Kind) async throws {
-        func request(page: Int) -> TOPRequest { Self.incrementRequest(from: start, to: end, page: page, pageSize: pageSize) }
+        func request(page: Int) -> TOPRequest { TOPTradeQueries.incrementRequest(from: start, to: end, page: page, pageSize: pageSize) }
         // Page 1 first for the count; it is read again last when there are more pages.
         let first = try await client.call(request(page: 1))
         let total = try first.decode(TOPTradePage.self).totalResults
@@ -102,7 +90,7 @@ public struct TaobaoSync: Sendable {
             var orders = try response.decode(TOPTradePage.self).orders(store: store.id)
             // The list may leave out sub-orders; the full record has them.
             for index in orders.indices where orders[index].lines.isEmpty {
-                let detail = try await client.call(TOPRequest(method: "taobao.trade.fullinfo.get", parameters: ["fields": Self.tradeFields, "tid": orders[index].tid]))
+                let detail = try await client.call(TOPRequest(method: "taobao.trade.fullinfo.get", parameters: ["fields": TOPTradeQueries.tradeFields, "tid": orders[index].tid]))
                 orders[index] = try detail.decode(TOPTradeDetail.self).order(store: store.id)
                 report.details += 1
             }
@@ -123,7 +111,7 @@ public struct TaobaoSync: Sendable {
 
     func syncRefundWindow(from start: Date, to end: Date, report: inout SyncReport.Kind) async throws {
         try await syncForward(method: "taobao.refunds.receive.get", window: (start, end), pageSize: pageSize, report: &report, parameters: [
-            "fields": Self.refundFields, "start_modified": ShanghaiTime.format(start), "end_modified": ShanghaiTime.format(end),
+            "fields": TOPTradeQueries.refundFields, "start_modified": ShanghaiTime.format(start), "end_modified": ShanghaiTime.format(end),
         ]) { response, store in
             let page = try response.decode(TOPRefundPage.self)
             return (try page.refunds(store: store.id), page.hasNext)

@@ -1,4 +1,3 @@
-import DaiyunPersistence
 import Fluent
 import FluentKit
 import Vapor

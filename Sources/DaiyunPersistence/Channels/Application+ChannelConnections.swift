@@ -1,0 +1,20 @@
+import DaiyunCore
+import Vapor
+
+extension Application {
+    private struct SecretsKey: StorageKey { typealias Value = SecretBox }
+
+    /// The box sealing channel secrets, set when the app is configured.
+    public var secrets: SecretBox {
+        get {
+            guard let box = storage[SecretsKey.self] else { fatalError("configure(_:config:) was not called") }
+            return box
+        }
+        set { storage[SecretsKey.self] = newValue }
+    }
+
+    /// Stores' channel connections, their secrets sealed with this app's key.
+    public var channelConnections: ChannelConnectionRepository {
+        ChannelConnectionRepository(database: db, secrets: secrets)
+    }
+}
