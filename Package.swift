@@ -23,14 +23,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
+        // The domain: value types and rules. Foundation only.
+        .target(name: "DaiyunCore"),
+        // Hashing, random secrets and sealing, from swift-crypto.
         .target(
-            name: "DaiyunCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            name: "DaiyunCrypto",
+            dependencies: ["DaiyunCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "DaiyunPersistence",
             dependencies: [
                 "DaiyunCore",
+                "DaiyunCrypto",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -46,6 +50,7 @@ let package = Package(
             name: "DaiyunChannels",
             dependencies: [
                 "DaiyunCore",
+                "DaiyunCrypto",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -60,6 +65,7 @@ let package = Package(
             name: "DaiyunSandbox",
             dependencies: [
                 "DaiyunCore",
+                "DaiyunCrypto",
                 "DaiyunChannels",
                 "DaiyunSimulation",
                 .product(name: "Vapor", package: "vapor"),
@@ -69,6 +75,7 @@ let package = Package(
             name: "DaiyunWeb",
             dependencies: [
                 "DaiyunCore",
+                "DaiyunCrypto",
                 "DaiyunPersistence",
                 "DaiyunChannels",
                 "DaiyunIntegration",
@@ -94,6 +101,7 @@ let package = Package(
             name: "daiyun",
             dependencies: [
                 "DaiyunCore",
+                "DaiyunCrypto",
                 "DaiyunPersistence",
                 "DaiyunWeb",
                 "DaiyunChannels",
@@ -103,7 +111,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DaiyunCoreTests", dependencies: ["DaiyunCore", "DaiyunSimulation"]),
+        .testTarget(name: "DaiyunCoreTests", dependencies: ["DaiyunCore", "DaiyunCrypto", "DaiyunSimulation"]),
+        .testTarget(name: "DaiyunCryptoTests", dependencies: ["DaiyunCrypto"]),
         .testTarget(
             name: "DaiyunPersistenceTests",
             dependencies: ["DaiyunPersistence", "DaiyunTestSupport"]

@@ -1,5 +1,6 @@
 import DaiyunChannels
 import DaiyunCore
+import DaiyunCrypto
 import Foundation
 
 /// The sandbox's `/router/rest`: checks a call as the Taobao Open Platform does (app key,

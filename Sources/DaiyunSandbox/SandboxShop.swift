@@ -60,7 +60,7 @@ public actor SandboxShop {
     private var nextRefund: UInt64
     private var random: SeededRandom
     private var lastTick: Date
-    private let store = ID<Store>(UUID.random())
+    private let store = ID<Store>(UUID())
 
     /// `historyDays` whole days of orders are kept (by default as many as the platform answers
     /// for, `TOPHistory`). They are generated from `anchor` when given (a fixed day, so that a

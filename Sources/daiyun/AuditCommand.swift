@@ -1,5 +1,6 @@
 import ArgumentParser
 import DaiyunCore
+import DaiyunCrypto
 import DaiyunPersistence
 import DaiyunWeb
 import Foundation
@@ -35,7 +36,7 @@ struct AuditCommand: AsyncParsableCommand {
             let results: [(chain: String, result: Result<AuditChainHead, AuditChainProblem>)]
             if let file {
                 let export = try AuditExport.decode(try Data(contentsOf: URL(fileURLWithPath: file)))
-                results = [(export.chain, export.verify(expectedHead: expected))]
+                results = [(export.chain, export.verify(expectedHead: expected, digest: SHA256Digest()))]
             } else {
                 if expected != nil, client == nil { throw ValidationError("--head needs --client to say which chain it belongs to") }
                 results = try await AppLauncher.with(try options.config()) { app in
@@ -44,7 +45,7 @@ struct AuditCommand: AsyncParsableCommand {
                         let found = try await ClientLookup.find(client, in: app.db)
                         let key = AuditChainKey.client(found.id).description
                         let entries = try await audit.allEntries(in: key)
-                        return [(key, AuditChainVerifier.verify(chain: key, entries: entries, expectedHead: expected))]
+                        return [(key, AuditChainVerifier.verify(chain: key, entries: entries, expectedHead: expected, digest: SHA256Digest()))]
                     }
                     return try await audit.verifyAll()
                 }

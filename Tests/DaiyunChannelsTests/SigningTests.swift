@@ -1,4 +1,5 @@
 import DaiyunChannels
+import DaiyunCrypto
 import Testing
 
 /// The worked examples of protocols.md §1.2–4 (TOP and Douyin), and for JD and Pinduoduo vectors

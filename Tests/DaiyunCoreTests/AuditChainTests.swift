@@ -1,4 +1,5 @@
 import DaiyunCore
+import DaiyunCrypto
 import Foundation
 import Testing
 
@@ -15,7 +16,7 @@ struct AuditChainTests {
         for i in 0..<count {
             let record = AuditRecord(action: "thing.update", entityType: "thing", entityID: "t\(i)",
                                      before: Thing(name: "old \(i)", n: i), after: Thing(name: "新 \"\(i)\"\n", n: i + 1))
-            let entry = record.sealed(chain: chain, after: head, actor: "user:alice", at: Date(timeIntervalSince1970: 1_800_000_000 + Double(i)))
+            let entry = record.sealed(chain: chain, after: head, actor: "user:alice", at: Date(timeIntervalSince1970: 1_800_000_000 + Double(i)), digest: SHA256Digest())
             head = AuditChainHead(count: entry.seq, hash: entry.hash)
             entries.append(entry)
         }
@@ -25,7 +26,7 @@ struct AuditChainTests {
     @Test("an untouched chain verifies and returns its head")
     func intact() throws {
         let entries = Self.makeChain(5)
-        let head = try AuditChainVerifier.verify(chain: Self.chain.description, entries: entries).get()
+        let head = try AuditChainVerifier.verify(chain: Self.chain.description, entries: entries, digest: SHA256Digest()).get()
         #expect(head == AuditChainHead(count: 5, hash: entries[4].hash))
         #expect(entries[0].prevHash == AuditEntry.genesisHash)
         #expect(entries[3].prevHash == entries[2].hash)
@@ -35,40 +36,40 @@ struct AuditChainTests {
     func edited() {
         var entries = Self.makeChain(5)
         entries[2].after = #"{"n":999,"name":"forged"}"#
-        #expect(AuditChainVerifier.verify(chain: Self.chain.description, entries: entries) == .failure(.edited(chain: Self.chain.description, seq: 3)))
+        #expect(AuditChainVerifier.verify(chain: Self.chain.description, entries: entries, digest: SHA256Digest()) == .failure(.edited(chain: Self.chain.description, seq: 3)))
     }
 
     @Test("an edit with a recomputed hash breaks the next entry's link")
     func editedAndResealed() {
         var entries = Self.makeChain(5)
         entries[1].actor = "user:mallory"
-        entries[1].hash = entries[1].computedHash
-        #expect(AuditChainVerifier.verify(chain: Self.chain.description, entries: entries) == .failure(.brokenLink(chain: Self.chain.description, seq: 3)))
+        entries[1].hash = entries[1].computedHash(SHA256Digest())
+        #expect(AuditChainVerifier.verify(chain: Self.chain.description, entries: entries, digest: SHA256Digest()) == .failure(.brokenLink(chain: Self.chain.description, seq: 3)))
     }
 
     @Test("a removed entry is named by the position where it is missing")
     func removed() {
         var entries = Self.makeChain(5)
         entries.remove(at: 1)
-        #expect(AuditChainVerifier.verify(chain: Self.chain.description, entries: entries) == .failure(.missing(chain: Self.chain.description, expectedSeq: 2, found: 3)))
+        #expect(AuditChainVerifier.verify(chain: Self.chain.description, entries: entries, digest: SHA256Digest()) == .failure(.missing(chain: Self.chain.description, expectedSeq: 2, found: 3)))
     }
 
     @Test("reordered entries are caught")
     func reordered() {
         var entries = Self.makeChain(5)
         entries.swapAt(1, 3)
-        #expect(AuditChainVerifier.verify(chain: Self.chain.description, entries: entries) == .failure(.missing(chain: Self.chain.description, expectedSeq: 2, found: 4)))
+        #expect(AuditChainVerifier.verify(chain: Self.chain.description, entries: entries, digest: SHA256Digest()) == .failure(.missing(chain: Self.chain.description, expectedSeq: 2, found: 4)))
     }
 
     @Test("entries cut off the end are caught by a head seen earlier")
     func truncated() {
         let entries = Self.makeChain(5)
         let seen = AuditChainHead(count: 5, hash: entries[4].hash)
-        let result = AuditChainVerifier.verify(chain: Self.chain.description, entries: Array(entries.prefix(3)), expectedHead: seen)
+        let result = AuditChainVerifier.verify(chain: Self.chain.description, entries: Array(entries.prefix(3)), expectedHead: seen, digest: SHA256Digest())
         #expect(result == .failure(.headNotFound(chain: Self.chain.description, head: seen, actualCount: 3)))
         // An earlier head is still part of a longer chain.
         let earlier = AuditChainHead(count: 2, hash: entries[1].hash)
-        #expect((try? AuditChainVerifier.verify(chain: Self.chain.description, entries: entries, expectedHead: earlier).get()) != nil)
+        #expect((try? AuditChainVerifier.verify(chain: Self.chain.description, entries: entries, expectedHead: earlier, digest: SHA256Digest()).get()) != nil)
     }
 
     @Test("an export file round-trips and verifies without a database; a forged head is caught")
@@ -78,10 +79,10 @@ struct AuditChainTests {
         let file = AuditExport(chain: Self.chain.description, clientName: "花漾", exportedAt: Date(), head: head, entries: entries)
         let decoded = try AuditExport.decode(try file.encoded())
         #expect(decoded == file)
-        #expect(try decoded.verify(expectedHead: nil).get() == head)
+        #expect(try decoded.verify(expectedHead: nil, digest: SHA256Digest()).get() == head)
         var cut = decoded
         cut.entries.removeLast()
-        #expect(throws: AuditChainProblem.self) { try cut.verify(expectedHead: nil).get() }
+        #expect(throws: AuditChainProblem.self) { try cut.verify(expectedHead: nil, digest: SHA256Digest()).get() }
     }
 
     @Test("the canonical form sorts keys, writes nulls and escapes only what JSON requires")

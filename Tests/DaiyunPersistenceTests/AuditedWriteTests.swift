@@ -1,4 +1,5 @@
 import DaiyunCore
+import DaiyunCrypto
 import DaiyunPersistence
 import DaiyunTestSupport
 import Fluent
@@ -43,7 +44,7 @@ struct AuditedWriteTests {
             let head = try await audit.chain(.client(t.clientA1.id))!.head
             #expect(head.count == before + 24)
             let entries = try await audit.allEntries(in: AuditChainKey.client(t.clientA1.id).description)
-            #expect(try AuditChainVerifier.verify(chain: AuditChainKey.client(t.clientA1.id).description, entries: entries).get() == head)
+            #expect(try AuditChainVerifier.verify(chain: AuditChainKey.client(t.clientA1.id).description, entries: entries, digest: SHA256Digest()).get() == head)
         }
     }
 

@@ -1,4 +1,5 @@
 import DaiyunCore
+import DaiyunCrypto
 import DaiyunPersistence
 import DaiyunTestSupport
 import DaiyunWebTestSupport
@@ -35,7 +36,7 @@ struct AuditWebTests {
             let download = try await viewer.get("/audit/export?client=\(t.clientA1.id)")
             #expect(download.headers.first(name: .contentDisposition)?.contains("attachment") == true)
             let export = try AuditExport.decode(Data(buffer: download.body))
-            #expect(try export.verify(expectedHead: head).get() == head)
+            #expect(try export.verify(expectedHead: head, digest: SHA256Digest()).get() == head)
             #expect(export.entries.allSatisfy { $0.chain == "client:\(t.clientA1.id)" })
 
             let verified = try await viewer.get("/audit?verify=true").body.string

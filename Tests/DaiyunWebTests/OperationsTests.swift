@@ -1,4 +1,5 @@
 import DaiyunCore
+import DaiyunCrypto
 import DaiyunPersistence
 import DaiyunTestSupport
 import DaiyunWebTestSupport

@@ -1,4 +1,5 @@
 import DaiyunChannels
+import DaiyunCrypto
 import DaiyunIntegration
 import DaiyunCore
 import DaiyunPersistence

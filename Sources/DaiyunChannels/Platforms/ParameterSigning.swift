@@ -1,5 +1,6 @@
 import Crypto
 import DaiyunCore
+import DaiyunCrypto
 import Foundation
 
 /// The signing step the Taobao, JD and Pinduoduo gateways share: every parameter but the

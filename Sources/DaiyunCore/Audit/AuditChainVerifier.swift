@@ -71,7 +71,7 @@ public enum AuditChainProblem: Error, Sendable, Equatable, CustomStringConvertib
 public enum AuditChainVerifier {
     /// Verifies entries in the order given (the order of the chain); returns the head on success.
     public static func verify(
-        chain: String, entries: [AuditEntry], expectedHead: AuditChainHead? = nil
+        chain: String, entries: [AuditEntry], expectedHead: AuditChainHead? = nil, digest: some AuditDigest
     ) -> Result<AuditChainHead, AuditChainProblem> {
         var previous = AuditEntry.genesisHash
         var hashes: [String] = []
@@ -81,7 +81,7 @@ public enum AuditChainVerifier {
             if entry.chain != chain {
                 return .failure(.foreignEntry(chain: chain, seq: entry.seq, claimedChain: entry.chain))
             }
-            if entry.computedHash != entry.hash {
+            if entry.computedHash(digest) != entry.hash {
                 return .failure(.edited(chain: chain, seq: entry.seq))
             }
             if entry.seq != expectedSeq {

@@ -84,8 +84,8 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     }
 
     /// SHA-256 of the canonical JSON, lowercase hex.
-    public var computedHash: String {
-        Hex.sha256(canonicalJSON)
+    public func computedHash(_ digest: some AuditDigest) -> String {
+        digest.sha256Hex(canonicalJSON)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -115,14 +115,14 @@ public struct AuditRecord: Sendable, Equatable {
     }
 
     /// Places the record after `head` in its chain, sealing it with its hash.
-    public func sealed(chain: AuditChainKey, after head: AuditChainHead, actor: String, at instant: Date) -> AuditEntry {
+    public func sealed(chain: AuditChainKey, after head: AuditChainHead, actor: String, at instant: Date, digest: some AuditDigest) -> AuditEntry {
         var entry = AuditEntry(
             chain: chain.description, seq: head.count + 1,
             atMillis: Int64((instant.timeIntervalSince1970 * 1000).rounded(.down)),
             actor: actor, action: action, entityType: entityType, entityID: entityID,
             before: before, after: after, prevHash: head.hash, hash: ""
         )
-        entry.hash = entry.computedHash
+        entry.hash = entry.computedHash(digest)
         return entry
     }
 }

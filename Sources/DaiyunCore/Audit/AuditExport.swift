@@ -29,8 +29,8 @@ public struct AuditExport: Sendable, Equatable, Codable {
     }
 
     /// Verifies the entries, the head written into the file, and a head the brand saw earlier.
-    public func verify(expectedHead: AuditChainHead?) -> Result<AuditChainHead, AuditChainProblem> {
-        let result = AuditChainVerifier.verify(chain: chain, entries: entries, expectedHead: expectedHead)
+    public func verify(expectedHead: AuditChainHead?, digest: some AuditDigest) -> Result<AuditChainHead, AuditChainProblem> {
+        let result = AuditChainVerifier.verify(chain: chain, entries: entries, expectedHead: expectedHead, digest: digest)
         if case .success(let actual) = result, actual != head {
             return .failure(.headNotFound(chain: chain, head: head, actualCount: actual.count))
         }

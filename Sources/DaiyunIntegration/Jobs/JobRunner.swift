@@ -1,5 +1,6 @@
 import DaiyunChannels
 import DaiyunCore
+import DaiyunCrypto
 import DaiyunPersistence
 import Fluent
 import Foundation

@@ -1,4 +1,5 @@
 import DaiyunCore
+import DaiyunCrypto
 import Fluent
 import Foundation
 import SQLKit
@@ -100,7 +101,7 @@ public struct AuditLogRepository: Sendable {
     public func verify(_ key: String, head stored: AuditChainHead?, recorded: AuditChainHead? = nil) async throws -> Result<AuditChainHead, AuditChainProblem> {
         let entries = try await allEntries(in: key)
         guard let stored else { return .failure(.headMissing(chain: key, entries: entries.count)) }
-        let result = AuditChainVerifier.verify(chain: key, entries: entries, expectedHead: recorded)
+        let result = AuditChainVerifier.verify(chain: key, entries: entries, expectedHead: recorded, digest: SHA256Digest())
         // The stored head must match what the entries add up to: a missing last entry shows here.
         if case .success(let head) = result, head != stored {
             return .failure(.headNotFound(chain: key, head: stored, actualCount: head.count))

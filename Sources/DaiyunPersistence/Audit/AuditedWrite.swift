@@ -1,4 +1,5 @@
 import DaiyunCore
+import DaiyunCrypto
 import Fluent
 import Foundation
 import SQLKit
@@ -90,7 +91,7 @@ extension Database {
         let old = chain.head.count
         var head = chain.head
         for record in records {
-            let entry = record.sealed(chain: key, after: head, actor: context.actor, at: context.now)
+            let entry = record.sealed(chain: key, after: head, actor: context.actor, at: context.now, digest: SHA256Digest())
             try await AuditEntryModel(entry).create(on: self)
             head = AuditChainHead(count: entry.seq, hash: entry.hash)
         }

@@ -1,4 +1,5 @@
 import DaiyunCore
+import DaiyunCrypto
 import Fluent
 import Foundation
 import SQLKit

@@ -1,4 +1,4 @@
-import DaiyunCore
+import DaiyunCrypto
 import Foundation
 import Testing
 

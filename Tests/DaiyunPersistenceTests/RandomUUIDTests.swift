@@ -1,4 +1,4 @@
-import DaiyunCore
+import DaiyunPersistence
 import Foundation
 import Testing
 
