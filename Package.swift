@@ -56,10 +56,15 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // The job system: the runner, its heartbeat and failover, the registry of kinds and planners.
+        .target(
+            name: "DaiyunJobs",
+            dependencies: ["DaiyunCore", "DaiyunPersistence"]
+        ),
         // What moves data between the channels and the database: imports, sync, stock push, shipping.
         .target(
             name: "DaiyunIntegration",
-            dependencies: ["DaiyunCore", "DaiyunPersistence", "DaiyunChannels"]
+            dependencies: ["DaiyunCore", "DaiyunCrypto", "DaiyunPersistence", "DaiyunChannels", "DaiyunJobs"]
         ),
         .target(
             name: "DaiyunSandbox",
@@ -79,6 +84,7 @@ let package = Package(
                 "DaiyunPersistence",
                 "DaiyunChannels",
                 "DaiyunIntegration",
+                "DaiyunJobs",
                 "DaiyunSimulation",
                 "DaiyunSandbox",
                 .product(name: "Vapor", package: "vapor"),
@@ -106,6 +112,7 @@ let package = Package(
                 "DaiyunWeb",
                 "DaiyunChannels",
                 "DaiyunIntegration",
+                "DaiyunJobs",
                 "DaiyunSimulation",
                 "DaiyunSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -118,9 +125,10 @@ let package = Package(
             dependencies: ["DaiyunPersistence", "DaiyunTestSupport"]
         ),
         .testTarget(name: "DaiyunChannelsTests", dependencies: ["DaiyunChannels", "DaiyunTestSupport"]),
+        .testTarget(name: "DaiyunJobsTests", dependencies: ["DaiyunJobs", "DaiyunPersistence", "DaiyunTestSupport"]),
         .testTarget(
             name: "DaiyunIntegrationTests",
-            dependencies: ["DaiyunIntegration", "DaiyunChannels", "DaiyunTestSupport", "DaiyunSandbox", "DaiyunSimulation"]
+            dependencies: ["DaiyunIntegration", "DaiyunJobs", "DaiyunChannels", "DaiyunTestSupport", "DaiyunSandbox", "DaiyunSimulation"]
         ),
         .testTarget(
             name: "DaiyunSandboxTests",
@@ -129,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "DaiyunWebTests",
             dependencies: [
-                "DaiyunWeb", "DaiyunWebTestSupport", "DaiyunTestSupport", "DaiyunChannels", "DaiyunIntegration", "DaiyunSandbox",
+                "DaiyunWeb", "DaiyunWebTestSupport", "DaiyunTestSupport", "DaiyunChannels", "DaiyunIntegration", "DaiyunJobs", "DaiyunSandbox",
                 "DaiyunSimulation", .product(name: "VaporTesting", package: "vapor"), .product(name: "Yams", package: "Yams"),
             ]
         ),

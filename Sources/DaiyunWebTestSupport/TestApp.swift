@@ -14,7 +14,7 @@ public func withTestApp<T>(
     try await withFreshDatabase(database, migrate: migrate, setUp: { app, location in
         // Tests connect stores to sandboxes and receivers on loopback ports.
         let config = AppConfig(database: location, logLevel: .warning, bcryptCost: 4, gateways: GatewayAllowList(extra: ["http://127.0.0.1"]))
-        try await configure(app, config: config, environment: [:])
+        try await configure(app, config: config)
     }, body)
 }
 

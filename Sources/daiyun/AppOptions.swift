@@ -45,7 +45,7 @@ enum AppLauncher {
         let app = try await Application.make(Environment(name: "production", arguments: ["daiyun"]))
         app.logger.logLevel = config.logLevel
         do {
-            try await configure(app, config: config, environment: ProcessInfo.processInfo.environment)
+            try await configure(app, config: config)
         } catch {
             try? await app.asyncShutdown()
             throw error

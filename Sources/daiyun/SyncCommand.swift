@@ -78,10 +78,10 @@ struct ConnectCommand: AsyncParsableCommand {
     var every = 60
 
     func run() async throws {
-        guard let secret = ProcessInfo.processInfo.environment["DAIYUN_APP_SECRET"], !secret.isEmpty else {
+        let config = try options.config()
+        guard let secret = config.channelAppSecret else {
             throw ValidationError("set DAIYUN_APP_SECRET to the app secret (kept out of the command line and shell history)")
         }
-        let config = try options.config()
         let app = try await AppLauncher.makeApp(config)
         do {
             _ = try await AppLauncher.migrate(app)

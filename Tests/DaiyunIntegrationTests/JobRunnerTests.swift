@@ -1,6 +1,7 @@
 import DaiyunChannels
 import DaiyunIntegration
 import DaiyunCore
+import DaiyunJobs
 import DaiyunPersistence
 import DaiyunSandbox
 import DaiyunTestSupport
@@ -140,7 +141,7 @@ struct JobRunnerTests {
                 let connections = app.channelConnections
                 try await connections.connect(ChannelConnection(storeID: t.storeA1.id, endpoint: endpoint, appKey: "app", appSecret: "secret", session: "sess"), store: t.storeA1, by: context)
                 try await connections.connect(ChannelConnection(storeID: t.storeA2.id, endpoint: endpoint, appKey: "app", appSecret: "wrong", session: "sess"), store: t.storeA2, by: context)
-                let runner = JobRunner(database: app.db, worker: "test", logger: Logger(label: "test"), executor: JobExecutor(database: app.db, secrets: app.secrets))
+                let runner = JobRunner(database: app.db, worker: "test", logger: Logger(label: "test"), registry: .channels(app))
                 let ran = try await runner.pass(now: Date())
                 #expect(ran.count == 2)
                 let queue = JobQueue(database: app.db)

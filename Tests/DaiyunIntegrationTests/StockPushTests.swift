@@ -1,6 +1,7 @@
 import DaiyunChannels
 import DaiyunIntegration
 import DaiyunCore
+import DaiyunJobs
 import DaiyunPersistence
 import DaiyunSandbox
 import DaiyunSimulation
@@ -32,7 +33,7 @@ struct StockPushTests {
                 }
                 try await app.channelConnections.connect(
                     ChannelConnection(storeID: t.storeA1.id, endpoint: endpoint, appKey: "app", appSecret: "secret", session: "sess"), store: t.storeA1, by: context)
-                let runner = JobRunner(database: app.db, worker: "t", logger: Logger(label: "t"), executor: JobExecutor(database: app.db, secrets: app.secrets))
+                let runner = JobRunner(database: app.db, worker: "t", logger: Logger(label: "t"), registry: .channels(app))
                 let queue = JobQueue(database: app.db)
                 let pushKey = "stock_push:\(t.storeA1.id.rawValue)"
                 var now = Date()

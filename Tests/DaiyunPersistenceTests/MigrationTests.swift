@@ -62,6 +62,30 @@ struct MigrationTests {
         }
     }
 
+    @Test("the store jobs of before the general job system are kept, each with its client", arguments: TestDatabase.available)
+    func jobsKeptByTheirRebuild(_ database: TestDatabase) async throws {
+        try await withTestDatabase(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let queue = JobQueue(database: app.db)
+            let now = Date(timeIntervalSince1970: 1_790_000_000)
+            try await queue.enqueue(.sync, store: t.storeA1, runAt: now, now: now)
+            try await queue.enqueue(.ship, store: t.storeA2, payload: #"{"shipment_id":"x"}"#, key: "ship:1", runAt: now, now: now)
+            let dead = try #require(try await queue.claim(worker: "w", now: now).first { $0.kind == .sync })
+            try await queue.fail(dead, error: "TOP error 25", final: true, now: now)
+            let before = try await queue.jobs(store: t.storeA1.id) + queue.jobs(store: t.storeA2.id)
+
+            let migration = M0024_GeneralizeJobs()
+            try await app.db.transaction { tx in
+                try await migration.revert(on: tx)
+                try await migration.prepare(on: tx)
+            }
+            let after = try await queue.jobs(store: t.storeA1.id) + queue.jobs(store: t.storeA2.id)
+            #expect(after == before && after.count == 2)
+            #expect(after.map(\.scope) == [.of(t.storeA1), .of(t.storeA2)], "each with its store's client and agency")
+            #expect(try await queue.retry(dead.id, store: t.storeA1.id, now: now), "a dead job can still be retried")
+        }
+    }
+
     @Test("a new SQLite database has 8 KiB pages and the write-ahead log")
     func sqliteFileSettings() async throws {
         try await withTestDatabase(.sqlite) { app in

@@ -1,6 +1,7 @@
 import DaiyunChannels
 import DaiyunIntegration
 import DaiyunCore
+import DaiyunJobs
 import DaiyunPersistence
 import DaiyunSandbox
 import DaiyunSimulation
@@ -29,7 +30,7 @@ struct ShippingTests {
                 try await app.channelConnections.connect(
                     ChannelConnection(storeID: t.storeA1.id, endpoint: endpoint, appKey: "app", appSecret: "secret", session: "sess"), store: t.storeA1, by: context)
                 #expect(await shop.flashSale(outerID: "TEE-M", count: 2) == 2)
-                let runner = JobRunner(database: app.db, worker: "t", logger: Logger(label: "t"), executor: JobExecutor(database: app.db, secrets: app.secrets))
+                let runner = JobRunner(database: app.db, worker: "t", logger: Logger(label: "t"), registry: app.jobRegistry)
                 _ = try await runner.pass(now: Date())
                 let orders = try await OrderRepository(database: app.db).list(store: t.storeA1.id, filter: OrderFilter(), after: nil, limit: 10).orders
                 #expect(orders.count == 2)

@@ -2,6 +2,7 @@ import DaiyunChannels
 import DaiyunCrypto
 import DaiyunIntegration
 import DaiyunCore
+import DaiyunJobs
 import DaiyunPersistence
 import DaiyunTestSupport
 import DaiyunWebTestSupport
@@ -78,10 +79,12 @@ struct SyncPagesTests {
             let otherKey = ChannelConnectionRepository(database: app.db, secrets: try SecretBox(base64Key: SecretBox.newKeyText()))
             await #expect(throws: SecretBox.OpenError.self) { try await otherKey.connection(store: t.storeA1.id) }
             #expect(try await otherKey.settings(store: t.storeA1.id)?.appKey == "k", "pages still show the connection")
-            let job = Job(id: UUID(), agencyID: t.agencyA.id, storeID: t.storeA1.id, kind: .sync, payload: "{}", dedupeKey: "sync", lockKey: "sync",
+            let job = Job(id: UUID(), scope: .of(t.storeA1), kind: .sync, payload: "{}", dedupeKey: "sync", lockKey: "sync",
                           status: .running, attempts: 1, maxAttempts: 8, runAt: Date(), createdAt: Date())
-            let executor = JobExecutor(database: app.db, secrets: try SecretBox(base64Key: SecretBox.newKeyText()))
-            await #expect { try await executor.execute(job) } throws: { error in
+            var registry = JobRegistry()
+            registry.registerChannelJobs(database: app.db, secrets: try SecretBox(base64Key: SecretBox.newKeyText()))
+            let sync = try #require(registry.handlers[.sync])
+            await #expect { try await sync.run(job, now: Date()) } throws: { error in
                 guard let failure = error as? JobFailure else { return false }
                 return failure.final && failure.message.contains("DAIYUN_SECRETS_KEY")
             }

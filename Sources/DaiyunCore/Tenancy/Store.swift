@@ -13,8 +13,9 @@ public enum StoreStatus: String, Sendable, Codable, CaseIterable {
 /// One store (店铺) of a client on one channel, run by the agency.
 public struct Store: Sendable, Equatable, Codable, Identifiable {
     public var id: ID<Store>
-    public var agencyID: ID<Agency>
-    public var clientID: ID<Client>
+    // Spelled in full: inside an Identifiable type a bare `ID` can resolve to its own `ID` type.
+    public var agencyID: DaiyunCore.ID<Agency>
+    public var clientID: DaiyunCore.ID<Client>
     public var channel: Channel
     /// The channel's own shop id (Taobao `shop_id`/seller nick id, JD `venderId`, ...).
     public var shopID: String

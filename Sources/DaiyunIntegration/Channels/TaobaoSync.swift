@@ -23,6 +23,8 @@ public struct TaobaoSync: Sendable {
     public var window: TimeInterval = 86_400
     public var overlap: TimeInterval = 300
     public var pageSize = 100
+    /// The clock that stamps cursors and writes.
+    public var clock: @Sendable () -> Date = { Date() }
 
     public init(database: any Database, client: TOPClient, store: Store) {
         self.database = database
@@ -66,9 +68,9 @@ public struct TaobaoSync: Sendable {
             let end = min(start.addingTimeInterval(window), now)
             do {
                 try await body(start, end, &report)
-                try await cursors.advance(store: store.id, kind: kind, to: end, now: Date())
+                try await cursors.advance(store: store.id, kind: kind, to: end, now: clock())
             } catch {
-                try? await cursors.recordError(store: store.id, kind: kind, message: "\(error)", start: start, now: Date())
+                try? await cursors.recordError(store: store.id, kind: kind, message: "\(error)", start: start, now: clock())
                 throw error
             }
             report.windows += 1
@@ -97,7 +99,7 @@ public struct TaobaoSync: Sendable {
             let source = try await keep(response, name: "\(ShanghaiTime.format(start))–\(ShanghaiTime.format(end)) p\(page)")
             let store = self.store, batch = orders
             let counts = try await database.transaction { tx in
-                let counts = try await OrderWriter(database: tx).apply(batch, store: store, source: source, actor: "job:sync", at: Date())
+                let counts = try await OrderWriter(database: tx).apply(batch, store: store, source: source, actor: "job:sync", at: clock())
                 try await StockPushPlanner(database: tx).learnListings(store: store, from: batch.flatMap { order in
                     order.lines.map { (itemID: $0.itemID, skuID: $0.skuID, outerID: $0.outerSkuID) }
                 })
@@ -163,7 +165,7 @@ public struct TaobaoSync: Sendable {
     private func keep(_ response: TOPResponse, name: String) async throws -> UUID {
         try await SourceRecordRepository(database: database).keep(
             response.raw, name: "\(response.method) \(name).json", kind: "api:\(response.method)", agency: store.agencyID, store: store.id,
-            by: WriteContext(actor: "job:sync", now: Date())
+            by: WriteContext(actor: "job:sync", now: clock())
         ).record.id
     }
 }

@@ -1,5 +1,6 @@
 import DaiyunChannels
 import DaiyunCore
+import DaiyunJobs
 import DaiyunPersistence
 import Fluent
 import Foundation

@@ -3,7 +3,9 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// The job queue in the database. Claiming is one statement that moves due jobs to `running`;
+/// The job queue in the database, for jobs of any kind and scope (the job system's runner and
+/// registry are in DaiyunJobs; a write that queues a job, such as a shipment, does it in its own
+/// transaction through this type). Claiming is one statement that moves due jobs to `running`;
 /// on PostgreSQL it skips rows another instance is claiming (`FOR UPDATE SKIP LOCKED`), so
 /// several instances never take the same job, and a job whose lock key is running elsewhere (or is
 /// held by an earlier due job) waits. On SQLite one process runs the jobs and the write lock
@@ -15,31 +17,39 @@ public struct JobQueue: Sendable {
         self.database = database
     }
 
-    static let columns = ["id", "agency_id", "store_id", "kind", "payload", "dedupe_key", "lock_key", "status", "attempts", "max_attempts",
+    static let columns = ["id", "agency_id", "client_id", "store_id", "kind", "payload", "dedupe_key", "lock_key", "status", "attempts", "max_attempts",
                           "run_at", "locked_by", "locked_at", "last_error", "result", "created_at", "finished_at"]
 
-    /// The key of a store's own job of `kind` (its sync, its stock push): one at a time per store.
+    /// The key of a scope's own job of `kind` (a store's sync, its stock push): one at a time per
+    /// scope. A store's key is `kind:<store id>`, as it always was.
+    public static func key(_ kind: JobKind, scope: JobScope) -> String {
+        switch scope {
+        case .store(let id, _, _): "\(kind.rawValue):\(id.rawValue)"
+        case .client(let id, _): "\(kind.rawValue):client:\(id.rawValue)"
+        case .agency(let id): "\(kind.rawValue):agency:\(id.rawValue)"
+        }
+    }
+
+    /// The key of a store's own job of `kind`.
     public static func key(_ kind: JobKind, store: ID<Store>) -> String {
         "\(kind.rawValue):\(store.rawValue)"
     }
 
-    /// The lock a job of `kind` holds while it runs: the store's, for the kinds that read and write
-    /// its stock; its own dedupe key otherwise.
-    static func lockKey(_ kind: JobKind, store: ID<Store>, dedupeKey: String) -> String {
-        kind.holdsStoreLock ? "store:\(store.rawValue)" : dedupeKey
-    }
-
     /// Queues a job unless one with the same key is already queued (then that one stands for
     /// both, and moves earlier if this one is due sooner). Returns whether a new job was queued.
+    /// A kind that locks its scope takes the scope's lock key; any other its own key.
     @discardableResult
-    public func enqueue(_ kind: JobKind, store: Store, payload: String = "{}", key: String? = nil, runAt: Date, maxAttempts: Int = 8, now: Date) async throws -> Bool {
+    public func enqueue(
+        _ kind: JobKind, scope: JobScope, payload: String = "{}", key: String? = nil, runAt: Date, maxAttempts: Int = 8, now: Date
+    ) async throws -> Bool {
         let sql = try database.sql()
-        let dedupe = key ?? Self.key(kind, store: store.id)
+        let dedupe = key ?? Self.key(kind, scope: scope)
+        let lock = kind.locksScope ? scope.lockKey : dedupe
         try await database.lockForWriting()
         let inserted = try await sql.raw("""
-            INSERT INTO jobs (id, agency_id, store_id, kind, payload, dedupe_key, lock_key, status, attempts, max_attempts, run_at, created_at)
-            VALUES (\(bind: UUID.random()), \(bind: store.agencyID.rawValue), \(bind: store.id.rawValue), \(bind: kind.rawValue), \(bind: payload),
-                    \(bind: dedupe), \(bind: Self.lockKey(kind, store: store.id, dedupeKey: dedupe)), 'queued', 0, \(bind: maxAttempts), \(bind: runAt), \(bind: now))
+            INSERT INTO jobs (id, agency_id, client_id, store_id, kind, payload, dedupe_key, lock_key, status, attempts, max_attempts, run_at, created_at)
+            VALUES (\(bind: UUID.random()), \(bind: scope.agencyID.rawValue), \(bind: scope.clientID?.rawValue), \(bind: scope.storeID?.rawValue),
+                    \(bind: kind.rawValue), \(bind: payload), \(bind: dedupe), \(bind: lock), 'queued', 0, \(bind: maxAttempts), \(bind: runAt), \(bind: now))
             ON CONFLICT (dedupe_key) WHERE status = 'queued' DO NOTHING RETURNING id
             """).all()
         if inserted.isEmpty {
@@ -48,18 +58,25 @@ public struct JobQueue: Sendable {
         return !inserted.isEmpty
     }
 
-    /// Queues a store's next periodic job of `kind` unless one is queued, running or dead; it is due
-    /// `interval` after the last one finished (at once for the first).
-    public func schedule(_ kind: JobKind, store: Store, every interval: TimeInterval, now: Date) async throws {
+    /// Queues a store's job (see `enqueue(_:scope:payload:key:runAt:maxAttempts:now:)`).
+    @discardableResult
+    public func enqueue(_ kind: JobKind, store: Store, payload: String = "{}", key: String? = nil, runAt: Date, maxAttempts: Int = 8, now: Date) async throws -> Bool {
+        try await enqueue(kind, scope: .of(store), payload: payload, key: key, runAt: runAt, maxAttempts: maxAttempts, now: now)
+    }
+
+    /// Queues a scope's next periodic job of `kind` unless one is queued, running or dead; it is
+    /// due when `schedule` says after the last one finished.
+    public func schedule(_ kind: JobKind, scope: JobScope, _ schedule: JobSchedule, payload: String = "{}", now: Date) async throws {
         let sql = try database.sql()
-        let key = Self.key(kind, store: store.id)
+        let key = Self.key(kind, scope: scope)
         // Nothing while one is queued or running, nor after one died: that waits for a person.
         let latest = try await sql.raw("""
             SELECT status FROM jobs WHERE dedupe_key = \(bind: key) AND status IN ('queued', 'running', 'dead') LIMIT 1
             """).first()
         guard latest == nil else { return }
-        let last = try await lastFinished(key: key)
-        try await enqueue(kind, store: store, key: key, runAt: last.map { max($0.addingTimeInterval(interval), now - interval) } ?? now, now: now)
+        let due = schedule.next(lastFinished: try await lastFinished(key: key), now: now)
+        // A job overdue for long (the runners were stopped) is not put before everything else.
+        try await enqueue(kind, scope: scope, payload: payload, key: key, runAt: max(due, now.addingTimeInterval(-60)), now: now)
     }
 
     /// When the last job with this key finished, if one did.
@@ -76,19 +93,23 @@ public struct JobQueue: Sendable {
     /// Takes up to `limit` due jobs for `worker`, at most one per lock key: a job stays queued while
     /// a job with its lock key runs, or while an earlier due job with its lock key is queued (that
     /// one goes first, in this claim or, on PostgreSQL, in the instance that has it locked).
-    public func claim(worker: String, limit: Int = 4, kinds: [JobKind] = JobKind.allCases, now: Date) async throws -> [Job] {
+    /// `kinds` limits the claim to the kinds this runner has handlers for (nil: any kind).
+    public func claim(worker: String, limit: Int = 4, kinds: [JobKind]? = nil, now: Date) async throws -> [Job] {
         let sql = try database.sql()
         try await database.lockForWriting()
         let skipLocked = sql.dialect.name == "postgresql" ? SQLRaw("FOR UPDATE SKIP LOCKED") : SQLRaw("")
+        let names = kinds.map { SQLBind.group($0.map(\.rawValue)) }
+        let ofKinds: any SQLExpression = names.map { SQLQueryString("AND q.kind IN \($0)") } ?? SQLRaw("")
+        let earlierOfKinds: any SQLExpression = names.map { SQLQueryString("AND e.kind IN \($0)") } ?? SQLRaw("")
         let rows = try await sql.raw("""
             UPDATE jobs SET status = 'running', locked_by = \(bind: worker), locked_at = \(bind: now), attempts = attempts + 1
             WHERE id IN (
                 SELECT q.id FROM jobs q
-                WHERE q.status = 'queued' AND q.run_at <= \(bind: now) AND q.kind IN \(SQLBind.group(kinds.map(\.rawValue)))
+                WHERE q.status = 'queued' AND q.run_at <= \(bind: now) \(ofKinds)
                   AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.status = 'running' AND r.lock_key = q.lock_key)
                   AND NOT EXISTS (
                       SELECT 1 FROM jobs e WHERE e.status = 'queued' AND e.lock_key = q.lock_key AND e.run_at <= \(bind: now)
-                        AND e.kind IN \(SQLBind.group(kinds.map(\.rawValue)))
+                        \(earlierOfKinds)
                         AND (e.run_at < q.run_at OR (e.run_at = q.run_at AND e.id < q.id)))
                 ORDER BY q.run_at LIMIT \(bind: limit) \(skipLocked)
             )
@@ -97,21 +118,31 @@ public struct JobQueue: Sendable {
         return try rows.map(Self.job)
     }
 
-    /// The job finished; `result` says what it did.
-    public func complete(_ job: Job, result: String, now: Date) async throws {
+    /// The job finished; `result` says what it did. Recorded only while the job is still held by
+    /// the runner that claimed it (false otherwise: it was taken over when that runner stopped beating).
+    @discardableResult
+    public func complete(_ job: Job, result: String, now: Date) async throws -> Bool {
         try await database.lockForWriting()
-        try await database.sql().raw("""
+        return try await !database.sql().raw("""
             UPDATE jobs SET status = 'done', result = \(bind: result), last_error = NULL, finished_at = \(bind: now), locked_by = NULL
-            WHERE id = \(bind: job.id)
-            """).run()
+            WHERE id = \(bind: job.id) AND \(Self.heldBy(job)) RETURNING id
+            """).all().isEmpty
+    }
+
+    /// The job is still running under the runner that claimed it.
+    static func heldBy(_ job: Job) -> SQLQueryString {
+        "status = 'running' AND locked_by = \(bind: job.lockedBy ?? "")"
     }
 
     /// The attempt failed: queued again after a backoff, or dead once its attempts are spent.
-    /// A `final` failure (bad credentials, a refused shipment) is dead at once.
-    public func fail(_ job: Job, error: String, final: Bool = false, now: Date) async throws {
+    /// A `final` failure (bad credentials, a refused shipment) is dead at once. Like `complete`,
+    /// recorded only while the claiming runner still holds the job.
+    @discardableResult
+    public func fail(_ job: Job, error: String, final: Bool = false, now: Date) async throws -> Bool {
         let retryAt = final ? nil : job.retryAt(after: now)
         try await database.lockForWriting()
         let sql = try database.sql()
+        guard try await sql.raw("SELECT id FROM jobs WHERE id = \(bind: job.id) AND \(Self.heldBy(job))").first() != nil else { return false }
         if let retryAt {
             // Another job with this key may have been queued meanwhile: then this one is folded into it.
             let folded = try await sql.raw("SELECT id FROM jobs WHERE dedupe_key = \(bind: job.dedupeKey) AND status = 'queued'").all()
@@ -120,7 +151,7 @@ public struct JobQueue: Sendable {
                     UPDATE jobs SET status = 'done', last_error = \(bind: error), result = 'superseded by a queued job', finished_at = \(bind: now), locked_by = NULL
                     WHERE id = \(bind: job.id)
                     """).run()
-                return
+                return true
             }
             try await sql.raw("""
                 UPDATE jobs SET status = 'queued', last_error = \(bind: error), run_at = \(bind: retryAt), locked_by = NULL, locked_at = NULL
@@ -132,6 +163,7 @@ public struct JobQueue: Sendable {
                 WHERE id = \(bind: job.id)
                 """).run()
         }
+        return true
     }
 
     /// A person retries a dead job: queued now with fresh attempts (unless the same work is already queued).
@@ -152,18 +184,6 @@ public struct JobQueue: Sendable {
         return true
     }
 
-    /// Jobs left `running` by an instance that died (locked longer than `lease`) are queued again.
-    public func requeueAbandoned(lease: TimeInterval, now: Date) async throws -> Int {
-        try await database.lockForWriting()
-        let rows = try await database.sql().raw("""
-            UPDATE jobs SET status = 'queued', locked_by = NULL, locked_at = NULL, last_error = 'abandoned by its worker'
-            WHERE status = 'running' AND locked_at < \(bind: now.addingTimeInterval(-lease))
-              AND NOT EXISTS (SELECT 1 FROM jobs q WHERE q.status = 'queued' AND q.dedupe_key = jobs.dedupe_key)
-            RETURNING id
-            """).all()
-        return rows.count
-    }
-
     /// A store's jobs, newest first.
     public func jobs(store: ID<Store>, limit: Int = 50) async throws -> [Job] {
         try await database.sql().raw("""
@@ -177,15 +197,18 @@ public struct JobQueue: Sendable {
     }
 
     static func job(_ row: any SQLRow) throws -> Job {
-        guard let kind = JobKind(rawValue: try row.decode(column: "kind", as: String.self)),
-              let status = JobStatus(rawValue: try row.decode(column: "status", as: String.self)) else {
-            throw PersistenceError.missingReference(field: "jobs.kind")
+        guard let status = JobStatus(rawValue: try row.decode(column: "status", as: String.self)) else {
+            throw PersistenceError.missingReference(field: "jobs.status")
         }
+        let agency = DaiyunCore.ID<Agency>(try row.decode(column: "agency_id", as: UUID.self))
+        let client = try row.decode(column: "client_id", as: UUID?.self).map { DaiyunCore.ID<Client>($0) }
+        let store = try row.decode(column: "store_id", as: UUID?.self).map { DaiyunCore.ID<Store>($0) }
+        let scope: JobScope = if let store, let client { .store(store, client: client, agency: agency) } else if let client { .client(client, agency: agency) } else { .agency(agency) }
         return Job(
-            id: try row.decode(column: "id", as: UUID.self), agencyID: DaiyunCore.ID(try row.decode(column: "agency_id", as: UUID.self)),
-            storeID: DaiyunCore.ID(try row.decode(column: "store_id", as: UUID.self)), kind: kind,
+            id: try row.decode(column: "id", as: UUID.self), scope: scope, kind: JobKind(storedName: try row.decode(column: "kind", as: String.self)),
             payload: try row.decode(column: "payload", as: String.self), dedupeKey: try row.decode(column: "dedupe_key", as: String.self),
-            lockKey: try row.decode(column: "lock_key", as: String.self), status: status, attempts: try row.decode(column: "attempts", as: Int.self), maxAttempts: try row.decode(column: "max_attempts", as: Int.self),
+            lockKey: try row.decode(column: "lock_key", as: String.self), status: status, attempts: try row.decode(column: "attempts", as: Int.self),
+            maxAttempts: try row.decode(column: "max_attempts", as: Int.self),
             runAt: try row.decode(column: "run_at", as: Date.self), lockedBy: try row.decode(column: "locked_by", as: String?.self),
             lockedAt: try row.decode(column: "locked_at", as: Date?.self), lastError: try row.decode(column: "last_error", as: String?.self),
             result: try row.decode(column: "result", as: String?.self), createdAt: try row.decode(column: "created_at", as: Date.self),

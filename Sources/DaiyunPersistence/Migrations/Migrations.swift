@@ -26,5 +26,6 @@ public enum Migrations {
         M0021_AddStockCountedAt(),
         M0022_AddTokenExpiryAndParent(),
         M0023_CreateSessionsWithStart(),
+        M0024_GeneralizeJobs(),
     ]
 }

@@ -23,6 +23,15 @@ public struct AppConfig: Sendable, Equatable {
     /// The gateways store connections may call (`DAIYUN_ALLOWED_GATEWAYS` adds origins to the
     /// official ones).
     public var gateways: GatewayAllowList
+    /// The folder holding `Resources/` and `Public/` (`DAIYUN_HOME`); unset, they are looked for.
+    public var home: String?
+    /// The app secret `daiyun sync connect` stores (`DAIYUN_APP_SECRET`: kept out of the command
+    /// line and the shell history).
+    public var channelAppSecret: String?
+    /// The PostgreSQL server `daiyun bench` measures beside SQLite (`DAIYUN_BENCH_DATABASE_URL`).
+    public var benchDatabaseURL: String?
+    /// `daiyun bench` prints each filtered query's time (`DAIYUN_BENCH_VERBOSE` set).
+    public var benchVerbose: Bool
 
     /// The key sealing channel secrets at rest: given (`DAIYUN_SECRETS_KEY`, base64 of 32 bytes;
     /// the same on every instance sharing a database), or kept in a file, made on first use.
@@ -38,7 +47,7 @@ public struct AppConfig: Sendable, Equatable {
         database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080,
         logLevel: Logger.Level = .info, logFormat: LogFormat = .text, secureCookies: Bool = false,
         bcryptCost: Int = 12, runJobs: Bool = false, secretsKey: SecretsKey = .given(SecretBox.newKeyText()),
-        gateways: GatewayAllowList = GatewayAllowList()
+        gateways: GatewayAllowList = GatewayAllowList(), home: String? = nil, channelAppSecret: String? = nil, benchDatabaseURL: String? = nil, benchVerbose: Bool = false
     ) {
         self.database = database
         self.host = host
@@ -50,6 +59,10 @@ public struct AppConfig: Sendable, Equatable {
         self.runJobs = runJobs
         self.secretsKey = secretsKey
         self.gateways = gateways
+        self.home = home
+        self.channelAppSecret = channelAppSecret
+        self.benchDatabaseURL = benchDatabaseURL
+        self.benchVerbose = benchVerbose
     }
 
     /// Values given on the command line; they win over the environment.
@@ -153,6 +166,9 @@ public struct AppConfig: Sendable, Equatable {
         }
         guard problems.isEmpty else { throw Problems(messages: problems) }
         return AppConfig(database: database, host: host, port: port, logLevel: level, logFormat: format, secureCookies: secure, runJobs: jobs,
-                         secretsKey: secretsKey, gateways: gateways)
+                         secretsKey: secretsKey, gateways: gateways, home: environment["DAIYUN_HOME"],
+                         channelAppSecret: environment["DAIYUN_APP_SECRET"].flatMap { $0.isEmpty ? nil : $0 },
+                         benchDatabaseURL: environment["DAIYUN_BENCH_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+                         benchVerbose: environment["DAIYUN_BENCH_VERBOSE"] != nil)
     }
 }

@@ -1,5 +1,6 @@
 import DaiyunChannels
 import DaiyunIntegration
+import DaiyunJobs
 import Foundation
 import Vapor
 
@@ -11,7 +12,7 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
 
     func didBootAsync(_ app: Application) async throws {
         let worker = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
-        let runner = JobRunner(database: app.db, worker: worker, logger: app.logger, executor: JobExecutor(database: app.db, secrets: app.secrets))
+        let runner = JobRunner(database: app.db, worker: worker, logger: app.logger, registry: app.jobRegistry, clock: app.services.now)
         app.logger.info("background jobs running", metadata: ["worker": "\(worker)"])
         lock.withLock { task = Task { await runner.run() } }
     }
@@ -20,5 +21,14 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         let running = lock.withLock { task }
         running?.cancel()
         await running?.value
+    }
+}
+
+extension Application {
+    /// Every job kind the app runs, with its planners. A feature with background work registers it here.
+    public var jobRegistry: JobRegistry {
+        var registry = JobRegistry()
+        registry.registerChannelJobs(database: db, secrets: secrets, clock: services.now)
+        return registry
     }
 }

@@ -2,11 +2,11 @@ import Foundation
 
 /// Finds the folder that holds `Resources/` and `Public/`, so that `daiyun` runs from any folder.
 enum ResourceDirectory {
-    /// `DAIYUN_HOME` if set, else the working directory if it has the templates, else the package
-    /// root this binary was built from.
-    static func locate(environment: [String: String]) -> String {
+    /// `home` (`DAIYUN_HOME`) if set, else the working directory if it has the templates, else the
+    /// package root this binary was built from.
+    static func locate(home: String?) -> String {
         let fileManager = FileManager.default
-        if let home = environment["DAIYUN_HOME"], !home.isEmpty {
+        if let home, !home.isEmpty {
             return home.hasSuffix("/") ? home : home + "/"
         }
         let cwd = fileManager.currentDirectoryPath

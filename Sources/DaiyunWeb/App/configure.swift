@@ -5,8 +5,8 @@ import Vapor
 
 /// Sets the app up from its configuration: database, migrations, sessions, templates, middleware
 /// and routes. Applies no migration: callers decide when (`serve` at start, `migrate` on demand).
-public func configure(_ app: Application, config: AppConfig, environment: [String: String]) async throws {
-    app.directory = DirectoryConfiguration(workingDirectory: ResourceDirectory.locate(environment: environment))
+public func configure(_ app: Application, config: AppConfig) async throws {
+    app.directory = DirectoryConfiguration(workingDirectory: ResourceDirectory.locate(home: config.home))
     // The app's own pool for blocking work (SQLite calls, bcrypt, file reads), set before the
     // database is registered so that SQLite uses it. A SQLite writer waiting for the lock sleeps
     // on one of these threads; with enough of them the writer holding the lock always has one.

@@ -20,7 +20,8 @@ struct SyncOverview: Encodable {
     var cursors: [Cursor]
     var jobs: [Job]
 
-    init(store: Store, on request: Request, now: Date = Date()) async throws {
+    init(store: Store, on request: Request) async throws {
+        let now = request.now
         connection = try await request.channelConnections.settings(store: store.id)
         cursors = try await SyncCursorRepository(database: request.db).cursors(store: store.id).map {
             Cursor(kind: $0.kind, syncedUntil: $0.syncedUntil, lagSeconds: max(0, Int(now.timeIntervalSince($0.syncedUntil))),
@@ -34,7 +35,7 @@ struct SyncOverview: Encodable {
         guard try await request.channelConnections.settings(store: store.id) != nil else {
             throw ValidationError(field: "connection", rule: .required)
         }
-        let now = Date()
+        let now = request.now
         try await JobQueue(database: request.db).enqueue(.sync, store: store, runAt: now, now: now)
     }
 
@@ -45,6 +46,6 @@ struct SyncOverview: Encodable {
 
     /// A person retries a dead job of the store.
     static func retry(job: UUID, store: Store, on request: Request) async throws {
-        guard try await JobQueue(database: request.db).retry(job, store: store.id, now: Date()) else { throw AccessDenied.notFound }
+        guard try await JobQueue(database: request.db).retry(job, store: store.id, now: request.now) else { throw AccessDenied.notFound }
     }
 }

@@ -58,13 +58,15 @@ struct BenchCommand: AsyncParsableCommand {
         let dataset = BenchDataset(orders: orders, seed: seed)
         print("Daiyun bench — \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, \(ProcessInfo.processInfo.operatingSystemVersionString)")
         print("dataset: \(dataset.orders.count) orders, \(dataset.lineCount) lines, \(dataset.refunds.count) refunds (seed \(seed))")
+        // The bench's own settings; its databases are made fresh, not the configured one.
+        let settings = try AppConfig.load(flags: .init(), environment: ProcessInfo.processInfo.environment)
         var databases: [(String, BenchDatabase)] = [("SQLite", .sqlite)]
-        if let url = postgres ?? ProcessInfo.processInfo.environment["DAIYUN_BENCH_DATABASE_URL"], !url.isEmpty {
+        if let url = postgres ?? settings.benchDatabaseURL, !url.isEmpty {
             databases.append(("PostgreSQL", .postgres(url)))
         }
         for (name, database) in databases {
             do {
-                try await BenchRuns.importYear(dataset, on: database, label: name, keepingAt: keepSqlite)
+                try await BenchRuns.importYear(dataset, on: database, label: name, keepingAt: keepSqlite, verbose: settings.benchVerbose)
                 try await BenchRuns.exportFile(dataset, on: database, label: name)
                 if !noFlashSale {
                     try await BenchRuns.flashSale(on: database, label: name, attempts: attempts, workers: workers, seed: seed)

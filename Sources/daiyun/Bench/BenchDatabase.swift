@@ -23,7 +23,7 @@ enum BenchDatabase {
         let app = try await Application.make(Environment(name: "production", arguments: ["daiyun"]))
         app.logger.logLevel = .error
         do {
-            try await configure(app, config: AppConfig(database: location, logLevel: .error, bcryptCost: 4), environment: [:])
+            try await configure(app, config: AppConfig(database: location, logLevel: .error, bcryptCost: 4))
             if case .postgres = self { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: "bench_\(tag)")").run() }
             _ = try await MigrationRunner.migrate(app)
             let context = WriteContext(actor: "job:bench", now: Date())

@@ -12,8 +12,8 @@ import Vapor
 enum BenchRuns {
     /// The year's orders, lines and refunds into empty tables with their real unique keys, from
     /// domain values in memory to the last commit; then the same rows again (nothing changes).
-    /// A SQLite database is kept at `keepingAt` when given.
-    static func importYear(_ dataset: BenchDataset, on database: BenchDatabase, label: String, keepingAt kept: String? = nil) async throws {
+    /// A SQLite database is kept at `keepingAt` when given; `verbose` prints each filtered query's time.
+    static func importYear(_ dataset: BenchDataset, on database: BenchDatabase, label: String, keepingAt kept: String? = nil, verbose: Bool = false) async throws {
         try await database.with(keepingAt: kept) { app, store in
             let source = try await SourceRecordRepository(database: app.db).keep(Data("bench".utf8), name: "bench", kind: "bench", agency: store.agencyID, store: store.id, by: WriteContext(actor: "job:bench", now: Date())).record.id
             for pass in ["import", "re-import (no change)"] {
@@ -27,12 +27,12 @@ enum BenchRuns {
                 guard counts == expected else { throw BenchError("\(label) \(pass): \(counts), expected \(expected)") }
                 BenchReport.line(label, pass, count: dataset.rowCount, unit: "rows", seconds: seconds(since: start))
             }
-            try await orderList(store: store, on: app, label: label)
+            try await orderList(store: store, on: app, label: label, verbose: verbose)
         }
     }
 
     /// The order list on the imported year: every page by cursor, and filtered first pages.
-    static func orderList(store: Store, on app: Application, label: String) async throws {
+    static func orderList(store: Store, on app: Application, label: String, verbose: Bool) async throws {
         // Fresh statistics, as autovacuum would have them soon after a bulk load.
         if let sql = app.db as? any SQLDatabase, sql.dialect.name == "postgresql" { try await sql.raw("ANALYZE").run() }
         let orders = OrderRepository(database: app.db)
@@ -61,7 +61,7 @@ enum BenchRuns {
             _ = try await orders.list(store: store.id, filter: filter, after: nil, limit: 50)
             let ms = seconds(since: start) * 1000
             if ms > slowest.ms { slowest = (name, ms) }
-            if ProcessInfo.processInfo.environment["DAIYUN_BENCH_VERBOSE"] != nil { print("  \(name): \(String(format: "%.1f", ms)) ms") }
+            if verbose { print("  \(name): \(String(format: "%.1f", ms)) ms") }
         }
         latencies.sort()
         BenchReport.line(label, "order list, all pages", count: pages, unit: "pages", seconds: latencies.reduce(0, +) / 1000,

@@ -1,6 +1,7 @@
 import DaiyunChannels
 import DaiyunIntegration
 import DaiyunCore
+import DaiyunJobs
 import DaiyunPersistence
 import DaiyunSandbox
 import DaiyunSimulation
@@ -46,7 +47,7 @@ enum BenchSync {
                              extra: "(\(report.orders.pages) pages, \(report.refunds.fetched) refunds)")
 
             // On demand: an order placed, a sync requested at once, the runner picking it up.
-            let runner = JobRunner(database: app.db, worker: "bench", logger: Logger(label: "bench"), executor: JobExecutor(database: app.db, secrets: app.secrets))
+            let runner = JobRunner(database: app.db, worker: "bench", logger: Logger(label: "bench"), registry: app.jobRegistry)
             let loop = Task { await runner.run(every: .milliseconds(200)) }
             do {
                 try await measureLag(on: app, store: store, shop: shop, label: label, scheduledLag: scheduledLag)
