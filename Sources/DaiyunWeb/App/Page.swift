@@ -2,8 +2,18 @@ import DaiyunCore
 import Leaf
 import Vapor
 
-/// What every page shows around its own content: strings, user, navigation, CSRF token, flash.
-struct Layout: Encodable {
+/// A page's own content: its template, the strings it needs besides the shared ones, and its
+/// title. Built from domain values by a plain function (no request), so that it renders, and is
+/// snapshot-tested, without a database or a request.
+protocol PageContent: Encodable, Sendable {
+    static var template: String { get }
+    static var strings: [StringTable] { get }
+    /// The page title, in the page's language.
+    var title: String { get }
+}
+
+/// What every page shows around its own content: user, navigation, CSRF token, flash.
+struct Layout: Encodable, Sendable {
     var lang: String
     var title: String
     var csrf: String
@@ -11,9 +21,10 @@ struct Layout: Encodable {
     var flash: String?
     var flashError: String?
     var currentPath: String
+    var nav = Navigation()
 
     /// The signed-in user as the header shows them.
-    struct Badge: Encodable {
+    struct Badge: Encodable, Sendable {
         var name: String
         var login: String
         var kind: String
@@ -21,6 +32,17 @@ struct Layout: Encodable {
         var isBrandViewer: Bool
         var canSeeAudit: Bool
         var homePath: String
+    }
+
+    /// The header's and footer's links.
+    struct Navigation: Encodable, Sendable {
+        var login = SiteURL.login().path
+        var logout = SiteURL.logout.path
+        var language = SiteURL.language.path
+        var imports = SiteURL.imports.path
+        var staff = SiteURL.staff.path
+        var audit = SiteURL.audit.path
+        var account = SiteURL.account.path
     }
 }
 
@@ -41,10 +63,8 @@ enum Page {
         return Localizer(language: .zhCN)
     }
 
-    /// Renders `template` with the layout filled in; `titleKey` names the page title string.
-    static func render<Content: Encodable>(
-        _ template: String, titleKey: String, title: String? = nil, page: Content, status: HTTPStatus = .ok, for request: Request
-    ) async throws -> Response {
+    /// Renders a page for a request: the layout from the request's user, session and language.
+    static func render<Content: PageContent>(_ page: Content, status: HTTPStatus = .ok, for request: Request) async throws -> Response {
         let l10n = localizer(for: request)
         // Flash messages live in a session; a page without one creates none.
         let flash = request.hasSession ? request.session.data["flash"] : nil
@@ -53,14 +73,14 @@ enum Page {
         if flashError != nil { request.session.data["flash_error"] = nil }
         let layout = Layout(
             lang: l10n.language.rawValue,
-            title: title ?? l10n[titleKey],
+            title: page.title,
             csrf: CSRF.token(for: request),
             user: request.auth.get(CurrentUser.self).map { badge(for: $0, l10n) },
             flash: flash,
             flashError: flashError,
             currentPath: request.url.path
         )
-        let view = try await request.view.render(template, PageContext(t: l10n.all, layout: layout, page: page))
+        let view = try await self.view(page, layout: layout, language: l10n.language, on: request.view)
         let response = try await view.encodeResponse(for: request)
         response.status = status
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
@@ -68,9 +88,14 @@ enum Page {
         return response
     }
 
+    /// The one renderer: a page with its layout, in a language, to HTML.
+    static func view<Content: PageContent>(_ page: Content, layout: Layout, language: Language, on renderer: any ViewRenderer) async throws -> View {
+        try await renderer.render(Content.template, PageContext(t: Localizer(language: language).strings(Content.strings), layout: layout, page: page))
+    }
+
     private static func badge(for current: CurrentUser, _ l10n: Localizer) -> Layout.Badge {
         let principal = current.principal
-        let home = principal.kind == .brandViewer ? principal.clientID.map { "/clients/\($0)" } ?? "/" : "/"
+        let home = SiteURL.home(for: principal).path
         return Layout.Badge(
             name: current.user.displayName, login: current.user.login, kind: l10n.kind(current.user.kind),
             isAdmin: principal.kind == .agencyAdmin, isBrandViewer: principal.kind == .brandViewer,
@@ -79,20 +104,20 @@ enum Page {
     }
 
     /// Redirects with a message shown once on the next page.
-    static func redirect(_ request: Request, to path: String, flash: String? = nil, error: String? = nil) -> Response {
+    static func redirect(_ request: Request, to url: SiteURL, flash: String? = nil, error: String? = nil) -> Response {
         if let flash { request.session.data["flash"] = flash }
         if let error { request.session.data["flash_error"] = error }
-        return request.redirect(to: path, redirectType: .normal)
+        return request.redirect(to: url.path, redirectType: .normal)
     }
 
     /// Redirects after a successful form with the "saved" message.
-    static func saved(_ request: Request, to path: String) -> Response {
-        redirect(request, to: path, flash: localizer(for: request)["saved"])
+    static func saved(_ request: Request, to url: SiteURL) -> Response {
+        redirect(request, to: url, flash: localizer(for: request)["saved"])
     }
 
     /// Runs a form action; a validation or duplicate error goes back to `failurePath` as a message
     /// in the user's language, while the form's input is never half-saved.
-    static func formAction(_ request: Request, failurePath: String, _ action: () async throws -> Response) async throws -> Response {
+    static func formAction(_ request: Request, failurePath: SiteURL, _ action: () async throws -> Response) async throws -> Response {
         do {
             return try await action()
         } catch {
@@ -104,19 +129,22 @@ enum Page {
 }
 
 /// The error page, in the user's language.
-enum ErrorPage {
-    struct Content: Encodable {
-        var status: Int
-        var message: String
+struct ErrorPage: PageContent {
+    static let template = "app/error"
+    static let strings: [StringTable] = []
+    var title: String
+    var status: Int
+    var message: String
+    var homePath = SiteURL.home.path
+
+    init(_ error: AppError, _ l10n: Localizer) {
+        title = l10n["error_title"]
+        status = Int(error.status.code)
+        message = l10n.message(for: error)
     }
 
     static func render(_ error: AppError, for request: Request) async throws -> Response {
-        let l10n = Page.localizer(for: request)
-        return try await Page.render(
-            "app/error", titleKey: "error_title",
-            page: Content(status: Int(error.status.code), message: l10n.message(for: error)),
-            status: error.status, for: request
-        )
+        try await Page.render(ErrorPage(error, Page.localizer(for: request)), status: error.status, for: request)
     }
 }
 

@@ -8,30 +8,6 @@ import Vapor
 struct AuditController: RouteCollection {
     static let pageSize = 50
 
-    struct Content: Encodable {
-        struct Row: Encodable {
-            var seq: Int64
-            var time: String
-            var actor: String
-            var action: String
-            var entity: String
-            var change: String
-            var hash: String
-        }
-        var chains: [Choice]
-        var chain: String
-        var isClientChain: Bool
-        var clientID: String
-        var headCount: Int64
-        var headHash: String
-        var entries: [Row]
-        var filter: [String: String]
-        var verified: String?
-        var broken: String?
-        var previousPage: String?
-        var nextPage: String?
-    }
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get("audit", use: index)
         routes.get("audit", "export", use: export)
@@ -53,11 +29,13 @@ struct AuditController: RouteCollection {
             case .failure(let problem): broken = l10n["audit_broken"] + problem.description
             }
         }
-        let content = Content(
+        let content = AuditPage(title: l10n["audit_title"], 
             chains: readable.map { Choice(value: $0.key.description, label: $0.client?.name ?? l10n["audit_agency_chain"], selected: $0.key == key) },
             chain: key.description,
             isClientChain: client != nil,
             clientID: client?.id.description ?? "",
+            verifyPath: SiteURL.auditVerify(key.description).path,
+            exportPath: client.map { SiteURL.auditExport($0.id).path } ?? "",
             headCount: head.count, headHash: head.hash,
             entries: entries.prefix(Self.pageSize).map(Self.row),
             filter: query.echo,
@@ -65,7 +43,7 @@ struct AuditController: RouteCollection {
             previousPage: query.page > 0 ? query.link(chain: key, page: query.page - 1) : nil,
             nextPage: entries.count > Self.pageSize ? query.link(chain: key, page: query.page + 1) : nil
         )
-        return try await Page.render("audit/audit", titleKey: "audit_title", page: content, for: req)
+        return try await Page.render(content, for: req)
     }
 
     /// Downloads a client's chain as the file its brand verifies with `daiyun audit verify --file`.
@@ -77,9 +55,9 @@ struct AuditController: RouteCollection {
         return Download.attachment(try export.encoded(), filename: "audit-\(client.id)-\(BusinessDay(containing: req.now)).json", contentType: .json)
     }
 
-    static func row(_ entry: AuditEntry) -> Content.Row {
+    static func row(_ entry: AuditEntry) -> AuditPage.Row {
         let instant = Date(timeIntervalSince1970: Double(entry.atMillis) / 1000)
-        return Content.Row(
+        return AuditPage.Row(
             seq: entry.seq, time: Self.timeFormatter.string(from: instant), actor: entry.actor, action: entry.action,
             entity: "\(entry.entityType) \(entry.entityID.prefix(8))", change: Self.summary(entry), hash: String(entry.hash.prefix(12))
         )
@@ -139,8 +117,8 @@ struct AuditQuery {
         items += echo.keys.sorted().map { URLQueryItem(name: $0, value: echo[$0]) }
         items.append(URLQueryItem(name: "page", value: String(page)))
         var components = URLComponents()
-        components.path = "/audit"
+        components.path = SiteURL.audit.path
         components.queryItems = items
-        return components.string ?? "/audit"
+        return components.string ?? SiteURL.audit.path
     }
 }

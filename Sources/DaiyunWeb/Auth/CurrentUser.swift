@@ -67,8 +67,7 @@ struct RequireSignIn: AsyncMiddleware {
         guard request.auth.has(CurrentUser.self) else {
             if redirect {
                 let target = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
-                let encoded = target.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "?"])) ?? "/"
-                return request.redirect(to: "/login?next=\(encoded)")
+                return request.redirect(to: SiteURL.login(next: target).path)
             }
             throw Abort(.unauthorized, reason: "Send an API token as 'Authorization: Bearer <token>'.")
         }

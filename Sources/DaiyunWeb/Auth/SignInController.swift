@@ -3,12 +3,6 @@ import Vapor
 
 /// Sign-in, sign-out and the language switch, for people in a browser.
 struct SignInController: RouteCollection {
-    struct Content: Encodable {
-        var login: String
-        var next: String
-        var error: String?
-    }
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get("login", use: show)
         routes.post("login", use: signIn)
@@ -18,13 +12,13 @@ struct SignInController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         if let current = req.auth.get(CurrentUser.self) {
-            return req.redirect(to: Self.home(for: current.principal))
+            return req.redirect(to: SiteURL.home(for: current.principal).path)
         }
         let chosen = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:))
         // The choice is the browser's until sign-in: a cookie, not a session on the server.
         if let chosen { req.cookies[AnonymousCookies.language] = .init(string: chosen.rawValue) }
         let next = Self.safeNext(try? req.query.get(String.self, at: "next"))
-        let response = try await Page.render("auth/login", titleKey: "sign_in_title", page: Content(login: "", next: next), for: req)
+        let response = try await Page.render(SignInPage(next: next, Page.localizer(for: req)), for: req)
         if let chosen { response.cookies[AnonymousCookies.language] = Self.languageCookie(chosen, req) }
         return response
     }
@@ -63,14 +57,14 @@ struct SignInController: RouteCollection {
         try await req.signIn(userID: credentials.user.id)
         req.logger.info("signed in", metadata: ["login": "\(login)"])
         let principal = try req.principal()
-        return req.redirect(to: next == "/" ? Self.home(for: principal) : next)
+        return req.redirect(to: next == "/" ? SiteURL.home(for: principal).path : next)
     }
 
     func signOut(req: Request) async throws -> Response {
         let language = req.auth.get(CurrentUser.self)?.user.language
         req.auth.logout(CurrentUser.self)
         req.session.destroy()
-        let response = req.redirect(to: "/login?signed_out=1" + (language == .en ? "&lang=en" : ""))
+        let response = req.redirect(to: SiteURL.signedOut(language).path)
         return response
     }
 
@@ -87,18 +81,13 @@ struct SignInController: RouteCollection {
     }
 
     private func failure(_ req: Request, login: String, next: String, message: String) async throws -> Response {
-        try await Page.render("auth/login", titleKey: "sign_in_title", page: Content(login: login, next: next, error: message), status: .unauthorized, for: req)
+        try await Page.render(SignInPage(login: login, next: next, error: message, Page.localizer(for: req)), status: .unauthorized, for: req)
     }
 
     private static func languageCookie(_ language: Language, _ req: Request) -> HTTPCookies.Value {
         AnonymousCookies.value(language.rawValue, secure: req.application.services.config.secureCookies)
     }
 
-    /// Where a user lands after signing in: brand viewers on their client's page.
-    static func home(for principal: Principal) -> String {
-        if principal.kind == .brandViewer, let client = principal.clientID { return "/clients/\(client)" }
-        return "/"
-    }
 
     /// Only same-site paths are followed after sign-in, never another host.
     static func safeNext(_ next: String?) -> String {

@@ -7,20 +7,6 @@ import Vapor
 
 /// A client's catalog: products and SKUs with their prices, searchable, exportable as CSV.
 struct CatalogController: RouteCollection {
-    struct Content: Encodable {
-        struct Row: Encodable { var skuID, title, category, outerID, properties, barcode, listPrice, floorPrice, cost: String; var listings: Int }
-        var client, clientID, search: String
-        var rows: [Row]
-        var canEdit: Bool
-    }
-
-    struct EditContent: Encodable {
-        struct ListingRow: Encodable { var store, itemID, skuID: String }
-        var client, clientID, skuID, title, outerID, barcode, properties, listPrice, floorPrice, cost: String
-        var listings: [ListingRow]
-        var stores: [Choice]
-    }
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get("clients", ":clientID", "catalog", use: show)
         routes.get("clients", ":clientID", "catalog.csv", use: export)
@@ -36,12 +22,14 @@ struct CatalogController: RouteCollection {
         let catalog = CatalogRepository(database: req.db)
         let entries = try await catalog.entries(of: client.id, search: search)
         let listings = try await catalog.listings(of: client.id)
-        let content = Content(client: client.name, clientID: client.id.description, search: search, rows: entries.map {
+        let content = CatalogPage(title: "\(Page.localizer(for: req)["catalog_title"]) · \(client.name)", client: client.name, clientID: client.id.description, search: search, rows: entries.map {
             .init(skuID: $0.sku.id.uuidString.lowercased(), title: $0.product.title, category: $0.product.category, outerID: $0.sku.outerID,
                   properties: $0.sku.properties, barcode: $0.sku.barcode, listPrice: $0.sku.listPrice.description,
-                  floorPrice: $0.sku.floorPrice.description, cost: $0.sku.cost.description, listings: listings[$0.sku.id]?.count ?? 0)
-        }, canEdit: AccessPolicy.decide(try req.principal(), .importData, in: .client(client.agencyID, client.id)) == .allow)
-        return try await Page.render("catalog/catalog", titleKey: "catalog_title", title: "\(Page.localizer(for: req)["catalog_title"]) · \(client.name)", page: content, for: req)
+                  floorPrice: $0.sku.floorPrice.description, cost: $0.sku.cost.description, listings: listings[$0.sku.id]?.count ?? 0, path: SiteURL.sku(client.id, skuID: $0.sku.id).path)
+        }, canEdit: AccessPolicy.decide(try req.principal(), .importData, in: .client(client.agencyID, client.id)) == .allow,
+           clientPath: SiteURL.client(client.id).path, searchPath: SiteURL.catalog(client.id).path,
+           exportUTF8: SiteURL.catalogFile(client.id, .utf8).path, exportGB18030: SiteURL.catalogFile(client.id, .gb18030).path)
+        return try await Page.render(content, for: req)
     }
 
     func edit(req: Request) async throws -> Response {
@@ -51,19 +39,21 @@ struct CatalogController: RouteCollection {
         let stores = try await req.tenancy.stores(visibleTo: AccessPolicy.visibility(of: try req.principal()), client: client.id)
         let names = Dictionary(uniqueKeysWithValues: stores.map { ($0.id, $0.name) })
         let title = try await catalog.entries(of: client.id, search: sku.outerID).first { $0.sku.id == sku.id }?.product.title ?? ""
-        let content = EditContent(
-            client: client.name, clientID: client.id.description, skuID: sku.id.uuidString.lowercased(), title: title, outerID: sku.outerID,
+        let content = SKUPage(title: "\(sku.outerID) · \(client.name)", 
+            client: client.name, clientID: client.id.description, skuID: sku.id.uuidString.lowercased(), productTitle: title, outerID: sku.outerID,
             barcode: sku.barcode, properties: sku.properties, listPrice: sku.listPrice.yuanString, floorPrice: sku.floorPrice.yuanString,
             cost: sku.cost.yuanString,
             listings: (try await catalog.listings(of: client.id)[sku.id] ?? []).filter { names[$0.storeID] != nil }.map { .init(store: names[$0.storeID] ?? "", itemID: $0.channelItemID, skuID: $0.channelSKUID) },
-            stores: stores.map { Choice(value: $0.id.description, label: "\($0.name)（\(Page.localizer(for: req).channel($0.channel))）", selected: false) })
-        return try await Page.render("catalog/sku", titleKey: "catalog_title", title: "\(sku.outerID) · \(client.name)", page: content, for: req)
+            stores: stores.map { Choice(value: $0.id.description, label: "\($0.name)（\(Page.localizer(for: req).channel($0.channel))）", selected: false) },
+            clientPath: SiteURL.client(client.id).path, catalogPath: SiteURL.catalog(client.id).path, updatePath: SiteURL.sku(client.id, skuID: sku.id).path,
+            listingsPath: SiteURL.skuListings(client.id, skuID: sku.id).path)
+        return try await Page.render(content, for: req)
     }
 
     func update(req: Request) async throws -> Response {
         let client = try await req.client(for: .importData)
         let sku = try await Self.sku(of: client, req)
-        let path = "/clients/\(client.id)/catalog/skus/\(sku.id.uuidString.lowercased())"
+        let path = SiteURL.sku(client.id, skuID: sku.id)
         return try await Page.formAction(req, failurePath: path) {
             let draft = try SKUDraft(
                 outerID: req.formField("outer_id"), barcode: req.formField("barcode"), properties: req.formField("properties"),
@@ -78,7 +68,7 @@ struct CatalogController: RouteCollection {
     func addListing(req: Request) async throws -> Response {
         let client = try await req.client(for: .importData)
         let sku = try await Self.sku(of: client, req)
-        let path = "/clients/\(client.id)/catalog/skus/\(sku.id.uuidString.lowercased())"
+        let path = SiteURL.sku(client.id, skuID: sku.id)
         return try await Page.formAction(req, failurePath: path) {
             // The listing decides where stock is pushed: the store must be one the user may import into.
             let store = try await req.targetStore(req.formField("store_id"), field: "store_id", for: .importData)

@@ -6,23 +6,6 @@ import Vapor
 /// A store's sync page: its channel connection, cursors with their lag and last error, its
 /// jobs with the dead ones retryable, and "sync now".
 struct SyncController: RouteCollection {
-    struct Content: Encodable {
-        struct Cursor: Encodable { var kind, syncedUntil, lag, lastSuccess: String; var lastError: String? }
-        struct JobRow: Encodable { var id, kind, status, statusLabel, created, runAt: String; var attempts: String; var note: String; var retryable: Bool }
-        var storeID: String
-        var storeName: String
-        var connected: Bool
-        var endpoint, appKey, signMethod: String
-        var every: Int
-        var everyLabel: String
-        var cursors: [Cursor]
-        var jobs: [JobRow]
-        var canSync: Bool
-        var canConnect: Bool
-        var channelSynced: Bool
-        var signMethods: [Choice]
-    }
-
     func boot(routes: any RoutesBuilder) throws {
         let store = routes.grouped("stores", ":storeID")
         store.get("sync", use: show)
@@ -38,7 +21,7 @@ struct SyncController: RouteCollection {
         let overview = try await SyncOverview(store: store, on: req)
         let canSync = AccessPolicy.decide(principal, .importData, in: store.scope) == .allow
         let connection = overview.connection
-        let content = Content(
+        let content = SyncPage(title: "\(store.name) · \(l10n["sync_title"])", 
             storeID: store.id.description, storeName: store.name, connected: connection != nil,
             endpoint: connection?.endpoint ?? "", appKey: connection?.appKey ?? "", signMethod: connection?.signMethod ?? "hmac-sha256",
             every: connection?.syncEverySeconds ?? 60, everyLabel: l10n.duration(connection?.syncEverySeconds ?? 60),
@@ -50,19 +33,21 @@ struct SyncController: RouteCollection {
                 .init(id: job.id.uuidString.lowercased(), kind: l10n["job_kind_\(job.kind.rawValue)"], status: job.status.rawValue,
                       statusLabel: l10n["job_status_\(job.status.rawValue)"], created: ShanghaiTime.format(job.createdAt), runAt: ShanghaiTime.format(job.runAt),
                       attempts: "\(job.attempts)/\(job.maxAttempts)", note: job.lastError ?? job.result ?? "",
-                      retryable: job.status == .dead && canSync)
+                      retryable: job.status == .dead && canSync, retryPath: SiteURL.retryJob(store.id, job.id).path)
             },
             canSync: canSync && connection != nil,
             canConnect: AccessPolicy.decide(principal, .editStore, in: store.scope) == .allow && ConnectionDraft.syncedChannels.contains(store.channel),
             channelSynced: ConnectionDraft.syncedChannels.contains(store.channel),
-            signMethods: ConnectionDraft.signMethods.map { Choice(value: $0, label: $0, selected: $0 == (connection?.signMethod ?? "hmac-sha256")) }
+            signMethods: ConnectionDraft.signMethods.map { Choice(value: $0, label: $0, selected: $0 == (connection?.signMethod ?? "hmac-sha256")) },
+            storePath: SiteURL.store(store.id).path, ordersPath: SiteURL.orders(store.id).path, syncPath: SiteURL.sync(store.id).path,
+            connectPath: SiteURL.storeConnection(store.id).path
         )
-        return try await Page.render("channels/sync", titleKey: "sync_title", title: "\(store.name) · \(l10n["sync_title"])", page: content, for: req)
+        return try await Page.render(content, for: req)
     }
 
     func syncNow(req: Request) async throws -> Response {
         let store = try await req.store(for: .importData)
-        let path = "/stores/\(store.id)/sync"
+        let path = SiteURL.sync(store.id)
         return try await Page.formAction(req, failurePath: path) {
             try await SyncOverview.requestSync(store, on: req)
             return Page.redirect(req, to: path, flash: Page.localizer(for: req)["sync_requested"])
@@ -71,7 +56,7 @@ struct SyncController: RouteCollection {
 
     func connect(req: Request) async throws -> Response {
         let store = try await req.store(for: .editStore)
-        let path = "/stores/\(store.id)/sync"
+        let path = SiteURL.sync(store.id)
         return try await Page.formAction(req, failurePath: path) {
             let draft = try ConnectionDraft(channel: store.channel, endpoint: req.formField("endpoint"), appKey: req.formField("app_key"), appSecret: req.formField("app_secret"),
                                             session: req.formField("session"), signMethod: req.formField("sign_method"),
@@ -85,6 +70,6 @@ struct SyncController: RouteCollection {
         let store = try await req.store(for: .importData)
         guard let job = req.parameters.get("jobID").flatMap(UUID.init(uuidString:)) else { throw AccessDenied.notFound }
         try await SyncOverview.retry(job: job, store: store, on: req)
-        return Page.redirect(req, to: "/stores/\(store.id)/sync", flash: Page.localizer(for: req)["job_retried"])
+        return Page.redirect(req, to: .sync(store.id), flash: Page.localizer(for: req)["job_retried"])
     }
 }

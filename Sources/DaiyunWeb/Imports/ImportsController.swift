@@ -10,27 +10,6 @@ import Vapor
 struct ImportsController: RouteCollection {
     static let maxUpload: ByteCount = "64mb"
 
-    struct Content: Encodable {
-        struct Batch: Encodable { var id, when, kind, target, outcome, outcomeClass, actor: String; var rows, inserted, updated, unchanged, rejected: Int }
-        var batches: [Batch]
-        var kinds: [Choice]
-        var targets: [Choice]
-    }
-
-    struct PreviewContent: Encodable {
-        var kind, kindLabel, target, targetLabel, sourceID, fileName, sha256, encoding: String
-        var rowsRead, goodRows: Int
-        var errors: [RowError]
-        var moreErrors: Int
-        var modeAll: Bool
-    }
-
-    struct BatchContent: Encodable {
-        var batch: Content.Batch
-        var errors: [RowError]
-        var sourceID: String
-    }
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get("imports", use: index)
         routes.on(.POST, "imports", "preview", body: .collect(maxSize: Self.maxUpload), use: preview)
@@ -43,12 +22,12 @@ struct ImportsController: RouteCollection {
         let l10n = Page.localizer(for: req)
         let scope = try await ImportScope(req)
         let batches = try await ImportBatchRepository(database: req.db).batches(stores: scope.stores.map(\.id.rawValue), clients: scope.clients.map(\.id.rawValue))
-        let content = Content(
+        let content = ImportsPage(title: l10n["imports_title"], 
             batches: batches.map { scope.row($0, l10n) },
             kinds: ImportKind.allCases.map { Choice(value: $0.rawValue, label: l10n["import_kind_\($0.rawValue)"], selected: false) },
             targets: scope.importable.map { Choice(value: $0.key, label: $0.label, selected: false) }
         )
-        return try await Page.render("imports/imports", titleKey: "imports_title", page: content, for: req)
+        return try await Page.render(content, for: req)
     }
 
     func preview(req: Request) async throws -> Response {
@@ -59,7 +38,7 @@ struct ImportsController: RouteCollection {
             var file: File
         }
         let l10n = Page.localizer(for: req)
-        return try await Page.formAction(req, failurePath: "/imports") {
+        return try await Page.formAction(req, failurePath: .imports) {
             let upload = try req.content.decode(Upload.self)
             let kind = try TextRules.choice(upload.kind, field: "import_kind", as: ImportKind.self)
             let target = try await ImportScope.resolve(upload.target, kind: kind, on: req)
@@ -72,18 +51,18 @@ struct ImportsController: RouteCollection {
             } catch let problem as FileProblem {
                 preview = ImportPreview(kind: kind, encoding: .utf8, rowsRead: 0, goodRows: 0, errors: [RowError(line: 1, column: "", reason: problem.reason)])
             }
-            let content = PreviewContent(
+            let content = ImportPreviewPage(title: l10n["import_preview_title"], 
                 kind: kind.rawValue, kindLabel: l10n["import_kind_\(kind.rawValue)"], target: upload.target,
                 targetLabel: target.store.map { "\(target.client.name) · \($0.name)" } ?? target.client.name,
                 sourceID: source.id.uuidString.lowercased(), fileName: source.name, sha256: source.sha256, encoding: preview.encoding.rawValue,
                 rowsRead: preview.rowsRead, goodRows: preview.goodRows, errors: Array(preview.errors.prefix(200)),
                 moreErrors: max(0, preview.errors.count - 200), modeAll: upload.mode == ImportMode.allOrNothing.rawValue)
-            return try await Page.render("imports/import-preview", titleKey: "import_preview_title", page: content, for: req)
+            return try await Page.render(content, for: req)
         }
     }
 
     func run(req: Request) async throws -> Response {
-        try await Page.formAction(req, failurePath: "/imports") {
+        try await Page.formAction(req, failurePath: .imports) {
             let kind = try TextRules.choice(req.formField("kind"), field: "import_kind", as: ImportKind.self)
             let mode = try TextRules.choice(req.formField("mode"), field: "import_mode", as: ImportMode.self)
             let target = try await ImportScope.resolve(req.formField("target"), kind: kind, on: req)
@@ -96,7 +75,7 @@ struct ImportsController: RouteCollection {
             // Only a file the user may see can be imported: not another store's upload.
             try await req.authorizeSource(record)
             let result = try await ImportService(database: req.db).run(data, name: record.name, kind: kind, mode: mode, target: target, by: try req.writeContext())
-            return req.redirect(to: "/imports/\(result.batch.id.uuidString.lowercased())")
+            return req.redirect(to: SiteURL.importBatch(result.batch.id).path)
         }
     }
 
@@ -106,8 +85,10 @@ struct ImportsController: RouteCollection {
         let scope = try await ImportScope(req)
         guard scope.canSee(batch) else { throw AccessDenied.notFound }
         let errors = (try? JSONDecoder().decode([RowError].self, from: Data(batch.errorsJson.utf8))) ?? []
-        let content = BatchContent(batch: scope.row(batch, Page.localizer(for: req)), errors: errors, sourceID: batch.sourceRecordID?.uuidString.lowercased() ?? "")
-        return try await Page.render("imports/import-batch", titleKey: "import_batch_title", page: content, for: req)
+        let l10n = Page.localizer(for: req)
+        let content = ImportBatchPage(title: l10n["import_batch_title"], batch: scope.row(batch, l10n), errors: errors, sourceID: batch.sourceRecordID?.uuidString.lowercased() ?? "",
+                                      sourcePath: batch.sourceRecordID.map { SiteURL.sourceRecord($0).path } ?? "")
+        return try await Page.render(content, for: req)
     }
 }
 
@@ -133,11 +114,11 @@ struct ImportScope {
         stores.contains { $0.id.rawValue == batch.storeID } || clients.contains { $0.id.rawValue == batch.clientID }
     }
 
-    func row(_ b: ImportBatch, _ l10n: Localizer) -> ImportsController.Content.Batch {
+    func row(_ b: ImportBatch, _ l10n: Localizer) -> ImportsPage.Batch {
         let target = stores.first { $0.id.rawValue == b.storeID }?.name ?? clients.first { $0.id.rawValue == b.clientID }?.name ?? ""
         return .init(id: b.id.uuidString.lowercased(), when: ShanghaiTime.format(b.startedAt), kind: l10n["import_kind_\(b.kind)"], target: target,
                      outcome: l10n["import_outcome_\(b.outcome)"], outcomeClass: b.outcome == "imported" ? "active" : "ended", actor: b.actor,
-                     rows: b.rowsRead, inserted: b.inserted, updated: b.updated, unchanged: b.unchanged, rejected: b.rejected)
+                     rows: b.rowsRead, inserted: b.inserted, updated: b.updated, unchanged: b.unchanged, rejected: b.rejected, path: SiteURL.importBatch(b.id).path)
     }
 
     /// The target a form names (`store:<id>` or `client:<id>`), if the user may import into it.

@@ -6,27 +6,6 @@ import Vapor
 /// A client's stock: the shared pool per SKU, what each channel may sell, the movement log, and
 /// receipts, adjustments, stock-takes, warehouses and safety stock for those who manage stock.
 struct StockController: RouteCollection {
-    struct Content: Encodable {
-        struct Row: Encodable {
-            var skuID, outerID, title, properties: String
-            var onHand, reserved: Int
-            var available: [Int]
-            var counted: String
-        }
-        struct Movement: Encodable { var at, sku, kind, onHand, reserved, reason, actor: String }
-        var client: String
-        var clientID: String
-        var channels: [String]
-        var safety: [Int]
-        var rows: [Row]
-        var movements: [Movement]
-        var canManage: Bool
-        var skus: [Choice]
-        var warehouses: [Choice]
-        var kinds: [Choice]
-        var channelChoices: [Choice]
-    }
-
     func boot(routes: any RoutesBuilder) throws {
         let stock = routes.grouped("clients", ":clientID")
         stock.get("stock", use: show)
@@ -43,7 +22,7 @@ struct StockController: RouteCollection {
         let overview = try await StockOverview(client: client, on: req)
         let lines = overview.lines, channels = overview.channels
         let codes = Dictionary(uniqueKeysWithValues: lines.map { ($0.skuID, $0.outerID) })
-        let content = Content(
+        let content = StockPage(title: "\(l10n["stock_title"]) · \(client.name)", 
             client: client.name, clientID: client.id.description,
             channels: channels.map(l10n.channel), safety: channels.map { overview.safety[$0] ?? 0 },
             rows: lines.map { line in
@@ -59,14 +38,16 @@ struct StockController: RouteCollection {
             skus: lines.map { Choice(value: $0.skuID.uuidString.lowercased(), label: "\($0.outerID) · \($0.title) \($0.properties)", selected: false) },
             warehouses: try await CatalogRepository(database: req.db).warehouses(of: client.id).map { Choice(value: $0.id.uuidString.lowercased(), label: "\($0.code) · \($0.name)", selected: false) },
             kinds: StockChangeKind.allCases.map { Choice(value: $0.rawValue, label: l10n["stock_kind_\($0.rawValue)"], selected: false) },
-            channelChoices: l10n.channelChoices()
+            channelChoices: l10n.channelChoices(),
+            clientPath: SiteURL.client(client.id).path, warehousesPath: SiteURL.warehouses(client.id).path,
+            changesPath: SiteURL.stockChanges(client.id).path, safetyPath: SiteURL.safetyStock(client.id).path
         )
-        return try await Page.render("inventory/stock", titleKey: "stock_title", title: "\(l10n["stock_title"]) · \(client.name)", page: content, for: req)
+        return try await Page.render(content, for: req)
     }
 
     func change(req: Request) async throws -> Response {
         let client = try await req.client(for: .manageStock)
-        let path = "/clients/\(client.id)/stock"
+        let path = SiteURL.stock(client.id)
         return try await Page.formAction(req, failurePath: path) {
             let kind = try TextRules.choice(req.formField("kind"), field: "kind", as: StockChangeKind.self)
             let quantity = try InputBounds.parse(req.formField("quantity"), in: InputBounds.stockChange, field: "quantity")
@@ -80,7 +61,7 @@ struct StockController: RouteCollection {
 
     func createWarehouse(req: Request) async throws -> Response {
         let client = try await req.client(for: .manageStock)
-        let path = "/clients/\(client.id)/stock"
+        let path = SiteURL.stock(client.id)
         return try await Page.formAction(req, failurePath: path) {
             _ = try await CatalogRepository(database: req.db).createWarehouse(code: req.formField("code"), name: req.formField("name"), for: client, by: try req.writeContext())
             return Page.saved(req, to: path)
@@ -89,7 +70,7 @@ struct StockController: RouteCollection {
 
     func setSafetyStock(req: Request) async throws -> Response {
         let client = try await req.client(for: .manageStock)
-        let path = "/clients/\(client.id)/stock"
+        let path = SiteURL.stock(client.id)
         return try await Page.formAction(req, failurePath: path) {
             let channel = try TextRules.choice(req.formField("channel"), field: "channel", as: Channel.self)
             let quantity = try InputBounds.parse(req.formField("quantity"), in: InputBounds.stockChange, field: "quantity")

@@ -5,14 +5,18 @@ import Foundation
 struct Localizer: Sendable {
     let language: Language
 
+    /// A key of any table in this language. A key no table defines reads as itself; a test
+    /// keeps every key that code and templates use defined in both languages.
     subscript(_ key: String) -> String {
-        guard let entry = Strings.table[key] else { return key }
+        guard let entry = StringTable.merged[key] else { return key }
         return language == .zhCN ? entry.zh : entry.en
     }
 
-    /// The whole table in this language, for templates (`#(t.key)`).
-    var all: [String: String] {
-        Strings.table.mapValues { language == .zhCN ? $0.zh : $0.en }
+    /// The shared strings and those of `tables` in this language, for a page's template (`#(t.key)`).
+    func strings(_ tables: [StringTable]) -> [String: String] {
+        ([StringTable.shared] + tables).reduce(into: [:]) { strings, table in
+            for (key, entry) in table.entries { strings[key] = language == .zhCN ? entry.zh : entry.en }
+        }
     }
 
     func format(_ key: String, _ arguments: any CVarArg...) -> String {
@@ -36,7 +40,7 @@ struct Localizer: Sendable {
 
     /// A field's label, falling back to its name.
     func field(_ name: String) -> String {
-        Strings.table["field_\(name)"] == nil ? name : self["field_\(name)"]
+        StringTable.merged["field_\(name)"] == nil ? name : self["field_\(name)"]
     }
 
     /// A user-facing sentence for an error, in this language.

@@ -3,20 +3,6 @@ import Vapor
 
 /// A client's page: its stores, its audit chain head, and (for admins) edit and open-store forms.
 struct ClientsController: RouteCollection {
-    struct Content: Encodable {
-        var id: String
-        var name: String
-        var industry: String
-        var stores: [StoreRow]
-        var canManage: Bool
-        var canSeeAudit: Bool
-        var auditCount: Int64
-        var auditHash: String
-        var channels: [Choice]
-        var statuses: [Choice]
-        var today: String
-    }
-
     func boot(routes: any RoutesBuilder) throws {
         let client = routes.grouped("clients", ":clientID")
         client.get(use: show)
@@ -32,20 +18,14 @@ struct ClientsController: RouteCollection {
         let stores = try await req.tenancy.stores(visibleTo: AccessPolicy.visibility(of: principal), client: client.id)
         let canSeeAudit = AccessPolicy.decide(principal, .viewAuditLog, in: scope) == .allow
         let head = canSeeAudit ? try await req.auditLog.chain(.client(client.id))?.head ?? .empty : .empty
-        let content = Content(
-            id: client.id.description, name: client.name, industry: client.industry,
-            stores: stores.map { StoreRow($0, clientName: client.name, l10n) },
-            canManage: AccessPolicy.decide(principal, .manageClients, in: scope) == .allow,
-            canSeeAudit: canSeeAudit, auditCount: head.count, auditHash: head.hash,
-            channels: l10n.channelChoices(), statuses: l10n.statusChoices(selected: .onboarding),
-            today: BusinessDay(containing: req.now).description
-        )
-        return try await Page.render("tenancy/client", titleKey: "client", title: client.name, page: content, for: req)
+        let page = ClientPage(client: client, stores: stores, canManage: AccessPolicy.decide(principal, .manageClients, in: scope) == .allow,
+                              canSeeAudit: canSeeAudit, head: head, today: BusinessDay(containing: req.now), l10n)
+        return try await Page.render(page, for: req)
     }
 
     func update(req: Request) async throws -> Response {
         let client = try await req.client(for: .manageClients)
-        let path = "/clients/\(client.id)"
+        let path = SiteURL.client(client.id)
         return try await Page.formAction(req, failurePath: path) {
             let draft = try ClientDraft(name: req.formField("name"), industry: req.formField("industry"))
             _ = try await req.tenancy.updateClient(client, with: draft, by: try req.writeContext())
@@ -55,14 +35,14 @@ struct ClientsController: RouteCollection {
 
     func createStore(req: Request) async throws -> Response {
         let client = try await req.client(for: .manageClients)
-        let path = "/clients/\(client.id)"
+        let path = SiteURL.client(client.id)
         return try await Page.formAction(req, failurePath: path) {
             let draft = try StoreDraft(
                 channel: req.formField("channel"), shopID: req.formField("shop_id"), name: req.formField("name"),
                 status: req.formField("status"), takenOverOn: req.formField("taken_over_on")
             )
             let store = try await req.tenancy.createStore(draft, for: client, by: try req.writeContext())
-            return Page.saved(req, to: "/stores/\(store.id)")
+            return Page.saved(req, to: .store(store.id))
         }
     }
 }

@@ -12,6 +12,10 @@ struct StoreRow: Encodable {
     var status: String
     var statusLabel: String
     var takenOverOn: String
+    var path: String
+    var clientPath: String
+    var ordersPath: String
+    var syncPath: String
 
     init(_ store: Store, clientName: String, _ l10n: Localizer) {
         id = store.id.description
@@ -24,5 +28,9 @@ struct StoreRow: Encodable {
         status = store.status.rawValue
         statusLabel = l10n.status(store.status)
         takenOverOn = store.takenOverOn.description
+        path = SiteURL.store(store.id).path
+        clientPath = SiteURL.client(store.clientID).path
+        ordersPath = SiteURL.orders(store.id).path
+        syncPath = SiteURL.sync(store.id).path
     }
 }

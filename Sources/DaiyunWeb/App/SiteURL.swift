@@ -1,0 +1,107 @@
+import DaiyunChannels
+import DaiyunCore
+import Foundation
+
+/// Every page address the app links to or redirects to, in one place: a path is never built by
+/// hand in a controller or a page context.
+enum SiteURL: Sendable, Equatable {
+    case home
+    case login(next: String? = nil)
+    /// The sign-in page after signing out, in the language of the user who left.
+    case signedOut(Language?)
+    case logout
+    case language
+    case account
+    case accountTokens
+    case revokeToken(UUID)
+    case assignments
+    case deleteAssignment(String)
+    case auditVerify(String)
+    case staff
+    case audit
+    case auditChain(String)
+    case auditExport(ID<Client>)
+    case imports
+    case importPreview
+    case importBatch(UUID)
+    case sourceRecord(UUID)
+    case clients
+    case client(ID<Client>)
+    case clientStores(ID<Client>)
+    case stock(ID<Client>)
+    case catalog(ID<Client>)
+    case catalogFile(ID<Client>, FileEncoding)
+    case sku(ID<Client>, skuID: UUID)
+    case skuListings(ID<Client>, skuID: UUID)
+    case warehouses(ID<Client>)
+    case stockChanges(ID<Client>)
+    case safetyStock(ID<Client>)
+    case store(ID<Store>)
+    case orders(ID<Store>)
+    case order(ID<Store>, tid: String)
+    case orderShipments(ID<Store>, tid: String)
+    case sync(ID<Store>)
+    case storeConnection(ID<Store>)
+    case retryJob(ID<Store>, UUID)
+
+    /// The path, with its query when it has one.
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .login(let next): next.map { "/login?next=" + ($0.addingPercentEncoding(withAllowedCharacters: Self.nextAllowed) ?? "/") } ?? "/login"
+        case .signedOut(let language): "/login?signed_out=1" + (language == .en ? "&lang=en" : "")
+        case .logout: "/logout"
+        case .language: "/language"
+        case .account: "/account"
+        case .accountTokens: "/account/tokens"
+        case .revokeToken(let id): "/account/tokens/\(id.uuidString.lowercased())/revoke"
+        case .assignments: "/staff/assignments"
+        case .deleteAssignment(let id): "/staff/assignments/\(id)/delete"
+        case .auditVerify(let chain): "/audit?chain=" + Self.escaped(chain) + "&verify=true"
+        case .staff: "/staff"
+        case .audit: "/audit"
+        case .auditChain(let chain): "/audit?chain=" + Self.escaped(chain)
+        case .auditExport(let client): "/audit/export?client=\(client)"
+        case .imports: "/imports"
+        case .importPreview: "/imports/preview"
+        case .importBatch(let id): "/imports/\(id.uuidString.lowercased())"
+        case .sourceRecord(let id): "/source-records/\(id.uuidString.lowercased())"
+        case .clients: "/clients"
+        case .client(let id): "/clients/\(id)"
+        case .clientStores(let id): "/clients/\(id)/stores"
+        case .stock(let id): "/clients/\(id)/stock"
+        case .catalog(let id): "/clients/\(id)/catalog"
+        case .catalogFile(let id, let encoding): encoding == .utf8 ? "/clients/\(id)/catalog.csv" : "/clients/\(id)/catalog.csv?encoding=gb18030"
+        case .sku(let client, let sku): "/clients/\(client)/catalog/skus/\(sku.uuidString.lowercased())"
+        case .skuListings(let client, let sku): "/clients/\(client)/catalog/skus/\(sku.uuidString.lowercased())/listings"
+        case .warehouses(let id): "/clients/\(id)/warehouses"
+        case .stockChanges(let id): "/clients/\(id)/stock/changes"
+        case .safetyStock(let id): "/clients/\(id)/safety-stock"
+        case .store(let id): "/stores/\(id)"
+        case .orders(let id): "/stores/\(id)/orders"
+        case .order(let store, let tid): "/stores/\(store)/orders/" + Self.escaped(tid)
+        case .orderShipments(let store, let tid): "/stores/\(store)/orders/" + Self.escaped(tid) + "/shipments"
+        case .sync(let id): "/stores/\(id)/sync"
+        case .storeConnection(let id): "/stores/\(id)/connection"
+        case .retryJob(let store, let job): "/stores/\(store)/jobs/\(job.uuidString.lowercased())/retry"
+        }
+    }
+
+    /// Where a user lands after signing in: a brand viewer on its client, everyone else home.
+    static func home(for principal: Principal) -> SiteURL {
+        if principal.kind == .brandViewer, let client = principal.clientID { return .client(client) }
+        return .home
+    }
+
+    /// A path to come back to keeps its slashes; only what would end the query value is escaped.
+    private static let nextAllowed = CharacterSet.urlQueryAllowed.subtracting(["&", "=", "?"])
+
+    private static func escaped(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? text
+    }
+}
+
+extension CharacterSet {
+    /// What a query value or a path segment may hold unescaped.
+    static let urlQueryValueAllowed = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+?/#"))
+}
