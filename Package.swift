@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         // The domain: value types and rules. Foundation only.
@@ -139,6 +140,7 @@ let package = Package(
             dependencies: [
                 "DaiyunWeb", "DaiyunWebTestSupport", "DaiyunTestSupport", "DaiyunChannels", "DaiyunIntegration", "DaiyunJobs", "DaiyunSandbox",
                 "DaiyunSimulation", .product(name: "VaporTesting", package: "vapor"), .product(name: "Yams", package: "Yams"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ]
         ),
     ],

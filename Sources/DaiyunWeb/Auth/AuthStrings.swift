@@ -7,6 +7,5 @@ extension StringTable {
         "sign_in_button": ("登录", "Sign in"),
         "sign_in_failed": ("登录名或密码错误。", "The sign-in name or password is wrong."),
         "sign_in_locked": ("此登录名连续失败次数过多，已锁定。请 %d 分钟后再试。", "Too many failed sign-ins for this name. Try again in %d minutes."),
-        "signed_out": ("您已退出登录。", "You have signed out."),
     ])
 }

@@ -17,11 +17,9 @@ extension StringTable {
         "stock_kind_reserve": ("订单锁定", "Reserved for order"),
         "stock_kind_release": ("订单释放", "Released"),
         "stock_kind_deduct": ("发货出库", "Shipped"),
-        "stock_quantity": ("数量", "Quantity"),
         "stock_reason": ("原因", "Reason"),
         "stock_movements": ("库存流水", "Movements"),
         "stock_no_skus": ("还没有商品。先导入商品表。", "No SKUs yet. Import a catalog first."),
-        "stock_warehouse": ("仓库", "Warehouse"),
         "warehouses": ("仓库", "Warehouses"),
         "new_warehouse": ("新建仓库", "New warehouse"),
     ])

@@ -64,6 +64,10 @@ struct OrderListQuery {
     var cursor: OrderCursor?
     var echo: [String: String] = [:]
 
+    /// No filter, the first page.
+    init() {}
+
+    /// The query of a request to the order list.
     init(_ req: Request) {
         func text(_ key: String) -> String? {
             guard let value = try? req.query.get(String.self, at: key), !value.isEmpty else { return nil }
