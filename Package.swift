@@ -5,7 +5,7 @@ let package = Package(
     name: "Daiyun",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "daiyun", targets: ["daiyun"]),
+        .executable(name: "daiyun", targets: ["daiyun"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -138,10 +138,12 @@ let package = Package(
         .testTarget(
             name: "DaiyunWebTests",
             dependencies: [
-                "DaiyunWeb", "DaiyunWebTestSupport", "DaiyunTestSupport", "DaiyunChannels", "DaiyunIntegration", "DaiyunJobs", "DaiyunSandbox",
+                "DaiyunWeb", "DaiyunWebTestSupport", "DaiyunTestSupport", "DaiyunChannels", "DaiyunIntegration", "DaiyunJobs",
+                "DaiyunSandbox",
                 "DaiyunSimulation", .product(name: "VaporTesting", package: "vapor"), .product(name: "Yams", package: "Yams"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
-            ]
+            ],
+            exclude: ["__Snapshots__"]
         ),
     ],
     swiftLanguageModes: [.v6]

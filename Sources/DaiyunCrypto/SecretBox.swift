@@ -31,8 +31,9 @@ public struct SecretBox: Sendable {
     /// The secret inside sealed text; fails if it was sealed under another key or is not sealed text.
     public func open(_ sealed: String) throws(OpenError) -> String {
         guard Self.isSealed(sealed), let data = Data(base64Encoded: String(sealed.dropFirst(Self.prefix.count))),
-              let box = try? AES.GCM.SealedBox(combined: data),
-              let plain = try? AES.GCM.open(box, using: key), let text = String(data: plain, encoding: .utf8) else {
+            let box = try? AES.GCM.SealedBox(combined: data),
+            let plain = try? AES.GCM.open(box, using: key), let text = String(data: plain, encoding: .utf8)
+        else {
             throw OpenError()
         }
         return text

@@ -26,7 +26,9 @@ public struct JobRunner: Sendable {
     /// How often a running runner says it is alive.
     public var beatEvery: Duration = .seconds(5)
 
-    public init(database: any Database, worker: String, logger: Logger, registry: JobRegistry, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        database: any Database, worker: String, logger: Logger, registry: JobRegistry, clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.database = database
         self.worker = worker
         self.logger = logger
@@ -40,7 +42,9 @@ public struct JobRunner: Sendable {
     public func run(every interval: Duration = .seconds(1), scheduleEvery: TimeInterval = 5) async {
         let heart = Task { [self] in
             while !Task.isCancelled {
-                do { _ = try await beat(now: clock()) } catch { logger.warning("job runner heartbeat failed", metadata: ["error": "\(error)"]) }
+                do { _ = try await beat(now: clock()) } catch {
+                    logger.warning("job runner heartbeat failed", metadata: ["error": "\(error)"])
+                }
                 try? await Task.sleep(for: beatEvery)
             }
         }

@@ -43,7 +43,9 @@ public actor SandboxGateway {
             if let sub = failure.subMessage { body["sub_msg"] = sub }
             return Self.json(["error_response": body])
         } catch {
-            return Self.json(["error_response": ["code": 15, "msg": "Remote service error", "sub_code": "isp.unknown-error", "sub_msg": "\(error)"]])
+            return Self.json([
+                "error_response": ["code": 15, "msg": "Remote service error", "sub_code": "isp.unknown-error", "sub_msg": "\(error)"]
+            ])
         }
     }
 
@@ -62,8 +64,9 @@ public actor SandboxGateway {
         guard let secret = apps[appKey] else { throw SandboxFailure(29, "Invalid App Key") }
         guard let stamp = p["timestamp"], !stamp.isEmpty else { throw SandboxFailure(30, "Missing Timestamp") }
         guard let time = Self.time(stamp), abs(time.timeIntervalSince(now)) <= timestampTolerance else {
-            throw SandboxFailure(31, "Invalid Timestamp", sub: "isv.invalid-parameter:timestamp",
-                                 subMessage: "时间戳与服务器时间相差超过\(Int(timestampTolerance / 60))分钟")
+            throw SandboxFailure(
+                31, "Invalid Timestamp", sub: "isv.invalid-parameter:timestamp",
+                subMessage: "时间戳与服务器时间相差超过\(Int(timestampTolerance / 60))分钟")
         }
         guard p["v"] == "2.0" else { throw SandboxFailure(33, "Invalid Version") }
         guard let sign = p["sign"], !sign.isEmpty else { throw SandboxFailure(24, "Missing Signature") }

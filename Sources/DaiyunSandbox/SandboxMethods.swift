@@ -31,7 +31,9 @@ struct SandboxMethods {
     }
 
     func time(_ name: String) throws -> Date {
-        guard let date = ShanghaiTime.parse(try required(name)) else { throw SandboxFailure.invalid(name, "\(name)格式错误，应为yyyy-MM-dd HH:mm:ss") }
+        guard let date = ShanghaiTime.parse(try required(name)) else {
+            throw SandboxFailure.invalid(name, "\(name)格式错误，应为yyyy-MM-dd HH:mm:ss")
+        }
         return date
     }
 
@@ -49,7 +51,9 @@ struct SandboxMethods {
         return start < all.count ? Array(all[start..<min(start + paging.size, all.count)]) : []
     }
 
-    func listResult<T>(_ all: [T], _ paging: (page: Int, size: Int), key: String, element: String, render: (T) -> [String: Any]) -> [String: Any] {
+    func listResult<T>(_ all: [T], _ paging: (page: Int, size: Int), key: String, element: String, render: (T) -> [String: Any]) -> [String:
+        Any]
+    {
         let items = page(all, paging).map(render)
         var result: [String: Any] = [:]
         if parameters["use_has_next"] == "true" {
@@ -63,11 +67,16 @@ struct SandboxMethods {
 
     func increment() async throws -> [String: Any] {
         _ = try required("fields")
-        let start = try time("start_modified"), end = try time("end_modified")
+        let start = try time("start_modified")
+        let end = try time("end_modified")
         guard start <= end else { throw SandboxFailure.invalid("end_modified", "end_modified必须大于start_modified") }
-        guard end.timeIntervalSince(start) <= 86_400 else { throw SandboxFailure.invalid("end_modified", "start_modified与end_modified的间隔不能超过一天") }
+        guard end.timeIntervalSince(start) <= 86_400 else {
+            throw SandboxFailure.invalid("end_modified", "start_modified与end_modified的间隔不能超过一天")
+        }
         let paging = try paging(defaultSize: 40, maxSize: 100)
-        let types = parameters["type"].map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) } ?? Self.defaultTypes
+        let types =
+            parameters["type"].map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
+            ?? Self.defaultTypes
         let trades = await shop.trades(modifiedFrom: start, to: end, types: types)
         return listResult(trades, paging, key: "trades", element: "trade") { trade in
             var rendered = SandboxJSON.trade(trade)
@@ -99,8 +108,9 @@ struct SandboxMethods {
         guard let quantity = Int(try required("quantity")) else { throw SandboxFailure.invalid("quantity", "quantity必须是整数") }
         let incremental = parameters["type"] == "2"
         do {
-            let listing = try await shop.updateQuantity(itemID: item, skuID: parameters["sku_id"], outerID: parameters["outer_id"],
-                                                        quantity: quantity, incremental: incremental)
+            let listing = try await shop.updateQuantity(
+                itemID: item, skuID: parameters["sku_id"], outerID: parameters["outer_id"],
+                quantity: quantity, incremental: incremental)
             return ["item": ["num_iid": Int64(listing.itemID) ?? 0, "num": listing.quantity, "modified": ShanghaiTime.format(now)]]
         } catch SandboxShop.WriteError.negativeQuantity {
             throw SandboxFailure.invalid("quantity", "全量更新时quantity不能小于0")
@@ -110,14 +120,17 @@ struct SandboxMethods {
     }
 
     func offlineSend() async throws -> [String: Any] {
-        let tid = try required("tid"), waybill = try required("out_sid"), company = try required("company_code")
+        let tid = try required("tid")
+        let waybill = try required("out_sid")
+        let company = try required("company_code")
         let split = parameters["is_split"] == "1"
         let oids = split ? try required("sub_tid").split(separator: ",").map(String.init) : nil
         do {
             try await shop.ship(tid: tid, oids: oids, companyCode: company, waybill: waybill, at: now)
             return ["shipping": ["is_success": true]]
         } catch SandboxShop.WriteError.notShippable(let status) {
-            throw SandboxFailure(15, "Remote service error", sub: "isv.logistics-offline-service-error:B04", subMessage: "订单状态\(status.rawValue)不允许发货")
+            throw SandboxFailure(
+                15, "Remote service error", sub: "isv.logistics-offline-service-error:B04", subMessage: "订单状态\(status.rawValue)不允许发货")
         } catch {
             throw SandboxFailure(15, "Remote service error", sub: "isv.trade-not-exist", subMessage: "交易\(tid)不存在")
         }
@@ -141,8 +154,11 @@ struct SandboxMethods {
     func onSale() async -> [String: Any] {
         let listings = await shop.listings
         let items = Dictionary(grouping: listings, by: \.itemID).sorted { $0.key < $1.key }.map { itemID, skus -> [String: Any] in
-            ["num_iid": Int64(itemID) ?? 0, "title": skus[0].title, "num": skus.reduce(0) { $0 + $1.quantity }, "approve_status": "onsale",
-             "price": skus.map(\.price).min()!.yuanString]
+            [
+                "num_iid": Int64(itemID) ?? 0, "title": skus[0].title, "num": skus.reduce(0) { $0 + $1.quantity },
+                "approve_status": "onsale",
+                "price": skus.map(\.price).min()!.yuanString,
+            ]
         }
         return ["total_results": items.count, "items": ["item": items]]
     }
@@ -152,7 +168,8 @@ struct SandboxMethods {
 enum SandboxJSON {
     static func trade(_ order: Order) -> [String: Any] {
         var trade: [String: Any] = [
-            "tid": Int64(order.tid) ?? 0, "status": order.status.rawValue, "type": order.type, "created": ShanghaiTime.format(order.createdAt),
+            "tid": Int64(order.tid) ?? 0, "status": order.status.rawValue, "type": order.type,
+            "created": ShanghaiTime.format(order.createdAt),
             "payment": order.payment.yuanString, "post_fee": order.postFee.yuanString, "total_fee": order.totalFee.yuanString,
             "discount_fee": order.discountFee.yuanString, "buyer_nick": order.buyerNick,
             "orders": ["order": order.lines.map(line)],
@@ -178,8 +195,12 @@ enum SandboxJSON {
     }
 
     static func review(_ review: Review) -> [String: Any] {
-        ["tid": Int64(review.tid) ?? 0, "oid": Int64(review.oid) ?? 0, "role": "buyer", "nick": review.buyerNick, "result": review.result.rawValue,
-         "created": ShanghaiTime.format(review.createdAt), "item_title": review.itemTitle, "content": review.content, "reply": review.reply]
+        [
+            "tid": Int64(review.tid) ?? 0, "oid": Int64(review.oid) ?? 0, "role": "buyer", "nick": review.buyerNick,
+            "result": review.result.rawValue,
+            "created": ShanghaiTime.format(review.createdAt), "item_title": review.itemTitle, "content": review.content,
+            "reply": review.reply,
+        ]
     }
 
     static func refund(_ refund: Refund) -> [String: Any] {

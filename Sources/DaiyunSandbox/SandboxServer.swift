@@ -32,7 +32,9 @@ public enum SandboxServer {
             let outerID = try request.query.get(String.self, at: "outer_id")
             let count = try request.query.get(Int.self, at: "count")
             guard (1...100_000).contains(count) else { throw Abort(.badRequest, reason: "count must be from 1 to 100000") }
-            guard let shop = shops.first(where: { $0.session == session }) else { throw Abort(.notFound, reason: "no shop with that session") }
+            guard let shop = shops.first(where: { $0.session == session }) else {
+                throw Abort(.notFound, reason: "no shop with that session")
+            }
             let paid = await shop.flashSale(outerID: outerID, count: count)
             return json(SandboxGateway.json(["attempts": count, "paid": paid]))
         }

@@ -19,7 +19,9 @@ public actor SandboxShop {
         public var finishAfter: TimeInterval
         public var refundChance: Double
 
-        public init(ordersPerMinute: Double = 6, shipAfter: TimeInterval = 120, finishAfter: TimeInterval = 600, refundChance: Double = 0.04) {
+        public init(
+            ordersPerMinute: Double = 6, shipAfter: TimeInterval = 120, finishAfter: TimeInterval = 600, refundChance: Double = 0.04
+        ) {
             self.ordersPerMinute = ordersPerMinute
             self.shipAfter = shipAfter
             self.finishAfter = finishAfter
@@ -66,21 +68,28 @@ public actor SandboxShop {
     /// for, `TOPHistory`). They are generated from `anchor` when given (a fixed day, so that a
     /// restarted sandbox gives every order the same number and fate as before), or from
     /// `historyDays` ago.
-    public init(nick: String, session: String, skus: [SimulatedSKU], baseOrdersPerDay: Double, seed: UInt64,
-                historyDays: Int = TOPHistory.days, anchor: BusinessDay? = nil, pace: Pace = Pace(), stock: Int = 500, now: Date = Date()) {
+    public init(
+        nick: String, session: String, skus: [SimulatedSKU], baseOrdersPerDay: Double, seed: UInt64,
+        historyDays: Int = TOPHistory.days, anchor: BusinessDay? = nil, pace: Pace = Pace(), stock: Int = 500, now: Date = Date()
+    ) {
         self.nick = nick
         self.session = session
         self.pace = pace
         listings = skus.map { sku in
-            Listing(itemID: StoreSimulator.itemID(of: sku), skuID: String(Self.stableNumber(sku.outerID) % 10_000_000_000), outerID: sku.outerID,
-                    title: sku.title, properties: sku.properties, price: sku.price, quantity: stock)
+            Listing(
+                itemID: StoreSimulator.itemID(of: sku), skuID: String(Self.stableNumber(sku.outerID) % 10_000_000_000),
+                outerID: sku.outerID,
+                title: sku.title, properties: sku.properties, price: sku.price, quantity: stock)
         }
         let firstNumber = 3_000_000_000_000_000_000 + (seed % 1000) * 1_000_000_000_000
         let today = BusinessDay(containing: now)
         let kept = today.start.addingTimeInterval(-Double(historyDays) * 86_400)
-        let history = StoreSimulator(store: store, skus: skus, baseOrdersPerDay: baseOrdersPerDay, firstOrderNumber: firstNumber, seed: seed)
-            .generate(from: anchor ?? BusinessDay(containing: kept),
-                      until: BusinessDay(containing: today.start.addingTimeInterval(86_400 + 3600)), now: now)
+        let history = StoreSimulator(
+            store: store, skus: skus, baseOrdersPerDay: baseOrdersPerDay, firstOrderNumber: firstNumber, seed: seed
+        )
+        .generate(
+            from: anchor ?? BusinessDay(containing: kept),
+            until: BusinessDay(containing: today.start.addingTimeInterval(86_400 + 3600)), now: now)
         var trades: [String: Order] = [:]
         for var order in history.orders where (order.modifiedAt ?? order.createdAt) >= kept {
             for i in order.lines.indices {
@@ -90,11 +99,12 @@ public actor SandboxShop {
             trades[order.tid] = order
         }
         self.trades = trades
-        refunds = Dictionary(history.refunds.filter { trades[$0.tid] != nil }.map { refund in
-            var refund = refund
-            refund.oid = Self.oid(tid: refund.tid, line: 1)  // the simulator refunds an order's first line
-            return (refund.refundID, refund)
-        }, uniquingKeysWith: { a, _ in a })
+        refunds = Dictionary(
+            history.refunds.filter { trades[$0.tid] != nil }.map { refund in
+                var refund = refund
+                refund.oid = Self.oid(tid: refund.tid, line: 1)  // the simulator refunds an order's first line
+                return (refund.refundID, refund)
+            }, uniquingKeysWith: { a, _ in a })
         // Orders placed while the sandbox runs get numbers of their own, from the start time, so a
         // restarted sandbox never reuses one it gave out before.
         nextNumber = 3_100_000_000_000_000_000 + UInt64(max(0, now.timeIntervalSince1970)) * 1000
@@ -159,20 +169,24 @@ public actor SandboxShop {
             guard draw < 350 else { return nil }
             let created = Self.wholeSecond(finished.addingTimeInterval(Double(draw % 60)))
             guard created >= start, created <= end else { return nil }
-            let (result, content): (ReviewResult, String) = switch draw {
-            case ..<10: (.bad, "质量太差了，和描述不符，不推荐")
-            case ..<25: (.neutral, "一般般，物流有点慢")
-            default: (.good, ["很好用，会回购", "包装精美，发货快", "质量不错，推荐购买", "和描述一致，满意"][Int(draw) % 4])
-            }
-            return Review(storeID: store, tid: order.tid, oid: line.oid, result: result, content: content, buyerNick: order.buyerNick,
-                          itemTitle: line.title, createdAt: created)
+            let (result, content): (ReviewResult, String) =
+                switch draw {
+                case ..<10: (.bad, "质量太差了，和描述不符，不推荐")
+                case ..<25: (.neutral, "一般般，物流有点慢")
+                default: (.good, ["很好用，会回购", "包装精美，发货快", "质量不错，推荐购买", "和描述一致，满意"][Int(draw) % 4])
+                }
+            return Review(
+                storeID: store, tid: order.tid, oid: line.oid, result: result, content: content, buyerNick: order.buyerNick,
+                itemTitle: line.title, createdAt: created)
         }.sorted { ($0.createdAt, $0.oid) > ($1.createdAt, $1.oid) }
     }
 
     // MARK: Writing, as the seller does through the APIs
 
     public enum WriteError: Error, Equatable {
-        case noSuchItem, noSuchTrade, notShippable(OrderStatus), negativeQuantity
+        case noSuchItem, noSuchTrade
+        case notShippable(OrderStatus)
+        case negativeQuantity
     }
 
     /// `taobao.item.quantity.update`: type 1 sets the quantity, type 2 adds to it (never below 0).
@@ -198,7 +212,9 @@ public actor SandboxShop {
     /// `taobao.logistics.offline.send`: the trade (or the named lines of it) ships now.
     public func ship(tid: String, oids: [String]?, companyCode: String, waybill: String, at now: Date) throws {
         guard var order = trades[tid] else { throw WriteError.noSuchTrade }
-        guard order.status == .waitSellerSendGoods || order.status == .sellerConsignedPart else { throw WriteError.notShippable(order.status) }
+        guard order.status == .waitSellerSendGoods || order.status == .sellerConsignedPart else {
+            throw WriteError.notShippable(order.status)
+        }
         let shipped = Set(oids ?? order.lines.map(\.oid))
         for i in order.lines.indices where shipped.contains(order.lines[i].oid) {
             order.lines[i].status = .waitBuyerConfirmGoods
@@ -241,24 +257,28 @@ public actor SandboxShop {
         let buyer = Int(pow(random.unit(), 2.2) * 400)
         let quantity = fixed == nil && random.chance(0.15) ? 2 : 1
         guard let index = listings.firstIndex(where: { $0.outerID == listing.outerID }), listings[index].quantity >= quantity else {
-            trades[tid] = Order(storeID: store, tid: tid, status: .closedByTaobao, buyerNick: "buyer\(buyer)**", buyerOpenUID: "AAH\(buyer)",
-                                payment: .zero, totalFee: .zero, createdAt: now, modifiedAt: now,
-                                lines: [line(tid: tid, listing: listing, quantity: quantity, status: .closedByTaobao)])
+            trades[tid] = Order(
+                storeID: store, tid: tid, status: .closedByTaobao, buyerNick: "buyer\(buyer)**", buyerOpenUID: "AAH\(buyer)",
+                payment: .zero, totalFee: .zero, createdAt: now, modifiedAt: now,
+                lines: [line(tid: tid, listing: listing, quantity: quantity, status: .closedByTaobao)])
             return false
         }
         listings[index].quantity -= quantity
         let goods = Money(fen: listing.price.fen * Int64(quantity))
         let postFee = goods.fen < 9_900 ? Money(fen: 800) : .zero
-        trades[tid] = Order(storeID: store, tid: tid, status: .waitSellerSendGoods, buyerNick: "buyer\(buyer)**", buyerOpenUID: "AAH\(buyer)",
-                            payment: goods + postFee, postFee: postFee, totalFee: goods + postFee, createdAt: now, paidAt: now, modifiedAt: now,
-                            lines: [line(tid: tid, listing: listing, quantity: quantity, status: .waitSellerSendGoods)])
+        trades[tid] = Order(
+            storeID: store, tid: tid, status: .waitSellerSendGoods, buyerNick: "buyer\(buyer)**", buyerOpenUID: "AAH\(buyer)",
+            payment: goods + postFee, postFee: postFee, totalFee: goods + postFee, createdAt: now, paidAt: now, modifiedAt: now,
+            lines: [line(tid: tid, listing: listing, quantity: quantity, status: .waitSellerSendGoods)])
         return true
     }
 
     private func line(tid: String, listing: Listing, quantity: Int, status: OrderStatus) -> OrderLine {
         let amount = Money(fen: listing.price.fen * Int64(quantity))
-        return OrderLine(oid: Self.oid(tid: tid, line: 1), itemID: listing.itemID, skuID: listing.skuID, outerSkuID: listing.outerID, title: listing.title,
-                         skuProperties: listing.properties, price: listing.price, quantity: quantity, payment: amount, status: status)
+        return OrderLine(
+            oid: Self.oid(tid: tid, line: 1), itemID: listing.itemID, skuID: listing.skuID, outerSkuID: listing.outerID,
+            title: listing.title,
+            skuProperties: listing.properties, price: listing.price, quantity: quantity, payment: amount, status: status)
     }
 
     private func advanceStatuses(now: Date) {
@@ -288,8 +308,9 @@ public actor SandboxShop {
     private func refund(_ order: inout Order, phase: RefundPhase, now: Date) {
         let id = String(nextRefund)
         nextRefund += 1
-        refunds[id] = Refund(storeID: store, refundID: id, tid: order.tid, oid: order.lines.first?.oid ?? "", status: .success, phase: phase,
-                             refundFee: order.payment, reason: "不想要了", goodStatus: "BUYER_NOT_RECEIVED", createdAt: now, modifiedAt: now)
+        refunds[id] = Refund(
+            storeID: store, refundID: id, tid: order.tid, oid: order.lines.first?.oid ?? "", status: .success, phase: phase,
+            refundFee: order.payment, reason: "不想要了", goodStatus: "BUYER_NOT_RECEIVED", createdAt: now, modifiedAt: now)
         order.status = .closed
         for line in order.lines {
             if let index = listings.firstIndex(where: { $0.outerID == line.outerSkuID }) { listings[index].quantity += line.quantity }

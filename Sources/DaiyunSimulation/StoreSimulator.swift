@@ -86,7 +86,8 @@ public struct StoreSimulator: Sendable {
             let count = Int(expected) + (random.chance(expected - Double(Int(expected))) ? 1 : 0)
             for _ in 0..<count {
                 number += 1
-                let (order, refund) = makeOrder(tid: String(number), day: day, now: now, buyers: buyers, refundID: &refundNumber, random: &random)
+                let (order, refund) = makeOrder(
+                    tid: String(number), day: day, now: now, buyers: buyers, refundID: &refundNumber, random: &random)
                 guard order.createdAt < now else { continue }
                 orders.append(Self.toTheSecond(order))
                 if let refund { refunds.append(Self.toTheSecond(refund)) }
@@ -96,7 +97,9 @@ public struct StoreSimulator: Sendable {
         return Year(orders: orders, refunds: refunds)
     }
 
-    private func makeOrder(tid: String, day: BusinessDay, now: Date, buyers: Int, refundID: inout UInt64, random: inout SeededRandom) -> (Order, Refund?) {
+    private func makeOrder(tid: String, day: BusinessDay, now: Date, buyers: Int, refundID: inout UInt64, random: inout SeededRandom) -> (
+        Order, Refund?
+    ) {
         // Evening-heavy time of day; 双11 and 618 start at midnight.
         let hour: Double = {
             if (day.month == 11 && day.day == 11) || (day.month == 6 && day.day == 18), random.chance(0.3) { return random.unit() * 1.0 }
@@ -111,9 +114,11 @@ public struct StoreSimulator: Sendable {
         for n in 1...lineCount {
             let sku = skus[Int(pow(random.unit(), 1.6) * Double(skus.count)) % skus.count]
             let quantity = random.chance(0.85) ? 1 : 2
-            lines.append(OrderLine(oid: "\(tid)\(n)", itemID: Self.itemID(of: sku), outerSkuID: sku.outerID,
-                                   title: sku.title, skuProperties: sku.properties, price: sku.price, quantity: quantity,
-                                   payment: Money(fen: sku.price.fen * Int64(quantity)), status: .waitSellerSendGoods))
+            lines.append(
+                OrderLine(
+                    oid: "\(tid)\(n)", itemID: Self.itemID(of: sku), outerSkuID: sku.outerID,
+                    title: sku.title, skuProperties: sku.properties, price: sku.price, quantity: quantity,
+                    payment: Money(fen: sku.price.fen * Int64(quantity)), status: .waitSellerSendGoods))
         }
         let goods = lines.reduce(Money.zero) { $0 + $1.totalFee }
         let bigDay = Self.demandFactor(day) > 2.5
@@ -128,9 +133,10 @@ public struct StoreSimulator: Sendable {
             lines[i].payment = lines[i].totalFee - share
         }
 
-        var order = Order(storeID: store, tid: tid, status: .waitBuyerPay, buyerNick: "buyer\(buyer)**", buyerOpenUID: "AAH\(buyer)",
-                          payment: payment, postFee: postFee, totalFee: goods + postFee, discountFee: discount, createdAt: created,
-                          modifiedAt: created, lines: lines)
+        var order = Order(
+            storeID: store, tid: tid, status: .waitBuyerPay, buyerNick: "buyer\(buyer)**", buyerOpenUID: "AAH\(buyer)",
+            payment: payment, postFee: postFee, totalFee: goods + postFee, discountFee: discount, createdAt: created,
+            modifiedAt: created, lines: lines)
         if let preSale = Self.preSale(on: day), random.chance(preSale.chance) {
             order.type = "step"
             order.stepStatus = .depositPaid
@@ -164,18 +170,21 @@ public struct StoreSimulator: Sendable {
         if random.chance(0.06) {
             refundID += 1
             let beforeShipment = random.chance(0.4)
-            let asked = beforeShipment ? paidAt.addingTimeInterval(random.unit() * 5 * 3600) : shipAt.addingTimeInterval((1 + random.unit() * 5) * 86_400)
+            let asked =
+                beforeShipment
+                ? paidAt.addingTimeInterval(random.unit() * 5 * 3600) : shipAt.addingTimeInterval((1 + random.unit() * 5) * 86_400)
             let done = asked.addingTimeInterval((0.2 + random.unit() * 2) * 86_400)
             let succeeds = random.chance(0.9)
             let reason = ["不想要了", "拍错了/多拍了", "质量问题", "尺码不合适", "未按约定时间发货"][Int(random.unit() * 5)]
             if asked < now {
                 let line = order.lines[0]
                 let status: RefundStatus = done < now ? (succeeds ? .success : .closed) : .waitSellerAgree
-                refund = Refund(storeID: store, refundID: String(refundID), tid: tid, oid: line.oid, status: status,
-                                phase: beforeShipment ? .onsale : .aftersale, refundFee: beforeShipment ? order.payment : line.payment,
-                                reason: reason,
-                                goodStatus: beforeShipment ? "BUYER_NOT_RECEIVED" : "BUYER_RETURNED_GOODS", createdAt: asked,
-                                modifiedAt: status == .waitSellerAgree ? asked : done)
+                refund = Refund(
+                    storeID: store, refundID: String(refundID), tid: tid, oid: line.oid, status: status,
+                    phase: beforeShipment ? .onsale : .aftersale, refundFee: beforeShipment ? order.payment : line.payment,
+                    reason: reason,
+                    goodStatus: beforeShipment ? "BUYER_NOT_RECEIVED" : "BUYER_RETURNED_GOODS", createdAt: asked,
+                    modifiedAt: status == .waitSellerAgree ? asked : done)
                 if beforeShipment && status == .success {
                     order.status = .closed
                     return (stamped(order, at: done, now: now), refund)

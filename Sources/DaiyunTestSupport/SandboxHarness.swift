@@ -11,7 +11,9 @@ public func withSandbox<T>(_ gateway: SandboxGateway, shops: [SandboxShop], _ bo
     SandboxServer.routes(app, gateway: gateway, shops: shops)
     do {
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
-        guard let port = app.http.server.shared.localAddress?.port else { throw Abort(.internalServerError, reason: "the sandbox has no port") }
+        guard let port = app.http.server.shared.localAddress?.port else {
+            throw Abort(.internalServerError, reason: "the sandbox has no port")
+        }
         let result = try await body("http://127.0.0.1:\(port)/router/rest")
         await app.server.shutdown()
         try await app.asyncShutdown()

@@ -40,20 +40,23 @@ public enum TestDatabase: String, Sendable, CustomStringConvertible, CaseIterabl
 public func withTestDatabase<T>(
     _ database: TestDatabase, migrate: Bool = true, _ body: (Application) async throws -> T
 ) async throws -> T {
-    try await withFreshDatabase(database, migrate: migrate, setUp: { app, location in
-        app.threadPool = NIOThreadPool(numberOfThreads: max(8, System.coreCount * 4))
-        try location.register(on: app.databases, logger: app.logger)
-        try await DatabaseLocation.prepare(app.databases, logger: app.logger)
-        MigrationRunner.register(on: app)
-        app.secrets = try SecretBox(base64Key: SecretBox.newKeyText())
-        app.passwords.use(.bcrypt(cost: 4))
-    }, body)
+    try await withFreshDatabase(
+        database, migrate: migrate,
+        setUp: { app, location in
+            app.threadPool = NIOThreadPool(numberOfThreads: max(8, System.coreCount * 4))
+            try location.register(on: app.databases, logger: app.logger)
+            try await DatabaseLocation.prepare(app.databases, logger: app.logger)
+            MigrationRunner.register(on: app)
+            app.secrets = try SecretBox(base64Key: SecretBox.newKeyText())
+            app.passwords.use(.bcrypt(cost: 4))
+        }, body)
 }
 
 /// Runs `body` with an app that `setUp` configures on a fresh database of the given kind, then
 /// removes the database and shuts the app down, whether `body` succeeds or not.
 public func withFreshDatabase<T>(
-    _ database: TestDatabase, migrate: Bool, setUp: (Application, DatabaseLocation) async throws -> Void, _ body: (Application) async throws -> T
+    _ database: TestDatabase, migrate: Bool, setUp: (Application, DatabaseLocation) async throws -> Void,
+    _ body: (Application) async throws -> T
 ) async throws -> T {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning

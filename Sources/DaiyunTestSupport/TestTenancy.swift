@@ -38,7 +38,8 @@ public struct TestTenancy: Sendable {
 
         let agencyA = try await tenancy.createAgency(named: "Agency A", by: context)
         let agencyB = try await tenancy.createAgency(named: "Agency B", by: context)
-        let clientA1 = try await tenancy.createClient(try ClientDraft(name: "Client A1", industry: "cosmetics"), in: agencyA.id, by: context)
+        let clientA1 = try await tenancy.createClient(
+            try ClientDraft(name: "Client A1", industry: "cosmetics"), in: agencyA.id, by: context)
         let clientA2 = try await tenancy.createClient(try ClientDraft(name: "Client A2", industry: "food"), in: agencyA.id, by: context)
         let clientB = try await tenancy.createClient(try ClientDraft(name: "Client B", industry: "apparel"), in: agencyB.id, by: context)
         func store(_ client: Client, _ shop: String, _ channel: Channel) async throws -> Store {
@@ -53,7 +54,9 @@ public struct TestTenancy: Sendable {
 
         var users: [String: User] = [:]
         func add(_ name: String, _ kind: UserKind, agency: Agency, client: Client? = nil) async throws -> User {
-            let draft = try UserDraft(login: name.lowercased(), displayName: name, kind: kind.rawValue, clientID: client?.id.description, password: password, language: nil)
+            let draft = try UserDraft(
+                login: name.lowercased(), displayName: name, kind: kind.rawValue, clientID: client?.id.description, password: password,
+                language: nil)
             let user = try await userRepo.createUser(draft, passwordHash: hash, in: agency.id, by: context)
             users[name] = user
             return user

@@ -59,7 +59,9 @@ public final class BrowserSession: @unchecked Sendable {
 
     /// Posts a multipart form with one file, as a browser's file upload does.
     @discardableResult
-    public func upload(_ path: String, _ fields: [String: String], file: (field: String, name: String, data: Data)) async throws -> TestingHTTPResponse {
+    public func upload(_ path: String, _ fields: [String: String], file: (field: String, name: String, data: Data)) async throws
+        -> TestingHTTPResponse
+    {
         let boundary = "daiyun-test-\(UUID().uuidString)"
         var body = Data()
         var all = fields
@@ -67,7 +69,10 @@ public final class BrowserSession: @unchecked Sendable {
         for (name, value) in all.sorted(by: { $0.key < $1.key }) {
             body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
         }
-        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n".utf8))
+        body.append(
+            Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n"
+                    .utf8))
         body.append(file.data)
         body.append(Data("\r\n--\(boundary)--\r\n".utf8))
         var headers = HTTPHeaders()

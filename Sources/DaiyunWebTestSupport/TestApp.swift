@@ -11,11 +11,14 @@ import Vapor
 public func withTestApp<T>(
     _ database: TestDatabase, migrate: Bool = true, _ body: (Application) async throws -> T
 ) async throws -> T {
-    try await withFreshDatabase(database, migrate: migrate, setUp: { app, location in
-        // Tests connect stores to sandboxes and receivers on loopback ports.
-        let config = AppConfig(database: location, logLevel: .warning, bcryptCost: 4, gateways: GatewayAllowList(extra: ["http://127.0.0.1"]))
-        try await configure(app, config: config)
-    }, body)
+    try await withFreshDatabase(
+        database, migrate: migrate,
+        setUp: { app, location in
+            // Tests connect stores to sandboxes and receivers on loopback ports.
+            let config = AppConfig(
+                database: location, logLevel: .warning, bcryptCost: 4, gateways: GatewayAllowList(extra: ["http://127.0.0.1"]))
+            try await configure(app, config: config)
+        }, body)
 }
 
 /// The data of every session the app keeps, as stored (JSON): how many sessions, whose.

@@ -7,7 +7,8 @@ import Vapor
 
 /// Flags every command that opens the database shares.
 struct AppOptions: ParsableArguments {
-    @ArgumentParser.Option(name: .customLong("db"), help: "SQLite file (default daiyun.sqlite; DATABASE_URL=postgres://… selects PostgreSQL).")
+    @ArgumentParser.Option(
+        name: .customLong("db"), help: "SQLite file (default daiyun.sqlite; DATABASE_URL=postgres://… selects PostgreSQL).")
     var databasePath: String?
 
     @ArgumentParser.Option(help: "Address to listen on (default 127.0.0.1, or DAIYUN_HOST).")

@@ -45,7 +45,9 @@ struct AuditCommand: AsyncParsableCommand {
                         let found = try await ClientLookup.find(client, in: app.db)
                         let key = AuditChainKey.client(found.id).description
                         let entries = try await audit.allEntries(in: key)
-                        return [(key, AuditChainVerifier.verify(chain: key, entries: entries, expectedHead: expected, digest: SHA256Digest()))]
+                        return [
+                            (key, AuditChainVerifier.verify(chain: key, entries: entries, expectedHead: expected, digest: SHA256Digest()))
+                        ]
                     }
                     return try await audit.verifyAll()
                 }
@@ -54,7 +56,9 @@ struct AuditCommand: AsyncParsableCommand {
             for (chain, result) in results {
                 switch result {
                 case .success(let head): print("ok      \(chain)  head \(head)")
-                case .failure(let problem): broken = true; print("BROKEN  \(chain)  \(problem)")
+                case .failure(let problem):
+                    broken = true
+                    print("BROKEN  \(chain)  \(problem)")
                 }
             }
             if results.isEmpty { print("no audit chains yet") }

@@ -6,6 +6,9 @@ struct Daiyun: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "daiyun",
         abstract: "Daiyun (代运): the e-commerce agency workspace and brand portal.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, ImportCommand.self, AuditCommand.self, BenchCommand.self, SandboxCommand.self, ConnectCommand.self, SyncCommand.self]
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, DemoCommand.self, ImportCommand.self, AuditCommand.self, BenchCommand.self,
+            SandboxCommand.self, ConnectCommand.self, SyncCommand.self,
+        ]
     )
 }

@@ -4,7 +4,8 @@ import Foundation
 
 /// `daiyun demo`: creates the demo agency if absent, prints its accounts and serves the app.
 struct DemoCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Create the demo agency (once), print its accounts and serve the app.")
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Create the demo agency (once), print its accounts and serve the app.")
 
     @OptionGroup var options: AppOptions
 
@@ -25,15 +26,16 @@ struct DemoCommand: AsyncParsableCommand {
             let accounts = try await DemoData.ensure(on: app)
             var text = """
 
-            Daiyun demo — \(DemoData.agencyName)
-            Database: \(config.database)
-            Open http://\(config.host):\(config.port) and sign in with one of these accounts:
+                Daiyun demo — \(DemoData.agencyName)
+                Database: \(config.database)
+                Open http://\(config.host):\(config.port) and sign in with one of these accounts:
 
 
-            """
+                """
             let width = accounts.map(\.login.count).max() ?? 10
             for account in accounts {
-                text += "  \(account.login.padding(toLength: width, withPad: " ", startingAt: 0))  \(account.password)  \(account.description)\n"
+                text +=
+                    "  \(account.login.padding(toLength: width, withPad: " ", startingAt: 0))  \(account.password)  \(account.description)\n"
             }
             if !noServe && sandboxPort > 0 {
                 let endpoint = "http://\(config.host):\(sandboxPort)/router/rest"
@@ -42,7 +44,8 @@ struct DemoCommand: AsyncParsableCommand {
                 text += "\nPlatform sandbox (Taobao Open Platform) at \(endpoint)\n"
                 text += "  app_key \(DemoSandbox.appKey)  app_secret \(DemoSandbox.appSecret)\n"
                 for store in stores {
-                    text += "  \(store.name) (\(store.shopID)) syncs from it every 10 s: http://\(config.host):\(config.port)/stores/\(store.id)/sync\n"
+                    text +=
+                        "  \(store.name) (\(store.shopID)) syncs from it every 10 s: http://\(config.host):\(config.port)/stores/\(store.id)/sync\n"
                 }
                 if !config.runJobs { text += "  (DAIYUN_JOBS is off: run `daiyun sync --store \(stores.first?.shopID ?? "S")` to sync)\n" }
             }

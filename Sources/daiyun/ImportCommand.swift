@@ -1,7 +1,7 @@
 import ArgumentParser
 import DaiyunChannels
-import DaiyunIntegration
 import DaiyunCore
+import DaiyunIntegration
 import DaiyunPersistence
 import DaiyunWeb
 import Fluent

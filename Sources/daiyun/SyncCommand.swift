@@ -1,7 +1,7 @@
 import ArgumentParser
 import DaiyunChannels
-import DaiyunIntegration
 import DaiyunCore
+import DaiyunIntegration
 import DaiyunPersistence
 import Foundation
 
@@ -10,7 +10,8 @@ struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Sync one store's orders and refunds from its channel now.",
-        discussion: "Starts from the stored cursor (minus a 5-minute overlap), or 90 days back on a first sync; --since re-syncs from a time (yyyy-MM-dd HH:mm:ss, Beijing time)."
+        discussion:
+            "Starts from the stored cursor (minus a 5-minute overlap), or 90 days back on a first sync; --since re-syncs from a time (yyyy-MM-dd HH:mm:ss, Beijing time)."
     )
 
     @OptionGroup var options: AppOptions
@@ -37,9 +38,10 @@ struct SyncCommand: AsyncParsableCommand {
             let began = Date()
             let report = try await TaobaoSync(database: app.db, client: TOPClient(connection: connection), store: store)
                 .run(since: start) { progress in bars[progress.kind]?.update(progress.windowsDone, of: progress.windows) }
-            bars.values.forEach { $0.finish() }
+            for bar in bars.values { bar.finish() }
             let seconds = Date().timeIntervalSince(began)
-            print("""
+            print(
+                """
                 \(store.name): \(report.summary)
                   orders: \(report.orders.windows) windows, \(report.orders.pages) pages, \(report.orders.counts.unchanged) unchanged, \(report.orders.details) read in full
                   synced until \(ShanghaiTime.format(report.orders.until ?? Date())) in \(String(format: "%.1f", seconds)) s \
@@ -55,7 +57,8 @@ struct SyncCommand: AsyncParsableCommand {
 
 /// `daiyun connect --store S …`: stores how Daiyun reaches a store's open platform.
 struct ConnectCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "connect", abstract: "Connect a store to its channel's open platform (Taobao TOP).")
+    static let configuration = CommandConfiguration(
+        commandName: "connect", abstract: "Connect a store to its channel's open platform (Taobao TOP).")
 
     @OptionGroup var options: AppOptions
 
@@ -86,10 +89,12 @@ struct ConnectCommand: AsyncParsableCommand {
         do {
             _ = try await AppLauncher.migrate(app)
             let store = try await StoreLookup.find(self.store, in: app.db)
-            let draft = try ConnectionDraft(channel: store.channel, endpoint: endpoint, appKey: appKey, appSecret: secret, session: session,
-                                            signMethod: signMethod, syncEverySeconds: String(every), gateways: config.gateways)
-            try await app.channelConnections.connect(ChannelConnection(draft, store: store.id), store: store,
-                                                                            by: WriteContext(actor: "cli:connect", now: Date()))
+            let draft = try ConnectionDraft(
+                channel: store.channel, endpoint: endpoint, appKey: appKey, appSecret: secret, session: session,
+                signMethod: signMethod, syncEverySeconds: String(every), gateways: config.gateways)
+            try await app.channelConnections.connect(
+                ChannelConnection(draft, store: store.id), store: store,
+                by: WriteContext(actor: "cli:connect", now: Date()))
             print("\(store.name) connected to \(endpoint) (app key \(appKey)); it syncs every \(every) s while `daiyun serve` runs")
         } catch {
             try? await app.asyncShutdown()

@@ -8,7 +8,9 @@ import Testing
 struct ExportParsingTests {
     static let store = ID<Store>(UUID())
 
-    @Test("GB18030 with CRLF, UTF-8, and UTF-8 with a BOM read the same orders", arguments: ["orders-gb18030.csv", "orders-utf8.csv", "orders-utf8-bom.csv"])
+    @Test(
+        "GB18030 with CRLF, UTF-8, and UTF-8 with a BOM read the same orders",
+        arguments: ["orders-gb18030.csv", "orders-utf8.csv", "orders-utf8-bom.csv"])
     func encodings(_ name: String) throws {
         let file = try TaobaoOrderExport.parse(try Fixture.data(name), store: Self.store)
         #expect(file.errors.isEmpty)
@@ -20,7 +22,8 @@ struct ExportParsingTests {
         #expect(first.status == .waitSellerSendGoods && first.payment == Money(fen: 19_900) && first.buyerNick == "花花**")
         #expect(first.buyerMessage == "请尽快发货, 谢谢", "a quoted field keeps its comma")
         #expect(first.createdAt == ShanghaiTime.parse("2026-11-11 00:00:05"))
-        #expect(orders[1].payment == Money(fen: 38_050) && orders[1].postFee == Money(fen: 1_000) && orders[1].totalFee == Money(fen: 40_800))
+        #expect(
+            orders[1].payment == Money(fen: 38_050) && orders[1].postFee == Money(fen: 1_000) && orders[1].totalFee == Money(fen: 40_800))
         #expect(orders[2].buyerNick == "小\"明\"", "doubled quotes inside a quoted field")
         #expect(orders[3].status == .waitBuyerPay && orders[3].paidAt == nil)
         #expect(orders[4].status == .closed, "closed after payment")
@@ -60,10 +63,12 @@ struct ExportParsingTests {
         #expect(throws: FileProblem.self) { _ = try TaobaoOrderExport.parse(Data(), store: Self.store) }
     }
 
-    @Test("a file that is not CSV text is refused before its rows, saying what it is", arguments: [
-        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52], "binary"),
-        ([0xFF, 0xFE, 0xA2, 0x8B, 0x55, 0x53], "UTF-16"), ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "ZIP"),
-    ] as [([UInt8], String)])
+    @Test(
+        "a file that is not CSV text is refused before its rows, saying what it is",
+        arguments: [
+            ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52], "binary"),
+            ([0xFF, 0xFE, 0xA2, 0x8B, 0x55, 0x53], "UTF-16"), ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "ZIP"),
+        ] as [([UInt8], String)])
     func notText(_ bytes: [UInt8], _ said: String) {
         #expect {
             _ = try TaobaoOrderExport.parse(Data(bytes), store: Self.store)
@@ -90,10 +95,14 @@ struct ExportParsingTests {
             .data(using: String.Encoding(rawValue: 0x8000_0632))!
         cut.removeLast()
         let truncated = try TaobaoOrderExport.parse(cut, store: Self.store)
-        #expect(truncated.rows.count == 1 && truncated.errors.first?.reason.contains("cut off inside a character") == true, "\(truncated.errors)")
+        #expect(
+            truncated.rows.count == 1 && truncated.errors.first?.reason.contains("cut off inside a character") == true,
+            "\(truncated.errors)")
     }
 
-    @Test("an exported cell that starts like a formula is neutralised, and reads back as it was", arguments: ["=HYPERLINK(x)", "=1+2", "@SUM(1)", "+1", "-2", "\tx", "a=b"])
+    @Test(
+        "an exported cell that starts like a formula is neutralised, and reads back as it was",
+        arguments: ["=HYPERLINK(x)", "=1+2", "@SUM(1)", "+1", "-2", "\tx", "a=b"])
     func formulas(_ text: String) throws {
         let field = CSVWriter.field(text)
         if text.first == "a" { #expect(field == text) } else { #expect(field.hasPrefix("'") || field.hasPrefix("\"'")) }
@@ -141,7 +150,9 @@ struct GB18030DecodingTests {
         #expect(FileEncoding.gb18030.decode(fields[0].fields[0]) == text)
     }
 
-    @Test("a cut character, a stray byte or an impossible code is refused", arguments: [[0xD6], [0xD6, 0x20], [0xFF, 0x41], [0x81, 0x30, 0x81], [0x41, 0x80]] as [[UInt8]])
+    @Test(
+        "a cut character, a stray byte or an impossible code is refused",
+        arguments: [[0xD6], [0xD6, 0x20], [0xFF, 0x41], [0x81, 0x30, 0x81], [0x41, 0x80]] as [[UInt8]])
     func invalid(_ bytes: [UInt8]) {
         #expect(FileEncoding.gb18030.decode(ArraySlice(bytes)) == nil)
     }

@@ -1,5 +1,8 @@
+import Crypto
 import DaiyunChannels
+import DaiyunCore
 import DaiyunCrypto
+import Foundation
 import Testing
 
 /// The worked examples of protocols.md §1.2–4 (TOP and Douyin), and for JD and Pinduoduo vectors
@@ -11,11 +14,13 @@ struct SigningTests {
         "num_iid": "11223344", "session": "test", "timestamp": "2016-01-01 12:00:00", "v": "2.0",
     ]
 
-    @Test("TOP md5, hmac and hmac-sha256 match the worked example", arguments: [
-        (TOPSignMethod.md5, "66987CB115214E59E6EC978214934FB8"),
-        (.hmac, "D56D7858309C31B6251083A874D48273"),
-        (.hmacSHA256, "04DB15AD0774D5CFCE2C837DE43E3FCEA9011ED74F3038FB6AB5F3C4CEA119E8"),
-    ])
+    @Test(
+        "TOP md5, hmac and hmac-sha256 match the worked example",
+        arguments: [
+            (TOPSignMethod.md5, "66987CB115214E59E6EC978214934FB8"),
+            (.hmac, "D56D7858309C31B6251083A874D48273"),
+            (.hmacSHA256, "04DB15AD0774D5CFCE2C837DE43E3FCEA9011ED74F3038FB6AB5F3C4CEA119E8"),
+        ])
     func top(method: TOPSignMethod, expected: String) {
         var parameters = Self.topParameters
         parameters["sign_method"] = method.rawValue
@@ -37,7 +42,8 @@ struct SigningTests {
     @Test("a TOP request carries the system parameters and a signature over all of them")
     func topRequest() throws {
         let credentials = TOPCredentials(appKey: "12345678", appSecret: "helloworld", session: "test", signMethod: .md5)
-        let request = TOPRequest(method: "taobao.item.seller.get", parameters: ["fields": "num_iid,title,nick,price,num", "num_iid": "11223344"])
+        let request = TOPRequest(
+            method: "taobao.item.seller.get", parameters: ["fields": "num_iid,title,nick,price,num", "num_iid": "11223344"])
         let sent = request.signedParameters(with: credentials, at: ShanghaiTime.parse("2016-01-01 12:00:00")!)
         #expect(sent["timestamp"] == "2016-01-01 12:00:00", "GMT+8")
         #expect(sent["v"] == "2.0" && sent["format"] == "json" && sent["sign_method"] == "md5")
@@ -72,16 +78,15 @@ struct SigningTests {
     func douyin() {
         let body = CanonicalParamJSON.canonical(["size": .number("10"), "page": .number("0")])
         #expect(body == #"{"page":0,"size":10}"#, "keys sorted, numbers kept")
-        let sign = DouyinSignature.sign(appKey: "7043675397937989128", secret: "secret123", method: "order.searchList", paramJSON: body, timestamp: 1_700_000_000)
+        let sign = DouyinSignature.sign(
+            appKey: "7043675397937989128", secret: "secret123", method: "order.searchList", paramJSON: body, timestamp: 1_700_000_000)
         #expect(sign == "ccc480dcfbc00c0ae97877d49cd85288bf58e4aaf85e54d588063eee90071ef7")
-        let nested = CanonicalParamJSON.canonical(["b": .object(["z": .string("<&>"), "a": .array([.bool(true), .null])]), "a": .string("中")])
+        let nested = CanonicalParamJSON.canonical([
+            "b": .object(["z": .string("<&>"), "a": .array([.bool(true), .null])]), "a": .string("中"),
+        ])
         #expect(nested == #"{"a":"中","b":{"a":[true,null],"z":"\u003c\u0026\u003e"}}"#, "sorted at every depth, escaped as Go escapes")
     }
 }
-
-import Crypto
-import DaiyunCore
-import Foundation
 
 func md5Upper(_ text: String) -> String {
     Hex.encode(Insecure.MD5.hash(data: Data(text.utf8))).uppercased()

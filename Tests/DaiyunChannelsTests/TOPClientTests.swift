@@ -30,8 +30,9 @@ struct TOPClientTests {
     }
 
     func client(_ transport: ScriptedTransport, sleeps: Sleeps) -> TOPClient {
-        TOPClient(endpoint: "http://sandbox/router/rest", credentials: Self.credentials, transport: transport,
-                  sleep: { duration in sleeps.withLock { $0.append(duration) } })
+        TOPClient(
+            endpoint: "http://sandbox/router/rest", credentials: Self.credentials, transport: transport,
+            sleep: { duration in sleeps.withLock { $0.append(duration) } })
     }
 
     static let ok = #"{"trades_sold_increment_get_response":{"total_results":0,"has_next":false}}"#
@@ -44,7 +45,10 @@ struct TOPClientTests {
 
     @Test("platform faults, garbled answers and unreachable gateways are retried, then succeed")
     func retries() async throws {
-        let transport = ScriptedTransport([(200, Self.failure(15, "isp.top-remote-connection-timeout")), (502, "<html>bad gateway</html>"), (200, "{\"trades_sold"), (200, Self.ok)])
+        let transport = ScriptedTransport([
+            (200, Self.failure(15, "isp.top-remote-connection-timeout")), (502, "<html>bad gateway</html>"), (200, "{\"trades_sold"),
+            (200, Self.ok),
+        ])
         let sleeps = Sleeps()
         let response = try await client(transport, sleeps: sleeps).call(TOPRequest(method: "taobao.trades.sold.increment.get"))
         #expect(response.key == "trades_sold_increment_get_response")
@@ -56,17 +60,21 @@ struct TOPClientTests {
 
     @Test("a rate limit waits out the ban the platform names")
     func rateLimit() async throws {
-        let transport = ScriptedTransport([(200, Self.failure(7, "accesscontrol.limited", "This ban will last for 3 more seconds")), (200, Self.ok)])
+        let transport = ScriptedTransport([
+            (200, Self.failure(7, "accesscontrol.limited", "This ban will last for 3 more seconds")), (200, Self.ok),
+        ])
         let sleeps = Sleeps()
         _ = try await client(transport, sleeps: sleeps).call(TOPRequest(method: "taobao.trades.sold.increment.get"))
         let wait = try #require(sleeps.withLock { $0.first })
         #expect(wait >= .seconds(3) && wait <= .seconds(4))
     }
 
-    @Test("signature, session, parameter and business errors stop at once with sub_msg", arguments: [
-        (25, nil as String?, TOPError.Family.signature), (27, nil, .session), (41, "isv.invalid-parameter:end_modified", .parameter),
-        (15, "isv.trade-not-exist", .business),
-    ])
+    @Test(
+        "signature, session, parameter and business errors stop at once with sub_msg",
+        arguments: [
+            (25, nil as String?, TOPError.Family.signature), (27, nil, .session), (41, "isv.invalid-parameter:end_modified", .parameter),
+            (15, "isv.trade-not-exist", .business),
+        ])
     func stops(code: Int, subCode: String?, family: TOPError.Family) async throws {
         let transport = ScriptedTransport([(200, Self.failure(code, subCode, "卖家授权已过期")), (200, Self.ok)])
         let sleeps = Sleeps()
@@ -92,14 +100,15 @@ struct TOPClientTests {
     @Test("a trade page maps to orders: numbers as text, yuan to fen, statuses and pre-sale stage")
     func tradeMapping() throws {
         let json = #"""
-        {"trades_sold_increment_get_response":{"total_results":1,"has_next":false,"trades":{"trade":[{
-          "tid":4012345678901234567,"status":"WAIT_SELLER_SEND_GOODS","type":"step","step_trade_status":"FRONT_PAID_FINAL_PAID",
-          "created":"2026-11-11 00:00:05","pay_time":"2026-11-11 00:01:00","modified":"2026-11-11 00:01:00",
-          "payment":"199.90","post_fee":"0.00","total_fee":"219.90","discount_fee":"20","buyer_nick":"花花**",
-          "orders":{"order":[{"oid":4012345678901234568,"num_iid":612345,"sku_id":"998","outer_sku_id":"TEE-M","title":"T恤",
-            "price":"219.90","num":1,"total_fee":"219.90","payment":"199.90","status":"WAIT_SELLER_SEND_GOODS"}]}}]}}}
-        """#
-        let response = TOPResponse(method: "taobao.trades.sold.increment.get", key: "trades_sold_increment_get_response", raw: Data(json.utf8))
+            {"trades_sold_increment_get_response":{"total_results":1,"has_next":false,"trades":{"trade":[{
+              "tid":4012345678901234567,"status":"WAIT_SELLER_SEND_GOODS","type":"step","step_trade_status":"FRONT_PAID_FINAL_PAID",
+              "created":"2026-11-11 00:00:05","pay_time":"2026-11-11 00:01:00","modified":"2026-11-11 00:01:00",
+              "payment":"199.90","post_fee":"0.00","total_fee":"219.90","discount_fee":"20","buyer_nick":"花花**",
+              "orders":{"order":[{"oid":4012345678901234568,"num_iid":612345,"sku_id":"998","outer_sku_id":"TEE-M","title":"T恤",
+                "price":"219.90","num":1,"total_fee":"219.90","payment":"199.90","status":"WAIT_SELLER_SEND_GOODS"}]}}]}}}
+            """#
+        let response = TOPResponse(
+            method: "taobao.trades.sold.increment.get", key: "trades_sold_increment_get_response", raw: Data(json.utf8))
         let store = ID<Store>(UUID())
         let orders = try response.decode(TOPTradePage.self).orders(store: store)
         let order = try #require(orders.first)

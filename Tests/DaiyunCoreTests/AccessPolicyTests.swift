@@ -24,37 +24,43 @@ struct AccessPolicyTests {
     static func principal(_ kind: UserKind, role: StoreRole? = nil) -> Principal {
         switch kind {
         case .agencyAdmin: Principal(userID: ID(UUID()), agencyID: agency, kind: .agencyAdmin)
-        case .staff: Principal(userID: ID(UUID()), agencyID: agency, kind: .staff, assignments: [ownStore: [role!]], rolesByClient: [ownClient: [role!]])
+        case .staff:
+            Principal(
+                userID: ID(UUID()), agencyID: agency, kind: .staff, assignments: [ownStore: [role!]], rolesByClient: [ownClient: [role!]])
         case .brandViewer: Principal(userID: ID(UUID()), agencyID: agency, kind: .brandViewer, clientID: ownClient)
         }
     }
 
-    static let everyone: [(String, Principal)] = [("admin", principal(.agencyAdmin))]
+    static let everyone: [(String, Principal)] =
+        [("admin", principal(.agencyAdmin))]
         + StoreRole.allCases.map { ($0.rawValue, principal(.staff, role: $0)) }
         + [("brand viewer", principal(.brandViewer))]
 
-    @Test("viewing a store: admins everywhere in their agency, others only their own, nobody across agencies",
-          arguments: everyone, Target.allCases)
+    @Test(
+        "viewing a store: admins everywhere in their agency, others only their own, nobody across agencies",
+        arguments: everyone, Target.allCases)
     func viewStore(_ who: (String, Principal), _ target: Target) {
-        let expected: AccessDecision = switch (who.1.kind, target) {
-        case (_, .otherAgency): .notFound
-        case (.agencyAdmin, _): .allow
-        case (_, .ownStore): .allow
-        case (_, .otherStore): .notFound
-        }
+        let expected: AccessDecision =
+            switch (who.1.kind, target) {
+            case (_, .otherAgency): .notFound
+            case (.agencyAdmin, _): .allow
+            case (_, .ownStore): .allow
+            case (_, .otherStore): .notFound
+            }
         #expect(AccessPolicy.decide(who.1, .view, in: Self.scope(target)) == expected, "\(who.0) on \(target)")
     }
 
     @Test("editing a store: admins and that store's manager; others who can see it get 403", arguments: everyone, Target.allCases)
     func editStore(_ who: (String, Principal), _ target: Target) {
         let principal = who.1
-        let expected: AccessDecision = switch (principal.kind, target) {
-        case (_, .otherAgency): .notFound
-        case (.agencyAdmin, _): .allow
-        case (_, .otherStore): .notFound
-        case (.staff, .ownStore): principal.assignments[Self.ownStore]!.contains(.storeManager) ? .allow : .forbidden
-        case (.brandViewer, .ownStore): .forbidden
-        }
+        let expected: AccessDecision =
+            switch (principal.kind, target) {
+            case (_, .otherAgency): .notFound
+            case (.agencyAdmin, _): .allow
+            case (_, .otherStore): .notFound
+            case (.staff, .ownStore): principal.assignments[Self.ownStore]!.contains(.storeManager) ? .allow : .forbidden
+            case (.brandViewer, .ownStore): .forbidden
+            }
         #expect(AccessPolicy.decide(principal, .editStore, in: Self.scope(target)) == expected, "\(who.0) on \(target)")
     }
 
@@ -87,7 +93,8 @@ struct AccessPolicyTests {
         let roles = who.1.rolesByClient[Self.ownClient] ?? []
         switch who.1.kind {
         case .agencyAdmin: #expect(own == .allow && other == .allow)
-        case .staff: #expect(own == (roles.contains(.warehouse) || roles.contains(.storeManager) ? .allow : .forbidden) && other == .notFound)
+        case .staff:
+            #expect(own == (roles.contains(.warehouse) || roles.contains(.storeManager) ? .allow : .forbidden) && other == .notFound)
         case .brandViewer: #expect(own == .forbidden && other == .notFound)
         }
     }
@@ -95,20 +102,23 @@ struct AccessPolicyTests {
     @Test("imports are for admins and the store's managers", arguments: everyone, Target.allCases)
     func importData(_ who: (String, Principal), _ target: Target) {
         let decision = AccessPolicy.decide(who.1, .importData, in: Self.scope(target))
-        let expected: AccessDecision = switch (who.1.kind, target) {
-        case (_, .otherAgency): .notFound
-        case (.agencyAdmin, _): .allow
-        case (_, .otherStore): .notFound
-        case (.staff, .ownStore): who.1.assignments[Self.ownStore]!.contains(.storeManager) ? .allow : .forbidden
-        case (.brandViewer, .ownStore): .forbidden
-        }
+        let expected: AccessDecision =
+            switch (who.1.kind, target) {
+            case (_, .otherAgency): .notFound
+            case (.agencyAdmin, _): .allow
+            case (_, .otherStore): .notFound
+            case (.staff, .ownStore): who.1.assignments[Self.ownStore]!.contains(.storeManager) ? .allow : .forbidden
+            case (.brandViewer, .ownStore): .forbidden
+            }
         #expect(decision == expected, "\(who.0) on \(target)")
     }
 
     @Test("list visibility follows the same rules as single views")
     func visibility() {
         #expect(AccessPolicy.visibility(of: Self.principal(.agencyAdmin)) == .agency(Self.agency))
-        #expect(AccessPolicy.visibility(of: Self.principal(.staff, role: .designer)) == .limited(Self.agency, clients: [Self.ownClient], stores: [Self.ownStore]))
+        #expect(
+            AccessPolicy.visibility(of: Self.principal(.staff, role: .designer))
+                == .limited(Self.agency, clients: [Self.ownClient], stores: [Self.ownStore]))
         #expect(AccessPolicy.visibility(of: Self.principal(.brandViewer)) == .limited(Self.agency, clients: [Self.ownClient], stores: nil))
     }
 }

@@ -7,10 +7,13 @@ struct OrderRulesTests {
     static let store = ID<Store>(UUID())
     static let t0 = Date(timeIntervalSince1970: 1_794_326_400)
 
-    static func order(_ status: OrderStatus, modified: TimeInterval? = nil, payment: Int64 = 10_000, step: StepStatus? = nil, lines: [OrderLine] = []) -> Order {
-        Order(storeID: store, tid: "4012345678901234567", status: status, type: step == nil ? "fixed" : "step", stepStatus: step,
-              buyerNick: "b***1", payment: Money(fen: payment), totalFee: Money(fen: payment), createdAt: t0,
-              paidAt: status.isPaid ? t0.addingTimeInterval(60) : nil, modifiedAt: modified.map { t0.addingTimeInterval($0) }, lines: lines)
+    static func order(
+        _ status: OrderStatus, modified: TimeInterval? = nil, payment: Int64 = 10_000, step: StepStatus? = nil, lines: [OrderLine] = []
+    ) -> Order {
+        Order(
+            storeID: store, tid: "4012345678901234567", status: status, type: step == nil ? "fixed" : "step", stepStatus: step,
+            buyerNick: "b***1", payment: Money(fen: payment), totalFee: Money(fen: payment), createdAt: t0,
+            paidAt: status.isPaid ? t0.addingTimeInterval(60) : nil, modifiedAt: modified.map { t0.addingTimeInterval($0) }, lines: lines)
     }
 
     @Test("a status never moves backwards and a terminal one never moves", arguments: OrderStatus.allCases)
@@ -49,23 +52,30 @@ struct OrderRulesTests {
 
     @Test("lines merge by oid and move forward with their order")
     func lines() {
-        let a = OrderLine(oid: "1", outerSkuID: "SKU-A", title: "A", price: Money(fen: 500), quantity: 2, payment: Money(fen: 1000), status: .waitBuyerConfirmGoods)
+        let a = OrderLine(
+            oid: "1", outerSkuID: "SKU-A", title: "A", price: Money(fen: 500), quantity: 2, payment: Money(fen: 1000),
+            status: .waitBuyerConfirmGoods)
         var stale = a
         stale.status = .waitSellerSendGoods
-        let b = OrderLine(oid: "2", outerSkuID: "SKU-B", title: "B", price: Money(fen: 300), quantity: 1, payment: Money(fen: 300), status: .waitSellerSendGoods)
-        let merged = Self.order(.waitBuyerConfirmGoods, modified: 10, lines: [a]).applying(Self.order(.waitBuyerConfirmGoods, modified: 20, lines: [stale, b]))
+        let b = OrderLine(
+            oid: "2", outerSkuID: "SKU-B", title: "B", price: Money(fen: 300), quantity: 1, payment: Money(fen: 300),
+            status: .waitSellerSendGoods)
+        let merged = Self.order(.waitBuyerConfirmGoods, modified: 10, lines: [a]).applying(
+            Self.order(.waitBuyerConfirmGoods, modified: 20, lines: [stale, b]))
         #expect(merged.lines.map(\.oid) == ["1", "2"])
         #expect(merged.lines[0].status == .waitBuyerConfirmGoods)
         #expect(a.totalFee == Money(fen: 1000))
     }
 
-    @Test("export statuses in Chinese map onto the channel's codes", arguments: [
-        ("等待买家付款", false, OrderStatus.waitBuyerPay), ("买家已付款，等待卖家发货", true, .waitSellerSendGoods),
-        ("卖家已发货，等待买家确认", true, .waitBuyerConfirmGoods), ("交易成功", true, .finished),
-        ("交易关闭", true, .closed), ("交易关闭", false, .closedByTaobao), ("TRADE_FINISHED", true, .finished),
-        ("已关闭", false, .closedByTaobao), (" 买家已付款,等待卖家发货\t", true, .waitSellerSendGoods),
-        ("\u{3000}交易成功\u{3000}", true, .finished), ("TRADE_CLOSED", false, .closed), ("TRADE_CLOSED_BY_TAOBAO", true, .closedByTaobao),
-    ])
+    @Test(
+        "export statuses in Chinese map onto the channel's codes",
+        arguments: [
+            ("等待买家付款", false, OrderStatus.waitBuyerPay), ("买家已付款，等待卖家发货", true, .waitSellerSendGoods),
+            ("卖家已发货，等待买家确认", true, .waitBuyerConfirmGoods), ("交易成功", true, .finished),
+            ("交易关闭", true, .closed), ("交易关闭", false, .closedByTaobao), ("TRADE_FINISHED", true, .finished),
+            ("已关闭", false, .closedByTaobao), (" 买家已付款,等待卖家发货\t", true, .waitSellerSendGoods),
+            ("\u{3000}交易成功\u{3000}", true, .finished), ("TRADE_CLOSED", false, .closed), ("TRADE_CLOSED_BY_TAOBAO", true, .closedByTaobao),
+        ])
     func chineseStatuses(_ text: String, _ paid: Bool, _ status: OrderStatus) {
         #expect(OrderStatus(channelText: text, paid: paid) == status)
     }
@@ -75,10 +85,12 @@ struct OrderRulesTests {
         #expect(OrderStatus(channelText: text, paid: true) == nil)
     }
 
-    @Test("refund statuses in Chinese or as codes", arguments: [
-        ("买家已经申请退款，等待卖家同意", RefundStatus.waitSellerAgree), ("卖家拒绝", .sellerRefused), (" 退款成功 ", .success),
-        ("退款关闭", .closed), ("WAIT_BUYER_RETURN_GOODS", .waitBuyerReturnGoods), ("\u{3000}等待卖家确认收货", .waitSellerConfirmGoods),
-    ])
+    @Test(
+        "refund statuses in Chinese or as codes",
+        arguments: [
+            ("买家已经申请退款，等待卖家同意", RefundStatus.waitSellerAgree), ("卖家拒绝", .sellerRefused), (" 退款成功 ", .success),
+            ("退款关闭", .closed), ("WAIT_BUYER_RETURN_GOODS", .waitBuyerReturnGoods), ("\u{3000}等待卖家确认收货", .waitSellerConfirmGoods),
+        ])
     func refundStatuses(_ text: String, _ status: RefundStatus) {
         #expect(RefundStatus(channelText: text) == status)
         #expect(RefundStatus(channelText: "交易成功") == nil)
@@ -87,8 +99,9 @@ struct OrderRulesTests {
     @Test("an open refund follows the newer report; a finished one never changes")
     func refunds() {
         func refund(_ status: RefundStatus, _ modified: TimeInterval) -> Refund {
-            Refund(storeID: Self.store, refundID: "r1", tid: "t", oid: "o", status: status, phase: .aftersale,
-                   refundFee: Money(fen: 500), createdAt: Self.t0, modifiedAt: Self.t0.addingTimeInterval(modified))
+            Refund(
+                storeID: Self.store, refundID: "r1", tid: "t", oid: "o", status: status, phase: .aftersale,
+                refundFee: Money(fen: 500), createdAt: Self.t0, modifiedAt: Self.t0.addingTimeInterval(modified))
         }
         let refused = refund(.waitSellerAgree, 10).applying(refund(.sellerRefused, 20))
         #expect(refused.status == .sellerRefused)
@@ -98,27 +111,29 @@ struct OrderRulesTests {
         #expect(done.applying(refund(.closed, 50)).status == .success)
     }
 
-    @Test("order lines move stock once per step", arguments: [
-        (LineStockState.untouched, OrderStatus.waitBuyerPay, false, false, StockAction.none),
-        (.untouched, .waitBuyerPay, false, true, .none),
-        (.untouched, .waitSellerSendGoods, true, false, .reserve),
-        (.untouched, .waitSellerSendGoods, true, true, .reserve),
-        (.untouched, .waitBuyerConfirmGoods, true, false, .none),
-        (.untouched, .waitBuyerConfirmGoods, true, true, .deductUnreserved),
-        (.untouched, .finished, true, true, .deductUnreserved),
-        (.untouched, .closed, true, false, .none),
-        (.untouched, .closed, true, true, .none),
-        (.reserved, .waitSellerSendGoods, true, false, .none),
-        (.reserved, .sellerConsignedPart, true, false, .deduct),
-        (.reserved, .finished, true, true, .deduct),
-        (.reserved, .closed, true, false, .release),
-        (.shortage, .waitSellerSendGoods, true, false, .reserve),
-        (.shortage, .waitBuyerConfirmGoods, true, false, .deductUnreserved),
-        (.shortage, .closed, true, false, .clearShortage),
-        (.deducted, .closed, true, false, .none),
-        (.deducted, .finished, true, true, .none),
-        (.released, .waitSellerSendGoods, true, false, .none),
-    ])
+    @Test(
+        "order lines move stock once per step",
+        arguments: [
+            (LineStockState.untouched, OrderStatus.waitBuyerPay, false, false, StockAction.none),
+            (.untouched, .waitBuyerPay, false, true, .none),
+            (.untouched, .waitSellerSendGoods, true, false, .reserve),
+            (.untouched, .waitSellerSendGoods, true, true, .reserve),
+            (.untouched, .waitBuyerConfirmGoods, true, false, .none),
+            (.untouched, .waitBuyerConfirmGoods, true, true, .deductUnreserved),
+            (.untouched, .finished, true, true, .deductUnreserved),
+            (.untouched, .closed, true, false, .none),
+            (.untouched, .closed, true, true, .none),
+            (.reserved, .waitSellerSendGoods, true, false, .none),
+            (.reserved, .sellerConsignedPart, true, false, .deduct),
+            (.reserved, .finished, true, true, .deduct),
+            (.reserved, .closed, true, false, .release),
+            (.shortage, .waitSellerSendGoods, true, false, .reserve),
+            (.shortage, .waitBuyerConfirmGoods, true, false, .deductUnreserved),
+            (.shortage, .closed, true, false, .clearShortage),
+            (.deducted, .closed, true, false, .none),
+            (.deducted, .finished, true, true, .none),
+            (.released, .waitSellerSendGoods, true, false, .none),
+        ])
     func stock(_ state: LineStockState, _ status: OrderStatus, _ paid: Bool, _ leftAfterCount: Bool, _ action: StockAction) {
         #expect(StockRules.action(for: state, status: status, paid: paid, leftAfterCount: leftAfterCount) == action)
     }

@@ -10,18 +10,22 @@ struct StoreSimulatorTests {
         SimulatedSKU(outerID: "B", title: "精华", properties: "规格:30ml", price: Money(fen: 9_900)),
         SimulatedSKU(outerID: "C", title: "面膜", properties: "片数:5", price: Money(fen: 5_900)),
     ]
-    static let simulator = StoreSimulator(store: ID(UUID()), skus: skus, baseOrdersPerDay: 60, firstOrderNumber: 3_000_000_000_000_000_000, seed: 7)
-    static let year = simulator.generate(from: BusinessDay("2025-11-22")!, until: BusinessDay("2026-11-22")!, now: BusinessDay("2026-11-22")!.start)
+    static let simulator = StoreSimulator(
+        store: ID(UUID()), skus: skus, baseOrdersPerDay: 60, firstOrderNumber: 3_000_000_000_000_000_000, seed: 7)
+    static let year = simulator.generate(
+        from: BusinessDay("2025-11-22")!, until: BusinessDay("2026-11-22")!, now: BusinessDay("2026-11-22")!.start)
 
     @Test("the same seed gives the same orders")
     func deterministic() {
-        let again = Self.simulator.generate(from: BusinessDay("2025-11-22")!, until: BusinessDay("2026-11-22")!, now: BusinessDay("2026-11-22")!.start)
+        let again = Self.simulator.generate(
+            from: BusinessDay("2025-11-22")!, until: BusinessDay("2026-11-22")!, now: BusinessDay("2026-11-22")!.start)
         #expect(again.orders == Self.year.orders && again.refunds == Self.year.refunds)
     }
 
     @Test("times are whole seconds, as the channels report them")
     func wholeSeconds() {
-        let times = Self.year.orders.flatMap { [$0.createdAt, $0.paidAt, $0.consignedAt, $0.finishedAt, $0.modifiedAt].compactMap { $0 } }
+        let times =
+            Self.year.orders.flatMap { [$0.createdAt, $0.paidAt, $0.consignedAt, $0.finishedAt, $0.modifiedAt].compactMap { $0 } }
             + Self.year.refunds.flatMap { [$0.createdAt, $0.modifiedAt].compactMap { $0 } }
         #expect(times.count > 50_000)
         #expect(times.allSatisfy { $0.timeIntervalSince1970 == $0.timeIntervalSince1970.rounded(.down) })
@@ -29,7 +33,8 @@ struct StoreSimulatorTests {
 
     @Test("an order keeps its number and fate whenever it is generated: later, it has only moved on")
     func stableAcrossNow() {
-        let earlier = Self.simulator.generate(from: BusinessDay("2025-11-22")!, until: BusinessDay("2026-11-22")!, now: BusinessDay("2026-10-01")!.start)
+        let earlier = Self.simulator.generate(
+            from: BusinessDay("2025-11-22")!, until: BusinessDay("2026-11-22")!, now: BusinessDay("2026-10-01")!.start)
         let later = Dictionary(uniqueKeysWithValues: Self.year.orders.map { ($0.tid, $0) })
         #expect(earlier.orders.count > 10_000)
         for order in earlier.orders {
@@ -37,7 +42,9 @@ struct StoreSimulatorTests {
                 Issue.record("order \(order.tid) vanished")
                 return
             }
-            #expect(same.createdAt == order.createdAt && same.payment == order.payment && same.lines.map(\.outerSkuID) == order.lines.map(\.outerSkuID))
+            #expect(
+                same.createdAt == order.createdAt && same.payment == order.payment
+                    && same.lines.map(\.outerSkuID) == order.lines.map(\.outerSkuID))
             #expect(same.status.rank >= order.status.rank, "\(order.tid) moved back from \(order.status) to \(same.status)")
         }
     }

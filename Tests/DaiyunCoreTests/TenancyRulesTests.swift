@@ -4,15 +4,17 @@ import Testing
 
 @Suite("Tenancy rules")
 struct TenancyRulesTests {
-    @Test("a store draft names the field at fault", arguments: [
-        ("wechat", "x1", "Shop", "active", "2026-01-01", "channel"),
-        ("tmall", "", "Shop", "active", "2026-01-01", "shop_id"),
-        ("tmall", "有中文", "Shop", "active", "2026-01-01", "shop_id"),
-        ("tmall", "x1", "  ", "active", "2026-01-01", "name"),
-        ("tmall", "x1", "Shop", "closed", "2026-01-01", "status"),
-        ("tmall", "x1", "Shop", "active", "2026-02-30", "taken_over_on"),
-        ("tmall", "x1", "Shop", "active", "01/02/2026", "taken_over_on"),
-    ])
+    @Test(
+        "a store draft names the field at fault",
+        arguments: [
+            ("wechat", "x1", "Shop", "active", "2026-01-01", "channel"),
+            ("tmall", "", "Shop", "active", "2026-01-01", "shop_id"),
+            ("tmall", "有中文", "Shop", "active", "2026-01-01", "shop_id"),
+            ("tmall", "x1", "  ", "active", "2026-01-01", "name"),
+            ("tmall", "x1", "Shop", "closed", "2026-01-01", "status"),
+            ("tmall", "x1", "Shop", "active", "2026-02-30", "taken_over_on"),
+            ("tmall", "x1", "Shop", "active", "01/02/2026", "taken_over_on"),
+        ])
     func storeDraftErrors(_ channel: String, _ shop: String, _ name: String, _ status: String, _ day: String, _ field: String) {
         #expect {
             _ = try StoreDraft(channel: channel, shopID: shop, name: name, status: status, takenOverOn: day)
@@ -28,10 +30,13 @@ struct TenancyRulesTests {
 
     @Test("a brand viewer needs a client; staff may not have one")
     func userClients() throws {
-        #expect { _ = try UserDraft(login: "brand", displayName: "B", kind: "brand_viewer", clientID: nil, password: "abcdefgh12", language: nil) }
-            throws: { ($0 as? ValidationError) == ValidationError(field: "client_id", rule: .brandViewerNeedsClient) }
-        #expect { _ = try UserDraft(login: "staff", displayName: "S", kind: "staff", clientID: UUID().uuidString, password: "abcdefgh12", language: nil) }
-            throws: { ($0 as? ValidationError) == ValidationError(field: "client_id", rule: .onlyBrandViewersHaveClient) }
+        #expect {
+            _ = try UserDraft(login: "brand", displayName: "B", kind: "brand_viewer", clientID: nil, password: "abcdefgh12", language: nil)
+        } throws: { ($0 as? ValidationError) == ValidationError(field: "client_id", rule: .brandViewerNeedsClient) }
+        #expect {
+            _ = try UserDraft(
+                login: "staff", displayName: "S", kind: "staff", clientID: UUID().uuidString, password: "abcdefgh12", language: nil)
+        } throws: { ($0 as? ValidationError) == ValidationError(field: "client_id", rule: .onlyBrandViewersHaveClient) }
         let ok = try UserDraft(login: " Li.Manager ", displayName: "李", kind: "staff", clientID: "", password: "abcdefgh12", language: "en")
         #expect(ok.login == "li.manager" && ok.language == .en && ok.clientID == nil)
     }
@@ -43,8 +48,9 @@ struct TenancyRulesTests {
 
     @Test("a patch changes only what it names")
     func patch() throws {
-        let store = Store(id: ID(UUID()), agencyID: ID(UUID()), clientID: ID(UUID()), channel: .jd, shopID: "s", name: "Old",
-                          status: .active, takenOverOn: BusinessDay("2026-01-01")!)
+        let store = Store(
+            id: ID(UUID()), agencyID: ID(UUID()), clientID: ID(UUID()), channel: .jd, shopID: "s", name: "Old",
+            status: .active, takenOverOn: BusinessDay("2026-01-01")!)
         let paused = try StorePatch(name: nil, status: "paused").applied(to: store)
         #expect(paused.status == .paused && paused.name == "Old")
     }
@@ -71,7 +77,8 @@ struct TenancyRulesTests {
         #expect(throttle?.remainingLock(at: start) == SignInThrottle.lockDuration)
         throttle = SignInThrottle.counting(attemptAt: start.addingTimeInterval(60), after: throttle)
         #expect(throttle?.refuses(at: start.addingTimeInterval(60)) == true, "the sixth is refused unchecked")
-        #expect(throttle?.remainingLock(at: start.addingTimeInterval(60)) == SignInThrottle.lockDuration - 60, "and does not extend the lock")
+        #expect(
+            throttle?.remainingLock(at: start.addingTimeInterval(60)) == SignInThrottle.lockDuration - 60, "and does not extend the lock")
         #expect(throttle?.remainingLock(at: start.addingTimeInterval(SignInThrottle.lockDuration)) == nil)
         throttle = SignInThrottle.counting(attemptAt: start.addingTimeInterval(SignInThrottle.lockDuration + 1), after: throttle)
         #expect(throttle?.attempts == 1 && throttle?.lockedUntil == nil, "a lock that ran out starts a fresh count")
@@ -82,14 +89,16 @@ struct TenancyRulesTests {
 struct GatewayAllowListTests {
     static let allowed = GatewayAllowList(extra: ["http://127.0.0.1:8090", "https://top.example.test"])
 
-    @Test("a connection calls an official gateway or an origin the operator allowed, nothing else", arguments: [
-        ("https://eco.taobao.com/router/rest", true), ("https://gw.api.taobao.com/router/rest", true),
-        ("https://gw.api.tbsandbox.com/router/rest", true), ("http://127.0.0.1:8090/router/rest", true),
-        ("https://top.example.test:8443/router/rest", true), ("http://127.0.0.1:8091/router/rest", false),
-        ("http://169.254.169.254/latest/meta-data", false), ("https://eco.taobao.com.evil.test/router/rest", false),
-        ("https://eco.taobao.com@evil.test/router/rest", false), ("http://top.example.test/router/rest", false),
-        ("https://user:pw@top.example.test/router/rest", false), ("http://localhost:8090/router/rest", false),
-    ])
+    @Test(
+        "a connection calls an official gateway or an origin the operator allowed, nothing else",
+        arguments: [
+            ("https://eco.taobao.com/router/rest", true), ("https://gw.api.taobao.com/router/rest", true),
+            ("https://gw.api.tbsandbox.com/router/rest", true), ("http://127.0.0.1:8090/router/rest", true),
+            ("https://top.example.test:8443/router/rest", true), ("http://127.0.0.1:8091/router/rest", false),
+            ("http://169.254.169.254/latest/meta-data", false), ("https://eco.taobao.com.evil.test/router/rest", false),
+            ("https://eco.taobao.com@evil.test/router/rest", false), ("http://top.example.test/router/rest", false),
+            ("https://user:pw@top.example.test/router/rest", false), ("http://localhost:8090/router/rest", false),
+        ])
     func allows(_ endpoint: String, _ allowed: Bool) {
         #expect(Self.allowed.allows(endpoint) == allowed)
     }

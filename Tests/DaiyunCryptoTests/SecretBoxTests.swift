@@ -7,7 +7,8 @@ struct SecretBoxTests {
     @Test("a sealed secret opens with its key only, reads differently each time, and a changed byte is refused")
     func sealing() throws {
         let box = try SecretBox(base64Key: SecretBox.newKeyText())
-        let first = box.seal("app-secret-值"), second = box.seal("app-secret-值")
+        let first = box.seal("app-secret-值")
+        let second = box.seal("app-secret-值")
         #expect(first.hasPrefix("v1:") && first != second && !first.contains("app-secret"))
         #expect(try box.open(first) == "app-secret-值" && box.open(second) == "app-secret-值")
 

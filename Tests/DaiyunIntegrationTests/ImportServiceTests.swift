@@ -1,6 +1,6 @@
 import DaiyunChannels
-import DaiyunIntegration
 import DaiyunCore
+import DaiyunIntegration
 import DaiyunPersistence
 import DaiyunTestSupport
 import Fluent
@@ -15,7 +15,8 @@ struct ImportServiceTests {
     static let context = WriteContext(actor: "user:admin", now: Date())
 
     static func count(_ table: String, _ app: Application) async throws -> Int {
-        try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()!.decode(column: "n", as: Int.self)
+        try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()!.decode(
+            column: "n", as: Int.self)
     }
 
     @Test("skip mode keeps every good row and reports every bad one", arguments: TestDatabase.available)
@@ -23,7 +24,8 @@ struct ImportServiceTests {
         try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let result = try await ImportService(database: app.db).run(
-                try Fixture.data("orders-malformed.csv"), name: "orders-malformed.csv", kind: .orders, mode: .skipBadRows, target: Self.target(t), by: Self.context)
+                try Fixture.data("orders-malformed.csv"), name: "orders-malformed.csv", kind: .orders, mode: .skipBadRows,
+                target: Self.target(t), by: Self.context)
             #expect(result.batch.outcome == "imported" && result.batch.rowsRead == 7)
             #expect(result.batch.inserted == 2 && result.batch.rejected == 5)
             #expect(result.errors.map(\.line) == [3, 4, 5, 6, 7])
@@ -40,20 +42,26 @@ struct ImportServiceTests {
         try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let result = try await ImportService(database: app.db).run(
-                try Fixture.data("orders-malformed.csv"), name: "bad.csv", kind: .orders, mode: .allOrNothing, target: Self.target(t), by: Self.context)
+                try Fixture.data("orders-malformed.csv"), name: "bad.csv", kind: .orders, mode: .allOrNothing, target: Self.target(t),
+                by: Self.context)
             #expect(result.batch.outcome == "rejected" && result.batch.inserted == 0 && result.errors.count == 5)
             #expect(try await Self.count("orders", app) == 0)
             #expect(try await Self.count("order_status_history", app) == 0)
-            #expect(try await ImportBatchRepository(database: app.db).batches(stores: [t.storeA1.id.rawValue], clients: []).first?.outcome == "rejected")
+            #expect(
+                try await ImportBatchRepository(database: app.db).batches(stores: [t.storeA1.id.rawValue], clients: []).first?.outcome
+                    == "rejected")
         }
     }
 
-    @Test("a report larger than a chunk streams: skip mode keeps every good row, all-or-nothing rolls back rows already written", arguments: TestDatabase.available)
+    @Test(
+        "a report larger than a chunk streams: skip mode keeps every good row, all-or-nothing rolls back rows already written",
+        arguments: TestDatabase.available)
     func streamed(_ database: TestDatabase) async throws {
         try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             // Chunks of 100: the file spans seven, the bad row sits in the second.
-            let chunk = 100, rows = 650
+            let chunk = 100
+            let rows = 650
             let service = ImportService(database: app.db, streamChunk: chunk)
             var csv = "订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间,订单付款时间\r\n"
             for i in 0..<rows {
@@ -61,10 +69,12 @@ struct ImportServiceTests {
                 csv += "41000000000\(String(format: "%08d", i)),buyer\(i % 300),\(paid),交易成功,2026-11-11 10:00:00,2026-11-11 10:00:05\r\n"
             }
             let data = Data(csv.utf8)
-            let all = try await service.run(data, name: "big.csv", kind: .orders, mode: .allOrNothing, target: Self.target(t), by: Self.context)
+            let all = try await service.run(
+                data, name: "big.csv", kind: .orders, mode: .allOrNothing, target: Self.target(t), by: Self.context)
             #expect(all.batch.outcome == "rejected" && all.batch.rowsRead == rows && all.errors.map(\.line) == [chunk + 52])
             #expect(try await Self.count("orders", app) == 0, "the first chunk, written before the bad row was read, is rolled back")
-            let skip = try await service.run(data, name: "big.csv", kind: .orders, mode: .skipBadRows, target: Self.target(t), by: Self.context)
+            let skip = try await service.run(
+                data, name: "big.csv", kind: .orders, mode: .skipBadRows, target: Self.target(t), by: Self.context)
             #expect(skip.batch.outcome == "imported" && skip.batch.inserted == rows - 1 && skip.batch.rejected == 1)
             #expect(try await Self.count("orders", app) == rows - 1)
         }
@@ -76,12 +86,16 @@ struct ImportServiceTests {
             let t = try await TestTenancy.create(on: app)
             let service = ImportService(database: app.db)
             let data = try Fixture.data("orders-gb18030.csv")
-            let first = try await service.run(data, name: "a.csv", kind: .orders, mode: .allOrNothing, target: Self.target(t), by: Self.context)
+            let first = try await service.run(
+                data, name: "a.csv", kind: .orders, mode: .allOrNothing, target: Self.target(t), by: Self.context)
             #expect(first.batch.inserted == 6 && !first.sameFileSeenBefore && first.encoding == "GB18030")
-            let second = try await service.run(data, name: "a.csv", kind: .orders, mode: .allOrNothing, target: Self.target(t), by: Self.context)
+            let second = try await service.run(
+                data, name: "a.csv", kind: .orders, mode: .allOrNothing, target: Self.target(t), by: Self.context)
             #expect(second.batch.inserted == 0 && second.batch.updated == 0 && second.batch.unchanged == 6 && second.sameFileSeenBefore)
             // The same orders in UTF-8 are other bytes but the same facts.
-            let utf8 = try await service.run(try Fixture.data("orders-utf8-bom.csv"), name: "b.csv", kind: .orders, mode: .skipBadRows, target: Self.target(t), by: Self.context)
+            let utf8 = try await service.run(
+                try Fixture.data("orders-utf8-bom.csv"), name: "b.csv", kind: .orders, mode: .skipBadRows, target: Self.target(t),
+                by: Self.context)
             #expect(utf8.batch.unchanged == 6 && !utf8.sameFileSeenBefore)
             #expect(try await Self.count("orders", app) == 6)
             #expect(try await Self.count("source_records", app) == 2, "each distinct file is kept once")
@@ -90,32 +104,46 @@ struct ImportServiceTests {
         }
     }
 
-    @Test("catalog, stock, orders and lines: a paid line reserves stock; a line of an unknown order is reported", arguments: TestDatabase.available)
+    @Test(
+        "catalog, stock, orders and lines: a paid line reserves stock; a line of an unknown order is reported",
+        arguments: TestDatabase.available)
     func linesAndStock(_ database: TestDatabase) async throws {
         try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let service = ImportService(database: app.db)
-            let catalog = try await service.run(try Fixture.data("catalog-utf8-bom.csv"), name: "catalog.csv", kind: .catalog, mode: .skipBadRows,
-                                                target: ImportTarget(client: t.clientA1, store: nil), by: Self.context)
+            let catalog = try await service.run(
+                try Fixture.data("catalog-utf8-bom.csv"), name: "catalog.csv", kind: .catalog, mode: .skipBadRows,
+                target: ImportTarget(client: t.clientA1, store: nil), by: Self.context)
             #expect(catalog.batch.inserted == 3 && catalog.errors.count == 1)
-            let again = try await service.run(try Fixture.data("catalog-utf8-bom.csv"), name: "catalog.csv", kind: .catalog, mode: .skipBadRows,
-                                              target: ImportTarget(client: t.clientA1, store: nil), by: Self.context)
+            let again = try await service.run(
+                try Fixture.data("catalog-utf8-bom.csv"), name: "catalog.csv", kind: .catalog, mode: .skipBadRows,
+                target: ImportTarget(client: t.clientA1, store: nil), by: Self.context)
             #expect(again.batch.unchanged == 3 && again.batch.inserted == 0)
             let cream = try #require(try await CatalogRepository(database: app.db).sku(outerID: "HY-CREAM-50", client: t.clientA1.id))
             #expect(cream.floorPrice == Money(fen: 15_900))
-            let warehouse = try await CatalogRepository(database: app.db).createWarehouse(code: "HZ", name: "杭州仓", for: t.clientA1, by: Self.context)
-            _ = try await InventoryRepository(database: app.db).change(.receipt, sku: cream.id, warehouse: warehouse.id, quantity: 10, reason: "入库", client: t.clientA1, by: Self.context)
+            let warehouse = try await CatalogRepository(database: app.db).createWarehouse(
+                code: "HZ", name: "杭州仓", for: t.clientA1, by: Self.context)
+            _ = try await InventoryRepository(database: app.db).change(
+                .receipt, sku: cream.id, warehouse: warehouse.id, quantity: 10, reason: "入库", client: t.clientA1, by: Self.context)
 
-            _ = try await service.run(try Fixture.data("orders-gb18030.csv"), name: "o.csv", kind: .orders, mode: .allOrNothing, target: Self.target(t), by: Self.context)
-            let strict = try await service.run(try Fixture.data("lines-gb18030.csv"), name: "l.csv", kind: .lines, mode: .allOrNothing, target: Self.target(t), by: Self.context)
+            _ = try await service.run(
+                try Fixture.data("orders-gb18030.csv"), name: "o.csv", kind: .orders, mode: .allOrNothing, target: Self.target(t),
+                by: Self.context)
+            let strict = try await service.run(
+                try Fixture.data("lines-gb18030.csv"), name: "l.csv", kind: .lines, mode: .allOrNothing, target: Self.target(t),
+                by: Self.context)
             #expect(strict.batch.outcome == "rejected" && strict.errors.map(\.line) == [5])
             #expect(try await Self.count("order_lines", app) == 0, "all or nothing: the good lines were rolled back too")
-            let lines = try await service.run(try Fixture.data("lines-gb18030.csv"), name: "l.csv", kind: .lines, mode: .skipBadRows, target: Self.target(t), by: Self.context)
+            let lines = try await service.run(
+                try Fixture.data("lines-gb18030.csv"), name: "l.csv", kind: .lines, mode: .skipBadRows, target: Self.target(t),
+                by: Self.context)
             #expect(lines.batch.updated == 3 && lines.errors.map(\.line) == [5] && lines.errors[0].reason.contains("not imported yet"))
             // Order …567 is paid, not shipped: it holds 1. Order …568 was first seen shipped: its goods were already out.
             #expect(try await InventoryRepository(database: app.db).pool(sku: cream.id)! == (10, 1))
 
-            let refunds = try await service.run(try Fixture.data("refunds-utf8.csv"), name: "r.csv", kind: .refunds, mode: .allOrNothing, target: Self.target(t), by: Self.context)
+            let refunds = try await service.run(
+                try Fixture.data("refunds-utf8.csv"), name: "r.csv", kind: .refunds, mode: .allOrNothing, target: Self.target(t),
+                by: Self.context)
             #expect(refunds.batch.inserted == 2)
         }
     }
@@ -124,12 +152,14 @@ struct ImportServiceTests {
     func emptyFile(_ database: TestDatabase) async throws {
         try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
-            let result = try await ImportService(database: app.db).run(Data(), name: "empty.csv", kind: .orders, mode: .skipBadRows, target: Self.target(t), by: Self.context)
+            let result = try await ImportService(database: app.db).run(
+                Data(), name: "empty.csv", kind: .orders, mode: .skipBadRows, target: Self.target(t), by: Self.context)
             #expect(result.errors.map(\.reason) == ["the file is empty"])
             #expect(result.batch.inserted == 0)
             #expect(result.batch.outcome == "rejected", "a file with no good row is a failed import, skip mode or not")
             let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D])
-            let image = try await ImportService(database: app.db).run(png, name: "x.png", kind: .orders, mode: .skipBadRows, target: Self.target(t), by: Self.context)
+            let image = try await ImportService(database: app.db).run(
+                png, name: "x.png", kind: .orders, mode: .skipBadRows, target: Self.target(t), by: Self.context)
             #expect(image.batch.outcome == "rejected" && image.errors.first?.reason.contains("binary") == true)
         }
     }

@@ -1,6 +1,6 @@
 import DaiyunChannels
-import DaiyunIntegration
 import DaiyunCore
+import DaiyunIntegration
 import DaiyunJobs
 import DaiyunPersistence
 import DaiyunSandbox
@@ -21,13 +21,17 @@ struct JobRunnerTests {
             let now = Date()
             var queued: [Bool] = []
             for i in 0..<5 {
-                queued.append(try await queue.enqueue(.stockPush, store: t.storeA1, key: "push:listing-1", runAt: now.addingTimeInterval(Double(10 - i)), now: now))
+                queued.append(
+                    try await queue.enqueue(
+                        .stockPush, store: t.storeA1, key: "push:listing-1", runAt: now.addingTimeInterval(Double(10 - i)), now: now))
             }
             #expect(queued == [true, false, false, false, false], "a burst of changes is one push")
             let claimed = try await queue.claim(worker: "w", now: now.addingTimeInterval(60))
             #expect(claimed.count == 1 && claimed[0].runAt.timeIntervalSince(now) < 6.5, "the earliest due time stands")
 
-            #expect(try await queue.enqueue(.stockPush, store: t.storeA1, key: "push:listing-1", runAt: now, now: now), "a change during the push queues another")
+            #expect(
+                try await queue.enqueue(.stockPush, store: t.storeA1, key: "push:listing-1", runAt: now, now: now),
+                "a change during the push queues another")
             #expect(try await queue.claim(worker: "w2", now: now.addingTimeInterval(60)).isEmpty, "not while the first runs")
             try await queue.complete(claimed[0], result: "ok", now: now)
             #expect(try await queue.claim(worker: "w2", now: now.addingTimeInterval(60)).count == 1)
@@ -47,7 +51,9 @@ struct JobRunnerTests {
 
             let first = try await queue.claim(worker: "w", limit: 10, now: now)
             #expect(Set(first.map(\.kind)) == [.stockPush, .sync, .ship] && first.count == 3)
-            #expect(first.filter { $0.storeID == t.storeA1.id && $0.kind != .ship }.map(\.kind) == [.stockPush], "the earlier of the two goes first")
+            #expect(
+                first.filter { $0.storeID == t.storeA1.id && $0.kind != .ship }.map(\.kind) == [.stockPush],
+                "the earlier of the two goes first")
             #expect(try await queue.claim(worker: "w2", limit: 10, now: now).isEmpty, "the store's sync waits for its push")
 
             let push = try #require(first.first { $0.kind == .stockPush })
@@ -78,7 +84,8 @@ struct JobRunnerTests {
                     group.addTask {
                         var mine: [UUID] = []
                         while true {
-                            let jobs = try await JobQueue(database: app.db).claim(worker: "w\(worker)", limit: 3, now: now.addingTimeInterval(1))
+                            let jobs = try await JobQueue(database: app.db).claim(
+                                worker: "w\(worker)", limit: 3, now: now.addingTimeInterval(1))
                             if jobs.isEmpty { return mine }
                             mine += jobs.map(\.id)
                         }
@@ -127,7 +134,9 @@ struct JobRunnerTests {
         }
     }
 
-    @Test("the runner schedules and runs a store's sync; a refused signature goes to the dead letters at once", arguments: TestDatabase.available)
+    @Test(
+        "the runner schedules and runs a store's sync; a refused signature goes to the dead letters at once",
+        arguments: TestDatabase.available)
     func runner(_ database: TestDatabase) async throws {
         let shop = SandboxShop(nick: "s", session: "sess", skus: TaobaoSyncTests.skus, baseOrdersPerDay: 6, seed: 2, historyDays: 5)
         let gateway = SandboxGateway(apps: ["app": "secret"], shops: [shop])
@@ -137,10 +146,15 @@ struct JobRunnerTests {
                 let context = WriteContext(actor: "user:test", now: Date())
                 // A second Tmall store, for the connection with a wrong secret.
                 t.storeA2 = try await TenancyRepository(database: app.db).createStore(
-                    try StoreDraft(channel: "tmall", shopID: "a2-tmall", name: "A2 Tmall", status: "active", takenOverOn: "2026-01-05"), for: t.clientA2, by: context)
+                    try StoreDraft(channel: "tmall", shopID: "a2-tmall", name: "A2 Tmall", status: "active", takenOverOn: "2026-01-05"),
+                    for: t.clientA2, by: context)
                 let connections = app.channelConnections
-                try await connections.connect(ChannelConnection(storeID: t.storeA1.id, endpoint: endpoint, appKey: "app", appSecret: "secret", session: "sess"), store: t.storeA1, by: context)
-                try await connections.connect(ChannelConnection(storeID: t.storeA2.id, endpoint: endpoint, appKey: "app", appSecret: "wrong", session: "sess"), store: t.storeA2, by: context)
+                try await connections.connect(
+                    ChannelConnection(storeID: t.storeA1.id, endpoint: endpoint, appKey: "app", appSecret: "secret", session: "sess"),
+                    store: t.storeA1, by: context)
+                try await connections.connect(
+                    ChannelConnection(storeID: t.storeA2.id, endpoint: endpoint, appKey: "app", appSecret: "wrong", session: "sess"),
+                    store: t.storeA2, by: context)
                 let runner = JobRunner(database: app.db, worker: "test", logger: Logger(label: "test"), registry: .channels(app))
                 let ran = try await runner.pass(now: Date())
                 #expect(ran.count == 2)
@@ -151,11 +165,18 @@ struct JobRunnerTests {
                 let bad = try #require(try await queue.jobs(store: t.storeA2.id).first { $0.kind == .sync })
                 #expect(bad.status == .dead && bad.lastError?.contains("Invalid Signature") == true)
                 #expect(try await runner.pass(now: Date()).isEmpty, "the next sync is due a minute after the last")
-                #expect(try await runner.pass(now: Date().addingTimeInterval(61)).count == 1, "then it runs; the dead one waits for a person")
-                try await connections.connect(ChannelConnection(storeID: t.storeA2.id, endpoint: endpoint, appKey: "app", appSecret: "secret", session: "sess"), store: t.storeA2, by: context)
-                #expect(try await runner.pass(now: Date().addingTimeInterval(62)).map(\.storeID).contains(t.storeA2.id), "a new connection settles the dead sync and syncs again")
+                #expect(
+                    try await runner.pass(now: Date().addingTimeInterval(61)).count == 1, "then it runs; the dead one waits for a person")
+                try await connections.connect(
+                    ChannelConnection(storeID: t.storeA2.id, endpoint: endpoint, appKey: "app", appSecret: "secret", session: "sess"),
+                    store: t.storeA2, by: context)
+                #expect(
+                    try await runner.pass(now: Date().addingTimeInterval(62)).map(\.storeID).contains(t.storeA2.id),
+                    "a new connection settles the dead sync and syncs again")
                 let audit = try await AuditLogRepository(database: app.db).allEntries(in: AuditChainKey.client(t.clientA1.id).description)
-                #expect(audit.contains { $0.action == "channel.connect" && !$0.after!.contains("secret") && !$0.after!.contains("sess\"") }, "secrets stay out of the audit log")
+                #expect(
+                    audit.contains { $0.action == "channel.connect" && !$0.after!.contains("secret") && !$0.after!.contains("sess\"") },
+                    "secrets stay out of the audit log")
             }
         }
     }

@@ -1,6 +1,6 @@
 import DaiyunChannels
-import DaiyunIntegration
 import DaiyunCore
+import DaiyunIntegration
 import DaiyunJobs
 import DaiyunPersistence
 import DaiyunSandbox
@@ -16,8 +16,9 @@ import Testing
 struct StockPushTests {
     @Test("a burst of changes is one push per listing, and a sale the channel took meanwhile is kept", arguments: TestDatabase.available)
     func push(_ database: TestDatabase) async throws {
-        let shop = SandboxShop(nick: "s", session: "sess", skus: TaobaoSyncTests.skus, baseOrdersPerDay: 8, seed: 4, historyDays: 10,
-                               pace: .init(ordersPerMinute: 0), stock: 999)
+        let shop = SandboxShop(
+            nick: "s", session: "sess", skus: TaobaoSyncTests.skus, baseOrdersPerDay: 8, seed: 4, historyDays: 10,
+            pace: .init(ordersPerMinute: 0), stock: 999)
         let gateway = SandboxGateway(apps: ["app": "secret"], shops: [shop])
         try await withSandbox(gateway, shops: [shop]) { endpoint in
             try await withTestDatabase(database) { app in
@@ -26,13 +27,18 @@ struct StockPushTests {
                 let catalog = CatalogRepository(database: app.db)
                 let inventory = InventoryRepository(database: app.db)
                 let warehouse = try await catalog.createWarehouse(code: "W1", name: "主仓", for: t.clientA1, by: context)
-                let drafts = try TaobaoSyncTests.skus.map { try SKUDraft(outerID: $0.outerID, properties: $0.properties, listPrice: $0.price, floorPrice: $0.price, cost: .zero) }
-                let (_, skus) = try await catalog.createProduct(try ProductDraft(title: "T恤", category: "服饰"), skus: drafts, for: t.clientA1, by: context)
+                let drafts = try TaobaoSyncTests.skus.map {
+                    try SKUDraft(outerID: $0.outerID, properties: $0.properties, listPrice: $0.price, floorPrice: $0.price, cost: .zero)
+                }
+                let (_, skus) = try await catalog.createProduct(
+                    try ProductDraft(title: "T恤", category: "服饰"), skus: drafts, for: t.clientA1, by: context)
                 for sku in skus {
-                    _ = try await inventory.change(.stocktake, sku: sku.id, warehouse: warehouse.id, quantity: 2_000, reason: "盘点", client: t.clientA1, by: context)
+                    _ = try await inventory.change(
+                        .stocktake, sku: sku.id, warehouse: warehouse.id, quantity: 2_000, reason: "盘点", client: t.clientA1, by: context)
                 }
                 try await app.channelConnections.connect(
-                    ChannelConnection(storeID: t.storeA1.id, endpoint: endpoint, appKey: "app", appSecret: "secret", session: "sess"), store: t.storeA1, by: context)
+                    ChannelConnection(storeID: t.storeA1.id, endpoint: endpoint, appKey: "app", appSecret: "secret", session: "sess"),
+                    store: t.storeA1, by: context)
                 let runner = JobRunner(database: app.db, worker: "t", logger: Logger(label: "t"), registry: .channels(app))
                 let queue = JobQueue(database: app.db)
                 let pushKey = "stock_push:\(t.storeA1.id.rawValue)"
@@ -41,7 +47,8 @@ struct StockPushTests {
                 #expect(try await queue.isActive(key: pushKey), "stock moved: a push is queued")
 
                 func availableNow() async throws -> [String: Int] {
-                    Dictionary(uniqueKeysWithValues: try await inventory.stock(of: t.clientA1.id).map { ($0.outerID, $0.onHand - $0.reserved) })
+                    Dictionary(
+                        uniqueKeysWithValues: try await inventory.stock(of: t.clientA1.id).map { ($0.outerID, $0.onHand - $0.reserved) })
                 }
                 now = now.addingTimeInterval(3)
                 let ran = try await runner.pass(now: now)
@@ -57,8 +64,9 @@ struct StockPushTests {
 
                 // A burst: five receipts of one SKU make one push, one call.
                 for _ in 0..<5 {
-                    _ = try await inventory.change(.receipt, sku: skus[0].id, warehouse: warehouse.id, quantity: 10, reason: "到货", client: t.clientA1,
-                                                   by: WriteContext(actor: "user:test", now: Date()))
+                    _ = try await inventory.change(
+                        .receipt, sku: skus[0].id, warehouse: warehouse.id, quantity: 10, reason: "到货", client: t.clientA1,
+                        by: WriteContext(actor: "user:test", now: Date()))
                 }
                 now = now.addingTimeInterval(1)
                 _ = try await runner.pass(now: now)
@@ -72,10 +80,16 @@ struct StockPushTests {
                 let pushCalls = await gateway.callCount - callsBefore
                 #expect(pushCalls >= 1 && pushCalls <= 3, "one quantity update (plus a sync's pages if due): \(pushCalls)")
                 let expected = try await availableNow()[skus[0].outerID]!
-                #expect(await shop.listings.first { $0.outerID == skus[0].outerID }?.quantity == expected - 1, "the unsynced sale is not overwritten")
+                #expect(
+                    await shop.listings.first { $0.outerID == skus[0].outerID }?.quantity == expected - 1,
+                    "the unsynced sale is not overwritten")
 
                 // Once the sale syncs, Daiyun and the channel agree and nothing more is pushed.
-                _ = try await TaobaoSync(database: app.db, client: TOPClient(connection: try #require(try await app.channelConnections.connection(store: t.storeA1.id))), store: t.storeA1).run()
+                _ = try await TaobaoSync(
+                    database: app.db,
+                    client: TOPClient(connection: try #require(try await app.channelConnections.connection(store: t.storeA1.id))),
+                    store: t.storeA1
+                ).run()
                 #expect(try await availableNow()[skus[0].outerID]! == expected - 1)
                 #expect(try await StockPushPlanner(database: app.db).plan(store: t.storeA1, now: Date()).isEmpty)
             }

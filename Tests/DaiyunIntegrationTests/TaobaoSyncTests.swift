@@ -1,6 +1,6 @@
 import DaiyunChannels
-import DaiyunIntegration
 import DaiyunCore
+import DaiyunIntegration
 import DaiyunPersistence
 import DaiyunSandbox
 import DaiyunSimulation
@@ -22,8 +22,9 @@ struct TaobaoSyncTests {
     }
 
     static func client(_ endpoint: String, transport: any ChannelTransport = HTTPChannelTransport(), attempts: Int = 3) -> TOPClient {
-        TOPClient(endpoint: endpoint, credentials: TOPCredentials(appKey: "app", appSecret: "secret", session: "sess"), transport: transport,
-                  retry: RetryPolicy(maxAttempts: attempts, baseDelay: .milliseconds(5)))
+        TOPClient(
+            endpoint: endpoint, credentials: TOPCredentials(appKey: "app", appSecret: "secret", session: "sess"), transport: transport,
+            retry: RetryPolicy(maxAttempts: attempts, baseDelay: .milliseconds(5)))
     }
 
     /// Every stored order of the store as `tid status`, sorted, plus the row counts of its tables.
@@ -31,7 +32,8 @@ struct TaobaoSyncTests {
         let orders = try await sql.raw("SELECT tid, status FROM orders WHERE store_id = \(bind: store.id.rawValue) ORDER BY tid").all()
             .map { "\(try $0.decode(column: "tid", as: String.self)) \(try $0.decode(column: "status", as: String.self))" }
         func count(_ table: String) async throws -> Int {
-            try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE store_id = \(bind: store.id.rawValue)").first()!.decode(column: "n", as: Int.self)
+            try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE store_id = \(bind: store.id.rawValue)").first()!.decode(
+                column: "n", as: Int.self)
         }
         return (orders, try await count("order_lines"), try await count("refunds"), try await count("order_status_history"))
     }
@@ -72,7 +74,9 @@ struct TaobaoSyncTests {
                 let all = try await ReviewRepository(database: app.db).count(store: t.storeA1.id)
                 #expect(all == first.reviews.counts.inserted && bad < all)
                 let after = try await Self.snapshot(sql, store: t.storeA1)
-                #expect(after.orders == before.orders && after.lines == before.lines && after.refunds == before.refunds && after.history == before.history)
+                #expect(
+                    after.orders == before.orders && after.lines == before.lines && after.refunds == before.refunds
+                        && after.history == before.history)
             }
         }
     }
@@ -88,7 +92,9 @@ struct TaobaoSyncTests {
                 _ = await shop.flashSale(outerID: "COAT", count: 1, now: now.addingTimeInterval(-600))
                 let sync = TaobaoSync(database: app.db, client: Self.client(endpoint), store: t.storeA1)
                 _ = try await sync.run(now: now)
-                let waiting = await shop.trades(modifiedFrom: now.addingTimeInterval(-601), to: now, types: ["fixed"]).first { $0.status == .waitSellerSendGoods }
+                let waiting = await shop.trades(modifiedFrom: now.addingTimeInterval(-601), to: now, types: ["fixed"]).first {
+                    $0.status == .waitSellerSendGoods
+                }
                 let tid = try #require(waiting?.tid)
                 // Shipped 20 s before the cursor, but only visible now.
                 try await shop.ship(tid: tid, oids: nil, companyCode: "SF", waybill: "SF1", at: now.addingTimeInterval(-20))
@@ -110,7 +116,9 @@ struct TaobaoSyncTests {
             try await withSandbox(gateway, shops: [shop]) { endpoint in
                 let report = try await TaobaoSync(database: app.db, client: Self.client(endpoint), store: t.storeA1).run(now: now)
                 #expect(report.orders.fetched > 0 && report.orders.details == report.orders.fetched)
-                let tids = try await OrderRepository(database: app.db).list(store: t.storeA1.id, filter: OrderFilter(), after: nil, limit: 500).orders.map(\.tid)
+                let tids = try await OrderRepository(database: app.db).list(
+                    store: t.storeA1.id, filter: OrderFilter(), after: nil, limit: 500
+                ).orders.map(\.tid)
                 let stored = try await OrderRepository(database: app.db).orders(tids, store: t.storeA1.id)
                 #expect(stored.count == report.orders.fetched && stored.values.allSatisfy { !$0.lines.isEmpty })
             }
@@ -130,10 +138,12 @@ struct TaobaoSyncTests {
             }
             try await withTestDatabase(database) { app in
                 let t = try await TestTenancy.create(on: app)
-                let killed = TaobaoSync(database: app.db, client: Self.client(endpoint, transport: KilledTransport(after: 57), attempts: 1), store: t.storeA1)
+                let killed = TaobaoSync(
+                    database: app.db, client: Self.client(endpoint, transport: KilledTransport(after: 57), attempts: 1), store: t.storeA1)
                 await #expect(throws: TOPError.self) { try await killed.run(now: now) }
                 let cursor = try #require(try await SyncCursorRepository(database: app.db).cursor(store: t.storeA1.id, kind: "orders"))
-                #expect(cursor.syncedUntil < now && cursor.lastError != nil, "the cursor stays at the last whole window and shows the error")
+                #expect(
+                    cursor.syncedUntil < now && cursor.lastError != nil, "the cursor stays at the last whole window and shows the error")
                 let partial = try await Self.snapshot(app.db as! any SQLDatabase, store: t.storeA1)
                 #expect(partial.orders.count < clean.orders.count)
 

@@ -22,17 +22,21 @@ struct JobFailoverTests {
         Issue.record("job \(id) never ran")
     }
 
-    @Test("a job held by a runner that dies is taken over within 30 s; a live runner keeps its job; the dead one cannot finish it", arguments: TestDatabase.available)
+    @Test(
+        "a job held by a runner that dies is taken over within 30 s; a live runner keeps its job; the dead one cannot finish it",
+        arguments: TestDatabase.available)
     func failover(_ database: TestDatabase) async throws {
         try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
             let queue = JobQueue(database: app.db)
             // Runner A's push never ends (its process is killed while it runs); runner B does the work.
             var hanging = JobRegistry()
-            hanging.register(Self.slow, JobClosure { _, _ in
-                try await Task.sleep(for: .seconds(3600))
-                return "finished by A"
-            })
+            hanging.register(
+                Self.slow,
+                JobClosure { _, _ in
+                    try await Task.sleep(for: .seconds(3600))
+                    return "finished by A"
+                })
             var working = JobRegistry()
             working.register(Self.slow, JobClosure { _, _ in "pushed by B" })
             working.register(Self.sync, JobClosure { _, _ in "synced by B" })
@@ -76,10 +80,12 @@ struct JobFailoverTests {
             let rollup = JobKind("test_rollup", locksScope: true)
             let runs = Mutex<[JobScope]>([])
             var registry = JobRegistry()
-            registry.register(rollup, JobClosure { job, _ in
-                runs.withLock { $0.append(job.scope) }
-                return "rolled up"
-            })
+            registry.register(
+                rollup,
+                JobClosure { job, _ in
+                    runs.withLock { $0.append(job.scope) }
+                    return "rolled up"
+                })
             let agencies = [t.agencyA.id, t.agencyB.id]
             registry.schedule(rollup, .daily(hour: 2, minute: 0)) { agencies.map { .agency($0) } }
             let runner = JobRunner(database: app.db, worker: "w", logger: Logger(label: "w"), registry: registry)

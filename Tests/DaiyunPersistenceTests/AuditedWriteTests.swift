@@ -16,7 +16,10 @@ struct AuditedWriteTests {
             let audit = AuditLogRepository(database: app.db)
             let clientChain = try await audit.allEntries(in: AuditChainKey.client(t.clientA1.id).description)
             // client.create, two store.create, five assignments, one brand viewer.
-            #expect(clientChain.map(\.action).sorted() == (["client.create", "store.create", "store.create", "user.create"] + Array(repeating: "assignment.create", count: 5)).sorted())
+            #expect(
+                clientChain.map(\.action).sorted()
+                    == (["client.create", "store.create", "store.create", "user.create"] + Array(repeating: "assignment.create", count: 5))
+                    .sorted())
             let agencyChain = try await audit.allEntries(in: AuditChainKey.agency(t.agencyA.id).description)
             #expect(agencyChain.first?.action == "agency.create")
             #expect(agencyChain.allSatisfy { $0.action != "store.create" })
@@ -44,7 +47,10 @@ struct AuditedWriteTests {
             let head = try await audit.chain(.client(t.clientA1.id))!.head
             #expect(head.count == before + 24)
             let entries = try await audit.allEntries(in: AuditChainKey.client(t.clientA1.id).description)
-            #expect(try AuditChainVerifier.verify(chain: AuditChainKey.client(t.clientA1.id).description, entries: entries, digest: SHA256Digest()).get() == head)
+            #expect(
+                try AuditChainVerifier.verify(
+                    chain: AuditChainKey.client(t.clientA1.id).description, entries: entries, digest: SHA256Digest()
+                ).get() == head)
         }
     }
 
@@ -61,12 +67,14 @@ struct AuditedWriteTests {
             }
             #expect(try await audit.chain(.client(t.clientA2.id))!.head == before, "the failed write left no entry")
             await #expect(throws: PersistenceError.duplicate(field: "name")) {
-                _ = try await repo.createClient(try ClientDraft(name: "Client A1", industry: ""), in: t.agencyA.id, by: WriteContext(actor: "job:test", now: Date()))
+                _ = try await repo.createClient(
+                    try ClientDraft(name: "Client A1", industry: ""), in: t.agencyA.id, by: WriteContext(actor: "job:test", now: Date()))
             }
         }
     }
 
-    @Test("tampering in the database is named by verification", arguments: TestDatabase.available, ["edit", "delete", "reorder", "truncate"])
+    @Test(
+        "tampering in the database is named by verification", arguments: TestDatabase.available, ["edit", "delete", "reorder", "truncate"])
     func tampering(_ database: TestDatabase, _ attack: String) async throws {
         try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
@@ -99,7 +107,9 @@ struct AuditedWriteTests {
         }
     }
 
-    @Test("a deleted head, or a whole deleted chain of a client that exists, fails verification", arguments: TestDatabase.available, ["head", "chain"])
+    @Test(
+        "a deleted head, or a whole deleted chain of a client that exists, fails verification", arguments: TestDatabase.available,
+        ["head", "chain"])
     func missingChain(_ database: TestDatabase, _ attack: String) async throws {
         try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
@@ -118,7 +128,9 @@ struct AuditedWriteTests {
         }
     }
 
-    @Test("the agency's chain records each client chain's creation and every hundredth entry, so a client deleted with its chain, or a chain cut short, fails verification", arguments: TestDatabase.available, ["client", "cut"])
+    @Test(
+        "the agency's chain records each client chain's creation and every hundredth entry, so a client deleted with its chain, or a chain cut short, fails verification",
+        arguments: TestDatabase.available, ["client", "cut"])
     func recordedChains(_ database: TestDatabase, _ attack: String) async throws {
         try await withTestDatabase(database) { app in
             let t = try await TestTenancy.create(on: app)
@@ -127,7 +139,8 @@ struct AuditedWriteTests {
             let context = WriteContext(actor: "job:test", now: Date())
             var client = t.clientA2
             for i in 0..<120 {
-                client = try await TenancyRepository(database: app.db).updateClient(client, with: try ClientDraft(name: "Client A2 \(i)", industry: "food"), by: context)
+                client = try await TenancyRepository(database: app.db).updateClient(
+                    client, with: try ClientDraft(name: "Client A2 \(i)", industry: "food"), by: context)
             }
             let agencyEntries = try await repository.allEntries(in: AuditChainKey.agency(t.agencyA.id).description)
             let recorded = agencyEntries.filter { $0.action == AuditCheckpoint.action && $0.entityID == chain }
@@ -147,7 +160,9 @@ struct AuditedWriteTests {
                 // Cut back to 50 entries, with a head rewritten to match: only the agency's record shows it.
                 try await sql.raw("DELETE FROM audit_entries WHERE chain_key = \(bind: chain) AND seq > 50").run()
                 let last = try #require(try await repository.allEntries(in: chain).last)
-                try await sql.raw("UPDATE audit_chains SET entry_count = 50, head_hash = \(bind: last.hash) WHERE chain_key = \(bind: chain)").run()
+                try await sql.raw(
+                    "UPDATE audit_chains SET entry_count = 50, head_hash = \(bind: last.hash) WHERE chain_key = \(bind: chain)"
+                ).run()
             }
             let broken = try await repository.verifyAll().filter { (try? $0.result.get()) == nil }
             #expect(broken.map(\.chain) == [chain], "\(broken.map { "\($0.result)" })")

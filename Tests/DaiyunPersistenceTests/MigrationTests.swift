@@ -1,10 +1,11 @@
 import DaiyunCore
-@testable import DaiyunPersistence
 import DaiyunTestSupport
 import Fluent
 import Foundation
 import SQLKit
 import Testing
+
+@testable import DaiyunPersistence
 
 @Suite("Migrations")
 struct MigrationTests {
@@ -31,14 +32,21 @@ struct MigrationTests {
             let t = try await TestTenancy.create(on: app)
             let catalog = CatalogRepository(database: app.db)
             let inventory = InventoryRepository(database: app.db)
-            let drafts = try ["A", "B", "C"].map { try SKUDraft(outerID: "SKU-\($0)", listPrice: Money(fen: 100), floorPrice: Money(fen: 100), cost: Money(fen: 50)) }
-            let (_, skus) = try await catalog.createProduct(try ProductDraft(title: "测试", category: "测试"), skus: drafts, for: t.clientA1,
-                                                            by: WriteContext(actor: "user:test", now: Date()))
-            let warehouse = try await catalog.createWarehouse(code: "HZ01", name: "杭州仓", for: t.clientA1, by: WriteContext(actor: "user:test", now: Date()))
-            let t1 = Date(timeIntervalSince1970: 1_790_000_000), t2 = t1.addingTimeInterval(86_400), t3 = t2.addingTimeInterval(86_400)
+            let drafts = try ["A", "B", "C"].map {
+                try SKUDraft(outerID: "SKU-\($0)", listPrice: Money(fen: 100), floorPrice: Money(fen: 100), cost: Money(fen: 50))
+            }
+            let (_, skus) = try await catalog.createProduct(
+                try ProductDraft(title: "测试", category: "测试"), skus: drafts, for: t.clientA1,
+                by: WriteContext(actor: "user:test", now: Date()))
+            let warehouse = try await catalog.createWarehouse(
+                code: "HZ01", name: "杭州仓", for: t.clientA1, by: WriteContext(actor: "user:test", now: Date()))
+            let t1 = Date(timeIntervalSince1970: 1_790_000_000)
+            let t2 = t1.addingTimeInterval(86_400)
+            let t3 = t2.addingTimeInterval(86_400)
             func change(_ kind: StockChangeKind, _ sku: SKU, _ quantity: Int, at: Date) async throws {
-                _ = try await inventory.change(kind, sku: sku.id, warehouse: warehouse.id, quantity: quantity, reason: "测试", client: t.clientA1,
-                                               by: WriteContext(actor: "user:test", now: at))
+                _ = try await inventory.change(
+                    kind, sku: sku.id, warehouse: warehouse.id, quantity: quantity, reason: "测试", client: t.clientA1,
+                    by: WriteContext(actor: "user:test", now: at))
             }
             try await change(.receipt, skus[0], 10, at: t1)
             try await change(.stocktake, skus[0], 8, at: t2)

@@ -27,26 +27,45 @@ struct OrderListTests {
             (0..<count).map { i in
                 let created = start.addingTimeInterval(Double(i / 2) * 60)
                 let amount = Money(fen: 990)
-                var lines = [OrderLine(oid: "\(store.shopID)-\(i)-1", outerSkuID: "COMMON", title: "t", price: amount, quantity: 1, payment: amount, status: .finished)]
+                var lines = [
+                    OrderLine(
+                        oid: "\(store.shopID)-\(i)-1", outerSkuID: "COMMON", title: "t", price: amount, quantity: 1, payment: amount,
+                        status: .finished)
+                ]
                 if i.isMultiple(of: 50) {
-                    lines.append(OrderLine(oid: "\(store.shopID)-\(i)-2", outerSkuID: "RARE", title: "t", price: amount, quantity: 1, payment: amount, status: .finished))
-                    if i == 0 { lines.append(OrderLine(oid: "\(store.shopID)-\(i)-3", outerSkuID: "RARE", title: "t", price: amount, quantity: 1, payment: amount, status: .finished)) }
+                    lines.append(
+                        OrderLine(
+                            oid: "\(store.shopID)-\(i)-2", outerSkuID: "RARE", title: "t", price: amount, quantity: 1, payment: amount,
+                            status: .finished))
+                    if i == 0 {
+                        lines.append(
+                            OrderLine(
+                                oid: "\(store.shopID)-\(i)-3", outerSkuID: "RARE", title: "t", price: amount, quantity: 1, payment: amount,
+                                status: .finished))
+                    }
                 }
-                return Order(storeID: store.id, tid: String(7_000_000_000_000_000 + i), status: i.isMultiple(of: 10) ? .closed : .finished,
-                             buyerNick: i.isMultiple(of: 13) ? "regular" : "buyer\(i)", payment: amount, totalFee: amount,
-                             createdAt: created, paidAt: created, lines: lines)
+                return Order(
+                    storeID: store.id, tid: String(7_000_000_000_000_000 + i), status: i.isMultiple(of: 10) ? .closed : .finished,
+                    buyerNick: i.isMultiple(of: 13) ? "regular" : "buyer\(i)", payment: amount, totalFee: amount,
+                    createdAt: created, paidAt: created, lines: lines)
             }
         }
         var written: [Order] = []
         for (store, count) in [(t.storeA1, 2_600), (t.storeA1b, 100)] {
-            let source = try await SourceRecordRepository(database: app.db).keep(Data("seed \(store.shopID)".utf8), name: "seed", kind: "upload", agency: t.agencyA.id, store: store.id, by: context).record.id
+            let source = try await SourceRecordRepository(database: app.db).keep(
+                Data("seed \(store.shopID)".utf8), name: "seed", kind: "upload", agency: t.agencyA.id, store: store.id, by: context
+            ).record.id
             let batch = orders(store, count: count)
-            _ = try await app.db.transaction { try await OrderWriter(database: $0).apply(batch, store: store, source: source, actor: "job:test", at: Date()) }
+            _ = try await app.db.transaction {
+                try await OrderWriter(database: $0).apply(batch, store: store, source: source, actor: "job:test", at: Date())
+            }
             if store.id == t.storeA1.id { written = batch }
         }
         let attention = Set(written.indices.filter { $0.isMultiple(of: 100) }.map { written[$0].tid })
         let sql = app.db as! any SQLDatabase
-        try await sql.update("orders").set("needs_attention", to: true).where("store_id", .equal, t.storeA1.id.rawValue).where("tid", .in, Array(attention)).run()
+        try await sql.update("orders").set("needs_attention", to: true).where("store_id", .equal, t.storeA1.id.rawValue).where(
+            "tid", .in, Array(attention)
+        ).run()
         return Seeded(store: t.storeA1, orders: written, attention: attention)
     }
 
@@ -65,14 +84,25 @@ struct OrderListTests {
                 ("regular, closed", OrderFilter(status: .closed, buyer: "regular"), { $0.buyerNick == "regular" && $0.status == .closed }),
                 ("COMMON", OrderFilter(outerSkuID: "COMMON"), { _ in true }),
                 ("RARE", OrderFilter(outerSkuID: "RARE"), { $0.lines.contains { $0.outerSkuID == "RARE" } }),
-                ("RARE, closed", OrderFilter(status: .closed, outerSkuID: "RARE"), { $0.status == .closed && $0.lines.contains { $0.outerSkuID == "RARE" } }),
+                (
+                    "RARE, closed", OrderFilter(status: .closed, outerSkuID: "RARE"),
+                    { $0.status == .closed && $0.lines.contains { $0.outerSkuID == "RARE" } }
+                ),
                 ("COMMON, regular", OrderFilter(buyer: "regular", outerSkuID: "COMMON"), { $0.buyerNick == "regular" }),
                 ("no such SKU", OrderFilter(outerSkuID: "NOPE"), { _ in false }),
                 ("attention", OrderFilter(needsAttention: true), { seeded.attention.contains($0.tid) }),
-                ("attention, closed", OrderFilter(status: .closed, needsAttention: true), { $0.status == .closed && seeded.attention.contains($0.tid) }),
-                ("no attention, RARE", OrderFilter(outerSkuID: "RARE", needsAttention: false), { !seeded.attention.contains($0.tid) && $0.lines.contains { $0.outerSkuID == "RARE" } }),
-                ("June 1st, regular", OrderFilter(from: june1.start, until: june1.start.addingTimeInterval(3_600), buyer: "regular"),
-                 { $0.buyerNick == "regular" && $0.createdAt < june1.start.addingTimeInterval(3_600) }),
+                (
+                    "attention, closed", OrderFilter(status: .closed, needsAttention: true),
+                    { $0.status == .closed && seeded.attention.contains($0.tid) }
+                ),
+                (
+                    "no attention, RARE", OrderFilter(outerSkuID: "RARE", needsAttention: false),
+                    { !seeded.attention.contains($0.tid) && $0.lines.contains { $0.outerSkuID == "RARE" } }
+                ),
+                (
+                    "June 1st, regular", OrderFilter(from: june1.start, until: june1.start.addingTimeInterval(3_600), buyer: "regular"),
+                    { $0.buyerNick == "regular" && $0.createdAt < june1.start.addingTimeInterval(3_600) }
+                ),
             ]
             for (name, filter, matches) in cases {
                 var listed: [OrderSummary] = []
@@ -85,7 +115,9 @@ struct OrderListTests {
                 let expected = seeded.orders.filter(matches).map(\.tid)
                 #expect(listed.count == expected.count, "\(name)")
                 #expect(Set(listed.map(\.tid)) == Set(expected), "\(name)")
-                let newestFirst = zip(listed, listed.dropFirst()).allSatisfy { ($0.createdAt, $0.id.uuidString) > ($1.createdAt, $1.id.uuidString) }
+                let newestFirst = zip(listed, listed.dropFirst()).allSatisfy {
+                    ($0.createdAt, $0.id.uuidString) > ($1.createdAt, $1.id.uuidString)
+                }
                 #expect(newestFirst, "\(name)")
             }
         }

@@ -24,22 +24,31 @@ struct OrderWriterTests {
         let catalog = CatalogRepository(database: app.db)
         let (_, skus) = try await catalog.createProduct(
             try ProductDraft(title: "保湿面霜 50ml", category: "美妆/面霜"),
-            skus: [try SKUDraft(outerID: "HY-CREAM-50", listPrice: Money(fen: 19_900), floorPrice: Money(fen: 15_900), cost: Money(fen: 4_000))],
+            skus: [
+                try SKUDraft(outerID: "HY-CREAM-50", listPrice: Money(fen: 19_900), floorPrice: Money(fen: 15_900), cost: Money(fen: 4_000))
+            ],
             for: t.clientA1, by: context)
         let warehouse = try await catalog.createWarehouse(code: "HZ01", name: "杭州仓", for: t.clientA1, by: context)
         if onHand > 0 {
-            _ = try await InventoryRepository(database: app.db).change(.receipt, sku: skus[0].id, warehouse: warehouse.id, quantity: onHand, reason: "首批入库", client: t.clientA1, by: context)
+            _ = try await InventoryRepository(database: app.db).change(
+                .receipt, sku: skus[0].id, warehouse: warehouse.id, quantity: onHand, reason: "首批入库", client: t.clientA1, by: context)
         }
-        let source = try await SourceRecordRepository(database: app.db).keep(Data("test".utf8), name: "test", kind: "upload", agency: t.agencyA.id, store: t.storeA1.id, by: context).record.id
+        let source = try await SourceRecordRepository(database: app.db).keep(
+            Data("test".utf8), name: "test", kind: "upload", agency: t.agencyA.id, store: t.storeA1.id, by: context
+        ).record.id
         return Setup(t: t, sku: skus[0], source: source)
     }
 
-    static func order(_ tid: String, _ status: OrderStatus, store: Store, quantity: Int = 1, modified: TimeInterval = 0, outer: String = "HY-CREAM-50") -> Order {
-        let line = OrderLine(oid: tid + "1", outerSkuID: outer, title: "保湿面霜", price: Money(fen: 19_900), quantity: quantity,
-                             payment: Money(fen: 19_900 * Int64(quantity)), status: status)
-        return Order(storeID: store.id, tid: tid, status: status, buyerNick: "t***1", payment: Money(fen: 19_900 * Int64(quantity)),
-                     totalFee: Money(fen: 19_900 * Int64(quantity)), createdAt: t0, paidAt: status.isPaid ? t0 : nil,
-                     modifiedAt: t0.addingTimeInterval(modified), lines: [line])
+    static func order(
+        _ tid: String, _ status: OrderStatus, store: Store, quantity: Int = 1, modified: TimeInterval = 0, outer: String = "HY-CREAM-50"
+    ) -> Order {
+        let line = OrderLine(
+            oid: tid + "1", outerSkuID: outer, title: "保湿面霜", price: Money(fen: 19_900), quantity: quantity,
+            payment: Money(fen: 19_900 * Int64(quantity)), status: status)
+        return Order(
+            storeID: store.id, tid: tid, status: status, buyerNick: "t***1", payment: Money(fen: 19_900 * Int64(quantity)),
+            totalFee: Money(fen: 19_900 * Int64(quantity)), createdAt: t0, paidAt: status.isPaid ? t0 : nil,
+            modifiedAt: t0.addingTimeInterval(modified), lines: [line])
     }
 
     static func apply(_ orders: [Order], _ s: Setup, on db: any Database) async throws -> UpsertCounts {
@@ -61,8 +70,13 @@ struct OrderWriterTests {
             #expect(try await Self.apply(late, s, on: app.db) == UpsertCounts(unchanged: 1), "a late report moves nothing back")
             let rows = try await (app.db as! any SQLDatabase).raw("SELECT status FROM orders WHERE tid = '400000000000000001'").all()
             #expect(try rows.first?.decode(column: "status", as: String.self) == "WAIT_BUYER_CONFIRM_GOODS")
-            let history = try await (app.db as! any SQLDatabase).raw("SELECT status FROM order_status_history WHERE tid = '400000000000000001' ORDER BY observed_at").all()
-            #expect(try history.map { try $0.decode(column: "status", as: String.self) } == ["WAIT_SELLER_SEND_GOODS", "WAIT_BUYER_CONFIRM_GOODS"])
+            let history = try await (app.db as! any SQLDatabase).raw(
+                "SELECT status FROM order_status_history WHERE tid = '400000000000000001' ORDER BY observed_at"
+            ).all()
+            #expect(
+                try history.map { try $0.decode(column: "status", as: String.self) } == [
+                    "WAIT_SELLER_SEND_GOODS", "WAIT_BUYER_CONFIRM_GOODS",
+                ])
         }
     }
 
@@ -70,23 +84,27 @@ struct OrderWriterTests {
     func repeatedInBatch(_ database: TestDatabase) async throws {
         try await withTestDatabase(database) { app in
             let s = try await Self.setUp(app, onHand: 10)
-            let batch = [Self.order("410000000000000001", .waitSellerSendGoods, store: s.t.storeA1),
-                         Self.order("410000000000000002", .waitSellerSendGoods, store: s.t.storeA1),
-                         Self.order("410000000000000001", .waitBuyerConfirmGoods, store: s.t.storeA1, modified: 60),
-                         Self.order("410000000000000001", .waitSellerSendGoods, store: s.t.storeA1, modified: 30),
-                         Self.order("410000000000000002", .waitSellerSendGoods, store: s.t.storeA1, modified: 10)]
+            let batch = [
+                Self.order("410000000000000001", .waitSellerSendGoods, store: s.t.storeA1),
+                Self.order("410000000000000002", .waitSellerSendGoods, store: s.t.storeA1),
+                Self.order("410000000000000001", .waitBuyerConfirmGoods, store: s.t.storeA1, modified: 60),
+                Self.order("410000000000000001", .waitSellerSendGoods, store: s.t.storeA1, modified: 30),
+                Self.order("410000000000000002", .waitSellerSendGoods, store: s.t.storeA1, modified: 10),
+            ]
             #expect(try await Self.apply(batch, s, on: app.db) == UpsertCounts(inserted: 2))
             let sql = app.db as! any SQLDatabase
             let rows = try await sql.raw("SELECT tid, status FROM orders ORDER BY tid").all()
-            #expect(try rows.map { "\(try $0.decode(column: "tid", as: String.self)) \(try $0.decode(column: "status", as: String.self))" }
+            #expect(
+                try rows.map { "\(try $0.decode(column: "tid", as: String.self)) \(try $0.decode(column: "status", as: String.self))" }
                     == ["410000000000000001 WAIT_BUYER_CONFIRM_GOODS", "410000000000000002 WAIT_SELLER_SEND_GOODS"])
             let history = try await sql.raw("SELECT tid FROM order_status_history ORDER BY tid").all()
             #expect(try history.map { try $0.decode(column: "tid", as: String.self) } == ["410000000000000001", "410000000000000002"])
         }
     }
 
-    @Test("a stored order read back equals the report, nulls included, and a column holding the wrong type is a clear error naming table and column",
-          arguments: TestDatabase.available)
+    @Test(
+        "a stored order read back equals the report, nulls included, and a column holding the wrong type is a clear error naming table and column",
+        arguments: TestDatabase.available)
     func rowsReadByPosition(_ database: TestDatabase) async throws {
         try await withTestDatabase(database) { app in
             let s = try await Self.setUp(app, onHand: 10)
@@ -112,12 +130,16 @@ struct OrderWriterTests {
         }
     }
 
-    @Test("a batch naming an unknown source record, or one of another agency, is refused and writes nothing", arguments: TestDatabase.available)
+    @Test(
+        "a batch naming an unknown source record, or one of another agency, is refused and writes nothing",
+        arguments: TestDatabase.available)
     func parentsChecked(_ database: TestDatabase) async throws {
         try await withTestDatabase(database) { app in
             let s = try await Self.setUp(app, onHand: 10)
             let context = WriteContext(actor: "job:test", now: Date())
-            let otherAgency = try await SourceRecordRepository(database: app.db).keep(Data("b".utf8), name: "b", kind: "upload", agency: s.t.agencyB.id, store: s.t.storeB.id, by: context).record.id
+            let otherAgency = try await SourceRecordRepository(database: app.db).keep(
+                Data("b".utf8), name: "b", kind: "upload", agency: s.t.agencyB.id, store: s.t.storeB.id, by: context
+            ).record.id
             for source in [UUID(), otherAgency] {
                 var bad = s
                 bad.source = source
@@ -142,7 +164,11 @@ struct OrderWriterTests {
             let s = try await Self.setUp(app, onHand: 5)
             let inventory = InventoryRepository(database: app.db)
             let store = s.t.storeA1
-            _ = try await Self.apply([Self.order("1001", .waitSellerSendGoods, store: store, quantity: 2), Self.order("1002", .waitSellerSendGoods, store: store, quantity: 2)], s, on: app.db)
+            _ = try await Self.apply(
+                [
+                    Self.order("1001", .waitSellerSendGoods, store: store, quantity: 2),
+                    Self.order("1002", .waitSellerSendGoods, store: store, quantity: 2),
+                ], s, on: app.db)
             #expect(try await inventory.pool(sku: s.sku.id)! == (5, 4))
             _ = try await Self.apply([Self.order("1003", .waitSellerSendGoods, store: store, quantity: 2)], s, on: app.db)
             #expect(try await inventory.pool(sku: s.sku.id)! == (5, 4), "no oversell: the third order cannot be held")
@@ -160,7 +186,9 @@ struct OrderWriterTests {
         }
     }
 
-    @Test("an order first seen shipped deducts once if its goods left after the last count, nothing if before", arguments: TestDatabase.available)
+    @Test(
+        "an order first seen shipped deducts once if its goods left after the last count, nothing if before",
+        arguments: TestDatabase.available)
     func shippedUnseen(_ database: TestDatabase) async throws {
         try await withTestDatabase(database) { app in
             // Received now, then counted earlier in the test's timeline: the stock-take is the count.
@@ -169,27 +197,37 @@ struct OrderWriterTests {
             let store = s.t.storeA1
             let count = Self.t0.addingTimeInterval(3_600)
             let warehouse = try await CatalogRepository(database: app.db).warehouses(of: s.t.clientA1.id)[0]
-            _ = try await inventory.change(.stocktake, sku: s.sku.id, warehouse: warehouse.id, quantity: 10, reason: "接手盘点", client: s.t.clientA1,
-                                           by: WriteContext(actor: "user:warehouse", now: count))
-            func shipped(_ tid: String, _ status: OrderStatus, at consigned: Date?, quantity: Int = 1, modified: TimeInterval = 0) -> Order {
+            _ = try await inventory.change(
+                .stocktake, sku: s.sku.id, warehouse: warehouse.id, quantity: 10, reason: "接手盘点", client: s.t.clientA1,
+                by: WriteContext(actor: "user:warehouse", now: count))
+            func shipped(_ tid: String, _ status: OrderStatus, at consigned: Date?, quantity: Int = 1, modified: TimeInterval = 0) -> Order
+            {
                 var order = Self.order(tid, status, store: store, quantity: quantity, modified: modified)
                 order.consignedAt = consigned
                 return order
             }
-            _ = try await Self.apply([shipped("3001", .waitBuyerConfirmGoods, at: count.addingTimeInterval(3_600), quantity: 2),
-                                      shipped("3002", .waitBuyerConfirmGoods, at: count.addingTimeInterval(-60)),
-                                      shipped("3003", .finished, at: nil)], s, on: app.db)
+            _ = try await Self.apply(
+                [
+                    shipped("3001", .waitBuyerConfirmGoods, at: count.addingTimeInterval(3_600), quantity: 2),
+                    shipped("3002", .waitBuyerConfirmGoods, at: count.addingTimeInterval(-60)),
+                    shipped("3003", .finished, at: nil),
+                ], s, on: app.db)
             #expect(try await inventory.pool(sku: s.sku.id)! == (8, 0), "only the order that left after the count is taken off")
-            _ = try await Self.apply([shipped("3001", .finished, at: count.addingTimeInterval(3_600), quantity: 2, modified: 10)], s, on: app.db)
+            _ = try await Self.apply(
+                [shipped("3001", .finished, at: count.addingTimeInterval(3_600), quantity: 2, modified: 10)], s, on: app.db)
             #expect(try await inventory.pool(sku: s.sku.id)! == (8, 0), "never twice")
 
             _ = try await Self.apply([Self.order("3004", .waitBuyerPay, store: store)], s, on: app.db)
-            _ = try await Self.apply([shipped("3004", .waitBuyerConfirmGoods, at: count.addingTimeInterval(7_200), modified: 10)], s, on: app.db)
+            _ = try await Self.apply(
+                [shipped("3004", .waitBuyerConfirmGoods, at: count.addingTimeInterval(7_200), modified: 10)], s, on: app.db)
             #expect(try await inventory.pool(sku: s.sku.id)! == (7, 0), "seen unpaid, then shipped between two reports")
             let movements = try await inventory.movements(of: s.t.clientA1.id, sku: s.sku.id)
             #expect(movements.map(\.kind).sorted() == ["deduct", "deduct", "receipt", "stocktake"])
             let states = try await (app.db as! any SQLDatabase).raw("SELECT tid, stock_state FROM order_lines ORDER BY tid").all()
-            #expect(try states.map { try $0.decode(column: "stock_state", as: String.self) } == ["deducted", "untouched", "untouched", "deducted"])
+            #expect(
+                try states.map { try $0.decode(column: "stock_state", as: String.self) } == [
+                    "deducted", "untouched", "untouched", "deducted",
+                ])
         }
     }
 
@@ -221,7 +259,8 @@ struct OrderWriterTests {
                 for i in 0..<150 {
                     group.addTask {
                         let quantity = 1 + i % 2
-                        let sold = try await lane.reserve(sku: s.sku.id, quantity: quantity, store: s.t.storeA1.id, oid: "f\(i)", actor: "job:test", at: Date())
+                        let sold = try await lane.reserve(
+                            sku: s.sku.id, quantity: quantity, store: s.t.storeA1.id, oid: "f\(i)", actor: "job:test", at: Date())
                         return sold ? quantity : 0
                     }
                 }
@@ -230,7 +269,9 @@ struct OrderWriterTests {
             // Every unit sells unless the last one is left for two-unit attempts only.
             #expect(held == 37 || held == 36)
             #expect(try await InventoryRepository(database: app.db).pool(sku: s.sku.id)! == (37, held))
-            let kept = try await (app.db as! any SQLDatabase).raw("SELECT CAST(SUM(reserved_change) AS BIGINT) AS n FROM stock_movements WHERE kind = 'reserve'").first()
+            let kept = try await (app.db as! any SQLDatabase).raw(
+                "SELECT CAST(SUM(reserved_change) AS BIGINT) AS n FROM stock_movements WHERE kind = 'reserve'"
+            ).first()
             #expect(try kept?.decode(column: "n", as: Int.self) == held)
         }
     }
@@ -249,7 +290,9 @@ struct OrderWriterTests {
                 try await group.waitForAll()
             }
             #expect(try await InventoryRepository(database: app.db).pool(sku: s.sku.id)! == (20, 20))
-            let flagged = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM orders WHERE needs_attention = \(bind: true)").first()
+            let flagged = try await (app.db as! any SQLDatabase).raw(
+                "SELECT COUNT(*) AS n FROM orders WHERE needs_attention = \(bind: true)"
+            ).first()
             #expect(try flagged?.decode(column: "n", as: Int.self) == 30)
         }
     }
@@ -264,8 +307,12 @@ struct OrderWriterTests {
             // Each order is reported shipped and finished at once, by two writers (a sync and a file).
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for tid in tids {
-                    group.addTask { _ = try await Self.apply([Self.order(tid, .waitBuyerConfirmGoods, store: s.t.storeA1, modified: 60)], s, on: app.db) }
-                    group.addTask { _ = try await Self.apply([Self.order(tid, .finished, store: s.t.storeA1, modified: 120)], s, on: app.db) }
+                    group.addTask {
+                        _ = try await Self.apply([Self.order(tid, .waitBuyerConfirmGoods, store: s.t.storeA1, modified: 60)], s, on: app.db)
+                    }
+                    group.addTask {
+                        _ = try await Self.apply([Self.order(tid, .finished, store: s.t.storeA1, modified: 120)], s, on: app.db)
+                    }
                 }
                 try await group.waitForAll()
             }
@@ -281,8 +328,9 @@ struct OrderWriterTests {
         try await withTestDatabase(database) { app in
             let s = try await Self.setUp(app, onHand: 0)
             func refund(_ status: RefundStatus, _ modified: TimeInterval) -> Refund {
-                Refund(storeID: s.t.storeA1.id, refundID: "R1", tid: "1001", oid: "10011", status: status, phase: .aftersale,
-                       refundFee: Money(fen: 9_900), createdAt: Self.t0, modifiedAt: Self.t0.addingTimeInterval(modified))
+                Refund(
+                    storeID: s.t.storeA1.id, refundID: "R1", tid: "1001", oid: "10011", status: status, phase: .aftersale,
+                    refundFee: Money(fen: 9_900), createdAt: Self.t0, modifiedAt: Self.t0.addingTimeInterval(modified))
             }
             func apply(_ refunds: [Refund]) async throws -> UpsertCounts {
                 try await app.db.transaction { try await RefundWriter(database: $0).apply(refunds, store: s.t.storeA1, source: s.source) }
@@ -301,16 +349,22 @@ struct OrderWriterTests {
             let inventory = InventoryRepository(database: app.db)
             let warehouse = try await CatalogRepository(database: app.db).warehouses(of: s.t.clientA1.id)[0]
             let context = WriteContext(actor: "user:warehouse", now: Date())
-            #expect(try await inventory.change(.stocktake, sku: s.sku.id, warehouse: warehouse.id, quantity: 7, reason: "月度盘点", client: s.t.clientA1, by: context) == 7)
+            #expect(
+                try await inventory.change(
+                    .stocktake, sku: s.sku.id, warehouse: warehouse.id, quantity: 7, reason: "月度盘点", client: s.t.clientA1, by: context) == 7
+            )
             #expect(try await inventory.pool(sku: s.sku.id)!.onHand == 7)
             await #expect(throws: ValidationError.self) {
-                _ = try await inventory.change(.adjustment, sku: s.sku.id, warehouse: warehouse.id, quantity: -8, reason: "破损", client: s.t.clientA1, by: context)
+                _ = try await inventory.change(
+                    .adjustment, sku: s.sku.id, warehouse: warehouse.id, quantity: -8, reason: "破损", client: s.t.clientA1, by: context)
             }
             await #expect(throws: ValidationError.self) {
-                _ = try await inventory.change(.adjustment, sku: s.sku.id, warehouse: warehouse.id, quantity: -1, reason: " ", client: s.t.clientA1, by: context)
+                _ = try await inventory.change(
+                    .adjustment, sku: s.sku.id, warehouse: warehouse.id, quantity: -1, reason: " ", client: s.t.clientA1, by: context)
             }
             await #expect(throws: ValidationError.self, "another client's warehouse") {
-                _ = try await inventory.change(.receipt, sku: s.sku.id, warehouse: warehouse.id, quantity: 1, reason: "x", client: s.t.clientA2, by: context)
+                _ = try await inventory.change(
+                    .receipt, sku: s.sku.id, warehouse: warehouse.id, quantity: 1, reason: "x", client: s.t.clientA2, by: context)
             }
             let entries = try await AuditLogRepository(database: app.db).allEntries(in: "client:\(s.t.clientA1.id)")
             #expect(entries.suffix(2).map(\.action) == ["stock.receipt", "stock.stocktake"])

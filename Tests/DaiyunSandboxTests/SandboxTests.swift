@@ -1,13 +1,15 @@
 import DaiyunChannels
 import DaiyunCore
-@testable import DaiyunSandbox
 import DaiyunSimulation
 import Foundation
+import Testing
+import Vapor
+
+@testable import DaiyunSandbox
+
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
-import Testing
-import Vapor
 
 /// The sandbox over real HTTP, called through the real TOP client.
 @Suite("Platform sandbox")
@@ -38,15 +40,20 @@ struct SandboxTests {
         try await app.asyncShutdown()
     }
 
-    func client(_ endpoint: String, secret: String = "secret-1", session: String = "session-1", method: TOPSignMethod = .hmacSHA256,
-                clockSkew: TimeInterval = 0, attempts: Int = 5) -> TOPClient {
-        TOPClient(endpoint: endpoint, credentials: TOPCredentials(appKey: "app-1", appSecret: secret, session: session, signMethod: method),
-                  retry: RetryPolicy(maxAttempts: attempts, baseDelay: .milliseconds(10)), now: { Date().addingTimeInterval(clockSkew) })
+    func client(
+        _ endpoint: String, secret: String = "secret-1", session: String = "session-1", method: TOPSignMethod = .hmacSHA256,
+        clockSkew: TimeInterval = 0, attempts: Int = 5
+    ) -> TOPClient {
+        TOPClient(
+            endpoint: endpoint, credentials: TOPCredentials(appKey: "app-1", appSecret: secret, session: session, signMethod: method),
+            retry: RetryPolicy(maxAttempts: attempts, baseDelay: .milliseconds(10)), now: { Date().addingTimeInterval(clockSkew) })
     }
 
     func increment(from start: Date, to end: Date, page: Int = 1, types: String? = allTypes) -> TOPRequest {
-        var parameters = ["fields": "tid,status,modified,orders", "start_modified": ShanghaiTime.format(start),
-                          "end_modified": ShanghaiTime.format(end), "page_no": String(page), "page_size": "100"]
+        var parameters = [
+            "fields": "tid,status,modified,orders", "start_modified": ShanghaiTime.format(start),
+            "end_modified": ShanghaiTime.format(end), "page_no": String(page), "page_size": "100",
+        ]
         parameters["type"] = types
         return TOPRequest(method: "taobao.trades.sold.increment.get", parameters: parameters)
     }
@@ -82,10 +89,14 @@ struct SandboxTests {
         try await withSandbox { _, _, endpoint in
             func send(timestamp: String) async throws -> [String: Any] {
                 let now = Date()
-                var system = ["app_key": "app-1", "method": "taobao.trades.sold.increment.get", "session": "session-1", "sign_method": "md5",
-                              "timestamp": timestamp, "v": "2.0", "format": "json", "partner_id": "top-sdk-python-20160516"]
-                let application = ["fields": "tid,status,modified", "start_modified": ShanghaiTime.format(now.addingTimeInterval(-3600)),
-                                   "end_modified": ShanghaiTime.format(now), "page_size": "40"]
+                var system = [
+                    "app_key": "app-1", "method": "taobao.trades.sold.increment.get", "session": "session-1", "sign_method": "md5",
+                    "timestamp": timestamp, "v": "2.0", "format": "json", "partner_id": "top-sdk-python-20160516",
+                ]
+                let application = [
+                    "fields": "tid,status,modified", "start_modified": ShanghaiTime.format(now.addingTimeInterval(-3600)),
+                    "end_modified": ShanghaiTime.format(now), "page_size": "40",
+                ]
                 system["sign"] = TOPSignMethod.md5.sign(system.merging(application) { a, _ in a }, secret: "secret-1")
                 var url = URLComponents(string: endpoint)!
                 url.queryItems = system.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
@@ -102,7 +113,9 @@ struct SandboxTests {
             let formatted = try await send(timestamp: ShanghaiTime.format(Date()))
             #expect(formatted["trades_sold_increment_get_response"] != nil, "\(formatted)")
             let old = try await send(timestamp: String(Int64(Date().addingTimeInterval(-11 * 60).timeIntervalSince1970 * 1000)))
-            #expect((old["error_response"] as? [String: Any])?["sub_code"] as? String == "isv.invalid-parameter:timestamp", "the same ±10 minutes")
+            #expect(
+                (old["error_response"] as? [String: Any])?["sub_code"] as? String == "isv.invalid-parameter:timestamp",
+                "the same ±10 minutes")
         }
     }
 
@@ -118,26 +131,33 @@ struct SandboxTests {
             var huge = increment(from: now.addingTimeInterval(-3600), to: now)
             huge.parameters["page_no"] = "99999999999999999"
             let hugePage = await #expect(throws: TOPError.self) { try await client.call(huge) }
-            #expect(hugePage?.code == 41 && hugePage?.subCode == "isv.invalid-parameter:page_no", "a bad page number is refused, not a crash")
+            #expect(
+                hugePage?.code == 41 && hugePage?.subCode == "isv.invalid-parameter:page_no", "a bad page number is refused, not a crash")
 
             // Find a day with several pages of changes.
             var start = now.addingTimeInterval(-86_400)
             var total = 0
             for _ in 0..<20 {
-                total = try await client.call(increment(from: start, to: start.addingTimeInterval(86_400))).decode(TOPTradePage.self).totalResults
+                total = try await client.call(increment(from: start, to: start.addingTimeInterval(86_400))).decode(TOPTradePage.self)
+                    .totalResults
                 if total > 0 { break }
                 start = start.addingTimeInterval(-86_400)
             }
             #expect(total > 0)
-            let defaultTypes = try await client.call(increment(from: start, to: start.addingTimeInterval(86_400), types: nil)).decode(TOPTradePage.self)
+            let defaultTypes = try await client.call(increment(from: start, to: start.addingTimeInterval(86_400), types: nil)).decode(
+                TOPTradePage.self)
             #expect(defaultTypes.totalResults < total, "fixed orders are missing unless their type is asked for")
 
             let pages = (total + 99) / 100
             var tids: [String] = []
             for page in (1...pages).reversed() {
-                let orders = try await client.call(increment(from: start, to: start.addingTimeInterval(86_400), page: page)).decode(TOPTradePage.self).orders(store: ID(UUID()))
+                let orders = try await client.call(increment(from: start, to: start.addingTimeInterval(86_400), page: page)).decode(
+                    TOPTradePage.self
+                ).orders(store: ID(UUID()))
                 #expect(orders.allSatisfy { $0.modifiedAt! >= start.addingTimeInterval(-1) })
-                #expect(orders.allSatisfy { order in order.lines.allSatisfy { Int64($0.oid) ?? 0 > 0 } }, "sub-order numbers are whole 64-bit numbers")
+                #expect(
+                    orders.allSatisfy { order in order.lines.allSatisfy { Int64($0.oid) ?? 0 > 0 } },
+                    "sub-order numbers are whole 64-bit numbers")
                 tids += orders.map(\.tid)
             }
             #expect(tids.count == total && Set(tids).count == total)
@@ -152,7 +172,9 @@ struct SandboxTests {
             let once = client(endpoint, attempts: 1)
             _ = try await once.call(increment(from: now.addingTimeInterval(-60), to: now))
             _ = try await once.call(increment(from: now.addingTimeInterval(-60), to: now))
-            let limited = await #expect(throws: TOPError.self) { try await once.call(increment(from: now.addingTimeInterval(-60), to: now)) }
+            let limited = await #expect(throws: TOPError.self) {
+                try await once.call(increment(from: now.addingTimeInterval(-60), to: now))
+            }
             #expect(limited?.family == .rateLimited && limited?.banSeconds == 1)
             _ = try await client(endpoint).call(increment(from: now.addingTimeInterval(-60), to: now))
         }
@@ -163,26 +185,44 @@ struct SandboxTests {
         try await withSandbox { shop, _, endpoint in
             let client = client(endpoint)
             let listing = try #require(await shop.listings.first { $0.outerID == "COAT" })
-            _ = try await client.call(TOPRequest(method: "taobao.item.quantity.update", parameters: ["num_iid": listing.itemID, "sku_id": listing.skuID, "quantity": "40", "type": "1"]))
-            _ = try await client.call(TOPRequest(method: "taobao.item.quantity.update", parameters: ["num_iid": listing.itemID, "outer_id": "COAT", "quantity": "-3", "type": "2"]))
+            _ = try await client.call(
+                TOPRequest(
+                    method: "taobao.item.quantity.update",
+                    parameters: ["num_iid": listing.itemID, "sku_id": listing.skuID, "quantity": "40", "type": "1"]))
+            _ = try await client.call(
+                TOPRequest(
+                    method: "taobao.item.quantity.update",
+                    parameters: ["num_iid": listing.itemID, "outer_id": "COAT", "quantity": "-3", "type": "2"]))
             #expect(await shop.listings.first { $0.outerID == "COAT" }?.quantity == 37)
 
             #expect(await shop.flashSale(outerID: "TEE-M", count: -1) == 0)
             #expect(await shop.flashSale(outerID: "TEE-M", count: 3) == 3)
             let before = try #require(await shop.listings.first { $0.outerID == "TEE-M" }?.quantity)
-            #expect(await shop.flashSale(outerID: "TEE-M", count: before + 5) == before, "a flash sale sells the stock and not one unit more")
+            #expect(
+                await shop.flashSale(outerID: "TEE-M", count: before + 5) == before, "a flash sale sells the stock and not one unit more")
             let now = Date()
-            let waiting = try await client.call(TOPRequest(method: "taobao.trades.sold.increment.get", parameters: [
-                "fields": "tid", "start_modified": ShanghaiTime.format(now.addingTimeInterval(-60)), "end_modified": ShanghaiTime.format(now.addingTimeInterval(1)),
-                "type": Self.allTypes, "status": "WAIT_SELLER_SEND_GOODS",
-            ])).decode(TOPTradePage.self).orders(store: ID(UUID())).filter { $0.status == .waitSellerSendGoods }
+            let waiting = try await client.call(
+                TOPRequest(
+                    method: "taobao.trades.sold.increment.get",
+                    parameters: [
+                        "fields": "tid", "start_modified": ShanghaiTime.format(now.addingTimeInterval(-60)),
+                        "end_modified": ShanghaiTime.format(now.addingTimeInterval(1)),
+                        "type": Self.allTypes, "status": "WAIT_SELLER_SEND_GOODS",
+                    ])
+            ).decode(TOPTradePage.self).orders(store: ID(UUID())).filter { $0.status == .waitSellerSendGoods }
             let order = try #require(waiting.first)
-            _ = try await client.call(TOPRequest(method: "taobao.logistics.offline.send", parameters: ["tid": order.tid, "out_sid": "SF1234567890", "company_code": "SF"]))
-            let detail = try await client.call(TOPRequest(method: "taobao.trade.fullinfo.get", parameters: ["fields": "tid,status", "tid": order.tid]))
+            _ = try await client.call(
+                TOPRequest(
+                    method: "taobao.logistics.offline.send",
+                    parameters: ["tid": order.tid, "out_sid": "SF1234567890", "company_code": "SF"]))
+            let detail = try await client.call(
+                TOPRequest(method: "taobao.trade.fullinfo.get", parameters: ["fields": "tid,status", "tid": order.tid]))
             #expect(try detail.decode(TOPTradeDetail.self).order(store: ID(UUID())).status == .waitBuyerConfirmGoods)
             #expect(await shop.shipments.last?.waybill == "SF1234567890")
             let again = await #expect(throws: TOPError.self) {
-                try await client.call(TOPRequest(method: "taobao.logistics.offline.send", parameters: ["tid": order.tid, "out_sid": "SF1", "company_code": "SF"]))
+                try await client.call(
+                    TOPRequest(
+                        method: "taobao.logistics.offline.send", parameters: ["tid": order.tid, "out_sid": "SF1", "company_code": "SF"]))
             }
             #expect(again?.family == .business)
         }
@@ -191,8 +231,9 @@ struct SandboxTests {
     @Test("the shop lives: new orders arrive, paid orders ship and finish, each change stamps modified")
     func living() async throws {
         let start = Date()
-        let shop = SandboxShop(nick: "s", session: "x", skus: Self.skus, baseOrdersPerDay: 0, seed: 9, historyDays: 0,
-                               pace: .init(ordersPerMinute: 60, shipAfter: 30, finishAfter: 60, refundChance: 0), now: start)
+        let shop = SandboxShop(
+            nick: "s", session: "x", skus: Self.skus, baseOrdersPerDay: 0, seed: 9, historyDays: 0,
+            pace: .init(ordersPerMinute: 60, shipAfter: 30, finishAfter: 60, refundChance: 0), now: start)
         await shop.tick(now: start.addingTimeInterval(10))
         let placed = await shop.tradeCount
         #expect((5...15).contains(placed))

@@ -23,7 +23,9 @@ struct AccessMatrixTests {
     /// The expected status of each cell. Staff and brand viewers "own" storeA1 (assigned / their
     /// client's); the other store is storeA2 of the same agency; the other agency's is storeB.
     static func expected(_ role: String, _ kind: RouteKind, _ target: Target) -> UInt {
-        let admin = role == "admin", manager = role == "store_manager", viewer = role == "viewerA1"
+        let admin = role == "admin"
+        let manager = role == "store_manager"
+        let viewer = role == "viewerA1"
         switch kind {
         case .readStore, .readClient:
             return target == .otherAgency ? 404 : (admin || target == .own ? 200 : 404)
@@ -94,13 +96,15 @@ struct AccessMatrixTests {
             for role in Self.roles {
                 for kind in RouteKind.allCases {
                     for target in Target.allCases {
-                        let (store, client): (Store, Client) = switch target {
-                        case .own: (t.storeA1, t.clientA1)
-                        case .otherStore: (t.storeA2, t.clientA2)
-                        case .otherAgency: (t.storeB, t.clientB)
-                        }
+                        let (store, client): (Store, Client) =
+                            switch target {
+                            case .own: (t.storeA1, t.clientA1)
+                            case .otherStore: (t.storeA2, t.clientA2)
+                            case .otherAgency: (t.storeB, t.clientB)
+                            }
                         shop += 1
-                        let status = try await Self.call(app, kind, token: tokens[role]!, store: store, client: client, staff: t["spare"], shop: shop)
+                        let status = try await Self.call(
+                            app, kind, token: tokens[role]!, store: store, client: client, staff: t["spare"], shop: shop)
                         let want = Self.expected(role, kind, target)
                         if status != want { wrong.append("\(role) \(kind) \(target): got \(status), want \(want)") }
                     }
@@ -110,7 +114,9 @@ struct AccessMatrixTests {
         }
     }
 
-    static func call(_ app: Application, _ kind: RouteKind, token: String, store: Store, client: Client, staff: User, shop: Int) async throws -> UInt {
+    static func call(_ app: Application, _ kind: RouteKind, token: String, store: Store, client: Client, staff: User, shop: Int)
+        async throws -> UInt
+    {
         let tester = try app.testing()
         func send(_ method: HTTPMethod, _ path: String, _ body: String? = nil) async throws -> TestingHTTPResponse {
             try await tester.sendRequest(method, path, headers: HTTP.api(token, json: body != nil), body: body.map(HTTP.body))
@@ -121,7 +127,8 @@ struct AccessMatrixTests {
         case .readClient: return try await send(.GET, "/api/v1/clients/\(client.id)").status.code
         case .editClient: return try await send(.PATCH, "/api/v1/clients/\(client.id)", #"{"name":"\#(client.name)"}"#).status.code
         case .createStore:
-            let body = #"{"client_id":"\#(client.id)","channel":"tmall","shop_id":"new-\#(shop)","name":"New","taken_over_on":"2026-11-01"}"#
+            let body =
+                #"{"client_id":"\#(client.id)","channel":"tmall","shop_id":"new-\#(shop)","name":"New","taken_over_on":"2026-11-01"}"#
             return try await send(.POST, "/api/v1/stores", body).status.code
         case .listStores:
             let response = try await send(.GET, "/api/v1/stores")
@@ -130,7 +137,8 @@ struct AccessMatrixTests {
             return items.contains { $0["id"] as? String == store.id.description } ? 200 : 204
         case .readAudit: return try await send(.GET, "/api/v1/audit/chains/client:\(client.id)/entries").status.code
         case .assignStaff:
-            return try await send(.POST, "/api/v1/users/\(staff.id)/assignments", #"{"store_id":"\#(store.id)","role":"promoter"}"#).status.code
+            return try await send(.POST, "/api/v1/users/\(staff.id)/assignments", #"{"store_id":"\#(store.id)","role":"promoter"}"#).status
+                .code
         case .listUsers: return try await send(.GET, "/api/v1/users").status.code
         case .readOrders: return try await send(.GET, "/api/v1/stores/\(store.id)/orders").status.code
         case .readStock: return try await send(.GET, "/api/v1/clients/\(client.id)/stock").status.code
@@ -139,14 +147,19 @@ struct AccessMatrixTests {
             return try await send(.POST, "/api/v1/clients/\(client.id)/stock/changes", body).status.code
         case .importOrders:
             let csv = "订单编号,订单状态,买家实际支付金额,订单创建时间,订单付款时间\n\(8_000_000 + shop),交易成功,9.90,2026-11-01 10:00:00,2026-11-01 10:00:05\n"
-            return try await tester.sendRequest(.POST, "/api/v1/imports?kind=orders&target=store:\(store.id)", headers: HTTP.api(token), body: HTTP.body(csv)).status.code
+            return try await tester.sendRequest(
+                .POST, "/api/v1/imports?kind=orders&target=store:\(store.id)", headers: HTTP.api(token), body: HTTP.body(csv)
+            ).status.code
         case .readSync: return try await send(.GET, "/api/v1/stores/\(store.id)/sync").status.code
         case .requestSync: return try await send(.POST, "/api/v1/stores/\(store.id)/sync").status.code
         case .connectStore:
-            let body = #"{"endpoint":"http://127.0.0.1:9/router/rest","app_key":"k","app_secret":"s","session":"x","sync_every_seconds":600}"#
+            let body =
+                #"{"endpoint":"http://127.0.0.1:9/router/rest","app_key":"k","app_secret":"s","session":"x","sync_every_seconds":600}"#
             return try await send(.PUT, "/api/v1/stores/\(store.id)/connection", body).status.code
         case .shipOrder:
-            return try await send(.POST, "/api/v1/stores/\(store.id)/orders/123/shipments", #"{"company_code":"NOPE","waybill":"SF123456"}"#).status.code
+            return try await send(
+                .POST, "/api/v1/stores/\(store.id)/orders/123/shipments", #"{"company_code":"NOPE","waybill":"SF123456"}"#
+            ).status.code
         }
     }
 
@@ -177,7 +190,9 @@ struct AccessMatrixTests {
 
     @Test("every route but the public few turns away anonymous requests", arguments: TestDatabase.available)
     func everyRouteNeedsSignIn(_ database: TestDatabase) async throws {
-        let open: Set<String> = ["GET /healthz", "GET /metrics", "GET /login", "POST /login", "POST /logout", "POST /language", "GET /api/v1/openapi.yaml"]
+        let open: Set<String> = [
+            "GET /healthz", "GET /metrics", "GET /login", "POST /login", "POST /logout", "POST /language", "GET /api/v1/openapi.yaml",
+        ]
         try await withTestApp(database) { app in
             let tester = try app.testing()
             var checked = 0
@@ -185,17 +200,21 @@ struct AccessMatrixTests {
                 let pattern = "/" + route.path.map(\.description).joined(separator: "/")
                 let key = "\(route.method.rawValue) \(pattern)"
                 if open.contains(key) { continue }
-                let path = "/" + route.path.map { component -> String in
-                    if case .parameter = component { return UUID().uuidString }
-                    return component.description
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { component -> String in
+                        if case .parameter = component { return UUID().uuidString }
+                        return component.description
+                    }.joined(separator: "/")
                 let response = try await tester.sendRequest(route.method, path)
                 checked += 1
                 if pattern.hasPrefix("/api/") {
                     #expect(response.status == .unauthorized, "\(key) answered \(response.status)")
                     #expect(HTTP.object(response)["error"] as? String == "unauthorized")
                 } else if route.method == .GET {
-                    #expect(response.status == .seeOther && response.headers.first(name: .location)?.hasPrefix("/login") == true, "\(key) answered \(response.status)")
+                    #expect(
+                        response.status == .seeOther && response.headers.first(name: .location)?.hasPrefix("/login") == true,
+                        "\(key) answered \(response.status)")
                 } else {
                     // Unsafe page requests are refused before anything else: no CSRF token.
                     #expect(response.status == .forbidden, "\(key) answered \(response.status)")

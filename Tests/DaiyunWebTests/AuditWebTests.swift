@@ -11,7 +11,9 @@ import VaporTesting
 
 @Suite("Audit log in the web app")
 struct AuditWebTests {
-    @Test("a brand viewer reads and exports its own chain, which verifies on its own; other chains are hidden", arguments: TestDatabase.available)
+    @Test(
+        "a brand viewer reads and exports its own chain, which verifies on its own; other chains are hidden",
+        arguments: TestDatabase.available)
     func brandPortal(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let t = try await TestTenancy.create(on: app)
@@ -49,7 +51,9 @@ struct AuditWebTests {
         try await withTestApp(database) { app in
             let t = try await TestTenancy.create(on: app)
             let chain = AuditChainKey.client(t.clientA1.id).description
-            try await (app.db as! any SQLDatabase).raw("UPDATE audit_entries SET after_json = '{}' WHERE chain_key = \(bind: chain) AND seq = 2").run()
+            try await (app.db as! any SQLDatabase).raw(
+                "UPDATE audit_entries SET after_json = '{}' WHERE chain_key = \(bind: chain) AND seq = 2"
+            ).run()
             let admin = BrowserSession(app: app)
             try await admin.signIn("admin", password: TestTenancy.password)
             let page = try await admin.get("/audit?chain=\(chain)&verify=true").body.string
@@ -67,7 +71,8 @@ struct AuditWebTests {
             let repo = TenancyRepository(database: app.db)
             var store = t.storeA1
             for i in 0..<60 {
-                store = try await repo.updateStore(store, with: try StorePatch(name: "N\(i)", status: nil), by: WriteContext(actor: "job:bulk", now: Date()))
+                store = try await repo.updateStore(
+                    store, with: try StorePatch(name: "N\(i)", status: nil), by: WriteContext(actor: "job:bulk", now: Date()))
             }
             let admin = BrowserSession(app: app)
             try await admin.signIn("admin", password: TestTenancy.password)

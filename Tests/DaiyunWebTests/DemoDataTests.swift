@@ -2,11 +2,12 @@ import DaiyunCore
 import DaiyunPersistence
 import DaiyunTestSupport
 import DaiyunWebTestSupport
-@testable import DaiyunWeb
 import Foundation
 import SQLKit
 import Testing
 import Vapor
+
+@testable import DaiyunWeb
 
 @Suite("Demo data")
 struct DemoDataTests {
@@ -16,11 +17,17 @@ struct DemoDataTests {
     static func fingerprint(_ app: Application) async throws -> [String: Int] {
         let sql = try #require(app.db as? any SQLDatabase)
         var counts: [String: Int] = [:]
-        for table in ["agencies", "clients", "stores", "users", "store_assignments", "products", "skus", "warehouses", "safety_stocks", "orders", "refunds"] {
+        for table in [
+            "agencies", "clients", "stores", "users", "store_assignments", "products", "skus", "warehouses", "safety_stocks", "orders",
+            "refunds",
+        ] {
             counts[table] = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()?.decode(column: "n", as: Int.self)
         }
-        counts["stocktakes"] = try await sql.raw("SELECT COUNT(*) AS n FROM stock_movements WHERE kind = 'stocktake'").first()?.decode(column: "n", as: Int.self)
-        for row in try await sql.raw("SELECT s.shop_id, COUNT(o.id) AS n FROM stores s LEFT JOIN orders o ON o.store_id = s.id GROUP BY s.shop_id").all() {
+        counts["stocktakes"] = try await sql.raw("SELECT COUNT(*) AS n FROM stock_movements WHERE kind = 'stocktake'").first()?.decode(
+            column: "n", as: Int.self)
+        for row in try await sql.raw(
+            "SELECT s.shop_id, COUNT(o.id) AS n FROM stores s LEFT JOIN orders o ON o.store_id = s.id GROUP BY s.shop_id"
+        ).all() {
             counts["orders " + (try row.decode(column: "shop_id", as: String.self))] = try row.decode(column: "n", as: Int.self)
         }
         return counts
@@ -29,7 +36,9 @@ struct DemoDataTests {
     // SQLite only: the demo is made through the repositories that every other test runs on both
     // databases, and four demo creations on PostgreSQL beside the parallel suite starved the
     // concurrent-writer tests of CPU.
-    @Test("a demo creation interrupted at any step is finished by the next start, as if it had never stopped", arguments: [TestDatabase.sqlite])
+    @Test(
+        "a demo creation interrupted at any step is finished by the next start, as if it had never stopped",
+        arguments: [TestDatabase.sqlite])
     func resumes(_ database: TestDatabase) async throws {
         // One clock for every run: a year that ends at a later moment holds the orders placed meanwhile.
         let now = Date()

@@ -1,14 +1,15 @@
 import DaiyunChannels
-import DaiyunIntegration
 import DaiyunCore
+import DaiyunIntegration
 import DaiyunPersistence
 import DaiyunTestSupport
 import DaiyunWebTestSupport
-@testable import DaiyunWeb
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import DaiyunWeb
 
 /// What a black-box test of the server found: input that stopped the process or corrupted stock,
 /// names that carried headers, writes where the user cannot read, parallel password guesses.
@@ -37,7 +38,9 @@ struct HardeningTests {
         return Stocked(t: t, sku: sku, full: full, empty: empty)
     }
 
-    @Test("numbers beyond their bounds are refused with the parameter named: pages, limits, stock quantities", arguments: TestDatabase.available)
+    @Test(
+        "numbers beyond their bounds are refused with the parameter named: pages, limits, stock quantities",
+        arguments: TestDatabase.available)
     func bounds(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let s = try await Self.stocked(app)
@@ -60,7 +63,8 @@ struct HardeningTests {
             }
 
             func change(_ kind: String, _ quantity: String, into warehouse: Warehouse) async throws -> TestingHTTPResponse {
-                let body = #"{"sku_id":"\#(s.sku.id)","warehouse_id":"\#(warehouse.id)","kind":"\#(kind)","quantity":\#(quantity),"reason":"test"}"#
+                let body =
+                    #"{"sku_id":"\#(s.sku.id)","warehouse_id":"\#(warehouse.id)","kind":"\#(kind)","quantity":\#(quantity),"reason":"test"}"#
                 return try await tester.sendRequest(
                     .POST, "/api/v1/clients/\(s.t.clientA1.id)/stock/changes", headers: HTTP.api(admin, json: true), body: HTTP.body(body))
             }
@@ -91,7 +95,9 @@ struct HardeningTests {
         try await withTestApp(database) { app in
             let tester = try app.testing()
             let segment = String(repeating: "a", count: 300)
-            for path in ["/\(segment)", "/css/\(segment).css", "/api/v1/stores/\(segment)", "/\(String(repeating: "%E4%BB%A3", count: 90))"] {
+            for path in [
+                "/\(segment)", "/css/\(segment).css", "/api/v1/stores/\(segment)", "/\(String(repeating: "%E4%BB%A3", count: 90))",
+            ] {
                 let response = try await tester.sendRequest(.GET, path)
                 #expect([401, 404, 303].contains(response.status.code), "\(path.prefix(40)): \(response.status)")
             }
@@ -113,7 +119,8 @@ struct HardeningTests {
             let name = "report.csv\"\r\nContent-Type: text/html\r\n\r\n<script>alert(1)</script>"
             var components = URLComponents()
             components.queryItems = [
-                .init(name: "kind", value: "orders"), .init(name: "target", value: "store:\(t.storeA1.id)"), .init(name: "name", value: name),
+                .init(name: "kind", value: "orders"), .init(name: "target", value: "store:\(t.storeA1.id)"),
+                .init(name: "name", value: name),
             ]
             let csv = try Fixture.data("orders-gb18030.csv")
             let upload = try await app.testing().sendRequest(
@@ -127,13 +134,19 @@ struct HardeningTests {
             #expect(download.headers.contentType == .binary, "the content type is ours, not the name's")
             let disposition = try #require(download.headers.first(name: .contentDisposition))
             #expect(!disposition.contains("\r") && !disposition.contains("\n"))
-            #expect(disposition.hasPrefix("attachment; filename=\"report.csvContent-Type: texthtml<script>alert(1)<script>\""), "\(disposition)")
-            #expect(disposition.contains("filename*=UTF-8''report.csvContent-Type%3A%20texthtml%3Cscript%3Ealert%281%29%3Cscript%3E"), "\(disposition)")
+            #expect(
+                disposition.hasPrefix("attachment; filename=\"report.csvContent-Type: texthtml<script>alert(1)<script>\""), "\(disposition)"
+            )
+            #expect(
+                disposition.contains("filename*=UTF-8''report.csvContent-Type%3A%20texthtml%3Cscript%3Ealert%281%29%3Cscript%3E"),
+                "\(disposition)")
             #expect(Data(buffer: download.body) == csv)
         }
     }
 
-    @Test("a write naming a store the user may not see is refused and writes nothing; unknown and foreign ids answer alike", arguments: TestDatabase.available)
+    @Test(
+        "a write naming a store the user may not see is refused and writes nothing; unknown and foreign ids answer alike",
+        arguments: TestDatabase.available)
     func writesWhereUnseen(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let s = try await Self.stocked(app)
@@ -143,7 +156,8 @@ struct HardeningTests {
             try await manager.signIn("store_manager", password: TestTenancy.password)
             let skuPath = "/clients/\(t.clientA1.id)/catalog/skus/\(s.sku.id.uuidString.lowercased())"
             let edit = try await manager.get(skuPath).body.string
-            #expect(edit.contains(t.storeA1.id.description) && !edit.contains(t.storeA1b.id.description), "the page names assigned stores only")
+            #expect(
+                edit.contains(t.storeA1.id.description) && !edit.contains(t.storeA1b.id.description), "the page names assigned stores only")
             let answer = try await manager.post(
                 "\(skuPath)/listings", ["store_id": t.storeA1b.id.description, "channel_item_id": "1", "channel_sku_id": "2"])
             #expect(answer.status == .seeOther)
@@ -170,19 +184,27 @@ struct HardeningTests {
             let t = s.t
             let paidAt = Date()
             func order(_ store: Store, _ tid: String) -> Order {
-                let line = OrderLine(oid: "\(tid)-1", outerSkuID: "HY-CREAM-50", title: "面霜", price: Money(fen: 100), quantity: 1, payment: Money(fen: 100), status: .waitSellerSendGoods)
-                return Order(storeID: store.id, tid: tid, status: .waitSellerSendGoods, buyerNick: "b", payment: Money(fen: 100), totalFee: Money(fen: 100),
-                             createdAt: paidAt, paidAt: paidAt, lines: [line])
+                let line = OrderLine(
+                    oid: "\(tid)-1", outerSkuID: "HY-CREAM-50", title: "面霜", price: Money(fen: 100), quantity: 1, payment: Money(fen: 100),
+                    status: .waitSellerSendGoods)
+                return Order(
+                    storeID: store.id, tid: tid, status: .waitSellerSendGoods, buyerNick: "b", payment: Money(fen: 100),
+                    totalFee: Money(fen: 100),
+                    createdAt: paidAt, paidAt: paidAt, lines: [line])
             }
             let context = WriteContext(actor: "job:test", now: paidAt)
             for (store, tid) in [(t.storeA1, "7001"), (t.storeA1b, "7002")] {
                 let source = try await SourceRecordRepository(database: app.db).keep(
-                    Data(tid.utf8), name: "seed", kind: "upload", agency: t.agencyA.id, store: store.id, by: context).record.id
+                    Data(tid.utf8), name: "seed", kind: "upload", agency: t.agencyA.id, store: store.id, by: context
+                ).record.id
                 let batch = [order(store, tid)]
-                _ = try await app.db.transaction { try await OrderWriter(database: $0).apply(batch, store: store, source: source, actor: "job:test", at: paidAt) }
+                _ = try await app.db.transaction {
+                    try await OrderWriter(database: $0).apply(batch, store: store, source: source, actor: "job:test", at: paidAt)
+                }
             }
             let designer = try await t.token(for: "warehouse", on: app)
-            let api = HTTP.object(try await app.testing().sendRequest(.GET, "/api/v1/clients/\(t.clientA1.id)/stock/movements", headers: HTTP.api(designer)))
+            let api = HTTP.object(
+                try await app.testing().sendRequest(.GET, "/api/v1/clients/\(t.clientA1.id)/stock/movements", headers: HTTP.api(designer)))
             let oids = Set((api["items"] as? [[String: Any]] ?? []).compactMap { $0["oid"] as? String })
             #expect(oids == ["7001-1"], "\(oids)")
             let keeper = BrowserSession(app: app)
@@ -228,12 +250,16 @@ struct HardeningTests {
                 expected = SignInThrottle.counting(attemptAt: now, after: expected)
                 let stored = try await repository.countAttempt(for: "Someone ", at: now)
                 #expect(stored.attempts == expected?.attempts, "minute \(minute)")
-                #expect(stored.lockedUntil?.timeIntervalSince1970.rounded() == expected?.lockedUntil?.timeIntervalSince1970.rounded(), "minute \(minute)")
+                #expect(
+                    stored.lockedUntil?.timeIntervalSince1970.rounded() == expected?.lockedUntil?.timeIntervalSince1970.rounded(),
+                    "minute \(minute)")
             }
         }
     }
 
-    @Test("a token made with a token is revoked with it and never outlives it; an expired token signs nobody in", arguments: TestDatabase.available)
+    @Test(
+        "a token made with a token is revoked with it and never outlives it; an expired token signs nobody in",
+        arguments: TestDatabase.available)
     func tokenFamilies(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let t = try await TestTenancy.create(on: app)
@@ -247,10 +273,15 @@ struct HardeningTests {
             let child = try await create(#"{"name":"ci","expires_in_days":30}"#, with: parent)
             #expect(child.status == .created)
             let childSecret = try #require(HTTP.object(child)["secret"] as? String)
-            let grandchild = try #require(HTTP.object(try await create(#"{"name":"ci-2","expires_in_days":365}"#, with: childSecret))["secret"] as? String)
-            let list = HTTP.object(try await tester.sendRequest(.GET, "/api/v1/tokens", headers: HTTP.api(parent)))["items"] as? [[String: Any]] ?? []
+            let grandchild = try #require(
+                HTTP.object(try await create(#"{"name":"ci-2","expires_in_days":365}"#, with: childSecret))["secret"] as? String)
+            let list =
+                HTTP.object(try await tester.sendRequest(.GET, "/api/v1/tokens", headers: HTTP.api(parent)))["items"] as? [[String: Any]]
+                ?? []
             let expiries = Dictionary(uniqueKeysWithValues: list.map { ($0["name"] as? String ?? "", $0["expires_at"] as? String) })
-            #expect(expiries["ci"] != nil && expiries["ci-2"] == expiries["ci"], "the grandchild asked for a year and got its parent's 30 days: \(expiries)")
+            #expect(
+                expiries["ci"] != nil && expiries["ci-2"] == expiries["ci"],
+                "the grandchild asked for a year and got its parent's 30 days: \(expiries)")
             for bad in [#"{"name":"x","expires_in_days":0}"#, #"{"name":"x","expires_in_days":99999999999999999999}"#] {
                 let refused = try await create(bad, with: parent)
                 #expect([400, 422].contains(refused.status.code), "\(bad): \(refused.status)")
@@ -260,11 +291,14 @@ struct HardeningTests {
             let parentID = try #require(list.first { $0["name"] as? String == "test" }?["id"] as? String)
             #expect(try await tester.sendRequest(.DELETE, "/api/v1/tokens/\(parentID)", headers: HTTP.api(parent)).status == .noContent)
             for secret in [parent, childSecret, grandchild] {
-                #expect(try await tester.sendRequest(.GET, "/api/v1/me", headers: HTTP.api(secret)).status == .unauthorized, "revoked with its parent")
+                #expect(
+                    try await tester.sendRequest(.GET, "/api/v1/me", headers: HTTP.api(secret)).status == .unauthorized,
+                    "revoked with its parent")
             }
 
             let lasting = try await t.token(for: "promoter", on: app)
-            let short = try #require(HTTP.object(try await create(#"{"name":"day","expires_in_days":1}"#, with: lasting))["secret"] as? String)
+            let short = try #require(
+                HTTP.object(try await create(#"{"name":"day","expires_in_days":1}"#, with: lasting))["secret"] as? String)
             #expect(try await tester.sendRequest(.GET, "/api/v1/me", headers: HTTP.api(short)).status == .ok)
             clock.advance(by: 86_400 + 1)
             #expect(try await tester.sendRequest(.GET, "/api/v1/me", headers: HTTP.api(short)).status == .unauthorized, "expired")
@@ -272,7 +306,9 @@ struct HardeningTests {
         }
     }
 
-    @Test("anonymous pages store no session; ended sessions are swept by their start, a bounded batch at a time", arguments: TestDatabase.available)
+    @Test(
+        "anonymous pages store no session; ended sessions are swept by their start, a bounded batch at a time",
+        arguments: TestDatabase.available)
     func sessionsKept(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             _ = try await TestTenancy.create(on: app)

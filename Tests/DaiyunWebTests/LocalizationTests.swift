@@ -1,9 +1,10 @@
 import DaiyunCore
 import DaiyunIntegration
-@testable import DaiyunWeb
 import DaiyunPersistence
 import Foundation
 import Testing
+
+@testable import DaiyunWeb
 
 /// Every string a user can see is defined in both languages, where the page that shows it gets it.
 @Suite("Localisation")

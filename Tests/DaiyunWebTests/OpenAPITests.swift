@@ -24,10 +24,12 @@ struct OpenAPITests {
             }
             var served = Set<String>()
             for route in app.routes.all {
-                let path = "/" + route.path.map { component -> String in
-                    if case .parameter(let name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { component -> String in
+                        if case .parameter(let name) = component { return "{\(name)}" }
+                        return component.description
+                    }.joined(separator: "/")
                 guard path.hasPrefix("/api/v1/"), path != "/api/v1/openapi.yaml" else { continue }
                 served.insert("\(route.method.rawValue) \(path)")
             }

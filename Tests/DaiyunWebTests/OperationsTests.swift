@@ -7,6 +7,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import DaiyunWeb
 
 @Suite("Operations")
@@ -30,20 +31,24 @@ struct OperationsTests {
 
     @Test("configuration reports every bad key at once")
     func configProblems() {
-        let env = ["DATABASE_URL": "mysql://x", "DAIYUN_PORT": "eighty", "DAIYUN_LOG_LEVEL": "loud", "DAIYUN_SECURE_COOKIES": "maybe",
-                   "DAIYUN_SECRETS_KEY": "c2hvcnQ="]
+        let env = [
+            "DATABASE_URL": "mysql://x", "DAIYUN_PORT": "eighty", "DAIYUN_LOG_LEVEL": "loud", "DAIYUN_SECURE_COOKIES": "maybe",
+            "DAIYUN_SECRETS_KEY": "c2hvcnQ=",
+        ]
         #expect {
             _ = try AppConfig.load(flags: .init(databasePath: "x.sqlite"), environment: env)
         } throws: { error in
             guard let problems = error as? AppConfig.Problems else { return false }
-            return problems.messages.count == 6 && problems.messages.contains { $0.contains("DAIYUN_SECRETS_KEY") && $0.contains("32 bytes") }
+            return problems.messages.count == 6
+                && problems.messages.contains { $0.contains("DAIYUN_SECRETS_KEY") && $0.contains("32 bytes") }
         }
     }
 
     @Test("DAIYUN_ALLOWED_GATEWAYS adds origins to the official gateways; anything but an origin is a problem")
     func configGateways() throws {
         #expect(try AppConfig.load(flags: .init(), environment: [:]).gateways == GatewayAllowList())
-        let config = try AppConfig.load(flags: .init(), environment: ["DAIYUN_ALLOWED_GATEWAYS": "http://127.0.0.1:8090, https://top.example.test"])
+        let config = try AppConfig.load(
+            flags: .init(), environment: ["DAIYUN_ALLOWED_GATEWAYS": "http://127.0.0.1:8090, https://top.example.test"])
         #expect(config.gateways.extra == ["http://127.0.0.1:8090", "https://top.example.test"])
         #expect(config.gateways.allows("http://127.0.0.1:8090/router/rest") && !config.gateways.allows("http://127.0.0.1:9/router/rest"))
         #expect(throws: AppConfig.Problems.self) {

@@ -1,6 +1,6 @@
 import DaiyunChannels
-import DaiyunIntegration
 import DaiyunCore
+import DaiyunIntegration
 import DaiyunJobs
 import DaiyunPersistence
 import DaiyunSandbox
@@ -19,36 +19,51 @@ import VaporTesting
 struct ShippingTests {
     static let skus = [SimulatedSKU(outerID: "TEE-M", title: "T恤", properties: "尺码:M", price: Money(fen: 9_900))]
 
-    @Test("an order shipped from the page reaches the channel and ships in Daiyun; the channel's refusal is shown", arguments: TestDatabase.available)
+    @Test(
+        "an order shipped from the page reaches the channel and ships in Daiyun; the channel's refusal is shown",
+        arguments: TestDatabase.available)
     func ship(_ database: TestDatabase) async throws {
-        let shop = SandboxShop(nick: "s", session: "sess", skus: Self.skus, baseOrdersPerDay: 0, seed: 1, historyDays: 0, pace: .init(ordersPerMinute: 0))
+        let shop = SandboxShop(
+            nick: "s", session: "sess", skus: Self.skus, baseOrdersPerDay: 0, seed: 1, historyDays: 0, pace: .init(ordersPerMinute: 0))
         let gateway = SandboxGateway(apps: ["app": "secret"], shops: [shop])
         try await withSandbox(gateway, shops: [shop]) { endpoint in
             try await withTestApp(database) { app in
                 let t = try await TestTenancy.create(on: app)
                 let context = WriteContext(actor: "user:test", now: Date())
                 try await app.channelConnections.connect(
-                    ChannelConnection(storeID: t.storeA1.id, endpoint: endpoint, appKey: "app", appSecret: "secret", session: "sess"), store: t.storeA1, by: context)
+                    ChannelConnection(storeID: t.storeA1.id, endpoint: endpoint, appKey: "app", appSecret: "secret", session: "sess"),
+                    store: t.storeA1, by: context)
                 #expect(await shop.flashSale(outerID: "TEE-M", count: 2) == 2)
                 let runner = JobRunner(database: app.db, worker: "t", logger: Logger(label: "t"), registry: app.jobRegistry)
                 _ = try await runner.pass(now: Date())
-                let orders = try await OrderRepository(database: app.db).list(store: t.storeA1.id, filter: OrderFilter(), after: nil, limit: 10).orders
+                let orders = try await OrderRepository(database: app.db).list(
+                    store: t.storeA1.id, filter: OrderFilter(), after: nil, limit: 10
+                ).orders
                 #expect(orders.count == 2)
-                let first = orders[0].tid, second = orders[1].tid
+                let first = orders[0].tid
+                let second = orders[1].tid
 
                 let browser = BrowserSession(app: app)
                 try await browser.signIn(t["warehouse"].login, password: TestTenancy.password)
                 let page = try await browser.get("/stores/\(t.storeA1.id)/orders/\(first)").body.string
                 #expect(page.contains("id=\"ship-form\""))
-                let refused = try await browser.post("/stores/\(t.storeA1.id)/orders/\(first)/shipments", ["company_code": "SF", "waybill": "bad waybill"])
+                let refused = try await browser.post(
+                    "/stores/\(t.storeA1.id)/orders/\(first)/shipments", ["company_code": "SF", "waybill": "bad waybill"])
                 let none = try await ShipmentRepository(database: app.db).shipments(store: t.storeA1.id, tid: first)
                 #expect(refused.status == .seeOther && none.isEmpty)
-                #expect(try await browser.post("/stores/\(t.storeA1.id)/orders/\(first)/shipments", ["company_code": "SF", "waybill": "SF1234567890"]).status == .seeOther)
-                #expect(try await ShipmentRepository(database: app.db).shipments(store: t.storeA1.id, tid: first).map(\.status) == ["pending"])
+                #expect(
+                    try await browser.post(
+                        "/stores/\(t.storeA1.id)/orders/\(first)/shipments", ["company_code": "SF", "waybill": "SF1234567890"]
+                    ).status == .seeOther)
+                #expect(
+                    try await ShipmentRepository(database: app.db).shipments(store: t.storeA1.id, tid: first).map(\.status) == ["pending"])
 
                 // The channel ships the second order by itself before Daiyun's shipment reaches it.
                 try await shop.ship(tid: second, oids: nil, companyCode: "ZTO", waybill: "ZTO0001", at: Date())
-                #expect(try await browser.post("/stores/\(t.storeA1.id)/orders/\(second)/shipments", ["company_code": "YTO", "waybill": "YT9876543210"]).status == .seeOther)
+                #expect(
+                    try await browser.post(
+                        "/stores/\(t.storeA1.id)/orders/\(second)/shipments", ["company_code": "YTO", "waybill": "YT9876543210"]
+                    ).status == .seeOther)
 
                 _ = try await runner.pass(now: Date())
                 let sent = try await ShipmentRepository(database: app.db).shipments(store: t.storeA1.id, tid: first)

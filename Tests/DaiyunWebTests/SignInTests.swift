@@ -3,11 +3,12 @@ import DaiyunPersistence
 import DaiyunTestSupport
 import DaiyunWebTestSupport
 import Fluent
-@testable import DaiyunWeb
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import DaiyunWeb
 
 @Suite("Sign-in")
 struct SignInTests {
@@ -39,7 +40,9 @@ struct SignInTests {
         }
     }
 
-    @Test("five failures lock a name, existing or not, with a clear message; the lock lifts after 15 minutes", arguments: TestDatabase.available)
+    @Test(
+        "five failures lock a name, existing or not, with a clear message; the lock lifts after 15 minutes",
+        arguments: TestDatabase.available)
     func lockOut(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             _ = try await TestTenancy.create(on: app)
@@ -51,7 +54,8 @@ struct SignInTests {
                 for _ in 1...5 { last = try await browser.signIn(login, password: "wrong-password-1") }
                 #expect(last?.body.string.contains("已锁定") == true, "\(login): the fifth failure locks")
                 let right = try await browser.signIn(login, password: TestTenancy.password)
-                #expect(right.status == .unauthorized && right.body.string.contains("15 分钟"), "\(login): locked even with the right password")
+                #expect(
+                    right.status == .unauthorized && right.body.string.contains("15 分钟"), "\(login): locked even with the right password")
             }
             clock.advance(by: 15 * 60 + 1)
             let after = try await BrowserSession(app: app).signIn("designer", password: TestTenancy.password)
@@ -102,22 +106,30 @@ struct SignInTests {
             let t = try await TestTenancy.create(on: app)
             let browser = BrowserSession(app: app)
             try await browser.signIn("admin", password: TestTenancy.password)
-            let answer = try await browser.post("/clients/\(t.clientA1.id)/stores", ["channel": "tmall", "shop_id": "a1", "name": "Dup", "status": "active", "taken_over_on": "2026-01-01"])
+            let answer = try await browser.post(
+                "/clients/\(t.clientA1.id)/stores",
+                ["channel": "tmall", "shop_id": "a1", "name": "Dup", "status": "active", "taken_over_on": "2026-01-01"])
             #expect(answer.status == .seeOther)
             #expect(try await browser.get("/clients/\(t.clientA1.id)").body.string.contains("渠道店铺 ID 已被占用"))
             try await browser.post("/language", ["language": "en", "back": "/"])
-            try await browser.post("/clients/\(t.clientA1.id)/stores", ["channel": "tmall", "shop_id": "new1", "name": "X", "status": "active", "taken_over_on": "2026-13-01"])
-            #expect(try await browser.get("/clients/\(t.clientA1.id)").body.string.contains("Taken over on: must be a day written YYYY-MM-DD"))
+            try await browser.post(
+                "/clients/\(t.clientA1.id)/stores",
+                ["channel": "tmall", "shop_id": "new1", "name": "X", "status": "active", "taken_over_on": "2026-13-01"])
+            #expect(
+                try await browser.get("/clients/\(t.clientA1.id)").body.string.contains("Taken over on: must be a day written YYYY-MM-DD"))
         }
     }
 
-    @Test("a session ends on the server after 12 hours: its cookie signs nobody in, and a sign-in deletes the ended ones", arguments: TestDatabase.available)
+    @Test(
+        "a session ends on the server after 12 hours: its cookie signs nobody in, and a sign-in deletes the ended ones",
+        arguments: TestDatabase.available)
     func sessionsEnd(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             _ = try await TestTenancy.create(on: app)
             let clock = TestClock()
             app.setClock { clock.now }
-            let kept = BrowserSession(app: app), left = BrowserSession(app: app)
+            let kept = BrowserSession(app: app)
+            let left = BrowserSession(app: app)
             try await kept.signIn("designer", password: TestTenancy.password)
             try await left.signIn("admin", password: TestTenancy.password)
             clock.advance(by: SessionExpiry.lifetime - 60)
@@ -125,7 +137,9 @@ struct SignInTests {
 
             clock.advance(by: 61)
             let ended = try await kept.get("/")
-            #expect(ended.status == .seeOther && ended.headers.first(name: .location)?.hasPrefix("/login") == true, "ended: asked to sign in again")
+            #expect(
+                ended.status == .seeOther && ended.headers.first(name: .location)?.hasPrefix("/login") == true,
+                "ended: asked to sign in again")
             let users = {
                 try await keptSessions(app).compactMap {
                     try JSONDecoder().decode(SessionData.self, from: Data($0.utf8))[SessionUserAuthenticator.sessionKey]
@@ -140,7 +154,9 @@ struct SignInTests {
         }
     }
 
-    @Test("the next parameter only leads to paths on this site", arguments: ["/stores/x", "//evil.example", "https://evil.example", "/\\evil"])
+    @Test(
+        "the next parameter only leads to paths on this site",
+        arguments: ["/stores/x", "//evil.example", "https://evil.example", "/\\evil"])
     func safeNext(_ next: String) {
         let followed = next == "/stores/x"
         #expect((SignInController.safeNext(next) == next) == followed)

@@ -16,12 +16,14 @@ struct StaffAndAccountTests {
             let admin = BrowserSession(app: app)
             try await admin.signIn("admin", password: TestTenancy.password)
             try await admin.get("/staff")
-            let created = try await admin.post("/staff", ["login": "new.hire", "display_name": "新同事", "kind": "staff", "client_id": "", "password": "welcome2026x"])
+            let created = try await admin.post(
+                "/staff", ["login": "new.hire", "display_name": "新同事", "kind": "staff", "client_id": "", "password": "welcome2026x"])
             #expect(created.status == .seeOther)
             let user = try #require(try await UserRepository(database: app.db).credentials(login: "new.hire")).user
             let staffPage = try await admin.get("/staff")
             #expect(staffPage.body.string.contains("新同事"))
-            try await admin.post("/staff/assignments", ["user_id": user.id.description, "store_id": t.storeA2.id.description, "role": "cs_agent"])
+            try await admin.post(
+                "/staff/assignments", ["user_id": user.id.description, "store_id": t.storeA2.id.description, "role": "cs_agent"])
             let assignments = try await UserRepository(database: app.db).assignments(of: user.id)
             #expect(assignments.map(\.storeID) == [t.storeA2.id] && assignments.map(\.role) == [.csAgent])
 

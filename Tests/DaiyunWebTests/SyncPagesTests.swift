@@ -1,12 +1,12 @@
 import DaiyunChannels
+import DaiyunCore
 import DaiyunCrypto
 import DaiyunIntegration
-import DaiyunCore
 import DaiyunJobs
 import DaiyunPersistence
 import DaiyunTestSupport
-import DaiyunWebTestSupport
 import DaiyunWeb
+import DaiyunWebTestSupport
 import Foundation
 import SQLKit
 import Testing
@@ -26,9 +26,13 @@ struct SyncPagesTests {
             let empty = try await browser.get("/stores/\(t.storeA1.id)/sync")
             #expect(empty.status == .ok && empty.body.string.contains("id=\"not-connected\""))
 
-            let form = ["endpoint": "http://127.0.0.1:9/router/rest", "app_key": "demo-key", "app_secret": "TOP-SECRET-VALUE",
-                        "session": "SESSION-VALUE-123", "sign_method": "hmac", "sync_every_seconds": "120"]
-            #expect(try await browser.post("/stores/\(t.storeA1.id)/connection", form, csrf: false).status == .forbidden, "CSRF guards the form")
+            let form = [
+                "endpoint": "http://127.0.0.1:9/router/rest", "app_key": "demo-key", "app_secret": "TOP-SECRET-VALUE",
+                "session": "SESSION-VALUE-123", "sign_method": "hmac", "sync_every_seconds": "120",
+            ]
+            #expect(
+                try await browser.post("/stores/\(t.storeA1.id)/connection", form, csrf: false).status == .forbidden, "CSRF guards the form"
+            )
             var bad = form
             bad["endpoint"] = "ftp://example.com"
             let refused = try await browser.post("/stores/\(t.storeA1.id)/connection", bad)
@@ -37,12 +41,15 @@ struct SyncPagesTests {
             bad["endpoint"] = "http://169.254.169.254/latest/meta-data"
             try await browser.get("/stores/\(t.storeA1.id)/sync")
             try await browser.post("/stores/\(t.storeA1.id)/connection", bad)
-            #expect(try await browser.get("/stores/\(t.storeA1.id)/sync").body.string.contains("须为渠道的官方网关"), "no call to a host nobody allowed")
+            #expect(
+                try await browser.get("/stores/\(t.storeA1.id)/sync").body.string.contains("须为渠道的官方网关"), "no call to a host nobody allowed")
             #expect(try await app.channelConnections.connection(store: t.storeA1.id) == nil)
             #expect(try await browser.post("/stores/\(t.storeA1.id)/connection", form).status == .seeOther)
 
             let shown = try await browser.get("/stores/\(t.storeA1.id)/sync").body.string
-            #expect(shown.contains("demo-key") && shown.contains("hmac") && !shown.contains("TOP-SECRET-VALUE") && !shown.contains("SESSION-VALUE-123"))
+            #expect(
+                shown.contains("demo-key") && shown.contains("hmac") && !shown.contains("TOP-SECRET-VALUE")
+                    && !shown.contains("SESSION-VALUE-123"))
             #expect(try await browser.post("/stores/\(t.storeA1.id)/sync", [:]).status == .seeOther)
             let queued = try await JobQueue(database: app.db).jobs(store: t.storeA1.id)
             #expect(queued.count == 1 && queued[0].kind == .sync && queued[0].status == .queued)
@@ -62,25 +69,30 @@ struct SyncPagesTests {
         }
     }
 
-    @Test("secrets are sealed at rest: the row holds neither, another key cannot open them and the sync says so; plain rows are sealed on migrate",
-          arguments: TestDatabase.available)
+    @Test(
+        "secrets are sealed at rest: the row holds neither, another key cannot open them and the sync says so; plain rows are sealed on migrate",
+        arguments: TestDatabase.available)
     func sealedAtRest(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let t = try await TestTenancy.create(on: app)
-            let connection = ChannelConnection(storeID: t.storeA1.id, endpoint: "http://127.0.0.1:9/router/rest", appKey: "k",
-                                               appSecret: "TOP-SECRET-VALUE", session: "SESSION-VALUE-123")
+            let connection = ChannelConnection(
+                storeID: t.storeA1.id, endpoint: "http://127.0.0.1:9/router/rest", appKey: "k",
+                appSecret: "TOP-SECRET-VALUE", session: "SESSION-VALUE-123")
             try await app.channelConnections.connect(connection, store: t.storeA1, by: WriteContext(actor: "test", now: Date()))
             let sql = try #require(app.db as? any SQLDatabase)
             let stored = try #require(try await sql.raw("SELECT app_secret, session FROM channel_connections").first())
-            let secret = try stored.decode(column: "app_secret", as: String.self), session = try stored.decode(column: "session", as: String.self)
-            #expect(secret.hasPrefix("v1:") && session.hasPrefix("v1:") && !secret.contains("TOP-SECRET") && !session.contains("SESSION-VALUE"))
+            let secret = try stored.decode(column: "app_secret", as: String.self)
+            let session = try stored.decode(column: "session", as: String.self)
+            #expect(
+                secret.hasPrefix("v1:") && session.hasPrefix("v1:") && !secret.contains("TOP-SECRET") && !session.contains("SESSION-VALUE"))
             #expect(try await app.channelConnections.connection(store: t.storeA1.id) == connection)
 
             let otherKey = ChannelConnectionRepository(database: app.db, secrets: try SecretBox(base64Key: SecretBox.newKeyText()))
             await #expect(throws: SecretBox.OpenError.self) { try await otherKey.connection(store: t.storeA1.id) }
             #expect(try await otherKey.settings(store: t.storeA1.id)?.appKey == "k", "pages still show the connection")
-            let job = Job(id: UUID(), scope: .of(t.storeA1), kind: .sync, payload: "{}", dedupeKey: "sync", lockKey: "sync",
-                          status: .running, attempts: 1, maxAttempts: 8, runAt: Date(), createdAt: Date())
+            let job = Job(
+                id: UUID(), scope: .of(t.storeA1), kind: .sync, payload: "{}", dedupeKey: "sync", lockKey: "sync",
+                status: .running, attempts: 1, maxAttempts: 8, runAt: Date(), createdAt: Date())
             var registry = JobRegistry()
             registry.registerChannelJobs(database: app.db, secrets: try SecretBox(base64Key: SecretBox.newKeyText()))
             let sync = try #require(registry.handlers[.sync])
@@ -97,7 +109,9 @@ struct SyncPagesTests {
         }
     }
 
-    @Test("the API refuses a sync of an unconnected store with 422 and a bad connection with the field named", arguments: TestDatabase.available)
+    @Test(
+        "the API refuses a sync of an unconnected store with 422 and a bad connection with the field named",
+        arguments: TestDatabase.available)
     func api(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let t = try await TestTenancy.create(on: app)
@@ -106,12 +120,15 @@ struct SyncPagesTests {
             let unconnected = try await tester.sendRequest(.POST, "/api/v1/stores/\(t.storeA2.id)/sync", headers: HTTP.api(token))
             #expect(unconnected.status == .unprocessableEntity && unconnected.body.string.contains("connection"))
             let body = #"{"endpoint":"http://x/router/rest","app_key":"k","app_secret":"s","session":"x","sync_every_seconds":5}"#
-            let tooOften = try await tester.sendRequest(.PUT, "/api/v1/stores/\(t.storeA1.id)/connection", headers: HTTP.api(token, json: true), body: HTTP.body(body))
+            let tooOften = try await tester.sendRequest(
+                .PUT, "/api/v1/stores/\(t.storeA1.id)/connection", headers: HTTP.api(token, json: true), body: HTTP.body(body))
             #expect(tooOften.status == .unprocessableEntity && tooOften.body.string.contains("sync_every_seconds"))
-            let pdd = try await tester.sendRequest(.PUT, "/api/v1/stores/\(t.storeA2.id)/connection", headers: HTTP.api(token, json: true),
-                                                   body: HTTP.body(body.replacingOccurrences(of: ":5}", with: ":60}")))
+            let pdd = try await tester.sendRequest(
+                .PUT, "/api/v1/stores/\(t.storeA2.id)/connection", headers: HTTP.api(token, json: true),
+                body: HTTP.body(body.replacingOccurrences(of: ":5}", with: ":60}")))
             #expect(pdd.status == .unprocessableEntity && pdd.body.string.contains("channel"), "only Tmall and Taobao stores connect")
-            let malformed = try await tester.sendRequest(.PUT, "/api/v1/stores/\(t.storeA2.id)/connection", headers: HTTP.api(token, json: true), body: HTTP.body("{"))
+            let malformed = try await tester.sendRequest(
+                .PUT, "/api/v1/stores/\(t.storeA2.id)/connection", headers: HTTP.api(token, json: true), body: HTTP.body("{"))
             #expect(malformed.status.code >= 400 && malformed.status.code < 500)
         }
     }

@@ -58,7 +58,8 @@ struct ExportTable {
         encoding = FileEncoding.detect(header: header.fields)
         var columns: [String: Int] = [:]
         for (index, field) in header.fields.enumerated() {
-            let name = (encoding.decode(field) ?? "").trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+            let name = (encoding.decode(field) ?? "").trimmingCharacters(
+                in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
             if !name.isEmpty, columns[name] == nil { columns[name] = index }
         }
         self.columns = columns
@@ -82,7 +83,10 @@ struct ExportTable {
     func require(_ required: [[String]]) throws {
         let missing = required.filter { aliases in !aliases.contains { columns[$0] != nil } }.map { $0[0] }
         guard missing.isEmpty else {
-            throw FileProblem(reason: "missing column(s): \(missing.joined(separator: ", ")); the header has: \(columns.keys.sorted().joined(separator: ", "))")
+            throw FileProblem(
+                reason:
+                    "missing column(s): \(missing.joined(separator: ", ")); the header has: \(columns.keys.sorted().joined(separator: ", "))"
+            )
         }
     }
 
@@ -102,12 +106,15 @@ struct ExportTable {
     /// Parses the data rows as `parse` does, handing the good ones to `each` `size` at a time
     /// before reading on, so that a large file's rows are never all in memory; the answer holds
     /// the errors and counts, no rows.
-    func stream<Row>(chunksOf size: Int, _ parse: (ExportRow) throws -> Row, each: ([Row]) async throws -> Void) async throws -> ParsedFile<Row> {
+    func stream<Row>(chunksOf size: Int, _ parse: (ExportRow) throws -> Row, each: ([Row]) async throws -> Void) async throws -> ParsedFile<
+        Row
+    > {
         var chunk: [Row] = []
         chunk.reserveCapacity(size)
         var errors: [RowError] = []
         var records = self.records
-        var read = 0, good = 0
+        var read = 0
+        var good = 0
         while let record = records.next() {
             read += 1
             guard let row = Self.row(record, encoding, parse, errors: &errors) else { continue }
@@ -123,9 +130,14 @@ struct ExportTable {
     }
 
     /// One record's row, or nil with its error noted.
-    private static func row<Row>(_ record: CSVReader.Record, _ encoding: FileEncoding, _ parse: (ExportRow) throws -> Row, errors: inout [RowError]) -> Row? {
+    private static func row<Row>(
+        _ record: CSVReader.Record, _ encoding: FileEncoding, _ parse: (ExportRow) throws -> Row, errors: inout [RowError]
+    ) -> Row? {
         if let end = record.unclosedQuoteTo {
-            errors.append(RowError(line: record.line, column: "", reason: "a quote opened on this row is never closed: lines \(record.line)–\(end) were read as one row"))
+            errors.append(
+                RowError(
+                    line: record.line, column: "",
+                    reason: "a quote opened on this row is never closed: lines \(record.line)–\(end) were read as one row"))
             return nil
         }
         do {
@@ -189,11 +201,14 @@ struct ExportRow {
         }
         var bytes = fields[index].trimmedASCII
         // `="…"` is how Excel-safe exports keep long numbers as text.
-        if bytes.count >= 3, bytes.first == UInt8(ascii: "="), bytes.dropFirst().first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") {
+        if bytes.count >= 3, bytes.first == UInt8(ascii: "="), bytes.dropFirst().first == UInt8(ascii: "\""),
+            bytes.last == UInt8(ascii: "\"")
+        {
             bytes = bytes.dropFirst(2).dropLast()
         }
         // `'=…`: a formula our own export (or an Excel-safe one) neutralised.
-        if bytes.count >= 2, bytes.first == UInt8(ascii: "'"), let second = bytes.dropFirst().first, Self.formulaStartBytes.contains(second) {
+        if bytes.count >= 2, bytes.first == UInt8(ascii: "'"), let second = bytes.dropFirst().first, Self.formulaStartBytes.contains(second)
+        {
             bytes = bytes.dropFirst()
         }
         // One pass finds both a NUL byte and whether the field is ASCII (most fields are).
@@ -246,7 +261,9 @@ struct ExportRow {
             if required { throw error(column.name, "is empty") }
             return nil
         }
-        guard let date = ShanghaiTime.parse(text) else { throw error(column.name, "is not a time written YYYY-MM-DD HH:mm:ss: \(text.prefix(30))") }
+        guard let date = ShanghaiTime.parse(text) else {
+            throw error(column.name, "is not a time written YYYY-MM-DD HH:mm:ss: \(text.prefix(30))")
+        }
         return date
     }
 
@@ -256,7 +273,9 @@ struct ExportRow {
             throw error(column.name, "is empty")
         }
         guard let value = Int(text), value >= 0 else { throw error(column.name, "is not a whole number: \(text.prefix(20))") }
-        guard InputBounds.lineQuantity.contains(value) else { throw error(column.name, "is more than \(InputBounds.lineQuantity.upperBound): \(text.prefix(20))") }
+        guard InputBounds.lineQuantity.contains(value) else {
+            throw error(column.name, "is more than \(InputBounds.lineQuantity.upperBound): \(text.prefix(20))")
+        }
         return value
     }
 }

@@ -34,7 +34,8 @@ enum GB18030Decoder {
             if t >= 0x30 && t <= 0x39 {
                 // A four-byte sequence: rare in exports; Foundation decodes it.
                 guard i + 3 < bytes.endIndex,
-                      let text = String(data: Data(bytes[i...(i + 3)]), encoding: FileEncoding.gb18030Encoding) else { return nil }
+                    let text = String(data: Data(bytes[i...(i + 3)]), encoding: FileEncoding.gb18030Encoding)
+                else { return nil }
                 scalars.append(contentsOf: text.unicodeScalars)
                 i += 4
                 continue

@@ -83,7 +83,9 @@ enum LooseJSON {
     /// A line's amount, price × quantity, when the quantity and the product are within their bounds.
     static func amount(_ price: Money, times quantity: Int, record: String, field: String) throws -> Money {
         do { return try price.times(quantity, field: field) } catch {
-            throw ChannelDataError(record: record, field: field, reason: "not a quantity from 0 to \(InputBounds.lineQuantity.upperBound) within ¥1,000,000,000.00: \(quantity)")
+            throw ChannelDataError(
+                record: record, field: field,
+                reason: "not a quantity from 0 to \(InputBounds.lineQuantity.upperBound) within ¥1,000,000,000.00: \(quantity)")
         }
     }
 

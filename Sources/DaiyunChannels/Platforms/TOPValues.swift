@@ -16,7 +16,8 @@ struct FlexibleText: Decodable, Sendable {
         } else if let flag = try? container.decode(Bool.self) {
             text = String(flag)
         } else {
-            throw DecodingError.typeMismatch(String.self, .init(codingPath: decoder.codingPath, debugDescription: "expected text or a whole number"))
+            throw DecodingError.typeMismatch(
+                String.self, .init(codingPath: decoder.codingPath, debugDescription: "expected text or a whole number"))
         }
     }
 }

@@ -18,7 +18,8 @@ public struct AuditChainHead: Sendable, Equatable, Codable, CustomStringConverti
     public init?(_ text: String) {
         let parts = text.split(separator: ":")
         guard parts.count == 2, let count = Int64(parts[0]), count >= 0,
-              parts[1].count == 64, parts[1].allSatisfy(\.isHexDigit) else { return nil }
+            parts[1].count == 64, parts[1].allSatisfy(\.isHexDigit)
+        else { return nil }
         self.count = count
         self.hash = parts[1].lowercased()
     }
@@ -43,21 +44,21 @@ public enum AuditChainProblem: Error, Sendable, Equatable, CustomStringConvertib
 
     public var description: String {
         switch self {
-        case let .edited(chain, seq):
+        case .edited(let chain, let seq):
             "\(chain) entry #\(seq) was edited: its content does not match its hash"
-        case let .missing(chain, expected, found):
+        case .missing(let chain, let expected, let found):
             "\(chain) entry #\(expected) is missing or out of order: found #\(found) in its place"
-        case let .brokenLink(chain, seq):
+        case .brokenLink(let chain, let seq):
             "\(chain) entry #\(seq) does not link to entry #\(seq - 1): an entry before it was removed, replaced or reordered"
-        case let .foreignEntry(chain, seq, claimed):
+        case .foreignEntry(let chain, let seq, let claimed):
             "\(chain) entry #\(seq) claims to belong to \(claimed)"
-        case let .headMissing(chain, entries):
+        case .headMissing(let chain, let entries):
             if entries > 0 {
                 "\(chain) has \(entries) entries but no head: the chain's head was deleted"
             } else {
                 "\(chain) is missing: its agency or client, or the agency's record of it, says it exists, but the chain and its head are gone"
             }
-        case let .headNotFound(chain, head, count):
+        case .headNotFound(let chain, let head, let count):
             if head.count > count {
                 "\(chain) has \(count) entries but a head of \(head.count) was seen earlier: entries were cut off the end"
             } else {

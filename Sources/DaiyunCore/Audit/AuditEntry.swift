@@ -18,8 +18,12 @@ public enum AuditChainKey: Hashable, Sendable, CustomStringConvertible {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return nil }
         switch parts[0] {
-        case "agency": guard let id = ID<Agency>(parts[1]) else { return nil }; self = .agency(id)
-        case "client": guard let id = ID<Client>(parts[1]) else { return nil }; self = .client(id)
+        case "agency":
+            guard let id = ID<Agency>(parts[1]) else { return nil }
+            self = .agency(id)
+        case "client":
+            guard let id = ID<Client>(parts[1]) else { return nil }
+            self = .client(id)
         default: return nil
         }
     }
@@ -115,7 +119,9 @@ public struct AuditRecord: Sendable, Equatable {
     }
 
     /// Places the record after `head` in its chain, sealing it with its hash.
-    public func sealed(chain: AuditChainKey, after head: AuditChainHead, actor: String, at instant: Date, digest: some AuditDigest) -> AuditEntry {
+    public func sealed(chain: AuditChainKey, after head: AuditChainHead, actor: String, at instant: Date, digest: some AuditDigest)
+        -> AuditEntry
+    {
         var entry = AuditEntry(
             chain: chain.description, seq: head.count + 1,
             atMillis: Int64((instant.timeIntervalSince1970 * 1000).rounded(.down)),

@@ -11,7 +11,9 @@ public struct Product: Sendable, Equatable, Codable {
     public var sellingPoints: String
     public var detail: String
 
-    public init(id: UUID, clientID: ID<Client>, title: String, category: String, mainImageURL: String, sellingPoints: String, detail: String) {
+    public init(
+        id: UUID, clientID: ID<Client>, title: String, category: String, mainImageURL: String, sellingPoints: String, detail: String
+    ) {
         self.id = id
         self.clientID = clientID
         self.title = title
@@ -37,7 +39,10 @@ public struct SKU: Sendable, Equatable, Codable {
     public var floorPrice: Money
     public var cost: Money
 
-    public init(id: UUID, productID: UUID, clientID: ID<Client>, outerID: String, barcode: String, properties: String, listPrice: Money, floorPrice: Money, cost: Money) {
+    public init(
+        id: UUID, productID: UUID, clientID: ID<Client>, outerID: String, barcode: String, properties: String, listPrice: Money,
+        floorPrice: Money, cost: Money
+    ) {
         self.id = id
         self.productID = productID
         self.clientID = clientID

@@ -26,9 +26,11 @@ public struct Job: Sendable, Equatable, Codable {
     public var createdAt: Date
     public var finishedAt: Date?
 
-    public init(id: UUID, scope: JobScope, kind: JobKind, payload: String, dedupeKey: String, lockKey: String, status: JobStatus,
-                attempts: Int, maxAttempts: Int, runAt: Date, lockedBy: String? = nil, lockedAt: Date? = nil, lastError: String? = nil,
-                result: String? = nil, createdAt: Date, finishedAt: Date? = nil) {
+    public init(
+        id: UUID, scope: JobScope, kind: JobKind, payload: String, dedupeKey: String, lockKey: String, status: JobStatus,
+        attempts: Int, maxAttempts: Int, runAt: Date, lockedBy: String? = nil, lockedAt: Date? = nil, lastError: String? = nil,
+        result: String? = nil, createdAt: Date, finishedAt: Date? = nil
+    ) {
         self.id = id
         self.scope = scope
         self.kind = kind

@@ -72,14 +72,16 @@ public struct Order: Sendable, Equatable, Codable {
     /// repeated report never moves anything back.
     public func applying(_ report: Order) -> Order {
         precondition(report.tid == tid && report.storeID == storeID, "a report about another order")
-        let reportIsOlder = (report.modifiedAt != nil && modifiedAt != nil && report.modifiedAt! < modifiedAt!)
+        let reportIsOlder =
+            (report.modifiedAt != nil && modifiedAt != nil && report.modifiedAt! < modifiedAt!)
             || report.status.rank < status.rank
         var merged = reportIsOlder ? self : report
         merged.status = status.merged(with: report.status)
-        merged.stepStatus = switch (stepStatus, report.stepStatus) {
-        case let (kept?, reported?): kept.merged(with: reported)
-        case let (kept, reported): kept ?? reported
-        }
+        merged.stepStatus =
+            switch (stepStatus, report.stepStatus) {
+            case (let kept?, let reported?): kept.merged(with: reported)
+            case (let kept, let reported): kept ?? reported
+            }
         // Times once known stay known, whichever report carries them.
         merged.paidAt = merged.paidAt ?? paidAt ?? report.paidAt
         merged.consignedAt = merged.consignedAt ?? consignedAt ?? report.consignedAt

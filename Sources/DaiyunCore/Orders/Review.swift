@@ -13,8 +13,10 @@ public struct Review: Sendable, Equatable, Codable {
     public var itemTitle: String
     public var createdAt: Date
 
-    public init(storeID: ID<Store>, tid: String, oid: String, result: ReviewResult, content: String, reply: String = "",
-                buyerNick: String, itemTitle: String, createdAt: Date) {
+    public init(
+        storeID: ID<Store>, tid: String, oid: String, result: ReviewResult, content: String, reply: String = "",
+        buyerNick: String, itemTitle: String, createdAt: Date
+    ) {
         self.storeID = storeID
         self.tid = tid
         self.oid = oid

@@ -19,14 +19,21 @@ public struct ShipmentDraft: Sendable, Equatable {
             throw ValidationError(field: "company_code", rule: .oneOf(Self.carriers.map(\.code)))
         }
         let waybill = waybill.trimmingCharacters(in: .whitespaces)
-        guard (6...40).contains(waybill.count) else { throw ValidationError(field: "waybill", rule: waybill.count < 6 ? .tooShort(min: 6) : .tooLong(max: 40)) }
-        guard waybill.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { throw ValidationError(field: "waybill", rule: .lettersAndDigits) }
+        guard (6...40).contains(waybill.count) else {
+            throw ValidationError(field: "waybill", rule: waybill.count < 6 ? .tooShort(min: 6) : .tooLong(max: 40))
+        }
+        guard waybill.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw ValidationError(field: "waybill", rule: .lettersAndDigits)
+        }
         guard order.isShippable else {
-            throw ValidationError(field: "order", rule: .oneOf([OrderStatus.waitSellerSendGoods.rawValue, OrderStatus.sellerConsignedPart.rawValue]))
+            throw ValidationError(
+                field: "order", rule: .oneOf([OrderStatus.waitSellerSendGoods.rawValue, OrderStatus.sellerConsignedPart.rawValue]))
         }
         let unshipped = order.unshippedLines.map(\.oid)
         let wanted = requested.isEmpty ? unshipped : requested
-        guard !wanted.isEmpty, Set(wanted).isSubset(of: Set(unshipped)) else { throw ValidationError(field: "oids", rule: .unknownReference) }
+        guard !wanted.isEmpty, Set(wanted).isSubset(of: Set(unshipped)) else {
+            throw ValidationError(field: "oids", rule: .unknownReference)
+        }
         self.companyCode = companyCode
         self.waybill = waybill
         oids = wanted.sorted()

@@ -21,7 +21,8 @@ public struct BusinessDay: Hashable, Comparable, Sendable, Codable, CustomString
         guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
         let components = DateComponents(year: year, month: month, day: day)
         guard let date = Self.calendar.date(from: components),
-              Self.calendar.component(.day, from: date) == day else { return nil }
+            Self.calendar.component(.day, from: date) == day
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -31,7 +32,8 @@ public struct BusinessDay: Hashable, Comparable, Sendable, Codable, CustomString
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -19,7 +19,9 @@ public enum InputBounds {
     /// The value, if it is in the range; otherwise an error naming the field and the range.
     @discardableResult
     public static func check(_ value: Int, in range: ClosedRange<Int>, field: String) throws -> Int {
-        guard range.contains(value) else { throw ValidationError(field: field, rule: .between(min: range.lowerBound, max: range.upperBound)) }
+        guard range.contains(value) else {
+            throw ValidationError(field: field, rule: .between(min: range.lowerBound, max: range.upperBound))
+        }
         return value
     }
 

@@ -30,14 +30,19 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     private static func fen(yuan text: Substring.UTF8View) -> Int64? {
         var s = text
         if s.starts(with: [0x3D, 0x22]), s.count >= 3, s.last == 0x22 { s = s.dropFirst(2).dropLast() }  // ="…"
-        if s.starts(with: [0xC2, 0xA5]) { s = s.dropFirst(2) }                                          // ¥
-        else if s.starts(with: [0xEF, 0xBF, 0xA5]) { s = s.dropFirst(3) }                               // ￥
+        if s.starts(with: [0xC2, 0xA5]) {
+            s = s.dropFirst(2)
+        }  // ¥
+        else if s.starts(with: [0xEF, 0xBF, 0xA5]) {
+            s = s.dropFirst(3)
+        }  // ￥
         let negative = s.first == 0x2D
         if negative { s = s.dropFirst() }
-        var yuan: Int64 = 0, digits = 0
+        var yuan: Int64 = 0
+        var digits = 0
         while let byte = s.first, byte != 0x2E {
             s = s.dropFirst()
-            if byte == 0x2C { continue }                                                               // 1,234
+            if byte == 0x2C { continue }  // 1,234
             guard (0x30...0x39).contains(byte), digits < 15 else { return nil }
             yuan = yuan * 10 + Int64(byte - 0x30)
             digits += 1

@@ -15,7 +15,13 @@ public enum ShanghaiTime {
 
     private static func parse(utf8 text: some Collection<UInt8>) -> Date? {
         // Up to six numbers, year to second, kept in locals rather than an array: no allocation per time.
-        var y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, found = 0
+        var y = 0
+        var mo = 0
+        var d = 0
+        var h = 0
+        var mi = 0
+        var s = 0
+        var found = 0
         func keep(_ value: Int) {
             switch found {
             case 0: y = value
@@ -51,7 +57,8 @@ public enum ShanghaiTime {
         if current >= 0 { keep(current) }
         guard found == 5 || found == 6 else { return nil }
         guard (1970...2200).contains(y), (1...12).contains(mo), (1...daysIn(month: mo, year: y)).contains(d),
-              (0...23).contains(h), (0...59).contains(mi), (0...59).contains(s) else { return nil }
+            (0...23).contains(h), (0...59).contains(mi), (0...59).contains(s)
+        else { return nil }
         let days = daysFromCivil(year: y, month: mo, day: d)
         let seconds = days * 86_400 + Int64(h * 3600 + mi * 60 + s) - offsetSeconds
         return Date(timeIntervalSince1970: TimeInterval(seconds))

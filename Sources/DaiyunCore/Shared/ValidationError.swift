@@ -77,7 +77,8 @@ public enum TextRules {
     }
 
     /// Parses one of an enum's raw values.
-    public static func choice<E: RawRepresentable & CaseIterable>(_ text: String, field: String, as type: E.Type) throws -> E where E.RawValue == String {
+    public static func choice<E: RawRepresentable & CaseIterable>(_ text: String, field: String, as type: E.Type) throws -> E
+    where E.RawValue == String {
         guard let value = E(rawValue: text) else {
             throw ValidationError(field: field, rule: .oneOf(E.allCases.map(\.rawValue)))
         }

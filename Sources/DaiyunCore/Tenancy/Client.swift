@@ -1,3 +1,5 @@
+import Foundation
+
 /// A brand (品牌方) whose stores the agency runs.
 public struct Client: Sendable, Equatable, Codable, Identifiable {
     public var id: ID<Client>
@@ -26,5 +28,3 @@ public struct ClientDraft: Sendable, Equatable, Codable {
         }
     }
 }
-
-import Foundation

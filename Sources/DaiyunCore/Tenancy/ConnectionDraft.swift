@@ -15,7 +15,8 @@ public struct ConnectionDraft: Sendable, Equatable {
     /// Checked for a store on `channel`: only the channels in `syncedChannels` connect, and only to a
     /// gateway in `gateways`.
     public init(
-        channel: Channel, endpoint: String, appKey: String, appSecret: String, session: String, signMethod: String, syncEverySeconds: String,
+        channel: Channel, endpoint: String, appKey: String, appSecret: String, session: String, signMethod: String,
+        syncEverySeconds: String,
         gateways: GatewayAllowList
     ) throws {
         guard Self.syncedChannels.contains(channel) else {

@@ -25,7 +25,8 @@ public struct GatewayAllowList: Sendable, Equatable {
             url.user == nil, url.password == nil
         else { return false }
         return extra.contains { origin in
-            guard let allowed = URLComponents(string: origin), allowed.scheme?.lowercased() == scheme, allowed.host?.lowercased() == host else {
+            guard let allowed = URLComponents(string: origin), allowed.scheme?.lowercased() == scheme, allowed.host?.lowercased() == host
+            else {
                 return false
             }
             return allowed.port == nil || allowed.port == url.port

@@ -79,7 +79,8 @@ public struct UserDraft: Sendable, Equatable {
     ) throws {
         let login = login.trimmingCharacters(in: .whitespaces).lowercased()
         guard (3...40).contains(login.count),
-              login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-@".contains($0)) }) else {
+            login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-@".contains($0)) })
+        else {
             throw ValidationError(field: "login", rule: .loginFormat)
         }
         let kind = try TextRules.choice(kind, field: "kind", as: UserKind.self)

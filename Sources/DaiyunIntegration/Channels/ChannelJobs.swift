@@ -10,23 +10,34 @@ extension JobRegistry {
     /// The channel jobs: each connected store's sync on its interval, a stock push after its
     /// client's stock moved, and shipments sent to the channel. `clock` stamps what they write.
     public mutating func registerChannelJobs(
-        database: any Database, secrets: SecretBox, transport: any ChannelTransport = HTTPChannelTransport(), clock: @escaping @Sendable () -> Date = { Date() }
+        database: any Database, secrets: SecretBox, transport: any ChannelTransport = HTTPChannelTransport(),
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         let channel = ChannelJobContext(database: database, secrets: secrets, transport: transport)
-        register(.sync, JobClosure { job, now in
-            let (store, client) = try await channel.open(job)
-            var sync = TaobaoSync(database: database, client: client, store: store)
-            sync.clock = clock
-            return try await channel.translatingErrors { [sync] in try await sync.run(now: now).summary }
-        })
-        register(.stockPush, JobClosure { job, _ in
-            let (store, client) = try await channel.open(job)
-            return try await channel.translatingErrors { try await StockPusher(database: database, client: client, store: store).push() }
-        })
-        register(.ship, JobClosure { job, now in
-            let (store, client) = try await channel.open(job)
-            return try await channel.translatingErrors { try await Shipper(database: database, client: client, store: store).send(job, now: now) }
-        })
+        register(
+            .sync,
+            JobClosure { job, now in
+                let (store, client) = try await channel.open(job)
+                var sync = TaobaoSync(database: database, client: client, store: store)
+                sync.clock = clock
+                return try await channel.translatingErrors { [sync] in try await sync.run(now: now).summary }
+            })
+        register(
+            .stockPush,
+            JobClosure { job, _ in
+                let (store, client) = try await channel.open(job)
+                return try await channel.translatingErrors {
+                    try await StockPusher(database: database, client: client, store: store).push()
+                }
+            })
+        register(
+            .ship,
+            JobClosure { job, now in
+                let (store, client) = try await channel.open(job)
+                return try await channel.translatingErrors {
+                    try await Shipper(database: database, client: client, store: store).send(job, now: now)
+                }
+            })
         plan(StoreSyncPlanner(database: database, connections: channel.connections))
     }
 }
@@ -86,7 +97,8 @@ struct StoreSyncPlanner: JobPlanner {
             let pushKey = JobQueue.key(.stockPush, store: store.id)
             guard try await !queue.isActive(key: pushKey) else { continue }
             let lastPush = try await queue.lastFinished(key: pushKey)
-            if try await planner.stockChanged(store: store, since: lastPush) || (lastPush.map { now.timeIntervalSince($0) > 600 } ?? false) {
+            if try await planner.stockChanged(store: store, since: lastPush) || (lastPush.map { now.timeIntervalSince($0) > 600 } ?? false)
+            {
                 plans.append(.once(.stockPush, .of(store), key: pushKey, runAt: now.addingTimeInterval(pushBurst)))
             }
         }
@@ -97,10 +109,12 @@ struct StoreSyncPlanner: JobPlanner {
 extension TOPClient {
     /// A client for a stored connection.
     public init(connection: ChannelConnection, transport: any ChannelTransport = HTTPChannelTransport()) {
-        self.init(endpoint: connection.endpoint,
-                  credentials: TOPCredentials(appKey: connection.appKey, appSecret: connection.appSecret, session: connection.session,
-                                              signMethod: TOPSignMethod(rawValue: connection.signMethod) ?? .hmacSHA256),
-                  transport: transport)
+        self.init(
+            endpoint: connection.endpoint,
+            credentials: TOPCredentials(
+                appKey: connection.appKey, appSecret: connection.appSecret, session: connection.session,
+                signMethod: TOPSignMethod(rawValue: connection.signMethod) ?? .hmacSHA256),
+            transport: transport)
     }
 }
 

@@ -33,7 +33,9 @@ public struct TaobaoSync: Sendable {
     }
 
     /// Syncs orders, then refunds, up to `now`. `since` replaces the stored cursor (a re-sync).
-    public func run(since: Date? = nil, now: Date = Date(), progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncReport {
+    public func run(since: Date? = nil, now: Date = Date(), progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws
+        -> SyncReport
+    {
         var report = SyncReport()
         report.orders = try await sync(kind: "orders", since: since, now: now, progress: progress) { start, end, report in
             try await syncOrderWindow(from: start, to: end, report: &report)
@@ -48,8 +50,10 @@ public struct TaobaoSync: Sendable {
     }
 
     /// The windows of one kind from its cursor to `now`, each committed before the cursor moves.
-    func sync(kind: String, since: Date?, now: Date, progress: @Sendable (SyncProgress) -> Void,
-              window body: (Date, Date, inout SyncReport.Kind) async throws -> Void) async throws -> SyncReport.Kind {
+    func sync(
+        kind: String, since: Date?, now: Date, progress: @Sendable (SyncProgress) -> Void,
+        window body: (Date, Date, inout SyncReport.Kind) async throws -> Void
+    ) async throws -> SyncReport.Kind {
         let cursors = SyncCursorRepository(database: database)
         // A first sync reaches back as far as the platform answers: whole days (it was exactly
         // 90 × 24 h, which missed the first hours of the oldest day the platform still serves).
@@ -92,17 +96,22 @@ public struct TaobaoSync: Sendable {
             var orders = try response.decode(TOPTradePage.self).orders(store: store.id)
             // The list may leave out sub-orders; the full record has them.
             for index in orders.indices where orders[index].lines.isEmpty {
-                let detail = try await client.call(TOPRequest(method: "taobao.trade.fullinfo.get", parameters: ["fields": TOPTradeQueries.tradeFields, "tid": orders[index].tid]))
+                let detail = try await client.call(
+                    TOPRequest(
+                        method: "taobao.trade.fullinfo.get", parameters: ["fields": TOPTradeQueries.tradeFields, "tid": orders[index].tid]))
                 orders[index] = try detail.decode(TOPTradeDetail.self).order(store: store.id)
                 report.details += 1
             }
             let source = try await keep(response, name: "\(ShanghaiTime.format(start))–\(ShanghaiTime.format(end)) p\(page)")
-            let store = self.store, batch = orders
+            let store = self.store
+            let batch = orders
             let counts = try await database.transaction { tx in
                 let counts = try await OrderWriter(database: tx).apply(batch, store: store, source: source, actor: "job:sync", at: clock())
-                try await StockPushPlanner(database: tx).learnListings(store: store, from: batch.flatMap { order in
-                    order.lines.map { (itemID: $0.itemID, skuID: $0.skuID, outerID: $0.outerSkuID) }
-                })
+                try await StockPushPlanner(database: tx).learnListings(
+                    store: store,
+                    from: batch.flatMap { order in
+                        order.lines.map { (itemID: $0.itemID, skuID: $0.skuID, outerID: $0.outerSkuID) }
+                    })
                 return counts
             }
             report.pages += 1
@@ -112,9 +121,13 @@ public struct TaobaoSync: Sendable {
     }
 
     func syncRefundWindow(from start: Date, to end: Date, report: inout SyncReport.Kind) async throws {
-        try await syncForward(method: "taobao.refunds.receive.get", window: (start, end), pageSize: pageSize, report: &report, parameters: [
-            "fields": TOPTradeQueries.refundFields, "start_modified": ShanghaiTime.format(start), "end_modified": ShanghaiTime.format(end),
-        ]) { response, store in
+        try await syncForward(
+            method: "taobao.refunds.receive.get", window: (start, end), pageSize: pageSize, report: &report,
+            parameters: [
+                "fields": TOPTradeQueries.refundFields, "start_modified": ShanghaiTime.format(start),
+                "end_modified": ShanghaiTime.format(end),
+            ]
+        ) { response, store in
             let page = try response.decode(TOPRefundPage.self)
             return (try page.refunds(store: store.id), page.hasNext)
         } apply: { refunds, store, source, tx in
@@ -124,10 +137,13 @@ public struct TaobaoSync: Sendable {
 
     /// Buyers' reviews created in the window (`rate_type=get, role=buyer`: what buyers wrote about us).
     func syncReviewWindow(from start: Date, to end: Date, report: inout SyncReport.Kind) async throws {
-        try await syncForward(method: "taobao.traderates.get", window: (start, end), pageSize: 150, report: &report, parameters: [
-            "fields": "tid,oid,role,nick,result,created,rated_nick,item_title,content,reply", "rate_type": "get", "role": "buyer",
-            "start_date": ShanghaiTime.format(start), "end_date": ShanghaiTime.format(end),
-        ]) { response, store in
+        try await syncForward(
+            method: "taobao.traderates.get", window: (start, end), pageSize: 150, report: &report,
+            parameters: [
+                "fields": "tid,oid,role,nick,result,created,rated_nick,item_title,content,reply", "rate_type": "get", "role": "buyer",
+                "start_date": ShanghaiTime.format(start), "end_date": ShanghaiTime.format(end),
+            ]
+        ) { response, store in
             let page = try response.decode(TOPTradeRatePage.self)
             return (try page.reviews(store: store.id), page.hasNext)
         } apply: { reviews, store, source, tx in
@@ -151,7 +167,8 @@ public struct TaobaoSync: Sendable {
             let response = try await client.call(TOPRequest(method: method, parameters: pageParameters))
             let (records, hasNext) = try read(response, store)
             if !records.isEmpty {
-                let source = try await keep(response, name: "\(ShanghaiTime.format(window.start))–\(ShanghaiTime.format(window.end)) p\(page)")
+                let source = try await keep(
+                    response, name: "\(ShanghaiTime.format(window.start))–\(ShanghaiTime.format(window.end)) p\(page)")
                 let store = self.store
                 report.counts = report.counts + (try await database.transaction { tx in try await apply(records, store, source, tx) })
             }

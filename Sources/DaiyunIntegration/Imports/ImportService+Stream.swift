@@ -10,7 +10,8 @@ extension ImportService {
     /// no good row, or a bad row in all-or-nothing mode, rolls the transaction back and is recorded
     /// as rejected, as when the file was parsed first.
     func stream(
-        _ data: Data, kind: ImportKind, into store: Store, record: BatchRecord, isNew: Bool, progress: @escaping @Sendable (Int, Int) -> Void
+        _ data: Data, kind: ImportKind, into store: Store, record: BatchRecord, isNew: Bool,
+        progress: @escaping @Sendable (Int, Int) -> Void
     ) async throws -> ImportResult {
         struct Streamed: Sendable {
             var encoding: FileEncoding
@@ -25,7 +26,9 @@ extension ImportService {
         }
         let total = Self.dataLines(data)
         let audit = AuditTarget(agencyID: record.target.client.agencyID, clientID: record.target.client.id)
-        let context = record.context, mode = record.mode, source = record.source.id
+        let context = record.context
+        let mode = record.mode
+        let source = record.source.id
         do {
             let finished = try await database.audited(audit, by: context) { tx in
                 var counts = UpsertCounts()
@@ -42,9 +45,11 @@ extension ImportService {
                 default:
                     let parsed = try await TaobaoOrderExport.stream(data, store: store.id, chunksOf: streamChunk) { orders in
                         let base = done
-                        counts = counts + (try await OrderWriter(database: tx).apply(
-                            orders, store: store, source: source, actor: context.actor, at: context.now,
-                            progress: { applied, _ in progress(base + applied, max(base + applied, total)) }))
+                        counts =
+                            counts
+                            + (try await OrderWriter(database: tx).apply(
+                                orders, store: store, source: source, actor: context.actor, at: context.now,
+                                progress: { applied, _ in progress(base + applied, max(base + applied, total)) }))
                         done += orders.count
                     }
                     file = Streamed(encoding: parsed.encoding, rowsRead: parsed.rowsRead, errors: parsed.errors, good: parsed.goodRows)
@@ -59,15 +64,19 @@ extension ImportService {
                 let (prepared, audit) = try await kept.prepare(outcome: "imported", counts: counts, errors: file.errors, on: tx)
                 return (Finished(batch: prepared.batch, errors: prepared.errors, encoding: file.encoding), audit)
             }
-            return ImportResult(batch: finished.batch, encoding: finished.encoding.rawValue, sha256: record.source.sha256, sameFileSeenBefore: !isNew, errors: finished.errors)
+            return ImportResult(
+                batch: finished.batch, encoding: finished.encoding.rawValue, sha256: record.source.sha256, sameFileSeenBefore: !isNew,
+                errors: finished.errors)
         } catch let rejection as LateRejection {
             var rejected = record
             rejected.rowsRead = rejection.rowsRead ?? 0
-            return try await rejected.save(outcome: "rejected", counts: UpsertCounts(), errors: rejection.errors, encoding: rejection.encoding ?? .utf8,
-                                           isNew: isNew, on: database)
+            return try await rejected.save(
+                outcome: "rejected", counts: UpsertCounts(), errors: rejection.errors, encoding: rejection.encoding ?? .utf8,
+                isNew: isNew, on: database)
         } catch let problem as FileProblem {
-            return try await record.save(outcome: "rejected", counts: UpsertCounts(), errors: [RowError(line: 1, column: "", reason: problem.reason)],
-                                         encoding: .utf8, isNew: isNew, on: database)
+            return try await record.save(
+                outcome: "rejected", counts: UpsertCounts(), errors: [RowError(line: 1, column: "", reason: problem.reason)],
+                encoding: .utf8, isNew: isNew, on: database)
         }
     }
 

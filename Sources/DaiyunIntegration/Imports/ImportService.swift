@@ -92,7 +92,9 @@ public struct ImportService: Sendable {
         if kind != .catalog, target.store == nil { throw ValidationError(field: "store", rule: .required) }
         let (source, isNew) = try await SourceRecordRepository(database: database).keep(
             data, name: name, kind: "upload:\(kind.rawValue)", agency: target.client.agencyID, store: target.store?.id, by: context)
-        var record = BatchRecord(id: UUID.random(), kind: kind, mode: mode, target: target, source: source, name: name, rowsRead: 0, context: context, started: started)
+        var record = BatchRecord(
+            id: UUID.random(), kind: kind, mode: mode, target: target, source: source, name: name, rowsRead: 0, context: context,
+            started: started)
         if let store = target.store, kind == .orders || kind == .refunds {
             return try await stream(data, kind: kind, into: store, record: record, isNew: isNew, progress: progress)
         }
@@ -100,30 +102,39 @@ public struct ImportService: Sendable {
         do {
             parsed = try Self.parse(data, kind: kind, target: target)
         } catch let problem as FileProblem {
-            parsed = Parsed(encoding: .utf8, rowsRead: 0, errors: [RowError(line: 1, column: "", reason: problem.reason)], apply: { _, _ in UpsertCounts() }, good: 0)
+            parsed = Parsed(
+                encoding: .utf8, rowsRead: 0, errors: [RowError(line: 1, column: "", reason: problem.reason)],
+                apply: { _, _ in UpsertCounts() }, good: 0)
         }
         record.rowsRead = parsed.rowsRead
         // A file with no good row is a failed import in either mode, never "imported".
         if parsed.good == 0 {
             let errors = parsed.errors.isEmpty ? [RowError(line: 1, column: "", reason: "the file has no data rows")] : parsed.errors
-            return try await record.save(outcome: "rejected", counts: UpsertCounts(), errors: errors, encoding: parsed.encoding, isNew: isNew, on: database)
+            return try await record.save(
+                outcome: "rejected", counts: UpsertCounts(), errors: errors, encoding: parsed.encoding, isNew: isNew, on: database)
         }
         if mode == .allOrNothing, !parsed.errors.isEmpty {
-            return try await record.save(outcome: "rejected", counts: UpsertCounts(), errors: parsed.errors, encoding: parsed.encoding, isNew: isNew, on: database)
+            return try await record.save(
+                outcome: "rejected", counts: UpsertCounts(), errors: parsed.errors, encoding: parsed.encoding, isNew: isNew, on: database)
         }
         // The transaction's closure is sendable: it takes the record as it stands now.
         let counted = record
         do {
             let audit = AuditTarget(agencyID: target.client.agencyID, clientID: target.client.id)
             let finished = try await database.audited(audit, by: context) { tx in
-                let counts = try await parsed.apply(tx, ApplyContext(source: source.id, actor: context.actor, now: context.now, progress: progress))
+                let counts = try await parsed.apply(
+                    tx, ApplyContext(source: source.id, actor: context.actor, now: context.now, progress: progress))
                 let late = parsed.lateErrors()
                 if mode == .allOrNothing, !late.isEmpty { throw LateRejection(errors: late) }
                 return try await counted.prepare(outcome: "imported", counts: counts, errors: parsed.errors + late, on: tx)
             }
-            return ImportResult(batch: finished.batch, encoding: parsed.encoding.rawValue, sha256: source.sha256, sameFileSeenBefore: !isNew, errors: finished.errors)
+            return ImportResult(
+                batch: finished.batch, encoding: parsed.encoding.rawValue, sha256: source.sha256, sameFileSeenBefore: !isNew,
+                errors: finished.errors)
         } catch let rejection as LateRejection {
-            return try await record.save(outcome: "rejected", counts: UpsertCounts(), errors: parsed.errors + rejection.errors, encoding: parsed.encoding, isNew: isNew, on: database)
+            return try await record.save(
+                outcome: "rejected", counts: UpsertCounts(), errors: parsed.errors + rejection.errors, encoding: parsed.encoding,
+                isNew: isNew, on: database)
         }
     }
 
@@ -159,18 +170,23 @@ public struct ImportService: Sendable {
             let store = try storeOf(target)
             let file = try TaobaoOrderExport.parse(data, store: store.id)
             let orders = file.rows.map(\.value)
-            return Parsed(encoding: file.encoding, rowsRead: file.rowsRead, errors: file.errors, apply: { db, c in
-                try await OrderWriter(database: db).apply(orders, store: store, source: c.source, actor: c.actor, at: c.now, progress: c.progress)
-            }, good: orders.count)
+            return Parsed(
+                encoding: file.encoding, rowsRead: file.rowsRead, errors: file.errors,
+                apply: { db, c in
+                    try await OrderWriter(database: db).apply(
+                        orders, store: store, source: c.source, actor: c.actor, at: c.now, progress: c.progress)
+                }, good: orders.count)
         case .refunds:
             let store = try storeOf(target)
             let file = try RefundExport.parse(data, store: store.id)
             let refunds = file.rows.map(\.value)
-            return Parsed(encoding: file.encoding, rowsRead: file.rowsRead, errors: file.errors, apply: { db, c in
-                try await applyInChunks(refunds, progress: c.progress) { chunk in
-                    try await RefundWriter(database: db).apply(chunk, store: store, source: c.source)
-                }
-            }, good: refunds.count)
+            return Parsed(
+                encoding: file.encoding, rowsRead: file.rowsRead, errors: file.errors,
+                apply: { db, c in
+                    try await applyInChunks(refunds, progress: c.progress) { chunk in
+                        try await RefundWriter(database: db).apply(chunk, store: store, source: c.source)
+                    }
+                }, good: refunds.count)
         case .lines:
             let store = try storeOf(target)
             let file = try TaobaoLineExport.parse(data)
@@ -179,11 +195,13 @@ public struct ImportService: Sendable {
             let file = try CatalogFile.parse(data)
             let rows = file.rows.map { ($0.value.product, $0.value.sku) }
             let client = target.client
-            return Parsed(encoding: file.encoding, rowsRead: file.rowsRead, errors: file.errors, apply: { db, c in
-                try await applyInChunks(rows, progress: c.progress) { chunk in
-                    try await CatalogRepository(database: db).upsert(chunk, for: client, at: c.now)
-                }
-            }, good: rows.count)
+            return Parsed(
+                encoding: file.encoding, rowsRead: file.rowsRead, errors: file.errors,
+                apply: { db, c in
+                    try await applyInChunks(rows, progress: c.progress) { chunk in
+                        try await CatalogRepository(database: db).upsert(chunk, for: client, at: c.now)
+                    }
+                }, good: rows.count)
         }
     }
 
@@ -193,7 +211,9 @@ public struct ImportService: Sendable {
     }
 
     /// Applies rows a chunk at a time, telling progress after each.
-    static func applyInChunks<Row>(_ rows: [Row], progress: @Sendable (Int, Int) -> Void, _ apply: ([Row]) async throws -> UpsertCounts) async throws -> UpsertCounts {
+    static func applyInChunks<Row>(_ rows: [Row], progress: @Sendable (Int, Int) -> Void, _ apply: ([Row]) async throws -> UpsertCounts)
+        async throws -> UpsertCounts
+    {
         var counts = UpsertCounts()
         let chunk = 2_000
         for start in stride(from: 0, to: rows.count, by: chunk) {

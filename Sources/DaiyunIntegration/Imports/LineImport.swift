@@ -34,12 +34,15 @@ final class LineImport: @unchecked Sendable {
         var reports: [Order] = []
         for tid in order {
             guard var report = stored[tid] else {
-                missing += byOrder[tid]!.map { RowError(line: $0.line, column: "订单编号", reason: "order \(tid) is not imported yet: import the order report first") }
+                missing += byOrder[tid]!.map {
+                    RowError(line: $0.line, column: "订单编号", reason: "order \(tid) is not imported yet: import the order report first")
+                }
                 continue
             }
             report.lines = byOrder[tid]!.map(\.value)
             reports.append(report)
         }
-        return try await OrderWriter(database: db).apply(reports, store: store, source: context.source, actor: context.actor, at: context.now, progress: context.progress)
+        return try await OrderWriter(database: db).apply(
+            reports, store: store, source: context.source, actor: context.actor, at: context.now, progress: context.progress)
     }
 }

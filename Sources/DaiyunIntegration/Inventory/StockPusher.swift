@@ -28,7 +28,9 @@ public struct StockPusher: Sendable {
         var failures: [String] = []
         var calls = 0
         for push in pushes {
-            var parameters = ["num_iid": push.itemID, "quantity": String(push.delta ?? push.available), "type": push.delta == nil ? "1" : "2"]
+            var parameters = [
+                "num_iid": push.itemID, "quantity": String(push.delta ?? push.available), "type": push.delta == nil ? "1" : "2",
+            ]
             if push.skuID.isEmpty { parameters["outer_id"] = push.outerID } else { parameters["sku_id"] = push.skuID }
             do {
                 _ = try await client.call(TOPRequest(method: "taobao.item.quantity.update", parameters: parameters))

@@ -23,7 +23,8 @@ public struct Shipper: Sendable {
     public func send(_ job: Job, now: Date = Date()) async throws -> String {
         struct Payload: Decodable { var shipment_id: UUID }
         guard let payload = try? JSONDecoder().decode(Payload.self, from: Data(job.payload.utf8)),
-              let shipment = try await ShipmentRepository(database: database).shipment(payload.shipment_id) else {
+            let shipment = try await ShipmentRepository(database: database).shipment(payload.shipment_id)
+        else {
             throw JobFailure("the job names no shipment", final: true)
         }
         guard shipment.status != "sent" else { return "already sent" }
@@ -48,13 +49,17 @@ public struct Shipper: Sendable {
         for index in report.lines.indices where shipped.contains(report.lines[index].oid) {
             report.lines[index].status = .waitBuyerConfirmGoods
         }
-        report.status = report.lines.allSatisfy { $0.status.isShipped || $0.status.isClosed } ? .waitBuyerConfirmGoods : .sellerConsignedPart
+        report.status =
+            report.lines.allSatisfy { $0.status.isShipped || $0.status.isClosed } ? .waitBuyerConfirmGoods : .sellerConsignedPart
         report.consignedAt = order.consignedAt ?? now
         let source = try await SourceRecordRepository(database: database).keep(
-            response.raw, name: "taobao.logistics.offline.send \(shipment.tid) \(shipment.waybill).json", kind: "api:taobao.logistics.offline.send",
+            response.raw, name: "taobao.logistics.offline.send \(shipment.tid) \(shipment.waybill).json",
+            kind: "api:taobao.logistics.offline.send",
             agency: store.agencyID, store: store.id, by: WriteContext(actor: shipment.actor, now: now)
         ).record.id
-        let store = self.store, actor = shipment.actor, shippedOrder = report
+        let store = self.store
+        let actor = shipment.actor
+        let shippedOrder = report
         // The shipment and its order change together: a page never shows a sent shipment on an
         // order still offered for shipping.
         do {

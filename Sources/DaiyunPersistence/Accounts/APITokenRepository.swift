@@ -56,7 +56,14 @@ public struct APITokenRepository: Sendable {
         let summary = model.summary
         try await database.audited(user.auditTarget, by: context) { tx in
             try await model.create(on: tx)
-            return ((), [AuditRecord(action: "api_token.create", entityType: "api_token", entityID: summary.id.uuidString.lowercased(), before: APITokenSummary?.none, after: summary)])
+            return (
+                (),
+                [
+                    AuditRecord(
+                        action: "api_token.create", entityType: "api_token", entityID: summary.id.uuidString.lowercased(),
+                        before: APITokenSummary?.none, after: summary)
+                ]
+            )
         }
         return (summary, secret)
     }
@@ -68,8 +75,10 @@ public struct APITokenRepository: Sendable {
     /// Revokes one of the user's tokens and every token made with it, and with those, in one
     /// audited write; false when the user has no such token.
     public func revoke(_ id: UUID, of user: User, by context: WriteContext) async throws -> Bool {
-        guard let model = try await APITokenModel.query(on: database)
-            .filter(\.$id == id).filter(\.$userID == user.id.rawValue).first() else { return false }
+        guard
+            let model = try await APITokenModel.query(on: database)
+                .filter(\.$id == id).filter(\.$userID == user.id.rawValue).first()
+        else { return false }
         try await database.audited(user.auditTarget, by: context) { tx in
             var records: [AuditRecord] = []
             var next = [model]
@@ -78,8 +87,10 @@ public struct APITokenRepository: Sendable {
                     let before = token.summary
                     token.revokedAt = context.now
                     try await token.save(on: tx)
-                    records.append(AuditRecord(action: "api_token.revoke", entityType: "api_token", entityID: token.id!.uuidString.lowercased(),
-                                               before: before, after: token.summary))
+                    records.append(
+                        AuditRecord(
+                            action: "api_token.revoke", entityType: "api_token", entityID: token.id!.uuidString.lowercased(),
+                            before: before, after: token.summary))
                 }
                 next += try await APITokenModel.query(on: tx).filter(\.$parentID == token.id!).all()
             }
@@ -90,8 +101,9 @@ public struct APITokenRepository: Sendable {
 
     /// The live token a secret names (not revoked, not expired); stamps its last use.
     public func use(secret: String, at now: Date) async throws -> APITokenUse? {
-        guard let model = try await APITokenModel.query(on: database)
-            .filter(\.$tokenHash == Self.hash(secret)).filter(\.$revokedAt == nil).first(),
+        guard
+            let model = try await APITokenModel.query(on: database)
+                .filter(\.$tokenHash == Self.hash(secret)).filter(\.$revokedAt == nil).first(),
             model.expiresAt.map({ $0 > now }) ?? true
         else { return nil }
         // Stamping at most once a minute keeps reads from turning into a write per request.
@@ -109,7 +121,8 @@ public struct APITokenRepository: Sendable {
 
 extension APITokenModel {
     var summary: APITokenSummary {
-        APITokenSummary(id: id!, name: name, prefix: prefix, createdAt: createdAt, lastUsedAt: lastUsedAt, revokedAt: revokedAt,
-                        expiresAt: expiresAt, parentID: parentID)
+        APITokenSummary(
+            id: id!, name: name, prefix: prefix, createdAt: createdAt, lastUsedAt: lastUsedAt, revokedAt: revokedAt,
+            expiresAt: expiresAt, parentID: parentID)
     }
 }

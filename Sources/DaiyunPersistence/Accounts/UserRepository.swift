@@ -42,7 +42,10 @@ public struct UserRepository: Sendable {
         return try await database.translatingConflicts(field: "login") {
             try await database.audited(user.auditTarget, by: context) { tx in
                 try await UserModel(user, passwordHash: passwordHash, createdAt: context.now).create(on: tx)
-                return (user, [AuditRecord(action: "user.create", entityType: "user", entityID: user.id.description, before: User?.none, after: user)])
+                return (
+                    user,
+                    [AuditRecord(action: "user.create", entityType: "user", entityID: user.id.description, before: User?.none, after: user)]
+                )
             }
         }
     }
@@ -54,7 +57,9 @@ public struct UserRepository: Sendable {
         let result = updated
         return try await database.audited(user.auditTarget, by: context) { tx in
             try await UserModel.query(on: tx).filter(\.$id == user.id.rawValue).set(\.$language, to: language.rawValue).update()
-            return (result, [AuditRecord(action: "user.update", entityType: "user", entityID: user.id.description, before: user, after: result)])
+            return (
+                result, [AuditRecord(action: "user.update", entityType: "user", entityID: user.id.description, before: user, after: result)]
+            )
         }
     }
 
@@ -88,7 +93,14 @@ public struct UserRepository: Sendable {
         return try await database.translatingConflicts(field: "role") {
             try await database.audited(AuditTarget(agencyID: store.agencyID, clientID: store.clientID), by: context) { tx in
                 try await StoreAssignmentModel(assignment, createdAt: context.now).create(on: tx)
-                return (assignment, [AuditRecord(action: "assignment.create", entityType: "store_assignment", entityID: assignment.id.description, before: StoreAssignment?.none, after: assignment)])
+                return (
+                    assignment,
+                    [
+                        AuditRecord(
+                            action: "assignment.create", entityType: "store_assignment", entityID: assignment.id.description,
+                            before: StoreAssignment?.none, after: assignment)
+                    ]
+                )
             }
         }
     }
@@ -96,7 +108,14 @@ public struct UserRepository: Sendable {
     public func unassign(_ assignment: StoreAssignment, from store: Store, by context: WriteContext) async throws {
         try await database.audited(AuditTarget(agencyID: store.agencyID, clientID: store.clientID), by: context) { tx in
             try await StoreAssignmentModel.query(on: tx).filter(\.$id == assignment.id.rawValue).delete()
-            return ((), [AuditRecord(action: "assignment.delete", entityType: "store_assignment", entityID: assignment.id.description, before: assignment, after: StoreAssignment?.none)])
+            return (
+                (),
+                [
+                    AuditRecord(
+                        action: "assignment.delete", entityType: "store_assignment", entityID: assignment.id.description,
+                        before: assignment, after: StoreAssignment?.none)
+                ]
+            )
         }
     }
 

@@ -26,7 +26,10 @@ public struct AuditEntryFilter: Sendable, Equatable {
     public var from: Date?
     public var until: Date?
 
-    public init(action: String? = nil, actor: String? = nil, entityType: String? = nil, entityID: String? = nil, from: Date? = nil, until: Date? = nil) {
+    public init(
+        action: String? = nil, actor: String? = nil, entityType: String? = nil, entityID: String? = nil, from: Date? = nil,
+        until: Date? = nil
+    ) {
         self.action = action
         self.actor = actor
         self.entityType = entityType
@@ -87,7 +90,10 @@ public struct AuditLogRepository: Sendable {
         let recorded = try await recordedHeads(of: agency)
         var keys = Set(heads.keys).union(try await requiredChains(of: agency)).union(recorded.keys)
         if agency == nil {
-            keys.formUnion(try await database.sql().raw("SELECT DISTINCT chain_key FROM audit_entries").all().map { try $0.decode(column: "chain_key", as: String.self) })
+            keys.formUnion(
+                try await database.sql().raw("SELECT DISTINCT chain_key FROM audit_entries").all().map {
+                    try $0.decode(column: "chain_key", as: String.self)
+                })
         }
         var results: [(String, Result<AuditChainHead, AuditChainProblem>)] = []
         for key in keys.sorted() {
@@ -98,7 +104,9 @@ public struct AuditLogRepository: Sendable {
 
     /// Recomputes one chain against its stored head, and against the last head its agency recorded
     /// of it, if any; a chain without a head fails.
-    public func verify(_ key: String, head stored: AuditChainHead?, recorded: AuditChainHead? = nil) async throws -> Result<AuditChainHead, AuditChainProblem> {
+    public func verify(_ key: String, head stored: AuditChainHead?, recorded: AuditChainHead? = nil) async throws -> Result<
+        AuditChainHead, AuditChainProblem
+    > {
         let entries = try await allEntries(in: key)
         guard let stored else { return .failure(.headMissing(chain: key, entries: entries.count)) }
         let result = AuditChainVerifier.verify(chain: key, entries: entries, expectedHead: recorded, digest: SHA256Digest())
@@ -115,7 +123,9 @@ public struct AuditLogRepository: Sendable {
         if let agency { query.filter(\.$chainKey == AuditChainKey.agency(agency).description) }
         var heads: [String: AuditChainHead] = [:]
         for entry in try await query.all() where entry.chainKey.hasPrefix("agency:") {
-            guard let data = entry.after?.data(using: .utf8), let head = try? JSONDecoder().decode(AuditChainHead.self, from: data) else { continue }
+            guard let data = entry.after?.data(using: .utf8), let head = try? JSONDecoder().decode(AuditChainHead.self, from: data) else {
+                continue
+            }
             if head.count > heads[entry.entityID]?.count ?? 0 { heads[entry.entityID] = head }
         }
         return heads

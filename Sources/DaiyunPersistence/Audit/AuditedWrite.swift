@@ -75,7 +75,8 @@ extension Database {
             if target.clientID != nil, AuditCheckpoint.isDue(from: old, to: head.count) {
                 let agency = AuditChainKey.agency(target.agencyID)
                 try await sql.raw("UPDATE audit_chains SET entry_count = entry_count WHERE chain_key = \(bind: agency.description)").run()
-                let checkpoint = AuditRecord(action: AuditCheckpoint.action, entityType: "audit_chain", entityID: key, before: AuditChainHead?.none, after: head)
+                let checkpoint = AuditRecord(
+                    action: AuditCheckpoint.action, entityType: "audit_chain", entityID: key, before: AuditChainHead?.none, after: head)
                 _ = try await tx.append([checkpoint], to: agency, by: context)
             }
             return value

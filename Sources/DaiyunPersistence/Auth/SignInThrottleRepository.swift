@@ -16,7 +16,8 @@ public struct SignInThrottleRepository: Sendable {
     public func countAttempt(for login: String, at now: Date) async throws -> SignInThrottle {
         let until = now.addingTimeInterval(SignInThrottle.lockDuration)
         let ended: SQLQueryString = "sign_in_throttles.locked_until IS NOT NULL AND sign_in_throttles.locked_until <= \(bind: now)"
-        let row = try await database.sql().raw("""
+        let row = try await database.sql().raw(
+            """
             INSERT INTO sign_in_throttles (id, login, failures, locked_until) VALUES (\(bind: UUID.random()), \(bind: Self.key(login)), 1, NULL)
             ON CONFLICT (login) DO UPDATE SET
               failures = CASE WHEN \(ended) THEN 1 ELSE sign_in_throttles.failures + 1 END,
@@ -25,9 +26,11 @@ public struct SignInThrottleRepository: Sendable {
                 WHEN sign_in_throttles.failures + 1 >= \(bind: SignInThrottle.maxFailures) THEN \(bind: until)
                 ELSE NULL END
             RETURNING failures, locked_until
-            """).first()
+            """
+        ).first()
         guard let row else { return SignInThrottle(attempts: 1, lockedUntil: nil) }
-        return SignInThrottle(attempts: try row.decode(column: "failures", as: Int.self), lockedUntil: try row.decode(column: "locked_until", as: Date?.self))
+        return SignInThrottle(
+            attempts: try row.decode(column: "failures", as: Int.self), lockedUntil: try row.decode(column: "locked_until", as: Date?.self))
     }
 
     /// Forgets the name's attempts: after a successful sign-in.

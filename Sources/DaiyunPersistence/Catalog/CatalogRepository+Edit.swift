@@ -34,35 +34,58 @@ extension CatalogRepository {
                     .set("properties", to: SQLBind(result.properties)).set("list_price_fen", to: SQLBind(result.listPrice.fen))
                     .set("floor_price_fen", to: SQLBind(result.floorPrice.fen)).set("cost_fen", to: SQLBind(result.cost.fen))
                     .where("id", .equal, SQLBind(sku.id)).run()
-                return (result, [AuditRecord(action: "sku.update", entityType: "sku", entityID: sku.id.uuidString.lowercased(), before: sku, after: result)])
+                return (
+                    result,
+                    [
+                        AuditRecord(
+                            action: "sku.update", entityType: "sku", entityID: sku.id.uuidString.lowercased(), before: sku, after: result)
+                    ]
+                )
             }
         }
     }
 
     /// Maps a SKU to a store's channel item and SKU ids, audited.
-    public func addListing(sku: SKU, store: Store, channelItemID: String, channelSKUID: String, by context: WriteContext) async throws -> Listing {
+    public func addListing(sku: SKU, store: Store, channelItemID: String, channelSKUID: String, by context: WriteContext) async throws
+        -> Listing
+    {
         guard store.clientID == sku.clientID else { throw ValidationError(field: "store_id", rule: .unknownReference) }
-        let listing = Listing(id: UUID.random(), storeID: store.id, skuID: sku.id,
-                              channelItemID: try TextRules.required(channelItemID, field: "channel_item_id", maxLength: 40),
-                              channelSKUID: channelSKUID.trimmingCharacters(in: .whitespaces))
+        let listing = Listing(
+            id: UUID.random(), storeID: store.id, skuID: sku.id,
+            channelItemID: try TextRules.required(channelItemID, field: "channel_item_id", maxLength: 40),
+            channelSKUID: channelSKUID.trimmingCharacters(in: .whitespaces))
         return try await database.translatingConflicts(field: "channel_item_id") {
             try await database.audited(AuditTarget(agencyID: store.agencyID, clientID: store.clientID), by: context) { tx in
                 try await tx.sql().insert(into: "listings").columns("id", "store_id", "sku_id", "channel_item_id", "channel_sku_id")
-                    .values(SQLBind(listing.id), SQLBind(store.id.rawValue), SQLBind(sku.id), SQLBind(listing.channelItemID), SQLBind(listing.channelSKUID)).run()
-                return (listing, [AuditRecord(action: "listing.create", entityType: "listing", entityID: listing.id.uuidString.lowercased(), before: Listing?.none, after: listing)])
+                    .values(
+                        SQLBind(listing.id), SQLBind(store.id.rawValue), SQLBind(sku.id), SQLBind(listing.channelItemID),
+                        SQLBind(listing.channelSKUID)
+                    ).run()
+                return (
+                    listing,
+                    [
+                        AuditRecord(
+                            action: "listing.create", entityType: "listing", entityID: listing.id.uuidString.lowercased(),
+                            before: Listing?.none, after: listing)
+                    ]
+                )
             }
         }
     }
 
     /// The listings of a client's SKUs, by SKU.
     public func listings(of client: ID<Client>) async throws -> [UUID: [Listing]] {
-        let rows = try await database.sql().raw("""
+        let rows = try await database.sql().raw(
+            """
             SELECT l.* FROM listings l JOIN skus s ON s.id = l.sku_id WHERE s.client_id = \(bind: client.rawValue) ORDER BY l.channel_item_id
-            """).all()
+            """
+        ).all()
         let listings = try rows.map {
-            Listing(id: try $0.decode(column: "id", as: UUID.self), storeID: ID(try $0.decode(column: "store_id", as: UUID.self)),
-                    skuID: try $0.decode(column: "sku_id", as: UUID.self), channelItemID: try $0.decode(column: "channel_item_id", as: String.self),
-                    channelSKUID: try $0.decode(column: "channel_sku_id", as: String.self))
+            Listing(
+                id: try $0.decode(column: "id", as: UUID.self), storeID: ID(try $0.decode(column: "store_id", as: UUID.self)),
+                skuID: try $0.decode(column: "sku_id", as: UUID.self),
+                channelItemID: try $0.decode(column: "channel_item_id", as: String.self),
+                channelSKUID: try $0.decode(column: "channel_sku_id", as: String.self))
         }
         return Dictionary(grouping: listings, by: \.skuID)
     }

@@ -12,14 +12,17 @@ extension CatalogRepository {
         let sql = try database.sql()
         var counts = UpsertCounts()
         var productsByTitle: [String: UUID] = [:]
-        for row in try await sql.select().column("id").column("title").from("products").where("client_id", .equal, SQLBind(client.id.rawValue)).all() {
+        for row in try await sql.select().column("id").column("title").from("products").where(
+            "client_id", .equal, SQLBind(client.id.rawValue)
+        ).all() {
             productsByTitle[try row.decode(column: "title", as: String.self)] = try row.decode(column: "id", as: UUID.self)
         }
         var existing: [String: SKU] = [:]
         for start in stride(from: 0, to: rows.count, by: lookupChunk) {
             let codes = rows[start..<min(start + lookupChunk, rows.count)].map(\.sku.outerID)
             for row in try await sql.select().column("*").from("skus").where("client_id", .equal, SQLBind(client.id.rawValue))
-                .where("outer_id", .in, SQLBind.group(codes)).all() {
+                .where("outer_id", .in, SQLBind.group(codes)).all()
+            {
                 let sku = try Self.sku(from: row)
                 existing[sku.outerID] = sku
             }
@@ -28,21 +31,28 @@ extension CatalogRepository {
             let productID: UUID
             if let id = productsByTitle[draft.title] {
                 productID = id
-                try await sql.update("products").set("category", to: SQLBind(draft.category)).set("main_image_url", to: SQLBind(draft.mainImageURL))
-                    .set("selling_points", to: SQLBind(draft.sellingPoints)).set("detail", to: SQLBind(draft.detail))
-                    .where("id", .equal, SQLBind(id)).run()
+                try await sql.update("products").set("category", to: SQLBind(draft.category)).set(
+                    "main_image_url", to: SQLBind(draft.mainImageURL)
+                )
+                .set("selling_points", to: SQLBind(draft.sellingPoints)).set("detail", to: SQLBind(draft.detail))
+                .where("id", .equal, SQLBind(id)).run()
             } else {
-                let product = Product(id: UUID.random(), clientID: client.id, title: draft.title, category: draft.category,
-                                      mainImageURL: draft.mainImageURL, sellingPoints: draft.sellingPoints, detail: draft.detail)
+                let product = Product(
+                    id: UUID.random(), clientID: client.id, title: draft.title, category: draft.category,
+                    mainImageURL: draft.mainImageURL, sellingPoints: draft.sellingPoints, detail: draft.detail)
                 try await insert(product, at: now)
                 productsByTitle[draft.title] = product.id
                 productID = product.id
             }
-            let sku = SKU(id: existing[skuDraft.outerID]?.id ?? UUID.random(), productID: productID, clientID: client.id, outerID: skuDraft.outerID,
-                          barcode: skuDraft.barcode, properties: skuDraft.properties, listPrice: skuDraft.listPrice,
-                          floorPrice: skuDraft.floorPrice, cost: skuDraft.cost)
+            let sku = SKU(
+                id: existing[skuDraft.outerID]?.id ?? UUID.random(), productID: productID, clientID: client.id, outerID: skuDraft.outerID,
+                barcode: skuDraft.barcode, properties: skuDraft.properties, listPrice: skuDraft.listPrice,
+                floorPrice: skuDraft.floorPrice, cost: skuDraft.cost)
             if let kept = existing[skuDraft.outerID] {
-                if kept == sku { counts.unchanged += 1; continue }
+                if kept == sku {
+                    counts.unchanged += 1
+                    continue
+                }
                 counts.updated += 1
                 try await sql.update("skus").set("product_id", to: SQLBind(productID)).set("barcode", to: SQLBind(sku.barcode))
                     .set("properties", to: SQLBind(sku.properties)).set("list_price_fen", to: SQLBind(sku.listPrice.fen))

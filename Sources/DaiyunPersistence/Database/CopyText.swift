@@ -63,12 +63,19 @@ enum CopyText {
                 divisor /= 10
             }
         }
-        digits(Int64(year), 4); buffer.writeInteger(UInt8(ascii: "-"))
-        digits(Int64(month), 2); buffer.writeInteger(UInt8(ascii: "-"))
-        digits(Int64(day), 2); buffer.writeInteger(UInt8(ascii: " "))
-        digits(seconds / 3600, 2); buffer.writeInteger(UInt8(ascii: ":"))
-        digits(seconds / 60 % 60, 2); buffer.writeInteger(UInt8(ascii: ":"))
-        digits(seconds % 60, 2); buffer.writeInteger(UInt8(ascii: "."))
-        digits(ofDay % 1_000_000, 6); buffer.writeStaticString("+00")
+        digits(Int64(year), 4)
+        buffer.writeInteger(UInt8(ascii: "-"))
+        digits(Int64(month), 2)
+        buffer.writeInteger(UInt8(ascii: "-"))
+        digits(Int64(day), 2)
+        buffer.writeInteger(UInt8(ascii: " "))
+        digits(seconds / 3600, 2)
+        buffer.writeInteger(UInt8(ascii: ":"))
+        digits(seconds / 60 % 60, 2)
+        buffer.writeInteger(UInt8(ascii: ":"))
+        digits(seconds % 60, 2)
+        buffer.writeInteger(UInt8(ascii: "."))
+        digits(ofDay % 1_000_000, 6)
+        buffer.writeStaticString("+00")
     }
 }

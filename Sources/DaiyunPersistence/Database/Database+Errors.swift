@@ -9,7 +9,8 @@ extension Database {
         do {
             return try await work()
         } catch let error as any DatabaseError & Error where error.isConstraintFailure {
-            throw ConstraintKind(error) == .unique ? PersistenceError.duplicate(field: field) : PersistenceError.missingReference(field: field)
+            throw ConstraintKind(error) == .unique
+                ? PersistenceError.duplicate(field: field) : PersistenceError.missingReference(field: field)
         }
     }
 }
@@ -21,7 +22,8 @@ enum ConstraintKind: Equatable {
     init(_ error: any Error) {
         switch error {
         case let error as SQLiteError:
-            let unique = [.constraintUniqueFailed, .constraintPrimaryKeyFailed].contains(error.reason)
+            let unique =
+                [.constraintUniqueFailed, .constraintPrimaryKeyFailed].contains(error.reason)
                 || (error.reason == .constraint && error.message.contains("UNIQUE"))
             self = unique ? .unique : .other
         case let error as SQLiteDirectError:

@@ -41,7 +41,8 @@ extension Database {
             let values = rows.map(\.values)
             try await SQLiteDirect.on(sqlite) { try $0.run(text, rows: values) }
         case .postgres(let postgres) where keys.isEmpty:
-            let values = rows.map(\.values), logger = postgres.logger
+            let values = rows.map(\.values)
+            let logger = postgres.logger
             try await postgres.onConnection { connection in
                 try await connection.copyFrom(table: table, columns: Row.columns, logger: logger) { writer in
                     for start in stride(from: 0, to: values.count, by: arrayChunk) {
@@ -69,7 +70,9 @@ extension Database {
     }
 
     /// `SELECT columns FROM table WHERE store_id = ? AND key IN (…)`, read as rows.
-    func select<Row: TableRow>(_ type: Row.Type, from table: String, store: UUID, where key: String, in values: [String]) async throws -> [Row] {
+    func select<Row: TableRow>(_ type: Row.Type, from table: String, store: UUID, where key: String, in values: [String]) async throws
+        -> [Row]
+    {
         guard !values.isEmpty else { return [] }
         let columns = Row.columns.map { "\"\($0)\"" }.joined(separator: ", ")
         switch try BulkDriver(self) {
@@ -97,9 +100,13 @@ private enum BulkDriver {
     case postgres(any PostgresDatabase)
 
     init(_ database: any Database) throws {
-        if let sqlite = database as? any SQLiteDatabase { self = .sqlite(sqlite) }
-        else if let postgres = database as? any PostgresDatabase { self = .postgres(postgres) }
-        else { throw UnsupportedDatabase() }
+        if let sqlite = database as? any SQLiteDatabase {
+            self = .sqlite(sqlite)
+        } else if let postgres = database as? any PostgresDatabase {
+            self = .postgres(postgres)
+        } else {
+            throw UnsupportedDatabase()
+        }
     }
 
     struct UnsupportedDatabase: Error, CustomStringConvertible {
@@ -146,7 +153,8 @@ enum UpsertStatement {
     }
 
     private static func onConflict(_ keys: [String], _ updated: [String]) -> String {
-        keys.isEmpty ? "" : " ON CONFLICT \(list(keys)) DO UPDATE SET " + updated.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
+        keys.isEmpty
+            ? "" : " ON CONFLICT \(list(keys)) DO UPDATE SET " + updated.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
     }
 
     private static func cached(_ key: String, _ make: () -> String) -> String {

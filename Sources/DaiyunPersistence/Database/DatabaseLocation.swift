@@ -39,7 +39,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             var configuration = try SQLPostgresConfiguration(url: url)
             if let searchPath { configuration.searchPath = [searchPath] }
             databases.use(
-                .postgres(configuration: configuration, maxConnectionsPerEventLoop: 8, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace),
+                .postgres(
+                    configuration: configuration, maxConnectionsPerEventLoop: 8, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace),
                 as: .psql
             )
         }

@@ -13,8 +13,8 @@ public enum PersistenceError: Error, Sendable, Equatable, CustomStringConvertibl
         switch self {
         case .duplicate(let field): "\(field) is already taken"
         case .missingReference(let field): "\(field) refers to nothing"
-        case let .corruptRow(table, id): "row \(id) of \(table) holds a value this version does not know"
-        case let .unreadableColumn(table, column, expected): "column \(column) of a row of \(table) is not \(expected)"
+        case .corruptRow(let table, let id): "row \(id) of \(table) holds a value this version does not know"
+        case .unreadableColumn(let table, let column, let expected): "column \(column) of a row of \(table) is not \(expected)"
         }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension UUID {
@@ -28,12 +29,12 @@ private struct RandomBytes: ~Copyable {
     static let shared = Mutex(RandomBytes())
 
     #if canImport(Glibc)
-    /// Kept open for the life of the process, as the kernel's random device.
-    private static let urandom: Int32 = {
-        let fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
-        precondition(fd >= 0, "cannot open /dev/urandom: errno \(errno)")
-        return fd
-    }()
+        /// Kept open for the life of the process, as the kernel's random device.
+        private static let urandom: Int32 = {
+            let fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
+            precondition(fd >= 0, "cannot open /dev/urandom: errno \(errno)")
+            return fd
+        }()
     #endif
 
     private var buffer = [UInt8](repeating: 0, count: 4096)
@@ -45,9 +46,13 @@ private struct RandomBytes: ~Copyable {
     mutating func uuid() -> UUID {
         if next == buffer.count { refill() }
         defer { next += 16 }
-        let b = buffer, i = next
-        return UUID(uuid: (b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], (b[i + 6] & 0x0F) | 0x40, b[i + 7],
-                           (b[i + 8] & 0x3F) | 0x80, b[i + 9], b[i + 10], b[i + 11], b[i + 12], b[i + 13], b[i + 14], b[i + 15]))
+        let b = buffer
+        let i = next
+        return UUID(
+            uuid: (
+                b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], (b[i + 6] & 0x0F) | 0x40, b[i + 7],
+                (b[i + 8] & 0x3F) | 0x80, b[i + 9], b[i + 10], b[i + 11], b[i + 12], b[i + 13], b[i + 14], b[i + 15]
+            ))
     }
 
     mutating func timeOrderedUUID(millis: UInt64) -> UUID {
@@ -62,9 +67,12 @@ private struct RandomBytes: ~Copyable {
             counter = 0
         }
         let m = lastMillis
-        random.0 = UInt8(truncatingIfNeeded: m >> 40); random.1 = UInt8(truncatingIfNeeded: m >> 32)
-        random.2 = UInt8(truncatingIfNeeded: m >> 24); random.3 = UInt8(truncatingIfNeeded: m >> 16)
-        random.4 = UInt8(truncatingIfNeeded: m >> 8); random.5 = UInt8(truncatingIfNeeded: m)
+        random.0 = UInt8(truncatingIfNeeded: m >> 40)
+        random.1 = UInt8(truncatingIfNeeded: m >> 32)
+        random.2 = UInt8(truncatingIfNeeded: m >> 24)
+        random.3 = UInt8(truncatingIfNeeded: m >> 16)
+        random.4 = UInt8(truncatingIfNeeded: m >> 8)
+        random.5 = UInt8(truncatingIfNeeded: m)
         random.6 = 0x70 | UInt8(counter >> 8)
         random.7 = UInt8(truncatingIfNeeded: counter)
         return UUID(uuid: random)
@@ -73,13 +81,13 @@ private struct RandomBytes: ~Copyable {
     private mutating func refill() {
         buffer.withUnsafeMutableBytes { bytes in
             #if canImport(Glibc)
-            var filled = 0
-            while filled < bytes.count {
-                let got = read(Self.urandom, bytes.baseAddress! + filled, bytes.count - filled)
-                if got > 0 { filled += got } else if errno != EINTR { fatalError("reading /dev/urandom failed: errno \(errno)") }
-            }
+                var filled = 0
+                while filled < bytes.count {
+                    let got = read(Self.urandom, bytes.baseAddress! + filled, bytes.count - filled)
+                    if got > 0 { filled += got } else if errno != EINTR { fatalError("reading /dev/urandom failed: errno \(errno)") }
+                }
             #else
-            arc4random_buf(bytes.baseAddress!, bytes.count)
+                arc4random_buf(bytes.baseAddress!, bytes.count)
             #endif
         }
         next = 0

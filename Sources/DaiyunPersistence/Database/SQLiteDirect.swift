@@ -24,7 +24,9 @@ struct SQLiteDirect: @unchecked Sendable {
     /// in serialized mode (`SQLITE_OPEN_FULLMUTEX`), so any thread may use the handle.
     static func on<T: Sendable>(_ database: any SQLiteDatabase, _ body: @escaping @Sendable (SQLiteDirect) throws -> T) async throws -> T {
         try await database.withConnection { connection in
-            guard let handle = Mirror(reflecting: connection).descendant("handle", "raw") as? OpaquePointer else { throw HandleUnavailable() }
+            guard let handle = Mirror(reflecting: connection).descendant("handle", "raw") as? OpaquePointer else {
+                throw HandleUnavailable()
+            }
             let direct = SQLiteDirect(handle: handle)
             return try await NIOThreadPool.singleton.runIfActive { try body(direct) }
         }

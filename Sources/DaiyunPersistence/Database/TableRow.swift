@@ -16,7 +16,11 @@ protocol TableRow: Sendable {
 
 /// A value of a hot table's column, typed once so that each driver binds it without reflection.
 enum ColumnValue: Sendable {
-    case text(String?), integer(Int64), bool(Bool), uuid(UUID), date(Date?)
+    case text(String?)
+    case integer(Int64)
+    case bool(Bool)
+    case uuid(UUID)
+    case date(Date?)
 
     static func integer(_ value: Int) -> ColumnValue { .integer(Int64(value)) }
 }

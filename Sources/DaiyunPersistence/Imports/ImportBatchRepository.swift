@@ -68,12 +68,16 @@ public struct ImportBatchRepository: Sendable {
 
     public func insert(_ batch: ImportBatch, agency: ID<Agency>) async throws {
         try await database.sql().insert(into: "import_batches")
-            .columns("id", "agency_id", "store_id", "client_id", "source_record_id", "kind", "mode", "outcome", "rows_read",
-                     "inserted", "updated", "unchanged", "rejected", "errors_json", "actor", "started_at", "finished_at")
-            .values(SQLBind(batch.id), SQLBind(agency.rawValue), SQLBind(batch.storeID), SQLBind(batch.clientID), SQLBind(batch.sourceRecordID),
-                    SQLBind(batch.kind), SQLBind(batch.mode), SQLBind(batch.outcome), SQLBind(batch.rowsRead), SQLBind(batch.inserted),
-                    SQLBind(batch.updated), SQLBind(batch.unchanged), SQLBind(batch.rejected), SQLBind(batch.errorsJson),
-                    SQLBind(batch.actor), SQLBind(batch.startedAt), SQLBind(batch.finishedAt))
+            .columns(
+                "id", "agency_id", "store_id", "client_id", "source_record_id", "kind", "mode", "outcome", "rows_read",
+                "inserted", "updated", "unchanged", "rejected", "errors_json", "actor", "started_at", "finished_at"
+            )
+            .values(
+                SQLBind(batch.id), SQLBind(agency.rawValue), SQLBind(batch.storeID), SQLBind(batch.clientID), SQLBind(batch.sourceRecordID),
+                SQLBind(batch.kind), SQLBind(batch.mode), SQLBind(batch.outcome), SQLBind(batch.rowsRead), SQLBind(batch.inserted),
+                SQLBind(batch.updated), SQLBind(batch.unchanged), SQLBind(batch.rejected), SQLBind(batch.errorsJson),
+                SQLBind(batch.actor), SQLBind(batch.startedAt), SQLBind(batch.finishedAt)
+            )
             .run()
     }
 

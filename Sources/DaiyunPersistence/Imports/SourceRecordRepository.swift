@@ -35,8 +35,9 @@ public final class SourceRecordModel: Model, @unchecked Sendable {
     public init() {}
 
     var summary: SourceRecord {
-        SourceRecord(id: id!, agencyID: DaiyunCore.ID(agencyID), storeID: storeID.map { DaiyunCore.ID($0) }, kind: kind, name: name, sha256: sha256,
-                     sizeBytes: sizeBytes, receivedAt: receivedAt, receivedBy: receivedBy)
+        SourceRecord(
+            id: id!, agencyID: DaiyunCore.ID(agencyID), storeID: storeID.map { DaiyunCore.ID($0) }, kind: kind, name: name, sha256: sha256,
+            sizeBytes: sizeBytes, receivedAt: receivedAt, receivedBy: receivedBy)
     }
 }
 
@@ -82,7 +83,8 @@ public struct SourceRecordRepository: Sendable {
             .where("id", .equal, SQLBind(id)).first()?.decode(column: "content", as: Data.self)
     }
 
-    private func metadata(where column: String, equals value: some Encodable & Sendable, agency: ID<Agency>?) async throws -> SourceRecord? {
+    private func metadata(where column: String, equals value: some Encodable & Sendable, agency: ID<Agency>?) async throws -> SourceRecord?
+    {
         let query = try database.sql().select()
             .columns("id", "agency_id", "store_id", "kind", "name", "sha256", "size_bytes", "received_at", "received_by")
             .from(SourceRecordModel.schema).where(column, .equal, SQLBind(value))
@@ -90,9 +92,11 @@ public struct SourceRecordRepository: Sendable {
         guard let row = try await query.first() else { return nil }
         return SourceRecord(
             id: try row.decode(column: "id", as: UUID.self), agencyID: ID(try row.decode(column: "agency_id", as: UUID.self)),
-            storeID: try row.decode(column: "store_id", as: UUID?.self).map { ID($0) }, kind: try row.decode(column: "kind", as: String.self),
+            storeID: try row.decode(column: "store_id", as: UUID?.self).map { ID($0) },
+            kind: try row.decode(column: "kind", as: String.self),
             name: try row.decode(column: "name", as: String.self), sha256: try row.decode(column: "sha256", as: String.self),
-            sizeBytes: try row.decode(column: "size_bytes", as: Int64.self), receivedAt: try row.decode(column: "received_at", as: Date.self),
+            sizeBytes: try row.decode(column: "size_bytes", as: Int64.self),
+            receivedAt: try row.decode(column: "received_at", as: Date.self),
             receivedBy: try row.decode(column: "received_by", as: String.self))
     }
 }

@@ -33,10 +33,12 @@ public actor CheckoutLane {
         guard groupsCommits else {
             // A SKU already sold out is refused by a read, without taking a row lock: most of a
             // flash sale's attempts come after its stock is gone.
-            let left = try await database.sql().raw("SELECT on_hand - reserved AS available FROM sku_stock WHERE sku_id = \(bind: sku)").first()
+            let left = try await database.sql().raw("SELECT on_hand - reserved AS available FROM sku_stock WHERE sku_id = \(bind: sku)")
+                .first()
             guard let available = try left?.decode(column: "available", as: Int.self), available >= quantity else { return false }
             return try await database.transaction { tx in
-                try await InventoryRepository(database: tx).reserve(sku: sku, quantity: quantity, store: store, oid: oid, actor: actor, at: at)
+                try await InventoryRepository(database: tx).reserve(
+                    sku: sku, quantity: quantity, store: store, oid: oid, actor: actor, at: at)
             }
         }
         return try await withCheckedThrowingContinuation { answer in
@@ -102,15 +104,19 @@ extension InventoryRepository {
             guard let left = available[checkout.sku], let client = clients[checkout.sku], left >= checkout.quantity else { return false }
             available[checkout.sku] = left - checkout.quantity
             taken[checkout.sku, default: 0] += checkout.quantity
-            movements.append(MovementRow(client: client, sku: checkout.sku, warehouse: nil, kind: "reserve", onHand: 0, reserved: checkout.quantity,
-                                         reason: "paid order", store: checkout.store, oid: checkout.oid, actor: checkout.actor, at: checkout.at))
+            movements.append(
+                MovementRow(
+                    client: client, sku: checkout.sku, warehouse: nil, kind: "reserve", onHand: 0, reserved: checkout.quantity,
+                    reason: "paid order", store: checkout.store, oid: checkout.oid, actor: checkout.actor, at: checkout.at))
             return true
         }
         for (sku, quantity) in taken {
-            let changed = try await sql.raw("""
+            let changed = try await sql.raw(
+                """
                 UPDATE sku_stock SET reserved = reserved + \(bind: quantity)
                 WHERE sku_id = \(bind: sku) AND on_hand - reserved >= \(bind: quantity) RETURNING sku_id
-                """).all()
+                """
+            ).all()
             guard changed.count == 1 else { throw StockMovedUnderLock(sku: sku) }
         }
         try await record(movements)

@@ -75,35 +75,44 @@ public struct InventoryRepository: Sendable {
     /// Atomic: the check and the change are one statement, so concurrent reservations never oversell.
     public func reserve(sku: UUID, quantity: Int, store: ID<Store>, oid: String, actor: String, at: Date) async throws -> Bool {
         let sql = try database.sql()
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             UPDATE sku_stock SET reserved = reserved + \(bind: quantity)
             WHERE sku_id = \(bind: sku) AND on_hand - reserved >= \(bind: quantity)
             RETURNING client_id
-            """).all()
+            """
+        ).all()
         guard let row = rows.first else { return false }
         let client = try row.decode(column: "client_id", as: UUID.self)
-        try await record(client: client, sku: sku, warehouse: nil, kind: "reserve", onHand: 0, reserved: quantity,
-                         reason: "paid order", store: store, oid: oid, actor: actor, at: at)
+        try await record(
+            client: client, sku: sku, warehouse: nil, kind: "reserve", onHand: 0, reserved: quantity,
+            reason: "paid order", store: store, oid: oid, actor: actor, at: at)
         return true
     }
 
     /// Gives a reservation back (the order closed).
     public func release(sku: UUID, quantity: Int, store: ID<Store>, oid: String, actor: String, at: Date) async throws {
-        try await change(sku: sku, onHand: 0, reserved: -quantity, kind: "release", reason: "order closed", store: store, oid: oid, actor: actor, at: at)
+        try await change(
+            sku: sku, onHand: 0, reserved: -quantity, kind: "release", reason: "order closed", store: store, oid: oid, actor: actor, at: at)
     }
 
     /// The goods left: on hand goes down, and the reservation with it when there was one.
     public func deduct(sku: UUID, quantity: Int, reserved: Bool, store: ID<Store>, oid: String, actor: String, at: Date) async throws {
-        try await change(sku: sku, onHand: -quantity, reserved: reserved ? -quantity : 0, kind: "deduct",
-                         reason: reserved ? "shipped" : "shipped without reservation", store: store, oid: oid, actor: actor, at: at)
+        try await change(
+            sku: sku, onHand: -quantity, reserved: reserved ? -quantity : 0, kind: "deduct",
+            reason: reserved ? "shipped" : "shipped without reservation", store: store, oid: oid, actor: actor, at: at)
     }
 
-    private func change(sku: UUID, onHand: Int, reserved: Int, kind: String, reason: String, store: ID<Store>?, oid: String?, actor: String, at: Date) async throws {
+    private func change(
+        sku: UUID, onHand: Int, reserved: Int, kind: String, reason: String, store: ID<Store>?, oid: String?, actor: String, at: Date
+    ) async throws {
         let sql = try database.sql()
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             UPDATE sku_stock SET on_hand = on_hand + \(bind: onHand), reserved = reserved + \(bind: reserved)
             WHERE sku_id = \(bind: sku) RETURNING client_id
-            """).all()
+            """
+        ).all()
         guard let row = rows.first else { return }
         let client = try row.decode(column: "client_id", as: UUID.self)
         var warehouse: UUID?
@@ -113,29 +122,38 @@ public struct InventoryRepository: Sendable {
                 .where("sku_id", .equal, SQLBind(sku)).orderBy("on_hand", .descending).limit(1).first()
             if let level {
                 warehouse = try level.decode(column: "warehouse_id", as: UUID.self)
-                try await sql.raw("UPDATE stock_levels SET on_hand = on_hand + \(bind: onHand) WHERE id = \(bind: try level.decode(column: "id", as: UUID.self))").run()
+                try await sql.raw(
+                    "UPDATE stock_levels SET on_hand = on_hand + \(bind: onHand) WHERE id = \(bind: try level.decode(column: "id", as: UUID.self))"
+                ).run()
             }
         }
-        try await record(client: client, sku: sku, warehouse: warehouse, kind: kind, onHand: onHand, reserved: reserved,
-                         reason: reason, store: store, oid: oid, actor: actor, at: at)
+        try await record(
+            client: client, sku: sku, warehouse: warehouse, kind: kind, onHand: onHand, reserved: reserved,
+            reason: reason, store: store, oid: oid, actor: actor, at: at)
     }
 
     func record(
         client: UUID, sku: UUID, warehouse: UUID?, kind: String, onHand: Int, reserved: Int, reason: String,
         store: ID<Store>?, oid: String?, actor: String, at: Date
     ) async throws {
-        try await record([MovementRow(client: client, sku: sku, warehouse: warehouse, kind: kind, onHand: onHand, reserved: reserved,
-                                      reason: reason, store: store, oid: oid, actor: actor, at: at)])
+        try await record([
+            MovementRow(
+                client: client, sku: sku, warehouse: warehouse, kind: kind, onHand: onHand, reserved: reserved,
+                reason: reason, store: store, oid: oid, actor: actor, at: at)
+        ])
     }
 
     /// Keeps movements in one multi-row insert.
     func record(_ movements: [MovementRow]) async throws {
         guard !movements.isEmpty else { return }
         let insert = try database.sql().insert(into: "stock_movements")
-            .columns("id", "client_id", "sku_id", "warehouse_id", "kind", "on_hand_change", "reserved_change", "reason", "store_id", "oid", "actor", "at")
+            .columns(
+                "id", "client_id", "sku_id", "warehouse_id", "kind", "on_hand_change", "reserved_change", "reason", "store_id", "oid",
+                "actor", "at")
         for m in movements {
-            insert.values(SQLBind(UUID.random()), SQLBind(m.client), SQLBind(m.sku), SQLBind(m.warehouse), SQLBind(m.kind), SQLBind(m.onHand),
-                          SQLBind(m.reserved), SQLBind(m.reason), SQLBind(m.store?.rawValue), SQLBind(m.oid), SQLBind(m.actor), SQLBind(m.at))
+            insert.values(
+                SQLBind(UUID.random()), SQLBind(m.client), SQLBind(m.sku), SQLBind(m.warehouse), SQLBind(m.kind), SQLBind(m.onHand),
+                SQLBind(m.reserved), SQLBind(m.reason), SQLBind(m.store?.rawValue), SQLBind(m.oid), SQLBind(m.actor), SQLBind(m.at))
         }
         try await insert.run()
     }
@@ -152,19 +170,24 @@ public struct InventoryRepository: Sendable {
         return try await database.audited(AuditTarget(agencyID: client.agencyID, clientID: client.id), by: context) { tx in
             let repo = InventoryRepository(database: tx)
             let sql = try tx.sql()
-            guard try await sql.select().column("id").from("warehouses").where("id", .equal, SQLBind(warehouse))
-                .where("client_id", .equal, SQLBind(client.id.rawValue)).first() != nil else {
+            guard
+                try await sql.select().column("id").from("warehouses").where("id", .equal, SQLBind(warehouse))
+                    .where("client_id", .equal, SQLBind(client.id.rawValue)).first() != nil
+            else {
                 throw ValidationError(field: "warehouse_id", rule: .unknownReference)
             }
-            guard try await sql.select().column("id").from("sku_stock").where("sku_id", .equal, SQLBind(sku))
-                .where("client_id", .equal, SQLBind(client.id.rawValue)).first() != nil else {
+            guard
+                try await sql.select().column("id").from("sku_stock").where("sku_id", .equal, SQLBind(sku))
+                    .where("client_id", .equal, SQLBind(client.id.rawValue)).first() != nil
+            else {
                 throw ValidationError(field: "sku_id", rule: .unknownReference)
             }
             let level = try await repo.level(sku: sku, warehouse: warehouse)
             let pool = try await repo.pool(sku: sku)?.onHand ?? level
             let delta = kind == .stocktake ? quantity - level : quantity
             // Neither the warehouse's level nor the SKU's pool over all warehouses may leave its bounds.
-            let lowest = -level, highest = InputBounds.stockLevel.upperBound - max(level, pool)
+            let lowest = -level
+            let highest = InputBounds.stockLevel.upperBound - max(level, pool)
             guard (lowest...max(lowest, highest)).contains(delta) else {
                 let offset = kind == .stocktake ? level : 0
                 throw ValidationError(field: "quantity", rule: .between(min: lowest + offset, max: max(lowest, highest) + offset))
@@ -172,15 +195,30 @@ public struct InventoryRepository: Sendable {
             try await sql.insert(into: "stock_levels").columns("id", "warehouse_id", "sku_id", "on_hand")
                 .values(SQLBind(UUID.random()), SQLBind(warehouse), SQLBind(sku), SQLBind(0))
                 .ignoringConflicts(with: ["warehouse_id", "sku_id"]).run()
-            try await sql.raw("UPDATE stock_levels SET on_hand = on_hand + \(bind: delta) WHERE warehouse_id = \(bind: warehouse) AND sku_id = \(bind: sku)").run()
+            try await sql.raw(
+                "UPDATE stock_levels SET on_hand = on_hand + \(bind: delta) WHERE warehouse_id = \(bind: warehouse) AND sku_id = \(bind: sku)"
+            ).run()
             // A stock-take is the new count; other changes date the first stock of a SKU never counted.
             let countedAt: SQLQueryString = kind == .stocktake ? "\(bind: context.now)" : "COALESCE(counted_at, \(bind: context.now))"
-            try await sql.raw("UPDATE sku_stock SET on_hand = on_hand + \(bind: delta), counted_at = \(countedAt) WHERE sku_id = \(bind: sku)").run()
-            try await repo.record(client: client.id.rawValue, sku: sku, warehouse: warehouse, kind: kind.rawValue, onHand: delta,
-                                  reserved: 0, reason: reason, store: nil, oid: nil, actor: context.actor, at: context.now)
-            struct Change: Encodable { var sku: UUID; var warehouse: UUID; var kind: String; var before: Int; var after: Int; var reason: String }
-            let record = AuditRecord(action: "stock.\(kind.rawValue)", entityType: "stock_level", entityID: "\(warehouse.uuidString.lowercased())/\(sku.uuidString.lowercased())",
-                                     before: Change?.none, after: Change(sku: sku, warehouse: warehouse, kind: kind.rawValue, before: level, after: level + delta, reason: reason))
+            try await sql.raw(
+                "UPDATE sku_stock SET on_hand = on_hand + \(bind: delta), counted_at = \(countedAt) WHERE sku_id = \(bind: sku)"
+            ).run()
+            try await repo.record(
+                client: client.id.rawValue, sku: sku, warehouse: warehouse, kind: kind.rawValue, onHand: delta,
+                reserved: 0, reason: reason, store: nil, oid: nil, actor: context.actor, at: context.now)
+            struct Change: Encodable {
+                var sku: UUID
+                var warehouse: UUID
+                var kind: String
+                var before: Int
+                var after: Int
+                var reason: String
+            }
+            let record = AuditRecord(
+                action: "stock.\(kind.rawValue)", entityType: "stock_level",
+                entityID: "\(warehouse.uuidString.lowercased())/\(sku.uuidString.lowercased())",
+                before: Change?.none,
+                after: Change(sku: sku, warehouse: warehouse, kind: kind.rawValue, before: level, after: level + delta, reason: reason))
             return (level + delta, [record])
         }
     }
@@ -195,23 +233,28 @@ public struct InventoryRepository: Sendable {
 
     /// Every SKU of the client with its pool.
     public func stock(of client: ID<Client>) async throws -> [StockLine] {
-        let rows = try await database.sql().raw("""
+        let rows = try await database.sql().raw(
+            """
             SELECT s.id AS sku_id, s.outer_id, p.title, s.properties, k.on_hand, k.reserved, k.counted_at
             FROM skus s JOIN products p ON p.id = s.product_id JOIN sku_stock k ON k.sku_id = s.id
             WHERE s.client_id = \(bind: client.rawValue) ORDER BY s.outer_id
-            """).all()
+            """
+        ).all()
         return try rows.map {
-            StockLine(skuID: try $0.decode(column: "sku_id", as: UUID.self), outerID: try $0.decode(column: "outer_id", as: String.self),
-                      title: try $0.decode(column: "title", as: String.self), properties: try $0.decode(column: "properties", as: String.self),
-                      onHand: try $0.decode(column: "on_hand", as: Int.self), reserved: try $0.decode(column: "reserved", as: Int.self),
-                      countedAt: try $0.decode(column: "counted_at", as: Date?.self))
+            StockLine(
+                skuID: try $0.decode(column: "sku_id", as: UUID.self), outerID: try $0.decode(column: "outer_id", as: String.self),
+                title: try $0.decode(column: "title", as: String.self), properties: try $0.decode(column: "properties", as: String.self),
+                onHand: try $0.decode(column: "on_hand", as: Int.self), reserved: try $0.decode(column: "reserved", as: Int.self),
+                countedAt: try $0.decode(column: "counted_at", as: Date?.self))
         }
     }
 
     /// The pool of one SKU: (on hand, reserved).
     public func pool(sku: UUID) async throws -> (onHand: Int, reserved: Int)? {
-        guard let row = try await database.sql().select().column("on_hand").column("reserved").from("sku_stock")
-            .where("sku_id", .equal, SQLBind(sku)).first() else { return nil }
+        guard
+            let row = try await database.sql().select().column("on_hand").column("reserved").from("sku_stock")
+                .where("sku_id", .equal, SQLBind(sku)).first()
+        else { return nil }
         return (try row.decode(column: "on_hand", as: Int.self), try row.decode(column: "reserved", as: Int.self))
     }
 
@@ -236,7 +279,14 @@ public struct InventoryRepository: Sendable {
             try await tx.sql().insert(into: "safety_stocks").columns("id", "client_id", "channel", "quantity")
                 .values(SQLBind(UUID.random()), SQLBind(client.id.rawValue), SQLBind(channel.rawValue), SQLBind(quantity))
                 .onConflict(with: ["client_id", "channel"]) { $0.set(excludedValueOf: "quantity") }.run()
-            return ((), [AuditRecord(action: "safety_stock.set", entityType: "safety_stock", entityID: "\(client.id)/\(channel.rawValue)", before: before, after: quantity)])
+            return (
+                (),
+                [
+                    AuditRecord(
+                        action: "safety_stock.set", entityType: "safety_stock", entityID: "\(client.id)/\(channel.rawValue)",
+                        before: before, after: quantity)
+                ]
+            )
         }
     }
 

@@ -34,7 +34,8 @@ public struct StockPushPlanner: Sendable {
     public func plan(store: Store, now: Date) async throws -> [StockPush] {
         let sql = try database.sql()
         let safety = try await InventoryRepository(database: database).safetyStock(of: store.clientID)[store.channel] ?? 0
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT l.id, l.channel_item_id, l.channel_sku_id, s.outer_id, st.on_hand, st.reserved, p.pushed_quantity, p.pushed_at,
                    (SELECT CAST(COALESCE(SUM(m.reserved_change), 0) AS BIGINT) FROM stock_movements m
                     WHERE m.sku_id = l.sku_id AND m.store_id = l.store_id AND m.kind IN ('reserve', 'release')
@@ -45,15 +46,18 @@ public struct StockPushPlanner: Sendable {
             LEFT JOIN listing_stock_pushes p ON p.listing_id = l.id
             WHERE l.store_id = \(bind: store.id.rawValue)
             ORDER BY l.channel_item_id, l.channel_sku_id
-            """).all()
+            """
+        ).all()
         var pushes: [StockPush] = []
         for row in rows {
             let listing = try row.decode(column: "id", as: UUID.self)
-            let available = StockRules.available(onHand: try row.decode(column: "on_hand", as: Int?.self) ?? 0,
-                                                 reserved: try row.decode(column: "reserved", as: Int?.self) ?? 0, safetyStock: safety)
-            var push = StockPush(listingID: listing, itemID: try row.decode(column: "channel_item_id", as: String.self),
-                                 skuID: try row.decode(column: "channel_sku_id", as: String.self),
-                                 outerID: try row.decode(column: "outer_id", as: String.self), available: available, delta: nil)
+            let available = StockRules.available(
+                onHand: try row.decode(column: "on_hand", as: Int?.self) ?? 0,
+                reserved: try row.decode(column: "reserved", as: Int?.self) ?? 0, safetyStock: safety)
+            var push = StockPush(
+                listingID: listing, itemID: try row.decode(column: "channel_item_id", as: String.self),
+                skuID: try row.decode(column: "channel_sku_id", as: String.self),
+                outerID: try row.decode(column: "outer_id", as: String.self), available: available, delta: nil)
             if let pushed = try row.decode(column: "pushed_quantity", as: Int?.self) {
                 // This store's own orders reserved (less those released) since the push: the channel counted them already.
                 let ownSince = Int(try row.decode(column: "own_since", as: Int64?.self) ?? 0)
@@ -69,15 +73,19 @@ public struct StockPushPlanner: Sendable {
     /// Records that the channel now shows `available` for the listing, as of `at`.
     public func recordPushed(_ push: StockPush, at: Date) async throws {
         try await database.lockForWriting()
-        try await database.sql().raw("""
+        try await database.sql().raw(
+            """
             INSERT INTO listing_stock_pushes (id, listing_id, pushed_quantity, pushed_at) VALUES (\(bind: UUID.random()), \(bind: push.listingID), \(bind: push.available), \(bind: at))
             ON CONFLICT (listing_id) DO UPDATE SET pushed_quantity = excluded.pushed_quantity, pushed_at = excluded.pushed_at
-            """).run()
+            """
+        ).run()
     }
 
     /// Whether the store's client had stock movements after `since` (nil: ever).
     public func stockChanged(store: Store, since: Date?) async throws -> Bool {
-        let row = try await database.sql().raw("SELECT MAX(at) AS last FROM stock_movements WHERE client_id = \(bind: store.clientID.rawValue)").first()
+        let row = try await database.sql().raw(
+            "SELECT MAX(at) AS last FROM stock_movements WHERE client_id = \(bind: store.clientID.rawValue)"
+        ).first()
         guard let last = try row?.decode(column: "last", as: Date?.self) else { return false }
         return since.map { last > $0 } ?? true
     }
@@ -89,17 +97,23 @@ public struct StockPushPlanner: Sendable {
         for line in lines where !line.itemID.isEmpty && !line.outerID.isEmpty { wanted[line.itemID + "/" + line.skuID] = line }
         guard !wanted.isEmpty else { return }
         let sql = try database.sql()
-        let known = try await sql.raw("""
+        let known = try await sql.raw(
+            """
             SELECT channel_item_id, channel_sku_id FROM listings
             WHERE store_id = \(bind: store.id.rawValue) AND channel_item_id IN \(SQLBind.group(Array(Set(wanted.values.map(\.itemID)))))
-            """).all()
+            """
+        ).all()
         for row in known {
-            wanted[try row.decode(column: "channel_item_id", as: String.self) + "/" + (try row.decode(column: "channel_sku_id", as: String.self))] = nil
+            wanted[
+                try row.decode(column: "channel_item_id", as: String.self) + "/"
+                    + (try row.decode(column: "channel_sku_id", as: String.self))] = nil
         }
         guard !wanted.isEmpty else { return }
-        let skus = try await sql.raw("""
+        let skus = try await sql.raw(
+            """
             SELECT id, outer_id FROM skus WHERE client_id = \(bind: store.clientID.rawValue) AND outer_id IN \(SQLBind.group(Array(Set(wanted.values.map(\.outerID)))))
-            """).all()
+            """
+        ).all()
         var ids: [String: UUID] = [:]
         for row in skus { ids[try row.decode(column: "outer_id", as: String.self)] = try row.decode(column: "id", as: UUID.self) }
         let insert = sql.insert(into: "listings").columns("id", "store_id", "sku_id", "channel_item_id", "channel_sku_id")

@@ -10,10 +10,12 @@ extension JobQueue {
     public func beat(worker: String, now: Date) async throws -> Set<UUID> {
         try await database.lockForWriting()
         let sql = try database.sql()
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO job_workers (worker, started_at, heartbeat_at) VALUES (\(bind: worker), \(bind: now), \(bind: now))
             ON CONFLICT (worker) DO UPDATE SET heartbeat_at = excluded.heartbeat_at
-            """).run()
+            """
+        ).run()
         let held = try await sql.raw("SELECT id FROM jobs WHERE status = 'running' AND locked_by = \(bind: worker)").all()
         return Set(try held.map { try $0.decode(column: "id", as: UUID.self) })
     }
@@ -36,15 +38,19 @@ extension JobQueue {
             status = 'running' AND locked_at < \(bind: cutoff) AND locked_by <> \(bind: worker ?? "")
             AND NOT EXISTS (SELECT 1 FROM job_workers w WHERE w.worker = jobs.locked_by AND w.heartbeat_at >= \(bind: cutoff))
             """
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE jobs SET status = 'done', locked_by = NULL, finished_at = \(bind: now), last_error = 'abandoned by its worker',
                 result = 'superseded by a queued job'
             WHERE \(abandoned) AND EXISTS (SELECT 1 FROM jobs q WHERE q.status = 'queued' AND q.dedupe_key = jobs.dedupe_key)
-            """).run()
-        let rows = try await sql.raw("""
+            """
+        ).run()
+        let rows = try await sql.raw(
+            """
             UPDATE jobs SET status = 'queued', locked_by = NULL, locked_at = NULL, last_error = 'abandoned by its worker'
             WHERE \(abandoned) RETURNING id
-            """).all()
+            """
+        ).all()
         try await sql.raw("DELETE FROM job_workers WHERE heartbeat_at < \(bind: now.addingTimeInterval(-86_400))").run()
         return rows.count
     }

@@ -17,8 +17,10 @@ public struct JobQueue: Sendable {
         self.database = database
     }
 
-    static let columns = ["id", "agency_id", "client_id", "store_id", "kind", "payload", "dedupe_key", "lock_key", "status", "attempts", "max_attempts",
-                          "run_at", "locked_by", "locked_at", "last_error", "result", "created_at", "finished_at"]
+    static let columns = [
+        "id", "agency_id", "client_id", "store_id", "kind", "payload", "dedupe_key", "lock_key", "status", "attempts", "max_attempts",
+        "run_at", "locked_by", "locked_at", "last_error", "result", "created_at", "finished_at",
+    ]
 
     /// The key of a scope's own job of `kind` (a store's sync, its stock push): one at a time per
     /// scope. A store's key is `kind:<store id>`, as it always was.
@@ -46,21 +48,27 @@ public struct JobQueue: Sendable {
         let dedupe = key ?? Self.key(kind, scope: scope)
         let lock = kind.locksScope ? scope.lockKey : dedupe
         try await database.lockForWriting()
-        let inserted = try await sql.raw("""
+        let inserted = try await sql.raw(
+            """
             INSERT INTO jobs (id, agency_id, client_id, store_id, kind, payload, dedupe_key, lock_key, status, attempts, max_attempts, run_at, created_at)
             VALUES (\(bind: UUID.random()), \(bind: scope.agencyID.rawValue), \(bind: scope.clientID?.rawValue), \(bind: scope.storeID?.rawValue),
                     \(bind: kind.rawValue), \(bind: payload), \(bind: dedupe), \(bind: lock), 'queued', 0, \(bind: maxAttempts), \(bind: runAt), \(bind: now))
             ON CONFLICT (dedupe_key) WHERE status = 'queued' DO NOTHING RETURNING id
-            """).all()
+            """
+        ).all()
         if inserted.isEmpty {
-            try await sql.raw("UPDATE jobs SET run_at = \(bind: runAt) WHERE dedupe_key = \(bind: dedupe) AND status = 'queued' AND run_at > \(bind: runAt)").run()
+            try await sql.raw(
+                "UPDATE jobs SET run_at = \(bind: runAt) WHERE dedupe_key = \(bind: dedupe) AND status = 'queued' AND run_at > \(bind: runAt)"
+            ).run()
         }
         return !inserted.isEmpty
     }
 
     /// Queues a store's job (see `enqueue(_:scope:payload:key:runAt:maxAttempts:now:)`).
     @discardableResult
-    public func enqueue(_ kind: JobKind, store: Store, payload: String = "{}", key: String? = nil, runAt: Date, maxAttempts: Int = 8, now: Date) async throws -> Bool {
+    public func enqueue(
+        _ kind: JobKind, store: Store, payload: String = "{}", key: String? = nil, runAt: Date, maxAttempts: Int = 8, now: Date
+    ) async throws -> Bool {
         try await enqueue(kind, scope: .of(store), payload: payload, key: key, runAt: runAt, maxAttempts: maxAttempts, now: now)
     }
 
@@ -70,9 +78,11 @@ public struct JobQueue: Sendable {
         let sql = try database.sql()
         let key = Self.key(kind, scope: scope)
         // Nothing while one is queued or running, nor after one died: that waits for a person.
-        let latest = try await sql.raw("""
+        let latest = try await sql.raw(
+            """
             SELECT status FROM jobs WHERE dedupe_key = \(bind: key) AND status IN ('queued', 'running', 'dead') LIMIT 1
-            """).first()
+            """
+        ).first()
         guard latest == nil else { return }
         let due = schedule.next(lastFinished: try await lastFinished(key: key), now: now)
         // A job overdue for long (the runners were stopped) is not put before everything else.
@@ -81,13 +91,15 @@ public struct JobQueue: Sendable {
 
     /// When the last job with this key finished, if one did.
     public func lastFinished(key: String) async throws -> Date? {
-        try await database.sql().raw("SELECT MAX(finished_at) AS last FROM jobs WHERE dedupe_key = \(bind: key) AND status = 'done'").first()?
+        try await database.sql().raw("SELECT MAX(finished_at) AS last FROM jobs WHERE dedupe_key = \(bind: key) AND status = 'done'")
+            .first()?
             .decode(column: "last", as: Date?.self)
     }
 
     /// Whether a job with this key is queued or running.
     public func isActive(key: String) async throws -> Bool {
-        try await database.sql().raw("SELECT id FROM jobs WHERE dedupe_key = \(bind: key) AND status IN ('queued', 'running') LIMIT 1").first() != nil
+        try await database.sql().raw("SELECT id FROM jobs WHERE dedupe_key = \(bind: key) AND status IN ('queued', 'running') LIMIT 1")
+            .first() != nil
     }
 
     /// Takes up to `limit` due jobs for `worker`, at most one per lock key: a job stays queued while
@@ -101,7 +113,8 @@ public struct JobQueue: Sendable {
         let names = kinds.map { SQLBind.group($0.map(\.rawValue)) }
         let ofKinds: any SQLExpression = names.map { SQLQueryString("AND q.kind IN \($0)") } ?? SQLRaw("")
         let earlierOfKinds: any SQLExpression = names.map { SQLQueryString("AND e.kind IN \($0)") } ?? SQLRaw("")
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             UPDATE jobs SET status = 'running', locked_by = \(bind: worker), locked_at = \(bind: now), attempts = attempts + 1
             WHERE id IN (
                 SELECT q.id FROM jobs q
@@ -114,7 +127,8 @@ public struct JobQueue: Sendable {
                 ORDER BY q.run_at LIMIT \(bind: limit) \(skipLocked)
             )
             RETURNING \(unsafeRaw: Self.columns.joined(separator: ", "))
-            """).all()
+            """
+        ).all()
         return try rows.map(Self.job)
     }
 
@@ -123,10 +137,12 @@ public struct JobQueue: Sendable {
     @discardableResult
     public func complete(_ job: Job, result: String, now: Date) async throws -> Bool {
         try await database.lockForWriting()
-        return try await !database.sql().raw("""
+        return try await !database.sql().raw(
+            """
             UPDATE jobs SET status = 'done', result = \(bind: result), last_error = NULL, finished_at = \(bind: now), locked_by = NULL
             WHERE id = \(bind: job.id) AND \(Self.heldBy(job)) RETURNING id
-            """).all().isEmpty
+            """
+        ).all().isEmpty
     }
 
     /// The job is still running under the runner that claimed it.
@@ -142,26 +158,34 @@ public struct JobQueue: Sendable {
         let retryAt = final ? nil : job.retryAt(after: now)
         try await database.lockForWriting()
         let sql = try database.sql()
-        guard try await sql.raw("SELECT id FROM jobs WHERE id = \(bind: job.id) AND \(Self.heldBy(job))").first() != nil else { return false }
+        guard try await sql.raw("SELECT id FROM jobs WHERE id = \(bind: job.id) AND \(Self.heldBy(job))").first() != nil else {
+            return false
+        }
         if let retryAt {
             // Another job with this key may have been queued meanwhile: then this one is folded into it.
             let folded = try await sql.raw("SELECT id FROM jobs WHERE dedupe_key = \(bind: job.dedupeKey) AND status = 'queued'").all()
             if !folded.isEmpty {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     UPDATE jobs SET status = 'done', last_error = \(bind: error), result = 'superseded by a queued job', finished_at = \(bind: now), locked_by = NULL
                     WHERE id = \(bind: job.id)
-                    """).run()
+                    """
+                ).run()
                 return true
             }
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 UPDATE jobs SET status = 'queued', last_error = \(bind: error), run_at = \(bind: retryAt), locked_by = NULL, locked_at = NULL
                 WHERE id = \(bind: job.id)
-                """).run()
+                """
+            ).run()
         } else {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 UPDATE jobs SET status = 'dead', last_error = \(bind: error), finished_at = \(bind: now), locked_by = NULL
                 WHERE id = \(bind: job.id)
-                """).run()
+                """
+            ).run()
         }
         return true
     }
@@ -170,30 +194,41 @@ public struct JobQueue: Sendable {
     public func retry(_ id: UUID, store: ID<Store>, now: Date) async throws -> Bool {
         try await database.lockForWriting()
         let sql = try database.sql()
-        guard let row = try await sql.raw("SELECT dedupe_key FROM jobs WHERE id = \(bind: id) AND store_id = \(bind: store.rawValue) AND status = 'dead'").first() else {
+        guard
+            let row = try await sql.raw(
+                "SELECT dedupe_key FROM jobs WHERE id = \(bind: id) AND store_id = \(bind: store.rawValue) AND status = 'dead'"
+            ).first()
+        else {
             return false
         }
         let key = try row.decode(column: "dedupe_key", as: String.self)
         if try await sql.raw("SELECT id FROM jobs WHERE dedupe_key = \(bind: key) AND status = 'queued'").first() != nil {
-            try await sql.raw("UPDATE jobs SET status = 'done', result = 'retried as the queued job', finished_at = \(bind: now) WHERE id = \(bind: id)").run()
+            try await sql.raw(
+                "UPDATE jobs SET status = 'done', result = 'retried as the queued job', finished_at = \(bind: now) WHERE id = \(bind: id)"
+            ).run()
             return true
         }
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE jobs SET status = 'queued', attempts = 0, run_at = \(bind: now), finished_at = NULL WHERE id = \(bind: id)
-            """).run()
+            """
+        ).run()
         return true
     }
 
     /// A store's jobs, newest first.
     public func jobs(store: ID<Store>, limit: Int = 50) async throws -> [Job] {
-        try await database.sql().raw("""
+        try await database.sql().raw(
+            """
             SELECT \(unsafeRaw: Self.columns.joined(separator: ", ")) FROM jobs WHERE store_id = \(bind: store.rawValue)
             ORDER BY created_at DESC LIMIT \(bind: limit)
-            """).all().map(Self.job)
+            """
+        ).all().map(Self.job)
     }
 
     public func job(_ id: UUID) async throws -> Job? {
-        try await database.sql().raw("SELECT \(unsafeRaw: Self.columns.joined(separator: ", ")) FROM jobs WHERE id = \(bind: id)").first().map(Self.job)
+        try await database.sql().raw("SELECT \(unsafeRaw: Self.columns.joined(separator: ", ")) FROM jobs WHERE id = \(bind: id)").first()
+            .map(Self.job)
     }
 
     static func job(_ row: any SQLRow) throws -> Job {
@@ -203,14 +238,20 @@ public struct JobQueue: Sendable {
         let agency = DaiyunCore.ID<Agency>(try row.decode(column: "agency_id", as: UUID.self))
         let client = try row.decode(column: "client_id", as: UUID?.self).map { DaiyunCore.ID<Client>($0) }
         let store = try row.decode(column: "store_id", as: UUID?.self).map { DaiyunCore.ID<Store>($0) }
-        let scope: JobScope = if let store, let client { .store(store, client: client, agency: agency) } else if let client { .client(client, agency: agency) } else { .agency(agency) }
+        let scope: JobScope =
+            if let store, let client { .store(store, client: client, agency: agency) } else if let client {
+                .client(client, agency: agency)
+            } else { .agency(agency) }
         return Job(
-            id: try row.decode(column: "id", as: UUID.self), scope: scope, kind: JobKind(storedName: try row.decode(column: "kind", as: String.self)),
+            id: try row.decode(column: "id", as: UUID.self), scope: scope,
+            kind: JobKind(storedName: try row.decode(column: "kind", as: String.self)),
             payload: try row.decode(column: "payload", as: String.self), dedupeKey: try row.decode(column: "dedupe_key", as: String.self),
-            lockKey: try row.decode(column: "lock_key", as: String.self), status: status, attempts: try row.decode(column: "attempts", as: Int.self),
+            lockKey: try row.decode(column: "lock_key", as: String.self), status: status,
+            attempts: try row.decode(column: "attempts", as: Int.self),
             maxAttempts: try row.decode(column: "max_attempts", as: Int.self),
             runAt: try row.decode(column: "run_at", as: Date.self), lockedBy: try row.decode(column: "locked_by", as: String?.self),
-            lockedAt: try row.decode(column: "locked_at", as: Date?.self), lastError: try row.decode(column: "last_error", as: String?.self),
+            lockedAt: try row.decode(column: "locked_at", as: Date?.self),
+            lastError: try row.decode(column: "last_error", as: String?.self),
             result: try row.decode(column: "result", as: String?.self), createdAt: try row.decode(column: "created_at", as: Date.self),
             finishedAt: try row.decode(column: "finished_at", as: Date?.self)
         )

@@ -78,7 +78,8 @@ struct M0012_CreateOrders: AsyncMigration {
         // The order list filters by store and period and pages by (created_at, id): keyset paging
         // stays fast on millions of rows.
         try await sql.create(index: "orders_store_created").on("orders").column("store_id").column("created_at").column("id").run()
-        try await sql.create(index: "orders_store_status_created").on("orders").column("store_id").column("status").column("created_at").run()
+        try await sql.create(index: "orders_store_status_created").on("orders").column("store_id").column("status").column("created_at")
+            .run()
         try await sql.create(index: "orders_store_paid").on("orders").column("store_id").column("counted_paid_at").run()
         try await sql.create(index: "orders_store_buyer").on("orders").column("store_id").column("buyer_nick").run()
         try await sql.create(index: "order_lines_store_tid").on("order_lines").column("store_id").column("tid").run()

@@ -22,7 +22,8 @@ struct M0016_CreateShipmentsAndPushIndex: AsyncMigration {
         let sql = database as! any SQLDatabase
         try await sql.create(index: "shipments_order").on("shipments").column("store_id").column("tid").run()
         try await sql.create(index: "stock_movements_client_at").on("stock_movements").column("client_id").column("at").run()
-        try await sql.create(index: "stock_movements_store_sku_at").on("stock_movements").column("store_id").column("sku_id").column("at").run()
+        try await sql.create(index: "stock_movements_store_sku_at").on("stock_movements").column("store_id").column("sku_id").column("at")
+            .run()
     }
 
     func revert(on database: any Database) async throws {

@@ -16,10 +16,12 @@ struct M0019_CheckFactParentsPerBatch: AsyncMigration {
         let sql = database as! any SQLDatabase
         guard sql.dialect.name == "postgresql" else { return }
         for table in Self.tables {
-            let keys = try await sql.raw("""
+            let keys = try await sql.raw(
+                """
                 SELECT conname FROM pg_constraint
                 WHERE contype = 'f' AND conrelid = to_regclass(\(bind: table))
-                """).all().map { try $0.decode(column: "conname", as: String.self) }
+                """
+            ).all().map { try $0.decode(column: "conname", as: String.self) }
             for key in keys {
                 try await sql.raw("ALTER TABLE \(ident: table) DROP CONSTRAINT \(ident: key)").run()
             }

@@ -11,16 +11,20 @@ struct M0021_AddStockCountedAt: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("sku_stock").field("counted_at", .datetime).update()
         let sql = database as! any SQLDatabase
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE sku_stock SET counted_at = counts.at
             FROM (SELECT sku_id, MAX(at) AS at FROM stock_movements WHERE kind = 'stocktake' GROUP BY sku_id) AS counts
             WHERE counts.sku_id = sku_stock.sku_id
-            """).run()
-        try await sql.raw("""
+            """
+        ).run()
+        try await sql.raw(
+            """
             UPDATE sku_stock SET counted_at = firsts.at
             FROM (SELECT sku_id, MIN(at) AS at FROM stock_movements WHERE kind IN ('receipt', 'adjustment') GROUP BY sku_id) AS firsts
             WHERE firsts.sku_id = sku_stock.sku_id AND sku_stock.counted_at IS NULL
-            """).run()
+            """
+        ).run()
     }
 
     func revert(on database: any Database) async throws {

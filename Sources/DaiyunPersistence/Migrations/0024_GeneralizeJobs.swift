@@ -8,7 +8,8 @@ import SQLKit
 struct M0024_GeneralizeJobs: AsyncMigration {
     var name: String { "0024_generalize_jobs" }
 
-    static let copied = "id, agency_id, store_id, kind, payload, dedupe_key, lock_key, status, attempts, max_attempts, run_at, locked_by, "
+    static let copied =
+        "id, agency_id, store_id, kind, payload, dedupe_key, lock_key, status, attempts, max_attempts, run_at, locked_by, "
         + "locked_at, last_error, result, created_at, finished_at"
 
     func prepare(on database: any Database) async throws {
@@ -16,11 +17,13 @@ struct M0024_GeneralizeJobs: AsyncMigration {
         try await Self.dropIndexes(sql)
         try await sql.raw("ALTER TABLE jobs RENAME TO jobs_before_0024").run()
         try await Self.createJobs(database, storeRequired: false)
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO jobs (client_id, \(unsafeRaw: Self.copied))
             SELECT s.client_id, \(unsafeRaw: Self.copied.split(separator: ",").map { "j." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
             FROM jobs_before_0024 j LEFT JOIN stores s ON s.id = j.store_id
-            """).run()
+            """
+        ).run()
         try await sql.raw("DROP TABLE jobs_before_0024").run()
         try await Self.createIndexes(sql)
         try await database.schema("job_workers")
@@ -36,9 +39,11 @@ struct M0024_GeneralizeJobs: AsyncMigration {
         try await Self.dropIndexes(sql)
         try await sql.raw("ALTER TABLE jobs RENAME TO jobs_before_0024").run()
         try await Self.createJobs(database, storeRequired: true)
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO jobs (\(unsafeRaw: Self.copied)) SELECT \(unsafeRaw: Self.copied) FROM jobs_before_0024 WHERE store_id IS NOT NULL
-            """).run()
+            """
+        ).run()
         try await sql.raw("DROP TABLE jobs_before_0024").run()
         try await Self.createIndexes(sql)
     }

@@ -9,11 +9,15 @@ extension Database {
     /// source record exists and was received by that agency.
     func requireFactParents(store: Store, source: UUID) async throws {
         let agency = store.agencyID.rawValue
-        let found = try await sql().raw("""
+        let found = try await sql().raw(
+            """
             SELECT (SELECT COUNT(*) FROM stores WHERE id = \(bind: store.id.rawValue) AND agency_id = \(bind: agency)) AS stores,
                    (SELECT COUNT(*) FROM source_records WHERE id = \(bind: source) AND agency_id = \(bind: agency)) AS sources
-            """).first()
+            """
+        ).first()
         guard try found?.decode(column: "stores", as: Int.self) == 1 else { throw PersistenceError.missingReference(field: "store_id") }
-        guard try found?.decode(column: "sources", as: Int.self) == 1 else { throw PersistenceError.missingReference(field: "source_record_id") }
+        guard try found?.decode(column: "sources", as: Int.self) == 1 else {
+            throw PersistenceError.missingReference(field: "source_record_id")
+        }
     }
 }

@@ -14,7 +14,10 @@ public struct OrderFilter: Sendable, Equatable {
     public var outerSkuID: String?
     public var needsAttention: Bool?
 
-    public init(status: OrderStatus? = nil, from: Date? = nil, until: Date? = nil, buyer: String? = nil, outerSkuID: String? = nil, needsAttention: Bool? = nil) {
+    public init(
+        status: OrderStatus? = nil, from: Date? = nil, until: Date? = nil, buyer: String? = nil, outerSkuID: String? = nil,
+        needsAttention: Bool? = nil
+    ) {
         self.status = status
         self.from = from
         self.until = until
@@ -93,21 +96,28 @@ extension OrderRepository {
     /// page reads its rows and stops. PostgreSQL picks among them by its statistics; SQLite has
     /// none (nothing runs `ANALYZE`) and would walk the store's orders newest first whatever the
     /// filter, so on SQLite the query names the index of the most selective filter.
-    public func list(store: ID<Store>, filter: OrderFilter, after cursor: OrderCursor?, limit: Int) async throws -> (orders: [OrderSummary], next: OrderCursor?) {
+    public func list(store: ID<Store>, filter: OrderFilter, after cursor: OrderCursor?, limit: Int) async throws -> (
+        orders: [OrderSummary], next: OrderCursor?
+    ) {
         let sql = try database.sql()
         let query = sql.select().columns(Self.listColumns.map { SQLColumn($0, table: "orders") })
         if let sku = filter.outerSkuID, try await lineCount(store: store, sku: sku, upTo: Self.fewLinesOfSku + 1) <= Self.fewLinesOfSku {
             // CROSS JOIN keeps SQLite's join order: the SKU's lines first, then their orders by key.
-            query.from(SQLQueryString("""
-                (SELECT DISTINCT tid FROM order_lines WHERE store_id = \(bind: store.rawValue) AND outer_sku_id = \(bind: sku)) AS sku_orders \
-                CROSS JOIN orders
-                """))
+            query.from(
+                SQLQueryString(
+                    """
+                    (SELECT DISTINCT tid FROM order_lines WHERE store_id = \(bind: store.rawValue) AND outer_sku_id = \(bind: sku)) AS sku_orders \
+                    CROSS JOIN orders
+                    """))
             query.where(SQLQueryString("orders.tid = sku_orders.tid"))
         } else {
             let index = sql.dialect.name == "sqlite" ? Self.sqliteIndex(for: filter) : nil
             query.from(SQLQueryString("orders\(unsafeRaw: index.map { " INDEXED BY \($0)" } ?? "")"))
             if let sku = filter.outerSkuID {
-                query.where(SQLQueryString("EXISTS (SELECT 1 FROM order_lines l WHERE l.store_id = orders.store_id AND l.tid = orders.tid AND l.outer_sku_id = \(bind: sku))"))
+                query.where(
+                    SQLQueryString(
+                        "EXISTS (SELECT 1 FROM order_lines l WHERE l.store_id = orders.store_id AND l.tid = orders.tid AND l.outer_sku_id = \(bind: sku))"
+                    ))
             }
         }
         query.where(SQLColumn("store_id", table: "orders"), .equal, SQLBind(store.rawValue))
@@ -130,19 +140,24 @@ extension OrderRepository {
         for row in rows.prefix(limit) {
             let statusText = try row.decode(column: "status", as: String.self)
             guard let status = OrderStatus(rawValue: statusText) else { throw PersistenceError.corruptRow(table: "orders", id: statusText) }
-            orders.append(OrderSummary(
-                id: try row.decode(column: "id", as: UUID.self), tid: try row.decode(column: "tid", as: String.self), status: status,
-                buyerNick: try row.decode(column: "buyer_nick", as: String.self), payment: Money(fen: try row.decode(column: "payment_fen", as: Int64.self)),
-                createdAt: try row.decode(column: "created_at", as: Date.self), paidAt: try row.decode(column: "paid_at", as: Date?.self),
-                countedPaidAt: try row.decode(column: "counted_paid_at", as: Date?.self),
-                isPreSale: try row.decode(column: "step_status", as: String?.self) != nil,
-                needsAttention: try row.decode(column: "needs_attention", as: Bool.self)))
+            orders.append(
+                OrderSummary(
+                    id: try row.decode(column: "id", as: UUID.self), tid: try row.decode(column: "tid", as: String.self), status: status,
+                    buyerNick: try row.decode(column: "buyer_nick", as: String.self),
+                    payment: Money(fen: try row.decode(column: "payment_fen", as: Int64.self)),
+                    createdAt: try row.decode(column: "created_at", as: Date.self),
+                    paidAt: try row.decode(column: "paid_at", as: Date?.self),
+                    countedPaidAt: try row.decode(column: "counted_paid_at", as: Date?.self),
+                    isPreSale: try row.decode(column: "step_status", as: String?.self) != nil,
+                    needsAttention: try row.decode(column: "needs_attention", as: Bool.self)))
         }
         let next = rows.count > limit ? orders.last.map { OrderCursor(createdAt: $0.createdAt, id: $0.id) } : nil
         return (orders, next)
     }
 
-    private static let listColumns = ["id", "tid", "status", "buyer_nick", "payment_fen", "created_at", "paid_at", "counted_paid_at", "step_status", "needs_attention"]
+    private static let listColumns = [
+        "id", "tid", "status", "buyer_nick", "payment_fen", "created_at", "paid_at", "counted_paid_at", "step_status", "needs_attention",
+    ]
 
     /// The index of the most selective filter (a buyer has few orders; a status many): the one
     /// SQLite should walk, in the list's order. Without a filter or with only a period, SQLite's
@@ -156,20 +171,25 @@ extension OrderRepository {
 
     /// How many lines of the store carry the merchant code, counted up to `limit`.
     private func lineCount(store: ID<Store>, sku: String, upTo limit: Int) async throws -> Int {
-        let row = try await database.sql().raw("""
+        let row = try await database.sql().raw(
+            """
             SELECT COUNT(*) AS n FROM (SELECT 1 FROM order_lines WHERE store_id = \(bind: store.rawValue) AND outer_sku_id = \(bind: sku) LIMIT \(literal: limit)) AS l
-            """).first()
+            """
+        ).first()
         return Int(try row?.decode(column: "n", as: Int64.self) ?? 0)
     }
 
     /// One order with its lines, status history, refunds and source record.
     public func detail(store: ID<Store>, tid: String) async throws -> OrderDetail? {
-        guard let row = try await database.select(OrderRow.self, from: "orders", store: store.rawValue, where: "tid", in: [tid]).first else { return nil }
+        guard let row = try await database.select(OrderRow.self, from: "orders", store: store.rawValue, where: "tid", in: [tid]).first
+        else { return nil }
         let lineRows = try await database.select(OrderLineRow.self, from: "order_lines", store: store.rawValue, where: "tid", in: [tid])
             .sorted { $0.oid < $1.oid }
-        let history = try await database.select(StatusChangeRow.self, from: "order_status_history", store: store.rawValue, where: "tid", in: [tid])
-            .sorted { $0.observedAt < $1.observedAt }
-            .map { OrderDetail.StatusChange(status: $0.status, observedAt: $0.observedAt, sourceRecordID: $0.sourceRecordId) }
+        let history = try await database.select(
+            StatusChangeRow.self, from: "order_status_history", store: store.rawValue, where: "tid", in: [tid]
+        )
+        .sorted { $0.observedAt < $1.observedAt }
+        .map { OrderDetail.StatusChange(status: $0.status, observedAt: $0.observedAt, sourceRecordID: $0.sourceRecordId) }
         let refunds = try await database.select(RefundRow.self, from: "refunds", store: store.rawValue, where: "tid", in: [tid])
             .sorted { ($0.createdAt, $0.refundId) < ($1.createdAt, $1.refundId) }.map { try $0.domain() }
         return OrderDetail(

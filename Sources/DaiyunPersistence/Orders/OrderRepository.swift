@@ -17,7 +17,9 @@ public struct OrderRepository: Sendable {
         for start in stride(from: 0, to: tids.count, by: lookupChunk) {
             let slice = Array(tids[start..<min(start + lookupChunk, tids.count)])
             let rows = try await database.select(OrderRow.self, from: "orders", store: store.rawValue, where: "tid", in: slice)
-            let lines = Dictionary(grouping: try await database.select(OrderLineRow.self, from: "order_lines", store: store.rawValue, where: "tid", in: slice), by: \.tid)
+            let lines = Dictionary(
+                grouping: try await database.select(OrderLineRow.self, from: "order_lines", store: store.rawValue, where: "tid", in: slice),
+                by: \.tid)
             for row in rows {
                 result[row.tid] = try row.domain(lines: (lines[row.tid] ?? []).sorted { $0.oid < $1.oid }.map { try $0.domain() })
             }
@@ -36,9 +38,11 @@ extension OrderRepository {
     /// Whether the store holds an order that came from a source record of this kind (the demo's
     /// generated year, say).
     public func hasOrders(store: ID<Store>, fromSourceKind kind: String) async throws -> Bool {
-        try await database.sql().raw("""
+        try await database.sql().raw(
+            """
             SELECT 1 AS found FROM orders o JOIN source_records s ON s.id = o.source_record_id
             WHERE o.store_id = \(bind: store.rawValue) AND s.kind = \(bind: kind) LIMIT 1
-            """).first() != nil
+            """
+        ).first() != nil
     }
 }

@@ -51,15 +51,19 @@ struct OrderRow: Sendable, TableRow {
         sourceRecordId = source
     }
 
-    static let columns = ["id", "store_id", "tid", "status", "type", "step_status", "buyer_nick", "buyer_open_uid", "payment_fen",
-                          "post_fee_fen", "total_fee_fen", "discount_fee_fen", "created_at", "paid_at", "counted_paid_at", "consigned_at",
-                          "finished_at", "modified_at", "buyer_message", "seller_memo", "needs_attention", "source_record_id"]
+    static let columns = [
+        "id", "store_id", "tid", "status", "type", "step_status", "buyer_nick", "buyer_open_uid", "payment_fen",
+        "post_fee_fen", "total_fee_fen", "discount_fee_fen", "created_at", "paid_at", "counted_paid_at", "consigned_at",
+        "finished_at", "modified_at", "buyer_message", "seller_memo", "needs_attention", "source_record_id",
+    ]
 
     var values: [ColumnValue] {
-        [.uuid(id), .uuid(storeId), .text(tid), .text(status), .text(type), .text(stepStatus), .text(buyerNick),
-         .text(buyerOpenUid), .integer(paymentFen), .integer(postFeeFen), .integer(totalFeeFen), .integer(discountFeeFen),
-         .date(createdAt), .date(paidAt), .date(countedPaidAt), .date(consignedAt), .date(finishedAt), .date(modifiedAt),
-         .text(buyerMessage), .text(sellerMemo), .bool(needsAttention), .uuid(sourceRecordId)]
+        [
+            .uuid(id), .uuid(storeId), .text(tid), .text(status), .text(type), .text(stepStatus), .text(buyerNick),
+            .text(buyerOpenUid), .integer(paymentFen), .integer(postFeeFen), .integer(totalFeeFen), .integer(discountFeeFen),
+            .date(createdAt), .date(paidAt), .date(countedPaidAt), .date(consignedAt), .date(finishedAt), .date(modifiedAt),
+            .text(buyerMessage), .text(sellerMemo), .bool(needsAttention), .uuid(sourceRecordId),
+        ]
     }
 
     init(_ row: inout ColumnReader) throws {
@@ -139,13 +143,17 @@ struct OrderLineRow: Sendable, TableRow {
         sourceRecordId = source
     }
 
-    static let columns = ["id", "store_id", "tid", "oid", "item_id", "sku_id", "outer_sku_id", "title", "sku_properties", "price_fen",
-                          "quantity", "total_fee_fen", "payment_fen", "status", "refund_status", "stock_state", "source_record_id"]
+    static let columns = [
+        "id", "store_id", "tid", "oid", "item_id", "sku_id", "outer_sku_id", "title", "sku_properties", "price_fen",
+        "quantity", "total_fee_fen", "payment_fen", "status", "refund_status", "stock_state", "source_record_id",
+    ]
 
     var values: [ColumnValue] {
-        [.uuid(id), .uuid(storeId), .text(tid), .text(oid), .text(itemId), .text(skuId), .text(outerSkuId), .text(title),
-         .text(skuProperties), .integer(priceFen), .integer(quantity), .integer(totalFeeFen), .integer(paymentFen), .text(status),
-         .text(refundStatus), .text(stockState), .uuid(sourceRecordId)]
+        [
+            .uuid(id), .uuid(storeId), .text(tid), .text(oid), .text(itemId), .text(skuId), .text(outerSkuId), .text(title),
+            .text(skuProperties), .integer(priceFen), .integer(quantity), .integer(totalFeeFen), .integer(paymentFen), .text(status),
+            .text(refundStatus), .text(stockState), .uuid(sourceRecordId),
+        ]
     }
 
     init(_ row: inout ColumnReader) throws {
@@ -240,12 +248,16 @@ struct RefundRow: Sendable, TableRow {
         sourceRecordId = source
     }
 
-    static let columns = ["id", "store_id", "refund_id", "tid", "oid", "status", "phase", "refund_fee_fen", "reason", "good_status",
-                          "created_at", "modified_at", "source_record_id"]
+    static let columns = [
+        "id", "store_id", "refund_id", "tid", "oid", "status", "phase", "refund_fee_fen", "reason", "good_status",
+        "created_at", "modified_at", "source_record_id",
+    ]
 
     var values: [ColumnValue] {
-        [.uuid(id), .uuid(storeId), .text(refundId), .text(tid), .text(oid), .text(status), .text(phase), .integer(refundFeeFen),
-         .text(reason), .text(goodStatus), .date(createdAt), .date(modifiedAt), .uuid(sourceRecordId)]
+        [
+            .uuid(id), .uuid(storeId), .text(refundId), .text(tid), .text(oid), .text(status), .text(phase), .integer(refundFeeFen),
+            .text(reason), .text(goodStatus), .date(createdAt), .date(modifiedAt), .uuid(sourceRecordId),
+        ]
     }
 
     init(_ row: inout ColumnReader) throws {

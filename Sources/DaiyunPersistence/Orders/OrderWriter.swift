@@ -65,7 +65,8 @@ public struct OrderWriter: Sendable {
         let tids = reports.map(\.tid)
         let existingOrders = try await database.select(OrderRow.self, from: "orders", store: store.id.rawValue, where: "tid", in: tids)
         // Lines are only ever written with their order: only kept orders have kept lines.
-        let existingLines = try await database.select(OrderLineRow.self, from: "order_lines", store: store.id.rawValue, where: "tid", in: existingOrders.map(\.tid))
+        let existingLines = try await database.select(
+            OrderLineRow.self, from: "order_lines", store: store.id.rawValue, where: "tid", in: existingOrders.map(\.tid))
         let ordersByTid = Dictionary(existingOrders.map { ($0.tid, $0) }, uniquingKeysWith: { a, _ in a })
         let linesByTid = Dictionary(grouping: existingLines, by: \.tid)
         let skus = try await stockedSKUs(client: store.clientID, outerIDs: Set(reports.flatMap { $0.lines.map(\.outerSkuID) }))
@@ -87,7 +88,10 @@ public struct OrderWriter: Sendable {
             }
             if kept == nil { counts.inserted += 1 } else { counts.updated += 1 }
             if kept?.status != merged.status {
-                history.append(StatusChangeRow(id: UUID.timeOrdered(), storeId: store.id.rawValue, tid: merged.tid, status: merged.status.rawValue, observedAt: now, sourceRecordId: source))
+                history.append(
+                    StatusChangeRow(
+                        id: UUID.timeOrdered(), storeId: store.id.rawValue, tid: merged.tid, status: merged.status.rawValue,
+                        observedAt: now, sourceRecordId: source))
             }
 
             let keptStates = Dictionary(keptLineRows.map { ($0.oid, ($0.id, $0.lineStockState)) }, uniquingKeysWith: { a, _ in a })
@@ -99,27 +103,35 @@ public struct OrderWriter: Sendable {
                     let sku = stocked.id
                     // A partly shipped order ships line by line; otherwise the order's status speaks for its lines.
                     let status = merged.status == .sellerConsignedPart ? line.status : line.status.merged(with: merged.status)
-                    let action = StockRules.action(for: state, status: status, paid: merged.countsAsPaid,
-                                                   leftAfterCount: StockRules.leftAfterCount(merged, countedAt: stocked.countedAt))
+                    let action = StockRules.action(
+                        for: state, status: status, paid: merged.countsAsPaid,
+                        leftAfterCount: StockRules.leftAfterCount(merged, countedAt: stocked.countedAt))
                     switch action {
                     case .none: break
                     case .reserve:
-                        let held = try await inventory.reserve(sku: sku, quantity: line.quantity, store: store.id, oid: line.oid, actor: actor, at: now)
+                        let held = try await inventory.reserve(
+                            sku: sku, quantity: line.quantity, store: store.id, oid: line.oid, actor: actor, at: now)
                         newState = held ? .reserved : .shortage
                     case .deduct, .deductUnreserved:
-                        try await inventory.deduct(sku: sku, quantity: line.quantity, reserved: action == .deduct, store: store.id, oid: line.oid, actor: actor, at: now)
+                        try await inventory.deduct(
+                            sku: sku, quantity: line.quantity, reserved: action == .deduct, store: store.id, oid: line.oid, actor: actor,
+                            at: now)
                         newState = StockRules.state(after: action, from: state)
                     case .release:
-                        try await inventory.release(sku: sku, quantity: line.quantity, store: store.id, oid: line.oid, actor: actor, at: now)
+                        try await inventory.release(
+                            sku: sku, quantity: line.quantity, store: store.id, oid: line.oid, actor: actor, at: now)
                         newState = .released
                     case .clearShortage:
                         newState = .released
                     }
                 }
                 needsAttention = needsAttention || newState == .shortage
-                lineRows.add(OrderLineRow(line, of: merged, id: lineID, stockState: newState, source: source), new: keptStates[line.oid] == nil)
+                lineRows.add(
+                    OrderLineRow(line, of: merged, id: lineID, stockState: newState, source: source), new: keptStates[line.oid] == nil)
             }
-            orderRows.add(OrderRow(merged, id: keptRow?.id ?? UUID.timeOrdered(), needsAttention: needsAttention, source: source), new: keptRow == nil)
+            orderRows.add(
+                OrderRow(merged, id: keptRow?.id ?? UUID.timeOrdered(), needsAttention: needsAttention, source: source), new: keptRow == nil
+            )
         }
         try await database.insert(orderRows.new, into: "orders")
         try await database.upsert(orderRows.changed, into: "orders", conflict: ["store_id", "tid"])
@@ -140,9 +152,13 @@ public struct OrderWriter: Sendable {
         let codes = outerIDs.filter { !$0.isEmpty }
         guard !codes.isEmpty else { return [:] }
         let rows = try await database.sql().select()
-            .column(SQLColumn("id", table: "skus")).column(SQLColumn("outer_id", table: "skus")).column(SQLColumn("counted_at", table: "sku_stock"))
+            .column(SQLColumn("id", table: "skus")).column(SQLColumn("outer_id", table: "skus")).column(
+                SQLColumn("counted_at", table: "sku_stock")
+            )
             .from("skus")
-            .join("sku_stock", method: SQLJoinMethod.left, on: SQLColumn("sku_id", table: "sku_stock"), .equal, SQLColumn("id", table: "skus"))
+            .join(
+                "sku_stock", method: SQLJoinMethod.left, on: SQLColumn("sku_id", table: "sku_stock"), .equal, SQLColumn("id", table: "skus")
+            )
             .where(SQLColumn("client_id", table: "skus"), .equal, SQLBind(client.rawValue))
             .where(SQLColumn("outer_id", table: "skus"), .in, SQLBind.group(Array(codes))).all()
         var result: [String: StockedSKU] = [:]

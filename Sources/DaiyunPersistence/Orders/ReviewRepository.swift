@@ -29,25 +29,30 @@ public struct ReviewRepository: Sendable {
             } else {
                 counts.inserted += 1
             }
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO reviews (id, store_id, tid, oid, result, content, reply, buyer_nick, item_title, created_at, source_record_id)
                 VALUES (\(bind: UUID.random()), \(bind: store.id.rawValue), \(bind: review.tid), \(bind: review.oid), \(bind: review.result.rawValue), \(bind: review.content),
                         \(bind: review.reply), \(bind: review.buyerNick), \(bind: review.itemTitle), \(bind: review.createdAt), \(bind: source))
                 ON CONFLICT (store_id, oid) DO UPDATE SET result = excluded.result, content = excluded.content, reply = excluded.reply,
                     source_record_id = excluded.source_record_id
-                """).run()
+                """
+            ).run()
         }
         return counts
     }
 
     public func reviews(store: ID<Store>, tid: String) async throws -> [Review] {
-        try await database.sql().raw("SELECT * FROM reviews WHERE store_id = \(bind: store.rawValue) AND tid = \(bind: tid) ORDER BY oid").all().map(Self.review)
+        try await database.sql().raw("SELECT * FROM reviews WHERE store_id = \(bind: store.rawValue) AND tid = \(bind: tid) ORDER BY oid")
+            .all().map(Self.review)
     }
 
     func reviews(store: ID<Store>, oids: [String]) async throws -> [String: Review] {
-        let rows = try await database.sql().raw("""
+        let rows = try await database.sql().raw(
+            """
             SELECT * FROM reviews WHERE store_id = \(bind: store.rawValue) AND oid IN \(SQLBind.group(oids))
-            """).all()
+            """
+        ).all()
         return Dictionary(try rows.map(Self.review).map { ($0.oid, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -58,11 +63,13 @@ public struct ReviewRepository: Sendable {
     }
 
     static func review(_ row: any SQLRow) throws -> Review {
-        Review(storeID: DaiyunCore.ID(try row.decode(column: "store_id", as: UUID.self)), tid: try row.decode(column: "tid", as: String.self),
-               oid: try row.decode(column: "oid", as: String.self),
-               result: ReviewResult(rawValue: try row.decode(column: "result", as: String.self)) ?? .neutral,
-               content: try row.decode(column: "content", as: String.self), reply: try row.decode(column: "reply", as: String.self),
-               buyerNick: try row.decode(column: "buyer_nick", as: String.self), itemTitle: try row.decode(column: "item_title", as: String.self),
-               createdAt: try row.decode(column: "created_at", as: Date.self))
+        Review(
+            storeID: DaiyunCore.ID(try row.decode(column: "store_id", as: UUID.self)), tid: try row.decode(column: "tid", as: String.self),
+            oid: try row.decode(column: "oid", as: String.self),
+            result: ReviewResult(rawValue: try row.decode(column: "result", as: String.self)) ?? .neutral,
+            content: try row.decode(column: "content", as: String.self), reply: try row.decode(column: "reply", as: String.self),
+            buyerNick: try row.decode(column: "buyer_nick", as: String.self),
+            itemTitle: try row.decode(column: "item_title", as: String.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self))
     }
 }

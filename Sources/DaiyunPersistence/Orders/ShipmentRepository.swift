@@ -29,22 +29,34 @@ public struct ShipmentRepository: Sendable {
 
     /// Records the shipment (audited) and queues the job that sends it to the channel.
     public func ship(_ draft: ShipmentDraft, order: Order, store: Store, by context: WriteContext) async throws -> Shipment {
-        let shipment = Shipment(id: UUID.random(), storeID: store.id, tid: order.tid, oids: draft.oids, companyCode: draft.companyCode, waybill: draft.waybill,
-                                status: "pending", error: nil, actor: context.actor, createdAt: context.now, sentAt: nil)
-        let pending = try await database.sql().raw("""
+        let shipment = Shipment(
+            id: UUID.random(), storeID: store.id, tid: order.tid, oids: draft.oids, companyCode: draft.companyCode, waybill: draft.waybill,
+            status: "pending", error: nil, actor: context.actor, createdAt: context.now, sentAt: nil)
+        let pending = try await database.sql().raw(
+            """
             SELECT id FROM shipments WHERE store_id = \(bind: store.id.rawValue) AND tid = \(bind: order.tid) AND status = 'pending'
-            """).first()
+            """
+        ).first()
         guard pending == nil else { throw ValidationError(field: "order", rule: .oneOf(["no shipment already on its way"])) }
         return try await database.audited(AuditTarget(agencyID: store.agencyID, clientID: store.clientID), by: context) { tx in
             let payload = #"{"shipment_id":"\#(shipment.id.uuidString.lowercased())"}"#
-            try await JobQueue(database: tx).enqueue(.ship, store: store, payload: payload, key: "ship:\(shipment.id)", runAt: context.now, maxAttempts: 6, now: context.now)
-            try await tx.sql().raw("""
+            try await JobQueue(database: tx).enqueue(
+                .ship, store: store, payload: payload, key: "ship:\(shipment.id)", runAt: context.now, maxAttempts: 6, now: context.now)
+            try await tx.sql().raw(
+                """
                 INSERT INTO shipments (id, store_id, tid, oids, company_code, waybill, status, actor, created_at)
                 VALUES (\(bind: shipment.id), \(bind: store.id.rawValue), \(bind: shipment.tid), \(bind: shipment.oids.joined(separator: ",")),
                         \(bind: shipment.companyCode), \(bind: shipment.waybill), 'pending', \(bind: context.actor), \(bind: context.now))
-                """).run()
-            return (shipment, [AuditRecord(action: "order.ship", entityType: "order", entityID: "\(store.id.rawValue.uuidString.lowercased())/\(order.tid)",
-                                           before: Shipment?.none, after: shipment)])
+                """
+            ).run()
+            return (
+                shipment,
+                [
+                    AuditRecord(
+                        action: "order.ship", entityType: "order", entityID: "\(store.id.rawValue.uuidString.lowercased())/\(order.tid)",
+                        before: Shipment?.none, after: shipment)
+                ]
+            )
         }
     }
 
@@ -53,28 +65,35 @@ public struct ShipmentRepository: Sendable {
     }
 
     public func shipments(store: ID<Store>, tid: String) async throws -> [Shipment] {
-        try await database.sql().raw("SELECT * FROM shipments WHERE store_id = \(bind: store.rawValue) AND tid = \(bind: tid) ORDER BY created_at").all().map(Self.shipment)
+        try await database.sql().raw(
+            "SELECT * FROM shipments WHERE store_id = \(bind: store.rawValue) AND tid = \(bind: tid) ORDER BY created_at"
+        ).all().map(Self.shipment)
     }
 
     /// The channel accepted it.
     public func markSent(_ id: UUID, at: Date) async throws {
         try await database.lockForWriting()
-        try await database.sql().raw("UPDATE shipments SET status = 'sent', sent_at = \(bind: at), error = NULL WHERE id = \(bind: id)").run()
+        try await database.sql().raw("UPDATE shipments SET status = 'sent', sent_at = \(bind: at), error = NULL WHERE id = \(bind: id)")
+            .run()
     }
 
     /// The channel refused it, or it has not got through yet (`final` false: the job retries).
     public func markFailed(_ id: UUID, error: String, final: Bool) async throws {
         try await database.lockForWriting()
-        try await database.sql().raw("""
+        try await database.sql().raw(
+            """
             UPDATE shipments SET status = \(bind: final ? "failed" : "pending"), error = \(bind: error) WHERE id = \(bind: id)
-            """).run()
+            """
+        ).run()
     }
 
     static func shipment(_ row: any SQLRow) throws -> Shipment {
         Shipment(
             id: try row.decode(column: "id", as: UUID.self), storeID: DaiyunCore.ID(try row.decode(column: "store_id", as: UUID.self)),
-            tid: try row.decode(column: "tid", as: String.self), oids: try row.decode(column: "oids", as: String.self).split(separator: ",").map(String.init),
-            companyCode: try row.decode(column: "company_code", as: String.self), waybill: try row.decode(column: "waybill", as: String.self),
+            tid: try row.decode(column: "tid", as: String.self),
+            oids: try row.decode(column: "oids", as: String.self).split(separator: ",").map(String.init),
+            companyCode: try row.decode(column: "company_code", as: String.self),
+            waybill: try row.decode(column: "waybill", as: String.self),
             status: try row.decode(column: "status", as: String.self), error: try row.decode(column: "error", as: String?.self),
             actor: try row.decode(column: "actor", as: String.self),
             createdAt: try row.decode(column: "created_at", as: Date.self), sentAt: try row.decode(column: "sent_at", as: Date?.self)

@@ -36,7 +36,8 @@ public final class StoreModel: Model, @unchecked Sendable {
 
     func domain() throws -> Store {
         guard let channel = Channel(rawValue: channel), let status = StoreStatus(rawValue: status),
-              let day = BusinessDay(takenOverOn) else {
+            let day = BusinessDay(takenOverOn)
+        else {
             throw PersistenceError.corruptRow(table: Self.schema, id: id?.uuidString ?? "?")
         }
         return Store(

@@ -26,7 +26,13 @@ public struct TenancyRepository: Sendable {
         // The agency row must exist before its chain row refers to it.
         try await database.translatingConflicts(field: "name") { try await model.create(on: database) }
         return try await database.audited(AuditTarget(agencyID: agency.id, clientID: nil), by: context) { _ in
-            (agency, [AuditRecord(action: "agency.create", entityType: "agency", entityID: agency.id.description, before: Agency?.none, after: agency)])
+            (
+                agency,
+                [
+                    AuditRecord(
+                        action: "agency.create", entityType: "agency", entityID: agency.id.description, before: Agency?.none, after: agency)
+                ]
+            )
         }
     }
 
@@ -57,7 +63,14 @@ public struct TenancyRepository: Sendable {
         return try await database.translatingConflicts(field: "name") {
             try await database.audited(AuditTarget(agencyID: agency, clientID: client.id), by: context) { tx in
                 try await ClientModel(client, createdAt: context.now).create(on: tx)
-                return (client, [AuditRecord(action: "client.create", entityType: "client", entityID: client.id.description, before: Client?.none, after: client)])
+                return (
+                    client,
+                    [
+                        AuditRecord(
+                            action: "client.create", entityType: "client", entityID: client.id.description, before: Client?.none,
+                            after: client)
+                    ]
+                )
             }
         }
     }
@@ -75,7 +88,13 @@ public struct TenancyRepository: Sendable {
                 model.name = result.name
                 model.industry = result.industry
                 try await model.save(on: tx)
-                return (result, [AuditRecord(action: "client.update", entityType: "client", entityID: client.id.description, before: client, after: result)])
+                return (
+                    result,
+                    [
+                        AuditRecord(
+                            action: "client.update", entityType: "client", entityID: client.id.description, before: client, after: result)
+                    ]
+                )
             }
         }
     }
@@ -114,7 +133,13 @@ public struct TenancyRepository: Sendable {
         return try await database.translatingConflicts(field: "shop_id") {
             try await database.audited(AuditTarget(agencyID: client.agencyID, clientID: client.id), by: context) { tx in
                 try await StoreModel(store, createdAt: context.now).create(on: tx)
-                return (store, [AuditRecord(action: "store.create", entityType: "store", entityID: store.id.description, before: Store?.none, after: store)])
+                return (
+                    store,
+                    [
+                        AuditRecord(
+                            action: "store.create", entityType: "store", entityID: store.id.description, before: Store?.none, after: store)
+                    ]
+                )
             }
         }
     }
@@ -128,7 +153,10 @@ public struct TenancyRepository: Sendable {
             }
             model.apply(updated)
             try await model.save(on: tx)
-            return (updated, [AuditRecord(action: "store.update", entityType: "store", entityID: store.id.description, before: store, after: updated)])
+            return (
+                updated,
+                [AuditRecord(action: "store.update", entityType: "store", entityID: store.id.description, before: store, after: updated)]
+            )
         }
     }
 }

@@ -20,7 +20,8 @@ extension Request {
     /// The store named by a path parameter, if the user may do `permission` on it.
     func store(_ parameter: String = "storeID", for permission: Permission = .view) async throws -> Store {
         guard let id = parameters.get(parameter).flatMap(ID<Store>.init),
-              let store = try await tenancy.store(id) else { throw AccessDenied.notFound }
+            let store = try await tenancy.store(id)
+        else { throw AccessDenied.notFound }
         try authorize(permission, in: store.scope)
         return store
     }
@@ -28,7 +29,8 @@ extension Request {
     /// The client named by a path parameter, if the user may do `permission` on it.
     func client(_ parameter: String = "clientID", for permission: Permission = .view) async throws -> Client {
         guard let id = parameters.get(parameter).flatMap(ID<Client>.init),
-              let client = try await tenancy.client(id) else { throw AccessDenied.notFound }
+            let client = try await tenancy.client(id)
+        else { throw AccessDenied.notFound }
         try authorize(permission, in: .client(client.agencyID, client.id))
         return client
     }
@@ -57,7 +59,8 @@ extension Request {
         let principal = try principal()
         try authorize(.manageStaff, in: .agency(principal.agencyID))
         guard let id = parameters.get(parameter).flatMap(ID<User>.init),
-              let user = try await users.user(id), user.agencyID == principal.agencyID else {
+            let user = try await users.user(id), user.agencyID == principal.agencyID
+        else {
             throw AccessDenied.notFound
         }
         return user

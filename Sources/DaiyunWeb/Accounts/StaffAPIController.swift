@@ -64,14 +64,16 @@ struct StaffAPIController: RouteCollection {
         let input = try req.content.decode(TokenInput.self)
         // A token made with a token is its child: it never outlives it and is revoked with it.
         let (summary, secret) = try await req.tokens.create(
-            named: input.name, for: user, expiresInDays: input.expiresInDays, parent: req.storage[TokenInUse.self], by: try req.writeContext())
+            named: input.name, for: user, expiresInDays: input.expiresInDays, parent: req.storage[TokenInUse.self],
+            by: try req.writeContext())
         return try APIResponse.json(NewTokenBody(token: summary, secret: secret), status: .created)
     }
 
     func revokeToken(req: Request) async throws -> Response {
         let user = try req.currentUser().user
         guard let id = req.parameters.get("tokenID").flatMap(UUID.init(uuidString:)),
-              try await req.tokens.revoke(id, of: user, by: try req.writeContext()) else { throw AccessDenied.notFound }
+            try await req.tokens.revoke(id, of: user, by: try req.writeContext())
+        else { throw AccessDenied.notFound }
         return Response(status: .noContent)
     }
 }

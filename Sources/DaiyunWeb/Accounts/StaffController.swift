@@ -22,17 +22,22 @@ struct StaffController: RouteCollection {
         let clientNames = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, $0.name) })
         let storeNames = Dictionary(uniqueKeysWithValues: stores.map { ($0.id, "\($0.name)（\(clientNames[$0.clientID] ?? "")）") })
         let assignments = Dictionary(grouping: try await req.users.assignments(of: users.map(\.id)), by: \.userID)
-        let content = StaffPage(title: l10n["staff_title"], 
+        let content = StaffPage(
+            title: l10n["staff_title"],
             users: users.map { user in
                 .init(
                     id: user.id.description, login: user.login, name: user.displayName, kind: l10n.kind(user.kind),
                     clientName: user.clientID.flatMap { clientNames[$0] } ?? "",
                     assignments: (assignments[user.id] ?? []).map {
-                        .init(id: $0.id.description, storeName: storeNames[$0.storeID] ?? "", role: l10n.role($0.role), deletePath: SiteURL.deleteAssignment($0.id.description).path)
+                        .init(
+                            id: $0.id.description, storeName: storeNames[$0.storeID] ?? "", role: l10n.role($0.role),
+                            deletePath: SiteURL.deleteAssignment($0.id.description).path)
                     }.sorted { $0.storeName < $1.storeName }
                 )
             },
-            staff: users.filter { $0.kind == .staff }.map { Choice(value: $0.id.description, label: "\($0.displayName) (\($0.login))", selected: false) },
+            staff: users.filter { $0.kind == .staff }.map {
+                Choice(value: $0.id.description, label: "\($0.displayName) (\($0.login))", selected: false)
+            },
             stores: stores.map { Choice(value: $0.id.description, label: storeNames[$0.id] ?? $0.name, selected: false) },
             clients: clients.map { Choice(value: $0.id.description, label: $0.name, selected: false) },
             kinds: l10n.kindChoices(),
@@ -47,7 +52,8 @@ struct StaffController: RouteCollection {
         return try await Page.formAction(req, failurePath: .staff) {
             let draft = try UserDraft(
                 login: req.formField("login"), displayName: req.formField("display_name"), kind: req.formField("kind"),
-                clientID: req.optionalFormField("client_id"), password: req.formField("password"), language: req.optionalFormField("language")
+                clientID: req.optionalFormField("client_id"), password: req.formField("password"),
+                language: req.optionalFormField("language")
             )
             _ = try await StaffService.createUser(draft, on: req)
             return Page.saved(req, to: .staff)

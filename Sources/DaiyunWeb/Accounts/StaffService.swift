@@ -33,7 +33,8 @@ enum StaffService {
         let principal = try req.principal()
         try req.authorize(.manageStaff, in: .agency(principal.agencyID))
         guard let id = ID<StoreAssignment>(assignmentID), let assignment = try await req.users.assignment(id),
-              let store = try await req.tenancy.store(assignment.storeID), store.agencyID == principal.agencyID else {
+            let store = try await req.tenancy.store(assignment.storeID), store.agencyID == principal.agencyID
+        else {
             throw AccessDenied.notFound
         }
         try await req.users.unassign(assignment, from: store, by: try req.writeContext())

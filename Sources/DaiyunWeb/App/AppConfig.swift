@@ -47,7 +47,8 @@ public struct AppConfig: Sendable, Equatable {
         database: DatabaseLocation, host: String = "127.0.0.1", port: Int = 8080,
         logLevel: Logger.Level = .info, logFormat: LogFormat = .text, secureCookies: Bool = false,
         bcryptCost: Int = 12, runJobs: Bool = false, secretsKey: SecretsKey = .given(SecretBox.newKeyText()),
-        gateways: GatewayAllowList = GatewayAllowList(), home: String? = nil, channelAppSecret: String? = nil, benchDatabaseURL: String? = nil, benchVerbose: Bool = false
+        gateways: GatewayAllowList = GatewayAllowList(), home: String? = nil, channelAppSecret: String? = nil,
+        benchDatabaseURL: String? = nil, benchVerbose: Bool = false
     ) {
         self.database = database
         self.host = host
@@ -117,13 +118,17 @@ public struct AppConfig: Sendable, Equatable {
 
         var level = Logger.Level.info
         if let text = environment["DAIYUN_LOG_LEVEL"] {
-            if let parsed = Logger.Level(rawValue: text.lowercased()) { level = parsed } else {
+            if let parsed = Logger.Level(rawValue: text.lowercased()) {
+                level = parsed
+            } else {
                 problems.append("DAIYUN_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical; got \(text)")
             }
         }
         var format = LogFormat.text
         if let text = environment["DAIYUN_LOG_FORMAT"] {
-            if let parsed = LogFormat(rawValue: text.lowercased()) { format = parsed } else {
+            if let parsed = LogFormat(rawValue: text.lowercased()) {
+                format = parsed
+            } else {
                 problems.append("DAIYUN_LOG_FORMAT must be text or json, got \(text)")
             }
         }
@@ -158,17 +163,20 @@ public struct AppConfig: Sendable, Equatable {
         var gateways = GatewayAllowList()
         for origin in (environment["DAIYUN_ALLOWED_GATEWAYS"] ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
         where !origin.isEmpty {
-            guard let url = URLComponents(string: origin), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false, url.path.isEmpty else {
+            guard let url = URLComponents(string: origin), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false,
+                url.path.isEmpty
+            else {
                 problems.append("DAIYUN_ALLOWED_GATEWAYS must list origins such as http://127.0.0.1:8090, got \(origin)")
                 continue
             }
             gateways.extra.append(origin)
         }
         guard problems.isEmpty else { throw Problems(messages: problems) }
-        return AppConfig(database: database, host: host, port: port, logLevel: level, logFormat: format, secureCookies: secure, runJobs: jobs,
-                         secretsKey: secretsKey, gateways: gateways, home: environment["DAIYUN_HOME"],
-                         channelAppSecret: environment["DAIYUN_APP_SECRET"].flatMap { $0.isEmpty ? nil : $0 },
-                         benchDatabaseURL: environment["DAIYUN_BENCH_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
-                         benchVerbose: environment["DAIYUN_BENCH_VERBOSE"] != nil)
+        return AppConfig(
+            database: database, host: host, port: port, logLevel: level, logFormat: format, secureCookies: secure, runJobs: jobs,
+            secretsKey: secretsKey, gateways: gateways, home: environment["DAIYUN_HOME"],
+            channelAppSecret: environment["DAIYUN_APP_SECRET"].flatMap { $0.isEmpty ? nil : $0 },
+            benchDatabaseURL: environment["DAIYUN_BENCH_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            benchVerbose: environment["DAIYUN_BENCH_VERBOSE"] != nil)
     }
 }

@@ -89,8 +89,11 @@ enum Page {
     }
 
     /// The one renderer: a page with its layout, in a language, to HTML.
-    static func view<Content: PageContent>(_ page: Content, layout: Layout, language: Language, on renderer: any ViewRenderer) async throws -> View {
-        try await renderer.render(Content.template, PageContext(t: Localizer(language: language).strings(Content.strings), layout: layout, page: page))
+    static func view<Content: PageContent>(_ page: Content, layout: Layout, language: Language, on renderer: any ViewRenderer) async throws
+        -> View
+    {
+        try await renderer.render(
+            Content.template, PageContext(t: Localizer(language: language).strings(Content.strings), layout: layout, page: page))
     }
 
     private static func badge(for current: CurrentUser, _ l10n: Localizer) -> Layout.Badge {

@@ -19,12 +19,15 @@ extension AppConfig.SecretsKey {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
             guard descriptor >= 0 else {
                 if errno == EEXIST { return try Self.read(path) }
-                throw SecretsKeyFileError(path: path, reason: "it does not exist and cannot be created (\(String(cString: strerror(errno))))")
+                throw SecretsKeyFileError(
+                    path: path, reason: "it does not exist and cannot be created (\(String(cString: strerror(errno))))")
             }
             let written = Array((text + "\n").utf8).withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             close(descriptor)
             guard written == text.utf8.count + 1 else { throw SecretsKeyFileError(path: path, reason: "the new key could not be written") }
-            logger.notice("made a new secrets key file; keep it apart from database backups, or set DAIYUN_SECRETS_KEY", metadata: ["path": "\(path)"])
+            logger.notice(
+                "made a new secrets key file; keep it apart from database backups, or set DAIYUN_SECRETS_KEY", metadata: ["path": "\(path)"]
+            )
             return try SecretBox(base64Key: text)
         }
     }

@@ -48,7 +48,8 @@ enum SiteURL: Sendable, Equatable {
     var path: String {
         switch self {
         case .home: "/"
-        case .login(let next): next.map { "/login?next=" + ($0.addingPercentEncoding(withAllowedCharacters: Self.nextAllowed) ?? "/") } ?? "/login"
+        case .login(let next):
+            next.map { "/login?next=" + ($0.addingPercentEncoding(withAllowedCharacters: Self.nextAllowed) ?? "/") } ?? "/login"
         case .signedOut(let language): "/login?signed_out=1" + (language == .en ? "&lang=en" : "")
         case .logout: "/logout"
         case .language: "/language"
@@ -71,7 +72,8 @@ enum SiteURL: Sendable, Equatable {
         case .clientStores(let id): "/clients/\(id)/stores"
         case .stock(let id): "/clients/\(id)/stock"
         case .catalog(let id): "/clients/\(id)/catalog"
-        case .catalogFile(let id, let encoding): encoding == .utf8 ? "/clients/\(id)/catalog.csv" : "/clients/\(id)/catalog.csv?encoding=gb18030"
+        case .catalogFile(let id, let encoding):
+            encoding == .utf8 ? "/clients/\(id)/catalog.csv" : "/clients/\(id)/catalog.csv?encoding=gb18030"
         case .sku(let client, let sku): "/clients/\(client)/catalog/skus/\(sku.uuidString.lowercased())"
         case .skuListings(let client, let sku): "/clients/\(client)/catalog/skus/\(sku.uuidString.lowercased())/listings"
         case .warehouses(let id): "/clients/\(id)/warehouses"

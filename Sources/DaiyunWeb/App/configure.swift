@@ -22,7 +22,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     app.sessions.use { _ in DatabaseSessions() }
     app.sessions.configuration = SessionsConfiguration(cookieName: "daiyun_session") { id in
-        HTTPCookies.Value(string: id.string, maxAge: Int(SessionExpiry.lifetime), path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: id.string, maxAge: Int(SessionExpiry.lifetime), path: "/", isSecure: config.secureCookies, isHTTPOnly: true,
+            sameSite: .lax)
     }
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = app.environment.isRelease

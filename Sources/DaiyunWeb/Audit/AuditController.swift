@@ -20,17 +20,22 @@ struct AuditController: RouteCollection {
         let (key, client) = try await req.readableChain(requested ?? readable.first?.key.description)
         let query = try AuditQuery(req)
         let head = try await req.auditLog.chain(key)?.head ?? .empty
-        let entries = try await req.auditLog.entries(in: key, matching: query.filter, limit: Self.pageSize + 1, offset: query.page * Self.pageSize)
+        let entries = try await req.auditLog.entries(
+            in: key, matching: query.filter, limit: Self.pageSize + 1, offset: query.page * Self.pageSize)
 
-        var verified: String?, broken: String?
+        var verified: String?
+        var broken: String?
         if (try? req.query.get(Bool.self, at: "verify")) == true {
             switch try await req.auditLog.verify(key.description, head: try await req.auditLog.chain(key)?.head) {
             case .success(let head): verified = l10n.format("audit_verified", Int(head.count))
             case .failure(let problem): broken = l10n["audit_broken"] + problem.description
             }
         }
-        let content = AuditPage(title: l10n["audit_title"], 
-            chains: readable.map { Choice(value: $0.key.description, label: $0.client?.name ?? l10n["audit_agency_chain"], selected: $0.key == key) },
+        let content = AuditPage(
+            title: l10n["audit_title"],
+            chains: readable.map {
+                Choice(value: $0.key.description, label: $0.client?.name ?? l10n["audit_agency_chain"], selected: $0.key == key)
+            },
             chain: key.description,
             isClientChain: client != nil,
             clientID: client?.id.description ?? "",
@@ -52,7 +57,8 @@ struct AuditController: RouteCollection {
         let (_, client) = try await req.readableChain(AuditChainKey.client(id).description)
         guard let client else { throw AccessDenied.notFound }
         let export = try await req.auditLog.export(client, at: req.now)
-        return Download.attachment(try export.encoded(), filename: "audit-\(client.id)-\(BusinessDay(containing: req.now)).json", contentType: .json)
+        return Download.attachment(
+            try export.encoded(), filename: "audit-\(client.id)-\(BusinessDay(containing: req.now)).json", contentType: .json)
     }
 
     static func row(_ entry: AuditEntry) -> AuditPage.Row {
@@ -67,10 +73,12 @@ struct AuditController: RouteCollection {
     static func summary(_ entry: AuditEntry) -> String {
         func object(_ json: String?) -> [String: String] {
             guard let data = json?.data(using: .utf8),
-                  let dict = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+                let dict = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { return [:] }
             return dict.mapValues { "\($0)" }
         }
-        let before = object(entry.before), after = object(entry.after)
+        let before = object(entry.before)
+        let after = object(entry.after)
         if entry.before == nil { return after.keys.sorted().map { "\($0)=\(after[$0]!)" }.joined(separator: ", ") }
         if entry.after == nil { return "deleted" }
         return Set(before.keys).union(after.keys).sorted().compactMap { key in

@@ -33,7 +33,9 @@ enum CSRF {
     }
 
     private static func anonymousToken(_ request: Request) -> String? {
-        guard let token = request.cookies[AnonymousCookies.csrf]?.string, token.count == 64, token.allSatisfy(\.isHexDigit) else { return nil }
+        guard let token = request.cookies[AnonymousCookies.csrf]?.string, token.count == 64, token.allSatisfy(\.isHexDigit) else {
+            return nil
+        }
         return token
     }
 
@@ -45,12 +47,14 @@ enum CSRF {
         guard let expected = stored ?? anonymousToken(request) else { return false }
         struct Field: Decodable { var _csrf: String }
         // Multipart bodies (file uploads) cannot be read one field at a time: decode the field.
-        let given = request.headers.first(name: "X-CSRF-Token")
+        let given =
+            request.headers.first(name: "X-CSRF-Token")
             ?? (try? request.content.get(String.self, at: formField))
             ?? (try? request.content.decode(Field.self))?._csrf
         guard let given else { return false }
         // Constant-time comparison: the time taken tells nothing about how much matched.
-        let a = Array(expected.utf8), b = Array(given.utf8)
+        let a = Array(expected.utf8)
+        let b = Array(given.utf8)
         guard a.count == b.count else { return false }
         return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
@@ -80,6 +84,7 @@ enum AnonymousCookies {
 
     /// A strict same-site, script-proof cookie for the sign-in's lifetime.
     static func value(_ text: String, secure: Bool) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: text, maxAge: Int(SessionExpiry.lifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .strict)
+        HTTPCookies.Value(
+            string: text, maxAge: Int(SessionExpiry.lifetime), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .strict)
     }
 }

@@ -40,8 +40,10 @@ struct SignInController: RouteCollection {
         let hash = credentials?.passwordHash ?? req.application.services.decoyPasswordHash
         let matches = try await req.password.async.verify(password, created: hash)
         guard let credentials, matches else {
-            let message = attempt.locksIfWrong
-                ? l10n.format("sign_in_locked", Self.minutes(attempt.remainingLock(at: now) ?? SignInThrottle.lockDuration)) : l10n["sign_in_failed"]
+            let message =
+                attempt.locksIfWrong
+                ? l10n.format("sign_in_locked", Self.minutes(attempt.remainingLock(at: now) ?? SignInThrottle.lockDuration))
+                : l10n["sign_in_failed"]
             req.logger.notice("sign-in failed", metadata: ["login": "\(login)", "attempts": "\(attempt.attempts)"])
             return try await failure(req, login: login, next: next, message: message)
         }
@@ -81,13 +83,13 @@ struct SignInController: RouteCollection {
     }
 
     private func failure(_ req: Request, login: String, next: String, message: String) async throws -> Response {
-        try await Page.render(SignInPage(login: login, next: next, error: message, Page.localizer(for: req)), status: .unauthorized, for: req)
+        try await Page.render(
+            SignInPage(login: login, next: next, error: message, Page.localizer(for: req)), status: .unauthorized, for: req)
     }
 
     private static func languageCookie(_ language: Language, _ req: Request) -> HTTPCookies.Value {
         AnonymousCookies.value(language.rawValue, secure: req.application.services.config.secureCookies)
     }
-
 
     /// Only same-site paths are followed after sign-in, never another host.
     static func safeNext(_ next: String?) -> String {

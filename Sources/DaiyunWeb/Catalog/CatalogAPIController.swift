@@ -1,6 +1,6 @@
 import DaiyunChannels
-import DaiyunIntegration
 import DaiyunCore
+import DaiyunIntegration
 import DaiyunPersistence
 import Foundation
 import Vapor
@@ -12,7 +12,10 @@ struct CatalogAPIController: RouteCollection {
     }
 
     func products(req: Request) async throws -> Response {
-        struct Item: Encodable { var product: Product; var sku: SKU }
+        struct Item: Encodable {
+            var product: Product
+            var sku: SKU
+        }
         let client = try await req.client()
         let entries = try await CatalogRepository(database: req.db).entries(of: client.id, search: try? req.query.get(String.self, at: "q"))
         return try APIResponse.json(APIResponse.Items(items: entries.map { Item(product: $0.product, sku: $0.sku) }))

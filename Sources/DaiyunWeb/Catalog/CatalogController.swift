@@ -1,6 +1,6 @@
 import DaiyunChannels
-import DaiyunIntegration
 import DaiyunCore
+import DaiyunIntegration
 import DaiyunPersistence
 import Foundation
 import Vapor
@@ -22,13 +22,19 @@ struct CatalogController: RouteCollection {
         let catalog = CatalogRepository(database: req.db)
         let entries = try await catalog.entries(of: client.id, search: search)
         let listings = try await catalog.listings(of: client.id)
-        let content = CatalogPage(title: "\(Page.localizer(for: req)["catalog_title"]) · \(client.name)", client: client.name, clientID: client.id.description, search: search, rows: entries.map {
-            .init(skuID: $0.sku.id.uuidString.lowercased(), title: $0.product.title, category: $0.product.category, outerID: $0.sku.outerID,
-                  properties: $0.sku.properties, barcode: $0.sku.barcode, listPrice: $0.sku.listPrice.description,
-                  floorPrice: $0.sku.floorPrice.description, cost: $0.sku.cost.description, listings: listings[$0.sku.id]?.count ?? 0, path: SiteURL.sku(client.id, skuID: $0.sku.id).path)
-        }, canEdit: AccessPolicy.decide(try req.principal(), .importData, in: .client(client.agencyID, client.id)) == .allow,
-           clientPath: SiteURL.client(client.id).path, searchPath: SiteURL.catalog(client.id).path,
-           exportUTF8: SiteURL.catalogFile(client.id, .utf8).path, exportGB18030: SiteURL.catalogFile(client.id, .gb18030).path)
+        let content = CatalogPage(
+            title: "\(Page.localizer(for: req)["catalog_title"]) · \(client.name)", client: client.name, clientID: client.id.description,
+            search: search,
+            rows: entries.map {
+                .init(
+                    skuID: $0.sku.id.uuidString.lowercased(), title: $0.product.title, category: $0.product.category,
+                    outerID: $0.sku.outerID,
+                    properties: $0.sku.properties, barcode: $0.sku.barcode, listPrice: $0.sku.listPrice.description,
+                    floorPrice: $0.sku.floorPrice.description, cost: $0.sku.cost.description, listings: listings[$0.sku.id]?.count ?? 0,
+                    path: SiteURL.sku(client.id, skuID: $0.sku.id).path)
+            }, canEdit: AccessPolicy.decide(try req.principal(), .importData, in: .client(client.agencyID, client.id)) == .allow,
+            clientPath: SiteURL.client(client.id).path, searchPath: SiteURL.catalog(client.id).path,
+            exportUTF8: SiteURL.catalogFile(client.id, .utf8).path, exportGB18030: SiteURL.catalogFile(client.id, .gb18030).path)
         return try await Page.render(content, for: req)
     }
 
@@ -39,13 +45,20 @@ struct CatalogController: RouteCollection {
         let stores = try await req.tenancy.stores(visibleTo: AccessPolicy.visibility(of: try req.principal()), client: client.id)
         let names = Dictionary(uniqueKeysWithValues: stores.map { ($0.id, $0.name) })
         let title = try await catalog.entries(of: client.id, search: sku.outerID).first { $0.sku.id == sku.id }?.product.title ?? ""
-        let content = SKUPage(title: "\(sku.outerID) · \(client.name)", 
-            client: client.name, clientID: client.id.description, skuID: sku.id.uuidString.lowercased(), productTitle: title, outerID: sku.outerID,
+        let content = SKUPage(
+            title: "\(sku.outerID) · \(client.name)",
+            client: client.name, clientID: client.id.description, skuID: sku.id.uuidString.lowercased(), productTitle: title,
+            outerID: sku.outerID,
             barcode: sku.barcode, properties: sku.properties, listPrice: sku.listPrice.yuanString, floorPrice: sku.floorPrice.yuanString,
             cost: sku.cost.yuanString,
-            listings: (try await catalog.listings(of: client.id)[sku.id] ?? []).filter { names[$0.storeID] != nil }.map { .init(store: names[$0.storeID] ?? "", itemID: $0.channelItemID, skuID: $0.channelSKUID) },
-            stores: stores.map { Choice(value: $0.id.description, label: "\($0.name)（\(Page.localizer(for: req).channel($0.channel))）", selected: false) },
-            clientPath: SiteURL.client(client.id).path, catalogPath: SiteURL.catalog(client.id).path, updatePath: SiteURL.sku(client.id, skuID: sku.id).path,
+            listings: (try await catalog.listings(of: client.id)[sku.id] ?? []).filter { names[$0.storeID] != nil }.map {
+                .init(store: names[$0.storeID] ?? "", itemID: $0.channelItemID, skuID: $0.channelSKUID)
+            },
+            stores: stores.map {
+                Choice(value: $0.id.description, label: "\($0.name)（\(Page.localizer(for: req).channel($0.channel))）", selected: false)
+            },
+            clientPath: SiteURL.client(client.id).path, catalogPath: SiteURL.catalog(client.id).path,
+            updatePath: SiteURL.sku(client.id, skuID: sku.id).path,
             listingsPath: SiteURL.skuListings(client.id, skuID: sku.id).path)
         return try await Page.render(content, for: req)
     }
@@ -73,8 +86,9 @@ struct CatalogController: RouteCollection {
             // The listing decides where stock is pushed: the store must be one the user may import into.
             let store = try await req.targetStore(req.formField("store_id"), field: "store_id", for: .importData)
             guard store.clientID == client.id else { throw ValidationError(field: "store_id", rule: .unknownReference) }
-            _ = try await CatalogRepository(database: req.db).addListing(sku: sku, store: store, channelItemID: req.formField("channel_item_id"),
-                                                                         channelSKUID: req.formField("channel_sku_id"), by: try req.writeContext())
+            _ = try await CatalogRepository(database: req.db).addListing(
+                sku: sku, store: store, channelItemID: req.formField("channel_item_id"),
+                channelSKUID: req.formField("channel_sku_id"), by: try req.writeContext())
             return Page.saved(req, to: path)
         }
     }
@@ -82,7 +96,8 @@ struct CatalogController: RouteCollection {
     /// The SKU named by the path, if it is the client's.
     static func sku(of client: Client, _ req: Request) async throws -> SKU {
         guard let id = req.parameters.get("skuID").flatMap(UUID.init(uuidString:)),
-              let sku = try await CatalogRepository(database: req.db).sku(id), sku.clientID == client.id else { throw AccessDenied.notFound }
+            let sku = try await CatalogRepository(database: req.db).sku(id), sku.clientID == client.id
+        else { throw AccessDenied.notFound }
         return sku
     }
 
@@ -91,6 +106,7 @@ struct CatalogController: RouteCollection {
         let encoding: FileEncoding = (try? req.query.get(String.self, at: "encoding")) == "gb18030" ? .gb18030 : .utf8
         let entries = try await CatalogRepository(database: req.db).entries(of: client.id, limit: 1_000_000)
         let type = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": encoding == .utf8 ? "utf-8" : "gb18030"])
-        return Download.attachment(CatalogFile.export(entries, encoding: encoding), filename: "catalog-\(BusinessDay(containing: req.now)).csv", contentType: type)
+        return Download.attachment(
+            CatalogFile.export(entries, encoding: encoding), filename: "catalog-\(BusinessDay(containing: req.now)).csv", contentType: type)
     }
 }

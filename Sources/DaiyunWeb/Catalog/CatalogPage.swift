@@ -6,7 +6,11 @@ struct CatalogPage: PageContent {
     static let template = "catalog/catalog"
     static let strings: [StringTable] = [.catalog, .inventory, .orders]
     var title: String
-    struct Row: Encodable { var skuID, title, category, outerID, properties, barcode, listPrice, floorPrice, cost: String; var listings: Int; var path: String }
+    struct Row: Encodable {
+        var skuID, title, category, outerID, properties, barcode, listPrice, floorPrice, cost: String
+        var listings: Int
+        var path: String
+    }
     var client, clientID, search: String
     var rows: [Row]
     var canEdit: Bool

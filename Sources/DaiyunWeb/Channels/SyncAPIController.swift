@@ -19,10 +19,14 @@ struct SyncAPIController: RouteCollection {
             var companyCode: String
             var waybill: String
             var oids: [String]?
-            enum CodingKeys: String, CodingKey { case waybill, oids, companyCode = "company_code" }
+            enum CodingKeys: String, CodingKey {
+                case waybill, oids
+                case companyCode = "company_code"
+            }
         }
         let input = try req.content.decode(Input.self)
-        let (_, shipment) = try await ShippingService.ship(req: req, companyCode: input.companyCode, waybill: input.waybill, oids: input.oids ?? [])
+        let (_, shipment) = try await ShippingService.ship(
+            req: req, companyCode: input.companyCode, waybill: input.waybill, oids: input.oids ?? [])
         return try APIResponse.json(shipment, status: .accepted)
     }
 
@@ -43,14 +47,18 @@ struct SyncAPIController: RouteCollection {
             var syncEverySeconds: Int?
             enum CodingKeys: String, CodingKey {
                 case endpoint, session
-                case appKey = "app_key", appSecret = "app_secret", signMethod = "sign_method", syncEverySeconds = "sync_every_seconds"
+                case appKey = "app_key"
+                case appSecret = "app_secret"
+                case signMethod = "sign_method"
+                case syncEverySeconds = "sync_every_seconds"
             }
         }
         let store = try await req.store(for: .editStore)
         let input = try req.content.decode(Input.self)
-        let draft = try ConnectionDraft(channel: store.channel, endpoint: input.endpoint, appKey: input.appKey, appSecret: input.appSecret, session: input.session,
-                                        signMethod: input.signMethod ?? "hmac-sha256", syncEverySeconds: String(input.syncEverySeconds ?? 60),
-                                        gateways: req.application.services.config.gateways)
+        let draft = try ConnectionDraft(
+            channel: store.channel, endpoint: input.endpoint, appKey: input.appKey, appSecret: input.appSecret, session: input.session,
+            signMethod: input.signMethod ?? "hmac-sha256", syncEverySeconds: String(input.syncEverySeconds ?? 60),
+            gateways: req.application.services.config.gateways)
         try await SyncOverview.connect(draft, store: store, on: req)
         return try APIResponse.json(try await SyncOverview(store: store, on: req))
     }

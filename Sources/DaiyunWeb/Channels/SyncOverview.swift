@@ -24,8 +24,9 @@ struct SyncOverview: Encodable {
         let now = request.now
         connection = try await request.channelConnections.settings(store: store.id)
         cursors = try await SyncCursorRepository(database: request.db).cursors(store: store.id).map {
-            Cursor(kind: $0.kind, syncedUntil: $0.syncedUntil, lagSeconds: max(0, Int(now.timeIntervalSince($0.syncedUntil))),
-                   lastSuccessAt: $0.lastSuccessAt, lastError: $0.lastError, lastErrorAt: $0.lastErrorAt)
+            Cursor(
+                kind: $0.kind, syncedUntil: $0.syncedUntil, lagSeconds: max(0, Int(now.timeIntervalSince($0.syncedUntil))),
+                lastSuccessAt: $0.lastSuccessAt, lastError: $0.lastError, lastErrorAt: $0.lastErrorAt)
         }
         jobs = try await JobQueue(database: request.db).jobs(store: store.id, limit: 30)
     }
@@ -41,7 +42,8 @@ struct SyncOverview: Encodable {
 
     /// Connects the store with what the form or the API gave.
     static func connect(_ draft: ConnectionDraft, store: Store, on request: Request) async throws {
-        try await request.channelConnections.connect(ChannelConnection(draft, store: store.id), store: store, by: try request.writeContext())
+        try await request.channelConnections.connect(
+            ChannelConnection(draft, store: store.id), store: store, by: try request.writeContext())
     }
 
     /// A person retries a dead job of the store.

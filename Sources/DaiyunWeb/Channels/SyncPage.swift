@@ -6,8 +6,17 @@ struct SyncPage: PageContent {
     static let template = "channels/sync"
     static let strings: [StringTable] = [.channels, .tenancy]
     var title: String
-    struct Cursor: Encodable { var kind, syncedUntil, lag, lastSuccess: String; var lastError: String? }
-    struct JobRow: Encodable { var id, kind, status, statusLabel, created, runAt: String; var attempts: String; var note: String; var retryable: Bool; var retryPath: String }
+    struct Cursor: Encodable {
+        var kind, syncedUntil, lag, lastSuccess: String
+        var lastError: String?
+    }
+    struct JobRow: Encodable {
+        var id, kind, status, statusLabel, created, runAt: String
+        var attempts: String
+        var note: String
+        var retryable: Bool
+        var retryPath: String
+    }
     var storeID: String
     var storeName: String
     var connected: Bool

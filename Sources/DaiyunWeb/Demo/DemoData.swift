@@ -29,26 +29,39 @@ public enum DemoData {
     }
 
     static let clients: [ClientSeed] = [
-        ClientSeed(name: "花漾美妆 Huayang Beauty", industry: "美妆 Cosmetics", viewer: "huayang.brand", stores: [
-            StoreSeed(channel: .tmall, shopID: "tm-huayang-001", name: "花漾美妆官方旗舰店", status: .active, takenOver: "2025-03-01"),
-            StoreSeed(channel: .douyin, shopID: "dy-huayang-001", name: "花漾美妆抖音旗舰店", status: .active, takenOver: "2025-09-15"),
-        ]),
-        ClientSeed(name: "织锦服饰 Zhijin Apparel", industry: "服饰 Apparel", viewer: "zhijin.brand", stores: [
-            StoreSeed(channel: .tmall, shopID: "tm-zhijin-001", name: "织锦服饰天猫旗舰店", status: .active, takenOver: "2024-11-01"),
-            StoreSeed(channel: .jd, shopID: "jd-zhijin-001", name: "织锦服饰京东旗舰店", status: .onboarding, takenOver: "2026-10-20"),
-        ]),
-        ClientSeed(name: "禾田食品 Hetian Foods", industry: "食品 Food", viewer: "hetian.brand", stores: [
-            StoreSeed(channel: .pdd, shopID: "pdd-hetian-001", name: "禾田食品拼多多旗舰店", status: .active, takenOver: "2025-06-01"),
-        ]),
+        ClientSeed(
+            name: "花漾美妆 Huayang Beauty", industry: "美妆 Cosmetics", viewer: "huayang.brand",
+            stores: [
+                StoreSeed(channel: .tmall, shopID: "tm-huayang-001", name: "花漾美妆官方旗舰店", status: .active, takenOver: "2025-03-01"),
+                StoreSeed(channel: .douyin, shopID: "dy-huayang-001", name: "花漾美妆抖音旗舰店", status: .active, takenOver: "2025-09-15"),
+            ]),
+        ClientSeed(
+            name: "织锦服饰 Zhijin Apparel", industry: "服饰 Apparel", viewer: "zhijin.brand",
+            stores: [
+                StoreSeed(channel: .tmall, shopID: "tm-zhijin-001", name: "织锦服饰天猫旗舰店", status: .active, takenOver: "2024-11-01"),
+                StoreSeed(channel: .jd, shopID: "jd-zhijin-001", name: "织锦服饰京东旗舰店", status: .onboarding, takenOver: "2026-10-20"),
+            ]),
+        ClientSeed(
+            name: "禾田食品 Hetian Foods", industry: "食品 Food", viewer: "hetian.brand",
+            stores: [
+                StoreSeed(channel: .pdd, shopID: "pdd-hetian-001", name: "禾田食品拼多多旗舰店", status: .active, takenOver: "2025-06-01")
+            ]),
     ]
 
     static let staff: [StaffSeed] = [
         StaffSeed(login: "li.manager", name: "李店长", roles: [("tm-huayang-001", .storeManager), ("dy-huayang-001", .storeManager)]),
-        StaffSeed(login: "zhou.manager", name: "周店长", roles: [("tm-zhijin-001", .storeManager), ("jd-zhijin-001", .storeManager), ("pdd-hetian-001", .storeManager)]),
+        StaffSeed(
+            login: "zhou.manager", name: "周店长",
+            roles: [("tm-zhijin-001", .storeManager), ("jd-zhijin-001", .storeManager), ("pdd-hetian-001", .storeManager)]),
         StaffSeed(login: "wang.design", name: "王美工", roles: [("tm-huayang-001", .designer), ("tm-zhijin-001", .designer)]),
-        StaffSeed(login: "zhao.promo", name: "赵推广", roles: [("tm-huayang-001", .promoter), ("dy-huayang-001", .promoter), ("tm-zhijin-001", .promoter)]),
-        StaffSeed(login: "chen.cs", name: "陈客服", roles: [("tm-huayang-001", .csAgent), ("tm-zhijin-001", .csAgent), ("pdd-hetian-001", .csAgent)]),
-        StaffSeed(login: "sun.warehouse", name: "孙库管", roles: [("tm-zhijin-001", .warehouse), ("jd-zhijin-001", .warehouse), ("pdd-hetian-001", .warehouse)]),
+        StaffSeed(
+            login: "zhao.promo", name: "赵推广",
+            roles: [("tm-huayang-001", .promoter), ("dy-huayang-001", .promoter), ("tm-zhijin-001", .promoter)]),
+        StaffSeed(
+            login: "chen.cs", name: "陈客服", roles: [("tm-huayang-001", .csAgent), ("tm-zhijin-001", .csAgent), ("pdd-hetian-001", .csAgent)]),
+        StaffSeed(
+            login: "sun.warehouse", name: "孙库管",
+            roles: [("tm-zhijin-001", .warehouse), ("jd-zhijin-001", .warehouse), ("pdd-hetian-001", .warehouse)]),
     ]
 
     /// Creates the demo agency, or finishes it: every step finds what an earlier, interrupted run
@@ -56,16 +69,24 @@ public enum DemoData {
     /// year of orders is written in one transaction, so a creation killed at any point is completed
     /// by the next start. Returns the accounts to print. `checkpoint` hears each step's name after
     /// it is done (tests interrupt there). The year of orders ends at `now`.
-    public static func ensure(on app: Application, now: Date = Date(), checkpoint: (String) throws -> Void = { _ in }) async throws -> [DemoAccount] {
+    public static func ensure(on app: Application, now: Date = Date(), checkpoint: (String) throws -> Void = { _ in }) async throws
+        -> [DemoAccount]
+    {
         let db = app.db
         let tenancy = TenancyRepository(database: db)
         let users = UserRepository(database: db)
         let context = WriteContext(actor: "job:demo", now: now)
-        let agency = try await found(try await tenancy.agency(named: agencyName)) { try await tenancy.createAgency(named: agencyName, by: context) }
+        let agency = try await found(try await tenancy.agency(named: agencyName)) {
+            try await tenancy.createAgency(named: agencyName, by: context)
+        }
         let hash = try await app.password.async.hash(password)
-        func user(_ login: String, _ name: String, _ kind: UserKind, client: ID<Client>? = nil, language: Language = .zhCN) async throws -> User {
+        func user(_ login: String, _ name: String, _ kind: UserKind, client: ID<Client>? = nil, language: Language = .zhCN) async throws
+            -> User
+        {
             if let existing = try await users.credentials(login: login)?.user { return existing }
-            let draft = try UserDraft(login: login, displayName: name, kind: kind.rawValue, clientID: client?.description, password: password, language: language.rawValue)
+            let draft = try UserDraft(
+                login: login, displayName: name, kind: kind.rawValue, clientID: client?.description, password: password,
+                language: language.rawValue)
             return try await users.createUser(draft, passwordHash: hash, in: agency.id, by: context)
         }
         _ = try await user("admin", "刘总（管理员）", .agencyAdmin)
@@ -78,8 +99,11 @@ public enum DemoData {
             }
             var stores: [Store] = []
             for s in seed.stores {
-                let store = try await found(try await tenancy.stores(matching: s.shopID).first { $0.shopID == s.shopID && $0.clientID == client.id }) {
-                    let draft = try StoreDraft(channel: s.channel.rawValue, shopID: s.shopID, name: s.name, status: s.status.rawValue, takenOverOn: s.takenOver)
+                let store = try await found(
+                    try await tenancy.stores(matching: s.shopID).first { $0.shopID == s.shopID && $0.clientID == client.id }
+                ) {
+                    let draft = try StoreDraft(
+                        channel: s.channel.rawValue, shopID: s.shopID, name: s.name, status: s.status.rawValue, takenOverOn: s.takenOver)
                     return try await tenancy.createStore(draft, for: client, by: context)
                 }
                 storesByShop[s.shopID] = store
@@ -100,12 +124,15 @@ public enum DemoData {
         }
         try checkpoint("staff")
         for (client, stores) in made {
-            try await DemoCatalog.seed(client: client, stores: stores, on: app, now: context.now, checkpoint: checkpoint) { app.logger.info("\($0)") }
+            try await DemoCatalog.seed(client: client, stores: stores, on: app, now: context.now, checkpoint: checkpoint) {
+                app.logger.info("\($0)")
+            }
         }
         var accounts = [DemoAccount(login: "admin", password: password, description: "agency admin 代运营管理员: every client and store")]
         for seed in staff {
             let roles = Set(seed.roles.map(\.role.rawValue)).sorted().joined(separator: ", ")
-            accounts.append(DemoAccount(login: seed.login, password: password, description: "staff 员工 (\(roles)) on \(seed.roles.count) stores"))
+            accounts.append(
+                DemoAccount(login: seed.login, password: password, description: "staff 员工 (\(roles)) on \(seed.roles.count) stores"))
         }
         for seed in clients {
             accounts.append(DemoAccount(login: seed.viewer, password: password, description: "brand viewer 品牌方 of \(seed.name), read-only"))

@@ -1,6 +1,6 @@
 import DaiyunChannels
-import DaiyunIntegration
 import DaiyunCore
+import DaiyunIntegration
 import DaiyunPersistence
 import DaiyunSandbox
 import DaiyunSimulation
@@ -27,9 +27,11 @@ public struct DemoSandbox: Sendable {
                 item.skus.map { SimulatedSKU(outerID: $0.outer, title: item.title, properties: $0.properties, price: Money(fen: $0.price)) }
             }
             for store in client.stores where store.channel == .tmall {
-                shops.append(SandboxShop(nick: store.shopID, session: Self.session(store.shopID), skus: skus, baseOrdersPerDay: 24,
-                                         seed: UInt64(index + 1), historyDays: Self.historyDays, anchor: Self.anchor,
-                                         pace: .init(ordersPerMinute: ordersPerMinute), now: now))
+                shops.append(
+                    SandboxShop(
+                        nick: store.shopID, session: Self.session(store.shopID), skus: skus, baseOrdersPerDay: 24,
+                        seed: UInt64(index + 1), historyDays: Self.historyDays, anchor: Self.anchor,
+                        pace: .init(ordersPerMinute: ordersPerMinute), now: now))
             }
         }
         self.shops = shops
@@ -74,8 +76,9 @@ public struct DemoSandbox: Sendable {
         let shopIDs = DemoData.clients.flatMap { $0.stores.filter { $0.channel == .tmall }.map(\.shopID) }
         for shopID in shopIDs {
             for store in try await tenancy.stores(matching: shopID) where store.shopID == shopID && simulates(store) {
-                let wanted = ChannelConnection(storeID: store.id, endpoint: endpoint, appKey: appKey, appSecret: appSecret,
-                                               session: session(store.shopID), signMethod: "hmac-sha256", syncEverySeconds: every)
+                let wanted = ChannelConnection(
+                    storeID: store.id, endpoint: endpoint, appKey: appKey, appSecret: appSecret,
+                    session: session(store.shopID), signMethod: "hmac-sha256", syncEverySeconds: every)
                 // A connection sealed under a key since lost is made again.
                 if (try? await connections.connection(store: store.id)) != wanted {
                     try await connections.connect(wanted, store: store, by: WriteContext(actor: "job:demo", now: Date()))

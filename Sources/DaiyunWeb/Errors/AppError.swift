@@ -21,16 +21,21 @@ struct AppError: Error, Sendable {
         case AccessDenied.notFound:
             return AppError(status: .notFound, code: "not_found", message: "Not found.")
         case let error as ValidationError:
-            return AppError(status: .unprocessableEntity, code: "invalid_field", message: error.description, field: error.field, rule: error.rule)
+            return AppError(
+                status: .unprocessableEntity, code: "invalid_field", message: error.description, field: error.field, rule: error.rule)
         case PersistenceError.duplicate(let field):
             return AppError(status: .conflict, code: "duplicate", message: "\(field) is already taken.", field: field)
         case PersistenceError.missingReference(let field):
-            return AppError(status: .unprocessableEntity, code: "invalid_field", message: "\(field) refers to nothing you can see.", field: field, rule: .unknownReference)
+            return AppError(
+                status: .unprocessableEntity, code: "invalid_field", message: "\(field) refers to nothing you can see.", field: field,
+                rule: .unknownReference)
         case let error as DecodingError:
             return from(decoding: error)
         case let abort as any AbortError:
             if abort.status == .forbidden, abort.reason == "csrf" {
-                return AppError(status: .forbidden, code: "csrf", message: "The form expired or did not come from this site. Reload the page and try again.")
+                return AppError(
+                    status: .forbidden, code: "csrf",
+                    message: "The form expired or did not come from this site. Reload the page and try again.")
             }
             return AppError(status: abort.status, code: code(for: abort.status), message: abort.reason)
         default:
@@ -42,15 +47,17 @@ struct AppError: Error, Sendable {
     private static func from(decoding error: DecodingError) -> AppError {
         func path(_ keys: [any CodingKey]) -> String { keys.map(\.stringValue).joined(separator: ".") }
         switch error {
-        case let .keyNotFound(key, context):
+        case .keyNotFound(let key, let context):
             let field = path(context.codingPath + [key])
-            return AppError(status: .unprocessableEntity, code: "invalid_field", message: "\(field): is required", field: field, rule: .required)
-        case let .typeMismatch(_, context), let .valueNotFound(_, context):
+            return AppError(
+                status: .unprocessableEntity, code: "invalid_field", message: "\(field): is required", field: field, rule: .required)
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
             let field = path(context.codingPath)
             if field.isEmpty { fallthrough }
             return AppError(status: .unprocessableEntity, code: "invalid_field", message: "\(field): has the wrong type", field: field)
         default:
-            return AppError(status: .badRequest, code: "malformed_request", message: "The request body is not valid JSON for this endpoint.")
+            return AppError(
+                status: .badRequest, code: "malformed_request", message: "The request body is not valid JSON for this endpoint.")
         }
     }
 

@@ -17,8 +17,9 @@ struct HomeController: RouteCollection {
         let visibility = AccessPolicy.visibility(of: principal)
         let clients = try await req.tenancy.clients(visibleTo: visibility)
         let stores = try await req.tenancy.stores(visibleTo: visibility)
-        let page = HomePage(clients: clients, stores: stores, isStaff: principal.kind == .staff,
-                            canManageClients: AccessPolicy.decide(principal, .manageClients, in: .agency(principal.agencyID)) == .allow, l10n)
+        let page = HomePage(
+            clients: clients, stores: stores, isStaff: principal.kind == .staff,
+            canManageClients: AccessPolicy.decide(principal, .manageClients, in: .agency(principal.agencyID)) == .allow, l10n)
         return try await Page.render(page, for: req)
     }
 

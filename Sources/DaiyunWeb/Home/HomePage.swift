@@ -26,7 +26,9 @@ struct HomePage: PageContent {
         let names = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, $0.name) })
         let counts = Dictionary(grouping: stores, by: \.clientID).mapValues(\.count)
         self.clients = clients.map {
-            ClientRow(id: $0.id.description, name: $0.name, industry: $0.industry, storeCount: counts[$0.id] ?? 0, path: SiteURL.client($0.id).path)
+            ClientRow(
+                id: $0.id.description, name: $0.name, industry: $0.industry, storeCount: counts[$0.id] ?? 0,
+                path: SiteURL.client($0.id).path)
         }
         self.stores = stores.map { StoreRow($0, clientName: names[$0.clientID] ?? "", l10n) }
         self.canManageClients = canManageClients

@@ -1,6 +1,6 @@
 import DaiyunChannels
-import DaiyunIntegration
 import DaiyunCore
+import DaiyunIntegration
 import DaiyunPersistence
 import Foundation
 import Vapor
@@ -21,8 +21,10 @@ struct ImportsController: RouteCollection {
     func index(req: Request) async throws -> Response {
         let l10n = Page.localizer(for: req)
         let scope = try await ImportScope(req)
-        let batches = try await ImportBatchRepository(database: req.db).batches(stores: scope.stores.map(\.id.rawValue), clients: scope.clients.map(\.id.rawValue))
-        let content = ImportsPage(title: l10n["imports_title"], 
+        let batches = try await ImportBatchRepository(database: req.db).batches(
+            stores: scope.stores.map(\.id.rawValue), clients: scope.clients.map(\.id.rawValue))
+        let content = ImportsPage(
+            title: l10n["imports_title"],
             batches: batches.map { scope.row($0, l10n) },
             kinds: ImportKind.allCases.map { Choice(value: $0.rawValue, label: l10n["import_kind_\($0.rawValue)"], selected: false) },
             targets: scope.importable.map { Choice(value: $0.key, label: $0.label, selected: false) }
@@ -44,17 +46,21 @@ struct ImportsController: RouteCollection {
             let target = try await ImportScope.resolve(upload.target, kind: kind, on: req)
             let data = Data(buffer: upload.file.data)
             let (source, _) = try await SourceRecordRepository(database: req.db).keep(
-                data, name: upload.file.filename, kind: "upload:\(kind.rawValue)", agency: target.client.agencyID, store: target.store?.id, by: try req.writeContext())
+                data, name: upload.file.filename, kind: "upload:\(kind.rawValue)", agency: target.client.agencyID, store: target.store?.id,
+                by: try req.writeContext())
             let preview: ImportPreview
             do {
                 preview = try ImportService(database: req.db).preview(data, kind: kind, target: target)
             } catch let problem as FileProblem {
-                preview = ImportPreview(kind: kind, encoding: .utf8, rowsRead: 0, goodRows: 0, errors: [RowError(line: 1, column: "", reason: problem.reason)])
+                preview = ImportPreview(
+                    kind: kind, encoding: .utf8, rowsRead: 0, goodRows: 0, errors: [RowError(line: 1, column: "", reason: problem.reason)])
             }
-            let content = ImportPreviewPage(title: l10n["import_preview_title"], 
+            let content = ImportPreviewPage(
+                title: l10n["import_preview_title"],
                 kind: kind.rawValue, kindLabel: l10n["import_kind_\(kind.rawValue)"], target: upload.target,
                 targetLabel: target.store.map { "\(target.client.name) · \($0.name)" } ?? target.client.name,
-                sourceID: source.id.uuidString.lowercased(), fileName: source.name, sha256: source.sha256, encoding: preview.encoding.rawValue,
+                sourceID: source.id.uuidString.lowercased(), fileName: source.name, sha256: source.sha256,
+                encoding: preview.encoding.rawValue,
                 rowsRead: preview.rowsRead, goodRows: preview.goodRows, errors: Array(preview.errors.prefix(200)),
                 moreErrors: max(0, preview.errors.count - 200), modeAll: upload.mode == ImportMode.allOrNothing.rawValue)
             return try await Page.render(content, for: req)
@@ -67,27 +73,32 @@ struct ImportsController: RouteCollection {
             let mode = try TextRules.choice(req.formField("mode"), field: "import_mode", as: ImportMode.self)
             let target = try await ImportScope.resolve(req.formField("target"), kind: kind, on: req)
             guard let sourceID = UUID(uuidString: req.formField("source_id")),
-                  let record = try await SourceRecordRepository(database: req.db).record(sourceID),
-                  record.agencyID == target.client.agencyID,
-                  let data = try await SourceRecordRepository(database: req.db).content(of: sourceID) else {
+                let record = try await SourceRecordRepository(database: req.db).record(sourceID),
+                record.agencyID == target.client.agencyID,
+                let data = try await SourceRecordRepository(database: req.db).content(of: sourceID)
+            else {
                 throw ValidationError(field: "import_file", rule: .unknownReference)
             }
             // Only a file the user may see can be imported: not another store's upload.
             try await req.authorizeSource(record)
-            let result = try await ImportService(database: req.db).run(data, name: record.name, kind: kind, mode: mode, target: target, by: try req.writeContext())
+            let result = try await ImportService(database: req.db).run(
+                data, name: record.name, kind: kind, mode: mode, target: target, by: try req.writeContext())
             return req.redirect(to: SiteURL.importBatch(result.batch.id).path)
         }
     }
 
     func show(req: Request) async throws -> Response {
         guard let id = req.parameters.get("batchID").flatMap(UUID.init(uuidString:)),
-              let batch = try await ImportBatchRepository(database: req.db).batch(id) else { throw AccessDenied.notFound }
+            let batch = try await ImportBatchRepository(database: req.db).batch(id)
+        else { throw AccessDenied.notFound }
         let scope = try await ImportScope(req)
         guard scope.canSee(batch) else { throw AccessDenied.notFound }
         let errors = (try? JSONDecoder().decode([RowError].self, from: Data(batch.errorsJson.utf8))) ?? []
         let l10n = Page.localizer(for: req)
-        let content = ImportBatchPage(title: l10n["import_batch_title"], batch: scope.row(batch, l10n), errors: errors, sourceID: batch.sourceRecordID?.uuidString.lowercased() ?? "",
-                                      sourcePath: batch.sourceRecordID.map { SiteURL.sourceRecord($0).path } ?? "")
+        let content = ImportBatchPage(
+            title: l10n["import_batch_title"], batch: scope.row(batch, l10n), errors: errors,
+            sourceID: batch.sourceRecordID?.uuidString.lowercased() ?? "",
+            sourcePath: batch.sourceRecordID.map { SiteURL.sourceRecord($0).path } ?? "")
         return try await Page.render(content, for: req)
     }
 }
@@ -104,7 +115,8 @@ struct ImportScope {
         clients = try await req.tenancy.clients(visibleTo: visibility)
         stores = try await req.tenancy.stores(visibleTo: visibility)
         let names = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, $0.name) })
-        importable = stores.filter { AccessPolicy.decide(principal, .importData, in: $0.scope) == .allow }
+        importable =
+            stores.filter { AccessPolicy.decide(principal, .importData, in: $0.scope) == .allow }
             .map { ("store:\($0.id)", "\(names[$0.clientID] ?? "") · \($0.name)") }
             + clients.filter { AccessPolicy.decide(principal, .importData, in: .client($0.agencyID, $0.id)) == .allow }
             .map { ("client:\($0.id)", "\($0.name)（商品表 catalog）") }
@@ -116,9 +128,11 @@ struct ImportScope {
 
     func row(_ b: ImportBatch, _ l10n: Localizer) -> ImportsPage.Batch {
         let target = stores.first { $0.id.rawValue == b.storeID }?.name ?? clients.first { $0.id.rawValue == b.clientID }?.name ?? ""
-        return .init(id: b.id.uuidString.lowercased(), when: ShanghaiTime.format(b.startedAt), kind: l10n["import_kind_\(b.kind)"], target: target,
-                     outcome: l10n["import_outcome_\(b.outcome)"], outcomeClass: b.outcome == "imported" ? "active" : "ended", actor: b.actor,
-                     rows: b.rowsRead, inserted: b.inserted, updated: b.updated, unchanged: b.unchanged, rejected: b.rejected, path: SiteURL.importBatch(b.id).path)
+        return .init(
+            id: b.id.uuidString.lowercased(), when: ShanghaiTime.format(b.startedAt), kind: l10n["import_kind_\(b.kind)"], target: target,
+            outcome: l10n["import_outcome_\(b.outcome)"], outcomeClass: b.outcome == "imported" ? "active" : "ended", actor: b.actor,
+            rows: b.rowsRead, inserted: b.inserted, updated: b.updated, unchanged: b.unchanged, rejected: b.rejected,
+            path: SiteURL.importBatch(b.id).path)
     }
 
     /// The target a form names (`store:<id>` or `client:<id>`), if the user may import into it.
@@ -128,7 +142,9 @@ struct ImportScope {
         switch (parts[0], kind) {
         case ("store", .orders), ("store", .lines), ("store", .refunds):
             let store = try await req.targetStore(parts[1], for: .importData)
-            guard let client = try await req.tenancy.client(store.clientID) else { throw ValidationError(field: "import_target", rule: .unknownReference) }
+            guard let client = try await req.tenancy.client(store.clientID) else {
+                throw ValidationError(field: "import_target", rule: .unknownReference)
+            }
             return ImportTarget(client: client, store: store)
         case ("client", .catalog):
             let client = try await req.targetClient(parts[1], for: .importData)

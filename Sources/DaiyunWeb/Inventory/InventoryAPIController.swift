@@ -1,6 +1,6 @@
 import DaiyunChannels
-import DaiyunIntegration
 import DaiyunCore
+import DaiyunIntegration
 import DaiyunPersistence
 import Foundation
 import Vapor
@@ -15,11 +15,20 @@ struct InventoryAPIController: RouteCollection {
     }
 
     func stock(req: Request) async throws -> Response {
-        struct Item: Encodable { var skuID: UUID; var outerID, title, properties: String; var onHand, reserved: Int; var available: [String: Int]; var countedAt: Date? }
+        struct Item: Encodable {
+            var skuID: UUID
+            var outerID, title, properties: String
+            var onHand, reserved: Int
+            var available: [String: Int]
+            var countedAt: Date?
+        }
         let overview = try await StockOverview(client: try await req.client(), on: req)
         let items = overview.lines.map { line in
-            Item(skuID: line.skuID, outerID: line.outerID, title: line.title, properties: line.properties, onHand: line.onHand, reserved: line.reserved,
-                 available: Dictionary(uniqueKeysWithValues: overview.channels.map { ($0.rawValue, overview.available(line, on: $0)) }), countedAt: line.countedAt)
+            Item(
+                skuID: line.skuID, outerID: line.outerID, title: line.title, properties: line.properties, onHand: line.onHand,
+                reserved: line.reserved,
+                available: Dictionary(uniqueKeysWithValues: overview.channels.map { ($0.rawValue, overview.available(line, on: $0)) }),
+                countedAt: line.countedAt)
         }
         return try APIResponse.json(APIResponse.Items(items: items))
     }
@@ -41,8 +50,9 @@ struct InventoryAPIController: RouteCollection {
         let client = try await req.client(for: .manageStock)
         let input = try req.content.decode(Input.self)
         let kind = try TextRules.choice(input.kind, field: "kind", as: StockChangeKind.self)
-        let level = try await InventoryRepository(database: req.db).change(kind, sku: input.skuID, warehouse: input.warehouseID, quantity: input.quantity,
-                                                                           reason: input.reason, client: client, by: try req.writeContext())
+        let level = try await InventoryRepository(database: req.db).change(
+            kind, sku: input.skuID, warehouse: input.warehouseID, quantity: input.quantity,
+            reason: input.reason, client: client, by: try req.writeContext())
         return try APIResponse.json(Body(onHand: level), status: .created)
     }
 

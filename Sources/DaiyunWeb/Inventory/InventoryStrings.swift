@@ -1,26 +1,31 @@
 extension StringTable {
     /// The strings of the stock pool, warehouses and movements.
-    static let inventory = StringTable("inventory", [
-        // Stock and catalog
-        "stock_title": ("库存", "Stock"),
-        "stock_intro": ("一个客户的所有渠道共享一个库存池：可售 = 在库 − 已锁定 − 该渠道安全库存。", "All channels of a client share one stock pool: available = on hand − reserved − the channel's safety stock."),
-        "stock_on_hand": ("在库", "On hand"),
-        "stock_reserved_qty": ("已锁定", "Reserved"),
-        "stock_counted_at": ("上次盘点", "Last counted"),
-        "stock_available": ("可售", "Available"),
-        "stock_safety": ("安全库存", "Safety stock"),
-        "stock_change": ("库存变动", "Change stock"),
-        "stock_kind": ("类型", "Kind"),
-        "stock_kind_receipt": ("入库", "Receipt"),
-        "stock_kind_adjustment": ("调整（±）", "Adjustment (±)"),
-        "stock_kind_stocktake": ("盘点（实盘数）", "Stock-take (counted)"),
-        "stock_kind_reserve": ("订单锁定", "Reserved for order"),
-        "stock_kind_release": ("订单释放", "Released"),
-        "stock_kind_deduct": ("发货出库", "Shipped"),
-        "stock_reason": ("原因", "Reason"),
-        "stock_movements": ("库存流水", "Movements"),
-        "stock_no_skus": ("还没有商品。先导入商品表。", "No SKUs yet. Import a catalog first."),
-        "warehouses": ("仓库", "Warehouses"),
-        "new_warehouse": ("新建仓库", "New warehouse"),
-    ])
+    static let inventory = StringTable(
+        "inventory",
+        [
+            // Stock and catalog
+            "stock_title": ("库存", "Stock"),
+            "stock_intro": (
+                "一个客户的所有渠道共享一个库存池：可售 = 在库 − 已锁定 − 该渠道安全库存。",
+                "All channels of a client share one stock pool: available = on hand − reserved − the channel's safety stock."
+            ),
+            "stock_on_hand": ("在库", "On hand"),
+            "stock_reserved_qty": ("已锁定", "Reserved"),
+            "stock_counted_at": ("上次盘点", "Last counted"),
+            "stock_available": ("可售", "Available"),
+            "stock_safety": ("安全库存", "Safety stock"),
+            "stock_change": ("库存变动", "Change stock"),
+            "stock_kind": ("类型", "Kind"),
+            "stock_kind_receipt": ("入库", "Receipt"),
+            "stock_kind_adjustment": ("调整（±）", "Adjustment (±)"),
+            "stock_kind_stocktake": ("盘点（实盘数）", "Stock-take (counted)"),
+            "stock_kind_reserve": ("订单锁定", "Reserved for order"),
+            "stock_kind_release": ("订单释放", "Released"),
+            "stock_kind_deduct": ("发货出库", "Shipped"),
+            "stock_reason": ("原因", "Reason"),
+            "stock_movements": ("库存流水", "Movements"),
+            "stock_no_skus": ("还没有商品。先导入商品表。", "No SKUs yet. Import a catalog first."),
+            "warehouses": ("仓库", "Warehouses"),
+            "new_warehouse": ("新建仓库", "New warehouse"),
+        ])
 }

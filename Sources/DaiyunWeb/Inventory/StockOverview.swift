@@ -28,7 +28,9 @@ extension StockMovement {
     /// The movement as `principal` may read it: an order line of a store they may not see is not
     /// named (the pool is shared by the client's stores, their orders are not).
     func visible(to principal: Principal, client: Client) -> StockMovement {
-        guard let store = storeID, !AccessPolicy.canView(principal, .store(client.agencyID, client.id, ID(rawValue: store))) else { return self }
+        guard let store = storeID, !AccessPolicy.canView(principal, .store(client.agencyID, client.id, ID(rawValue: store))) else {
+            return self
+        }
         var redacted = self
         redacted.oid = nil
         redacted.storeID = nil

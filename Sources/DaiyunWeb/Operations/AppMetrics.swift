@@ -6,16 +6,31 @@ final class AppMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
 
     // Descriptors are not Sendable: made on use rather than kept in statics.
-    static var requests: MetricNameDescriptor { MetricNameDescriptor(namespace: "daiyun", subsystem: "http", metricName: "requests", unitName: "total",
-                                               helpText: "Requests answered, by method, route pattern and status.") }
-    static var duration: MetricNameDescriptor { MetricNameDescriptor(namespace: "daiyun", subsystem: "http", metricName: "request_duration", unitName: "seconds",
-                                               helpText: "Time to answer a request, by method and route pattern.") }
-    static var databaseUp: MetricNameDescriptor { MetricNameDescriptor(namespace: "daiyun", subsystem: "db", metricName: "up", unitName: "",
-                                                 helpText: "1 when the database answered the scrape's ping.") }
-    static var databasePing: MetricNameDescriptor { MetricNameDescriptor(namespace: "daiyun", subsystem: "db", metricName: "ping", unitName: "seconds",
-                                                   helpText: "Time of the scrape's SELECT 1.") }
-    static var poolMax: MetricNameDescriptor { MetricNameDescriptor(namespace: "daiyun", subsystem: "db_pool", metricName: "max", unitName: "connections",
-                                              helpText: "Configured maximum of database connections.") }
+    static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "daiyun", subsystem: "http", metricName: "requests", unitName: "total",
+            helpText: "Requests answered, by method, route pattern and status.")
+    }
+    static var duration: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "daiyun", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+            helpText: "Time to answer a request, by method and route pattern.")
+    }
+    static var databaseUp: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "daiyun", subsystem: "db", metricName: "up", unitName: "",
+            helpText: "1 when the database answered the scrape's ping.")
+    }
+    static var databasePing: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "daiyun", subsystem: "db", metricName: "ping", unitName: "seconds",
+            helpText: "Time of the scrape's SELECT 1.")
+    }
+    static var poolMax: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "daiyun", subsystem: "db_pool", metricName: "max", unitName: "connections",
+            helpText: "Configured maximum of database connections.")
+    }
 
     static let latencyBuckets: [Duration] = [
         .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),

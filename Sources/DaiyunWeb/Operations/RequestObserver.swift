@@ -13,11 +13,13 @@ struct RequestObserver: AsyncMiddleware {
         let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
         metrics.record(method: request.method.rawValue, route: route, status: response.status.code, duration: elapsed)
         let millis = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-        request.logger.info("\(request.method) \(request.url.path)", metadata: [
-            "status": "\(response.status.code)",
-            "route": "\(route)",
-            "ms": "\(String(format: "%.1f", millis))",
-        ])
+        request.logger.info(
+            "\(request.method) \(request.url.path)",
+            metadata: [
+                "status": "\(response.status.code)",
+                "route": "\(route)",
+                "ms": "\(String(format: "%.1f", millis))",
+            ])
         return response
     }
 }

@@ -3,9 +3,9 @@ import DaiyunPersistence
 
 /// An order's detail: its lines, history, refunds, shipments and reviews, and the raw input it came from.
 struct OrderPage: PageContent {
-static let template = "orders/order"
-static let strings: [StringTable] = [.orders, .channels]
-var title: String
+    static let template = "orders/order"
+    static let strings: [StringTable] = [.orders, .channels]
+    var title: String
     struct Line: Encodable { var title, properties, outer, price, quantity, payment, status, stock, stockState: String }
     struct Change: Encodable { var status, at, sourcePath: String }
     struct RefundRow: Encodable { var id, fee, status, phase, reason, created: String }
@@ -26,7 +26,8 @@ var title: String
     var sourceID, sourceName, sourceSHA, sourceReceived: String
     var sourcePath, shipPath: String
 
-    init(store: Store, clientName: String, detail: OrderDetail, shipments: [Shipment], reviews: [Review], canShip: Bool, _ l10n: Localizer) {
+    init(store: Store, clientName: String, detail: OrderDetail, shipments: [Shipment], reviews: [Review], canShip: Bool, _ l10n: Localizer)
+    {
         let o = detail.order
         let time = ShanghaiTime.format
         title = "\(l10n["order_title"]) \(o.tid)"
@@ -48,22 +49,30 @@ var title: String
         preSale = o.isPreSale
         attention = detail.needsAttention
         lines = detail.lines.map {
-            Line(title: $0.line.title, properties: $0.line.skuProperties, outer: $0.line.outerSkuID, price: $0.line.price.description,
-                 quantity: String($0.line.quantity), payment: $0.line.payment.description, status: l10n["status_\($0.line.status.rawValue)"],
-                 stock: l10n["stock_\($0.stockState.rawValue)"], stockState: $0.stockState.rawValue)
+            Line(
+                title: $0.line.title, properties: $0.line.skuProperties, outer: $0.line.outerSkuID, price: $0.line.price.description,
+                quantity: String($0.line.quantity), payment: $0.line.payment.description, status: l10n["status_\($0.line.status.rawValue)"],
+                stock: l10n["stock_\($0.stockState.rawValue)"], stockState: $0.stockState.rawValue)
         }
-        history = detail.history.map { Change(status: l10n["status_\($0.status)"], at: time($0.observedAt), sourcePath: SiteURL.sourceRecord($0.sourceRecordID).path) }
+        history = detail.history.map {
+            Change(status: l10n["status_\($0.status)"], at: time($0.observedAt), sourcePath: SiteURL.sourceRecord($0.sourceRecordID).path)
+        }
         refunds = detail.refunds.map {
-            RefundRow(id: $0.refundID, fee: $0.refundFee.description, status: $0.status.rawValue, phase: $0.phase.rawValue, reason: $0.reason, created: time($0.createdAt))
+            RefundRow(
+                id: $0.refundID, fee: $0.refundFee.description, status: $0.status.rawValue, phase: $0.phase.rawValue, reason: $0.reason,
+                created: time($0.createdAt))
         }
         self.shipments = shipments.map { shipment in
-            ShipmentRow(carrier: ShipmentDraft.carriers.first { $0.code == shipment.companyCode }?.name ?? shipment.companyCode, waybill: shipment.waybill,
-                        lines: shipment.oids.joined(separator: ", "), status: shipment.status, statusLabel: l10n["shipment_\(shipment.status)"],
-                        created: time(shipment.createdAt), error: shipment.error ?? "")
+            ShipmentRow(
+                carrier: ShipmentDraft.carriers.first { $0.code == shipment.companyCode }?.name ?? shipment.companyCode,
+                waybill: shipment.waybill,
+                lines: shipment.oids.joined(separator: ", "), status: shipment.status, statusLabel: l10n["shipment_\(shipment.status)"],
+                created: time(shipment.createdAt), error: shipment.error ?? "")
         }
         self.reviews = reviews.map {
-            ReviewRow(result: $0.result.rawValue, resultLabel: l10n["review_\($0.result.rawValue)"], content: $0.content, reply: $0.reply,
-                      created: time($0.createdAt), item: $0.itemTitle)
+            ReviewRow(
+                result: $0.result.rawValue, resultLabel: l10n["review_\($0.result.rawValue)"], content: $0.content, reply: $0.reply,
+                created: time($0.createdAt), item: $0.itemTitle)
         }
         self.canShip = canShip
         carriers = ShipmentDraft.carriers.map { Choice(value: $0.code, label: "\($0.name) \($0.code)", selected: false) }

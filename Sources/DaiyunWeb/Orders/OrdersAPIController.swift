@@ -1,6 +1,6 @@
 import DaiyunChannels
-import DaiyunIntegration
 import DaiyunCore
+import DaiyunIntegration
 import DaiyunPersistence
 import Foundation
 import Vapor
@@ -13,21 +13,26 @@ struct OrdersAPIController: RouteCollection {
     }
 
     func orders(req: Request) async throws -> Response {
-        struct Page: Encodable { var items: [OrderSummary]; var next: String? }
+        struct Page: Encodable {
+            var items: [OrderSummary]
+            var next: String?
+        }
         let store = try await req.store()
         let query = OrderListQuery(req)
         let limit = try req.queryInt("limit", in: 1...500, default: 100)
         if (try? req.query.get(String.self, at: "after")) != nil, query.cursor == nil {
             throw ValidationError(field: "after", rule: .unknownReference)
         }
-        let page = try await OrderRepository(database: req.db).list(store: store.id, filter: query.filter, after: query.cursor, limit: limit)
+        let page = try await OrderRepository(database: req.db).list(
+            store: store.id, filter: query.filter, after: query.cursor, limit: limit)
         return try APIResponse.json(Page(items: page.orders, next: page.next?.description))
     }
 
     func order(req: Request) async throws -> Response {
         let store = try await req.store()
         guard let tid = req.parameters.get("tid"),
-              let detail = try await OrderRepository(database: req.db).detail(store: store.id, tid: tid) else { throw AccessDenied.notFound }
+            let detail = try await OrderRepository(database: req.db).detail(store: store.id, tid: tid)
+        else { throw AccessDenied.notFound }
         return try APIResponse.json(detail)
     }
 }

@@ -19,9 +19,11 @@ struct OrdersController: RouteCollection {
         let store = try await req.store()
         let l10n = Page.localizer(for: req)
         let query = OrderListQuery(req)
-        let page = try await OrderRepository(database: req.db).list(store: store.id, filter: query.filter, after: query.cursor, limit: Self.pageSize)
+        let page = try await OrderRepository(database: req.db).list(
+            store: store.id, filter: query.filter, after: query.cursor, limit: Self.pageSize)
         let client = try await req.tenancy.client(store.clientID)
-        let content = OrdersIndexPage(store: store, clientName: client?.name ?? "", orders: page.orders, next: page.next, query: query, l10n)
+        let content = OrdersIndexPage(
+            store: store, clientName: client?.name ?? "", orders: page.orders, next: page.next, query: query, l10n)
         return try await Page.render(content, for: req)
     }
 
@@ -29,7 +31,8 @@ struct OrdersController: RouteCollection {
         let store = try await req.store()
         let l10n = Page.localizer(for: req)
         guard let tid = req.parameters.get("tid"),
-              let detail = try await OrderRepository(database: req.db).detail(store: store.id, tid: tid) else { throw AccessDenied.notFound }
+            let detail = try await OrderRepository(database: req.db).detail(store: store.id, tid: tid)
+        else { throw AccessDenied.notFound }
         let o = detail.order
         let client = try await req.tenancy.client(store.clientID)
         let content = OrderPage(
@@ -43,11 +46,14 @@ struct OrdersController: RouteCollection {
 
     /// Ships the order (or the ticked lines of it): recorded, audited, and sent to the channel by a job.
     func ship(req: Request) async throws -> Response {
-        guard let store = req.parameters.get("storeID").flatMap(ID<Store>.init), let tid = req.parameters.get("tid") else { throw AccessDenied.notFound }
+        guard let store = req.parameters.get("storeID").flatMap(ID<Store>.init), let tid = req.parameters.get("tid") else {
+            throw AccessDenied.notFound
+        }
         let path = SiteURL.order(store, tid: tid)
         return try await Page.formAction(req, failurePath: path) {
             let oids = (try? req.content.get([String].self, at: "oids")) ?? []
-            _ = try await ShippingService.ship(req: req, companyCode: req.formField("company_code"), waybill: req.formField("waybill"), oids: oids)
+            _ = try await ShippingService.ship(
+                req: req, companyCode: req.formField("company_code"), waybill: req.formField("waybill"), oids: oids)
             return Page.redirect(req, to: path, flash: Page.localizer(for: req)["shipment_queued"])
         }
     }
@@ -86,7 +92,8 @@ struct OrderListQuery {
     func link(store: Store, after cursor: OrderCursor) -> String {
         var components = URLComponents()
         components.path = SiteURL.orders(store.id).path
-        components.queryItems = echo.keys.sorted().map { URLQueryItem(name: $0, value: echo[$0]) } + [URLQueryItem(name: "after", value: cursor.description)]
+        components.queryItems =
+            echo.keys.sorted().map { URLQueryItem(name: $0, value: echo[$0]) } + [URLQueryItem(name: "after", value: cursor.description)]
         return components.string ?? components.path
     }
 }

@@ -3,9 +3,9 @@ import DaiyunPersistence
 
 /// A store's orders: the filtered, keyset-paged list.
 struct OrdersIndexPage: PageContent {
-static let template = "orders/orders"
-static let strings: [StringTable] = [.orders]
-var title: String
+    static let template = "orders/orders"
+    static let strings: [StringTable] = [.orders]
+    var title: String
     struct Row: Encodable {
         var tid, status, statusLabel, buyer, payment, created, paid: String
         var preSale, attention: Bool
@@ -23,12 +23,17 @@ var title: String
         title = "\(l10n["orders_title"]) · \(store.name)"
         self.store = StoreRow(store, clientName: clientName, l10n)
         rows = orders.map {
-            Row(tid: $0.tid, status: $0.status.rawValue, statusLabel: l10n["status_\($0.status.rawValue)"], buyer: $0.buyerNick,
-                payment: $0.payment.description, created: ShanghaiTime.format($0.createdAt), paid: $0.paidAt.map(ShanghaiTime.format) ?? "—",
+            Row(
+                tid: $0.tid, status: $0.status.rawValue, statusLabel: l10n["status_\($0.status.rawValue)"], buyer: $0.buyerNick,
+                payment: $0.payment.description, created: ShanghaiTime.format($0.createdAt),
+                paid: $0.paidAt.map(ShanghaiTime.format) ?? "—",
                 preSale: $0.isPreSale, attention: $0.needsAttention, path: SiteURL.order(store.id, tid: $0.tid).path)
         }
-        statuses = [Choice(value: "", label: l10n["filter_status_all"], selected: query.filter.status == nil)]
-            + OrderStatus.allCases.map { Choice(value: $0.rawValue, label: l10n["status_\($0.rawValue)"], selected: query.filter.status == $0) }
+        statuses =
+            [Choice(value: "", label: l10n["filter_status_all"], selected: query.filter.status == nil)]
+            + OrderStatus.allCases.map {
+                Choice(value: $0.rawValue, label: l10n["status_\($0.rawValue)"], selected: query.filter.status == $0)
+            }
         filter = query.echo
         nextPage = next.map { query.link(store: store, after: $0) }
         isFirstPage = query.cursor == nil

@@ -14,7 +14,8 @@ enum ShippingService {
             throw ValidationError(field: "company_code", rule: .oneOf(ShipmentDraft.carriers.map(\.code)))
         }
         guard let tid = req.parameters.get("tid"),
-              let order = try await OrderRepository(database: req.db).orders([tid], store: store.id)[tid] else { throw AccessDenied.notFound }
+            let order = try await OrderRepository(database: req.db).orders([tid], store: store.id)[tid]
+        else { throw AccessDenied.notFound }
         guard try await req.channelConnections.settings(store: store.id) != nil else {
             throw ValidationError(field: "connection", rule: .required)
         }
@@ -25,7 +26,8 @@ enum ShippingService {
     /// Whether the order page offers the shipping form.
     static func canShip(_ order: Order, store: Store, req: Request) async throws -> Bool {
         guard AccessPolicy.decide(try req.principal(), .shipOrders, in: store.scope) == .allow,
-              order.isShippable else { return false }
+            order.isShippable
+        else { return false }
         return try await req.channelConnections.settings(store: store.id) != nil
     }
 }

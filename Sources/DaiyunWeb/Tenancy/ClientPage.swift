@@ -36,8 +36,9 @@ struct ClientPage: PageContent {
         channels = l10n.channelChoices()
         statuses = l10n.statusChoices(selected: .onboarding)
         self.today = today.description
-        links = Links(stock: SiteURL.stock(client.id).path, catalog: SiteURL.catalog(client.id).path,
-                      audit: SiteURL.auditChain(AuditChainKey.client(client.id).description).path, auditExport: SiteURL.auditExport(client.id).path,
-                      createStore: SiteURL.clientStores(client.id).path, update: SiteURL.client(client.id).path)
+        links = Links(
+            stock: SiteURL.stock(client.id).path, catalog: SiteURL.catalog(client.id).path,
+            audit: SiteURL.auditChain(AuditChainKey.client(client.id).description).path, auditExport: SiteURL.auditExport(client.id).path,
+            createStore: SiteURL.clientStores(client.id).path, update: SiteURL.client(client.id).path)
     }
 }

@@ -18,8 +18,9 @@ struct ClientsController: RouteCollection {
         let stores = try await req.tenancy.stores(visibleTo: AccessPolicy.visibility(of: principal), client: client.id)
         let canSeeAudit = AccessPolicy.decide(principal, .viewAuditLog, in: scope) == .allow
         let head = canSeeAudit ? try await req.auditLog.chain(.client(client.id))?.head ?? .empty : .empty
-        let page = ClientPage(client: client, stores: stores, canManage: AccessPolicy.decide(principal, .manageClients, in: scope) == .allow,
-                              canSeeAudit: canSeeAudit, head: head, today: BusinessDay(containing: req.now), l10n)
+        let page = ClientPage(
+            client: client, stores: stores, canManage: AccessPolicy.decide(principal, .manageClients, in: scope) == .allow,
+            canSeeAudit: canSeeAudit, head: head, today: BusinessDay(containing: req.now), l10n)
         return try await Page.render(page, for: req)
     }
 

@@ -19,7 +19,9 @@ struct StorePage: PageContent {
     init(store: Store, clientName: String, team: [(User, StoreRole)], canEdit: Bool, _ l10n: Localizer) {
         title = store.name
         self.store = StoreRow(store, clientName: clientName, l10n)
-        self.team = team.map { Member(name: $0.0.displayName, login: $0.0.login, role: l10n.role($0.1)) }.sorted { ($0.role, $0.login) < ($1.role, $1.login) }
+        self.team = team.map { Member(name: $0.0.displayName, login: $0.0.login, role: l10n.role($0.1)) }.sorted {
+            ($0.role, $0.login) < ($1.role, $1.login)
+        }
         self.canEdit = canEdit
         statuses = l10n.statusChoices(selected: store.status)
     }

@@ -15,9 +15,12 @@ struct StoresController: RouteCollection {
         let l10n = Page.localizer(for: req)
         let client = try await req.tenancy.client(store.clientID)
         let people = Dictionary(uniqueKeysWithValues: try await req.users.users(of: store.agencyID).map { ($0.id, $0) })
-        let team = try await req.users.assignments(on: store.id).compactMap { assignment in people[assignment.userID].map { ($0, assignment.role) } }
-        let page = StorePage(store: store, clientName: client?.name ?? "", team: team,
-                             canEdit: AccessPolicy.decide(principal, .editStore, in: store.scope) == .allow, l10n)
+        let team = try await req.users.assignments(on: store.id).compactMap { assignment in
+            people[assignment.userID].map { ($0, assignment.role) }
+        }
+        let page = StorePage(
+            store: store, clientName: client?.name ?? "", team: team,
+            canEdit: AccessPolicy.decide(principal, .editStore, in: store.scope) == .allow, l10n)
         return try await Page.render(page, for: req)
     }
 

@@ -66,7 +66,8 @@ struct TenancyAPIController: RouteCollection {
         let input = try req.content.decode(StoreInput.self)
         let principal = try req.principal()
         guard let clientID = ID<Client>(input.clientID), let client = try await req.tenancy.client(clientID),
-              AccessPolicy.canView(principal, .client(client.agencyID, client.id)) else {
+            AccessPolicy.canView(principal, .client(client.agencyID, client.id))
+        else {
             throw ValidationError(field: "client_id", rule: .unknownReference)
         }
         try req.authorize(.manageClients, in: .client(client.agencyID, client.id))

@@ -1,24 +1,26 @@
 extension StringTable {
     /// The strings of home, clients and stores.
-    static let tenancy = StringTable("tenancy", [
-        // Home, clients, stores
-        "home_title": ("客户与店铺", "Clients and stores"),
-        "my_stores_title": ("我负责的店铺", "My stores"),
-        "clients": ("客户（品牌）", "Clients (brands)"),
-        "stores": ("店铺", "Stores"),
-        "client": ("客户", "Client"),
-        "store": ("店铺", "Store"),
-        "store_count": ("店铺数", "Stores"),
-        "no_clients": ("还没有客户。", "No clients yet."),
-        "no_stores": ("没有可见的店铺。", "No stores to show."),
-        "new_client": ("新建客户", "New client"),
-        "edit_client": ("编辑客户", "Edit client"),
-        "new_store": ("新开店铺", "Open a store"),
-        "edit_store": ("编辑店铺", "Edit store"),
-        "hint_shop_id": ("渠道后台中的店铺编号，如天猫 shop_id。", "The shop number in the channel's back office, such as Tmall's shop_id."),
-        "hint_brand_viewer_client": ("仅品牌方账号需要选择。", "Brand viewers only."),
-        "store_team": ("店铺团队", "Store team"),
-        "no_team": ("尚未分配员工。", "No staff assigned yet."),
-        "store_details": ("店铺信息", "Store details"),
-    ])
+    static let tenancy = StringTable(
+        "tenancy",
+        [
+            // Home, clients, stores
+            "home_title": ("客户与店铺", "Clients and stores"),
+            "my_stores_title": ("我负责的店铺", "My stores"),
+            "clients": ("客户（品牌）", "Clients (brands)"),
+            "stores": ("店铺", "Stores"),
+            "client": ("客户", "Client"),
+            "store": ("店铺", "Store"),
+            "store_count": ("店铺数", "Stores"),
+            "no_clients": ("还没有客户。", "No clients yet."),
+            "no_stores": ("没有可见的店铺。", "No stores to show."),
+            "new_client": ("新建客户", "New client"),
+            "edit_client": ("编辑客户", "Edit client"),
+            "new_store": ("新开店铺", "Open a store"),
+            "edit_store": ("编辑店铺", "Edit store"),
+            "hint_shop_id": ("渠道后台中的店铺编号，如天猫 shop_id。", "The shop number in the channel's back office, such as Tmall's shop_id."),
+            "hint_brand_viewer_client": ("仅品牌方账号需要选择。", "Brand viewers only."),
+            "store_team": ("店铺团队", "Store team"),
+            "no_team": ("尚未分配员工。", "No staff assigned yet."),
+            "store_details": ("店铺信息", "Store details"),
+        ])
 }

@@ -10,7 +10,8 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure import, export-file import and flash-sale throughput (seeded, so runs compare).",
-        discussion: "PostgreSQL is measured too when --postgres or DAIYUN_BENCH_DATABASE_URL names a server (a fresh schema is used and dropped)."
+        discussion:
+            "PostgreSQL is measured too when --postgres or DAIYUN_BENCH_DATABASE_URL names a server (a fresh schema is used and dropped)."
     )
 
     @ArgumentParser.Option(help: "Orders in the generated year.")
@@ -46,7 +47,9 @@ struct BenchCommand: AsyncParsableCommand {
     /// The kept database never replaces a file, and its folder must exist before the run, not after.
     func validate() throws {
         guard let path = keepSqlite else { return }
-        guard !FileManager.default.fileExists(atPath: path) else { throw ValidationError("--keep-sqlite \(path): the file exists; name a new one") }
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw ValidationError("--keep-sqlite \(path): the file exists; name a new one")
+        }
         var isFolder: ObjCBool = false
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
@@ -56,7 +59,9 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let dataset = BenchDataset(orders: orders, seed: seed)
-        print("Daiyun bench — \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, \(ProcessInfo.processInfo.operatingSystemVersionString)")
+        print(
+            "Daiyun bench — \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, \(ProcessInfo.processInfo.operatingSystemVersionString)"
+        )
         print("dataset: \(dataset.orders.count) orders, \(dataset.lineCount) lines, \(dataset.refunds.count) refunds (seed \(seed))")
         // The bench's own settings; its databases are made fresh, not the configured one.
         let settings = try AppConfig.load(flags: .init(), environment: ProcessInfo.processInfo.environment)
@@ -89,6 +94,8 @@ enum BenchReport {
     static func line(_ database: String, _ what: String, count: Int, unit: String, seconds: Double, extra: String = "") {
         let rate = Double(count) / max(seconds, 1e-9)
         let padded = "\(database) \(what)".padding(toLength: 40, withPad: " ", startingAt: 0)
-        print("\(padded) \(String(format: "%9d", count)) \(unit) in \(String(format: "%7.2f", seconds)) s = \(String(format: "%10.0f", rate)) \(unit)/s\(extra.isEmpty ? "" : "  " + extra)")
+        print(
+            "\(padded) \(String(format: "%9d", count)) \(unit) in \(String(format: "%7.2f", seconds)) s = \(String(format: "%10.0f", rate)) \(unit)/s\(extra.isEmpty ? "" : "  " + extra)"
+        )
     }
 }

@@ -29,10 +29,15 @@ enum BenchDatabase {
             let context = WriteContext(actor: "job:bench", now: Date())
             let tenancy = TenancyRepository(database: app.db)
             let agency = try await tenancy.createAgency(named: "Bench \(tag)", by: context)
-            let client = try await tenancy.createClient(try ClientDraft(name: "Bench client", industry: "bench"), in: agency.id, by: context)
-            var store = try await tenancy.createStore(try StoreDraft(channel: "tmall", shopID: "bench-\(tag)", name: "Bench store", status: "active", takenOverOn: "2025-01-01"), for: client, by: context)
+            let client = try await tenancy.createClient(
+                try ClientDraft(name: "Bench client", industry: "bench"), in: agency.id, by: context)
+            var store = try await tenancy.createStore(
+                try StoreDraft(channel: "tmall", shopID: "bench-\(tag)", name: "Bench store", status: "active", takenOverOn: "2025-01-01"),
+                for: client, by: context)
             // The dataset's orders name a fixed store id; the bench store takes that id.
-            try await (app.db as! any SQLDatabase).raw("UPDATE stores SET id = \(bind: BenchDataset.store.rawValue) WHERE id = \(bind: store.id.rawValue)").run()
+            try await (app.db as! any SQLDatabase).raw(
+                "UPDATE stores SET id = \(bind: BenchDataset.store.rawValue) WHERE id = \(bind: store.id.rawValue)"
+            ).run()
             store.id = BenchDataset.store
             let result = try await body(app, store)
             if let kept, case .sqlite(let path) = location {

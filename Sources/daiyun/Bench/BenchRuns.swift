@@ -1,6 +1,6 @@
 import DaiyunChannels
-import DaiyunIntegration
 import DaiyunCore
+import DaiyunIntegration
 import DaiyunPersistence
 import DaiyunSimulation
 import Fluent
@@ -13,17 +13,24 @@ enum BenchRuns {
     /// The year's orders, lines and refunds into empty tables with their real unique keys, from
     /// domain values in memory to the last commit; then the same rows again (nothing changes).
     /// A SQLite database is kept at `keepingAt` when given; `verbose` prints each filtered query's time.
-    static func importYear(_ dataset: BenchDataset, on database: BenchDatabase, label: String, keepingAt kept: String? = nil, verbose: Bool = false) async throws {
+    static func importYear(
+        _ dataset: BenchDataset, on database: BenchDatabase, label: String, keepingAt kept: String? = nil, verbose: Bool = false
+    ) async throws {
         try await database.with(keepingAt: kept) { app, store in
-            let source = try await SourceRecordRepository(database: app.db).keep(Data("bench".utf8), name: "bench", kind: "bench", agency: store.agencyID, store: store.id, by: WriteContext(actor: "job:bench", now: Date())).record.id
+            let source = try await SourceRecordRepository(database: app.db).keep(
+                Data("bench".utf8), name: "bench", kind: "bench", agency: store.agencyID, store: store.id,
+                by: WriteContext(actor: "job:bench", now: Date())
+            ).record.id
             for pass in ["import", "re-import (no change)"] {
                 let start = ContinuousClock.now
                 let counts = try await app.db.transaction { tx in
                     try await OrderWriter(database: tx).apply(dataset.orders, store: store, source: source, actor: "job:bench", at: Date())
                         + RefundWriter(database: tx).apply(dataset.refunds, store: store, source: source)
                 }
-                let expected = pass == "import" ? UpsertCounts(inserted: dataset.orders.count + dataset.refunds.count)
-                                                : UpsertCounts(unchanged: dataset.orders.count + dataset.refunds.count)
+                let expected =
+                    pass == "import"
+                    ? UpsertCounts(inserted: dataset.orders.count + dataset.refunds.count)
+                    : UpsertCounts(unchanged: dataset.orders.count + dataset.refunds.count)
                 guard counts == expected else { throw BenchError("\(label) \(pass): \(counts), expected \(expected)") }
                 BenchReport.line(label, pass, count: dataset.rowCount, unit: "rows", seconds: seconds(since: start))
             }
@@ -49,10 +56,12 @@ enum BenchRuns {
         // Common filters, and the worst cases of a walk: filters that match nothing or little.
         let november11 = BusinessDay("2026-11-11")!.start
         let filters: [(String, OrderFilter)] = [
-            ("closed", OrderFilter(status: .closed)), ("buyer", OrderFilter(buyer: "buyer7**")), ("SKU", OrderFilter(outerSkuID: "BENCH-3")),
+            ("closed", OrderFilter(status: .closed)), ("buyer", OrderFilter(buyer: "buyer7**")),
+            ("SKU", OrderFilter(outerSkuID: "BENCH-3")),
             ("11.11", OrderFilter(from: november11, until: november11.addingTimeInterval(86_400))),
             ("unknown buyer", OrderFilter(buyer: "nobody")), ("unknown SKU", OrderFilter(outerSkuID: "NO-SUCH-SKU")),
-            ("finished, unknown buyer", OrderFilter(status: .finished, buyer: "nobody")), ("needs attention", OrderFilter(needsAttention: true)),
+            ("finished, unknown buyer", OrderFilter(status: .finished, buyer: "nobody")),
+            ("needs attention", OrderFilter(needsAttention: true)),
             ("closed, SKU", OrderFilter(status: .closed, outerSkuID: "BENCH-20")),
         ]
         var slowest = (name: "", ms: 0.0)
@@ -64,10 +73,12 @@ enum BenchRuns {
             if verbose { print("  \(name): \(String(format: "%.1f", ms)) ms") }
         }
         latencies.sort()
-        BenchReport.line(label, "order list, all pages", count: pages, unit: "pages", seconds: latencies.reduce(0, +) / 1000,
-                         extra: String(format: "p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d filtered first pages max %.1f ms",
-                                       latencies[latencies.count / 2], latencies[min(latencies.count - 1, latencies.count * 99 / 100)], latencies.last!,
-                                       filters.count, slowest.ms) + " (\(slowest.name))")
+        BenchReport.line(
+            label, "order list, all pages", count: pages, unit: "pages", seconds: latencies.reduce(0, +) / 1000,
+            extra: String(
+                format: "p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d filtered first pages max %.1f ms",
+                latencies[latencies.count / 2], latencies[min(latencies.count - 1, latencies.count * 99 / 100)], latencies.last!,
+                filters.count, slowest.ms) + " (\(slowest.name))")
     }
 
     /// The 千牛 order report in GB18030, through the real import path: decode, validate, yuan to
@@ -80,14 +91,17 @@ enum BenchRuns {
         try await database.with { app, store in
             guard let client = try await TenancyRepository(database: app.db).client(store.clientID) else { return }
             let start = ContinuousClock.now
-            let result = try await ImportService(database: app.db).run(file, name: "bench.csv", kind: .orders, mode: .allOrNothing,
-                                                                       target: ImportTarget(client: client, store: store), by: WriteContext(actor: "job:bench", now: Date()))
+            let result = try await ImportService(database: app.db).run(
+                file, name: "bench.csv", kind: .orders, mode: .allOrNothing,
+                target: ImportTarget(client: client, store: store), by: WriteContext(actor: "job:bench", now: Date()))
             let elapsed = seconds(since: start)
             guard result.batch.inserted == dataset.orders.count else {
-                throw BenchError("the export import inserted \(result.batch.inserted) of \(dataset.orders.count) orders: \(result.errors.prefix(3))")
+                throw BenchError(
+                    "the export import inserted \(result.batch.inserted) of \(dataset.orders.count) orders: \(result.errors.prefix(3))")
             }
-            BenchReport.line(label, "GB18030 export file", count: result.batch.inserted, unit: "orders", seconds: elapsed,
-                             extra: "(\(file.count / 1_048_576) MiB)")
+            BenchReport.line(
+                label, "GB18030 export file", count: result.batch.inserted, unit: "orders", seconds: elapsed,
+                extra: "(\(file.count / 1_048_576) MiB)")
         }
     }
 
@@ -97,10 +111,16 @@ enum BenchRuns {
             let sql = app.db as! any SQLDatabase
             let skus = (0..<50).map { _ in UUID.random() }
             let productID = UUID.random()
-            try await sql.raw("INSERT INTO products (id, client_id, title, category, main_image_url, selling_points, detail, created_at) VALUES (\(bind: productID), \(bind: store.clientID.rawValue), 'flash', '', '', '', '', \(bind: Date()))").run()
+            try await sql.raw(
+                "INSERT INTO products (id, client_id, title, category, main_image_url, selling_points, detail, created_at) VALUES (\(bind: productID), \(bind: store.clientID.rawValue), 'flash', '', '', '', '', \(bind: Date()))"
+            ).run()
             for (i, sku) in skus.enumerated() {
-                try await sql.raw("INSERT INTO skus (id, client_id, product_id, outer_id, barcode, properties, list_price_fen, floor_price_fen, cost_fen) VALUES (\(bind: sku), \(bind: store.clientID.rawValue), \(bind: productID), \(bind: "FLASH-\(i)"), '', '', 100, 100, 50)").run()
-                try await sql.raw("INSERT INTO sku_stock (id, sku_id, client_id, on_hand, reserved) VALUES (\(bind: UUID.random()), \(bind: sku), \(bind: store.clientID.rawValue), 100, 0)").run()
+                try await sql.raw(
+                    "INSERT INTO skus (id, client_id, product_id, outer_id, barcode, properties, list_price_fen, floor_price_fen, cost_fen) VALUES (\(bind: sku), \(bind: store.clientID.rawValue), \(bind: productID), \(bind: "FLASH-\(i)"), '', '', 100, 100, 50)"
+                ).run()
+                try await sql.raw(
+                    "INSERT INTO sku_stock (id, sku_id, client_id, on_hand, reserved) VALUES (\(bind: UUID.random()), \(bind: sku), \(bind: store.clientID.rawValue), 100, 0)"
+                ).run()
             }
             let counter = AttemptCounter(total: attempts)
             let lane = CheckoutLane(database: app.db)
@@ -114,7 +134,8 @@ enum BenchRuns {
                         while let attempt = await counter.next() {
                             let sku = skus[Int(random.next() % UInt64(skus.count))]
                             let begun = ContinuousClock.now
-                            let held = try await lane.reserve(sku: sku, quantity: 1, store: store.id, oid: "flash-\(attempt)", actor: "job:bench", at: Date())
+                            let held = try await lane.reserve(
+                                sku: sku, quantity: 1, store: store.id, oid: "flash-\(attempt)", actor: "job:bench", at: Date())
                             latencies.append(seconds(since: begun) * 1000)
                             if held { sold += 1 }
                         }
@@ -127,10 +148,15 @@ enum BenchRuns {
             let sold = results.reduce(0) { $0 + $1.sold }
             let latencies = results.flatMap(\.latencies).sorted()
             // SUM of a bigint is NUMERIC on PostgreSQL: cast it back.
-            let reserved = Int(try await sql.raw("SELECT CAST(SUM(reserved) AS BIGINT) AS n FROM sku_stock WHERE client_id = \(bind: store.clientID.rawValue)").first()?.decode(column: "n", as: Int64.self) ?? -1)
-            let p50 = latencies[latencies.count / 2], p99 = latencies[min(latencies.count - 1, latencies.count * 99 / 100)]
-            BenchReport.line(label, "flash sale (\(workers) workers)", count: attempts, unit: "attempts", seconds: elapsed,
-                             extra: String(format: "p50 %.2f ms, p99 %.2f ms, sold %d of 5000, reserved %d", p50, p99, sold, reserved))
+            let reserved = Int(
+                try await sql.raw(
+                    "SELECT CAST(SUM(reserved) AS BIGINT) AS n FROM sku_stock WHERE client_id = \(bind: store.clientID.rawValue)"
+                ).first()?.decode(column: "n", as: Int64.self) ?? -1)
+            let p50 = latencies[latencies.count / 2]
+            let p99 = latencies[min(latencies.count - 1, latencies.count * 99 / 100)]
+            BenchReport.line(
+                label, "flash sale (\(workers) workers)", count: attempts, unit: "attempts", seconds: elapsed,
+                extra: String(format: "p50 %.2f ms, p99 %.2f ms, sold %d of 5000, reserved %d", p50, p99, sold, reserved))
             // Never oversold: every sale is a reservation and no SKU went past its 100 units. With
             // ample attempts (four per unit, the default) every unit sells.
             guard sold == reserved, sold <= 5000, attempts < 20_000 || sold == 5000 else {

@@ -1,6 +1,6 @@
 import DaiyunChannels
-import DaiyunIntegration
 import DaiyunCore
+import DaiyunIntegration
 import DaiyunJobs
 import DaiyunPersistence
 import DaiyunSandbox
@@ -14,11 +14,14 @@ import Vapor
 /// in orders/s, and the lag from an order placed in the sandbox to its row in Daiyun, on demand
 /// and with the default one-minute schedule.
 enum BenchSync {
-    static let skus = (0..<40).map { SimulatedSKU(outerID: "BENCH-\($0)", title: "商品\($0)", properties: "规格:\($0)", price: Money(fen: 4_900 + Int64($0) * 500)) }
+    static let skus = (0..<40).map {
+        SimulatedSKU(outerID: "BENCH-\($0)", title: "商品\($0)", properties: "规格:\($0)", price: Money(fen: 4_900 + Int64($0) * 500))
+    }
 
     static func run(on database: BenchDatabase, label: String, ordersPerDay: Double, scheduledLag: Bool) async throws {
-        let shop = SandboxShop(nick: "bench", session: "bench-session", skus: skus, baseOrdersPerDay: ordersPerDay, seed: 11, historyDays: 90,
-                               pace: .init(ordersPerMinute: 0))
+        let shop = SandboxShop(
+            nick: "bench", session: "bench-session", skus: skus, baseOrdersPerDay: ordersPerDay, seed: 11, historyDays: 90,
+            pace: .init(ordersPerMinute: 0))
         let gateway = SandboxGateway(apps: ["bench-app": "bench-secret"], shops: [shop], callsPerSecond: 1_000)
         let sandbox = try await Application.make(Environment(name: "production", arguments: ["daiyun"]))
         sandbox.logger.logLevel = .error
@@ -38,13 +41,16 @@ enum BenchSync {
 
     static func measure(on database: BenchDatabase, label: String, endpoint: String, shop: SandboxShop, scheduledLag: Bool) async throws {
         try await database.with { app, store in
-            let connection = ChannelConnection(storeID: store.id, endpoint: endpoint, appKey: "bench-app", appSecret: "bench-secret", session: "bench-session")
+            let connection = ChannelConnection(
+                storeID: store.id, endpoint: endpoint, appKey: "bench-app", appSecret: "bench-secret", session: "bench-session")
             try await app.channelConnections.connect(connection, store: store, by: WriteContext(actor: "job:bench", now: Date()))
             let client = TOPClient(connection: connection)
             let start = ContinuousClock.now
             let report = try await TaobaoSync(database: app.db, client: client, store: store).run()
-            BenchReport.line(label, "sync back-fill, 90 days (HTTP)", count: report.orders.fetched, unit: "orders", seconds: BenchRuns.seconds(since: start),
-                             extra: "(\(report.orders.pages) pages, \(report.refunds.fetched) refunds)")
+            BenchReport.line(
+                label, "sync back-fill, 90 days (HTTP)", count: report.orders.fetched, unit: "orders",
+                seconds: BenchRuns.seconds(since: start),
+                extra: "(\(report.orders.pages) pages, \(report.refunds.fetched) refunds)")
 
             // On demand: an order placed, a sync requested at once, the runner picking it up.
             let runner = JobRunner(database: app.db, worker: "bench", logger: Logger(label: "bench"), registry: app.jobRegistry)
@@ -73,22 +79,25 @@ enum BenchSync {
             lags.append(BenchRuns.seconds(since: placed))
         }
         lags.sort()
-        BenchReport.line(label, "lag on demand (sync now)", count: lags.count, unit: "orders", seconds: lags.reduce(0, +),
-                         extra: String(format: "p50 %.2f s, max %.2f s", lags[lags.count / 2], lags.last!))
+        BenchReport.line(
+            label, "lag on demand (sync now)", count: lags.count, unit: "orders", seconds: lags.reduce(0, +),
+            extra: String(format: "p50 %.2f s, max %.2f s", lags[lags.count / 2], lags.last!))
         if scheduledLag {
             // The default schedule: the order waits for the next minute's sync.
             let placed = ContinuousClock.now
             let tid = try await place(on: shop)
             try await waitForRow(tid, store: store, on: app, timeout: 120)
-            BenchReport.line(label, "lag, default 60 s schedule", count: 1, unit: "orders", seconds: BenchRuns.seconds(since: placed),
-                             extra: String(format: "%.1f s (bound: 60 s + one incremental sync)", BenchRuns.seconds(since: placed)))
+            BenchReport.line(
+                label, "lag, default 60 s schedule", count: 1, unit: "orders", seconds: BenchRuns.seconds(since: placed),
+                extra: String(format: "%.1f s (bound: 60 s + one incremental sync)", BenchRuns.seconds(since: placed)))
         }
     }
 
     static func place(on shop: SandboxShop) async throws -> String {
         guard await shop.flashSale(outerID: "BENCH-0", count: 1) == 1,
-              let newest = await shop.trades(modifiedFrom: Date().addingTimeInterval(-5), to: Date().addingTimeInterval(1), types: ["fixed"])
-                .max(by: { $0.tid < $1.tid }) else { throw BenchError("the sandbox took no order") }
+            let newest = await shop.trades(modifiedFrom: Date().addingTimeInterval(-5), to: Date().addingTimeInterval(1), types: ["fixed"])
+                .max(by: { $0.tid < $1.tid })
+        else { throw BenchError("the sandbox took no order") }
         return newest.tid
     }
 

@@ -3,7 +3,8 @@
 /// hex. `paramJSON` must be the canonical body (`CanonicalParamJSON`), exactly as sent.
 public enum DouyinSignature {
     public static func sign(appKey: String, secret: String, method: String, paramJSON: String, timestamp: Int64) -> String {
-        let pattern = secret + "app_key" + appKey + "method" + method + "param_json" + paramJSON + "timestamp" + String(timestamp) + "v2" + secret
+        let pattern =
+            secret + "app_key" + appKey + "method" + method + "param_json" + paramJSON + "timestamp" + String(timestamp) + "v2" + secret
         return ParameterSigning.hmacSHA256(pattern, secret: secret)
     }
 }

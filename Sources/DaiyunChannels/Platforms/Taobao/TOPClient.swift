@@ -43,7 +43,8 @@ public struct TOPClient: Sendable {
 
     func callOnce(_ request: TOPRequest) async throws -> TOPResponse {
         let body = FormEncoding.encode(request.signedParameters(with: credentials, at: now()))
-        let status: Int, raw: Data
+        let status: Int
+        let raw: Data
         do {
             (status, raw) = try await transport.post(endpoint, form: body)
         } catch {
@@ -52,7 +53,8 @@ public struct TOPClient: Sendable {
         let envelope = try? JSONDecoder().decode(TOPEnvelope.self, from: raw)
         if let failure = envelope?.failure { throw TOPError(failure, classifier: classifier) }
         guard (200..<300).contains(status) else {
-            throw TOPError(code: status, message: "HTTP \(status) from \(endpoint)", family: status >= 500 || status == 429 ? .platform : .business)
+            throw TOPError(
+                code: status, message: "HTTP \(status) from \(endpoint)", family: status >= 500 || status == 429 ? .platform : .business)
         }
         guard let envelope, envelope.keys.contains(request.responseKey) else {
             throw TOPError(code: -2, message: "the answer to \(request.method) has no \(request.responseKey)", family: .platform)
@@ -108,8 +110,9 @@ struct TOPEnvelope: Decodable {
 extension TOPError {
     /// The error an `error_response` reports, sorted into its family.
     init(_ failure: TOPEnvelope.Failure, classifier: TOPErrorClassifier) {
-        self.init(code: failure.code ?? 0, message: failure.msg ?? "", subCode: failure.sub_code, subMessage: failure.sub_msg,
-                  requestID: failure.request_id, family: classifier.family(code: failure.code ?? 0, subCode: failure.sub_code))
+        self.init(
+            code: failure.code ?? 0, message: failure.msg ?? "", subCode: failure.sub_code, subMessage: failure.sub_msg,
+            requestID: failure.request_id, family: classifier.family(code: failure.code ?? 0, subCode: failure.sub_code))
     }
 }
 

@@ -37,7 +37,8 @@ public struct TOPError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The seconds a rate-limit ban lasts, when the platform says (`This ban will last for 12 more seconds`).
     public var banSeconds: Int? {
         guard family == .rateLimited, let text = subMessage ?? Optional(message),
-              let range = text.range(of: #"last for (\d+) more second"#, options: .regularExpression) else { return nil }
+            let range = text.range(of: #"last for (\d+) more second"#, options: .regularExpression)
+        else { return nil }
         return Int(text[range].filter { $0.isASCII && $0.isNumber })
     }
 }

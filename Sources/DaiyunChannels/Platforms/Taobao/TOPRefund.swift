@@ -32,14 +32,19 @@ public struct TOPRefundPage: Decodable, Sendable {
 extension TOPRefund {
     func refund(store: ID<Store>) throws -> Refund {
         let id = refund_id.text
-        func fail(_ field: String, _ reason: String) -> ChannelDataError { ChannelDataError(record: "refund \(id)", field: field, reason: reason) }
+        func fail(_ field: String, _ reason: String) -> ChannelDataError {
+            ChannelDataError(record: "refund \(id)", field: field, reason: reason)
+        }
         guard let status = RefundStatus(rawValue: status) else { throw fail("status", "unknown status \(self.status)") }
         let phase = RefundPhase(rawValue: refund_phase ?? "onsale") ?? .onsale
         guard let createdAt = ShanghaiTime.parse(created) else { throw fail("created", "not a time: \(created)") }
         let fee: Money
-        do { fee = try Money(yuan: refund_fee ?? "0", field: "refund_fee") } catch { throw fail("refund_fee", "not an amount in yuan: \(refund_fee ?? "")") }
-        return Refund(storeID: store, refundID: id, tid: tid.text, oid: oid?.text ?? "", status: status, phase: phase, refundFee: fee,
-                      reason: reason ?? "", goodStatus: good_status ?? "", createdAt: createdAt,
-                      modifiedAt: modified.flatMap { ShanghaiTime.parse($0) })
+        do { fee = try Money(yuan: refund_fee ?? "0", field: "refund_fee") } catch {
+            throw fail("refund_fee", "not an amount in yuan: \(refund_fee ?? "")")
+        }
+        return Refund(
+            storeID: store, refundID: id, tid: tid.text, oid: oid?.text ?? "", status: status, phase: phase, refundFee: fee,
+            reason: reason ?? "", goodStatus: good_status ?? "", createdAt: createdAt,
+            modifiedAt: modified.flatMap { ShanghaiTime.parse($0) })
     }
 }

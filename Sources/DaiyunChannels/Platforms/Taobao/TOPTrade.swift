@@ -67,7 +67,9 @@ public struct TOPTradeDetail: Decodable, Sendable {
 extension TOPTrade {
     func order(store: ID<Store>) throws -> Order {
         let tid = self.tid.text
-        func fail(_ field: String, _ reason: String) -> ChannelDataError { ChannelDataError(record: "trade \(tid)", field: field, reason: reason) }
+        func fail(_ field: String, _ reason: String) -> ChannelDataError {
+            ChannelDataError(record: "trade \(tid)", field: field, reason: reason)
+        }
         func money(_ text: String?, _ field: String) throws -> Money {
             guard let text, !text.isEmpty else { return .zero }
             do { return try Money(yuan: text, field: field) } catch { throw fail(field, "not an amount in yuan: \(text)") }
@@ -85,16 +87,18 @@ extension TOPTrade {
         }
         guard let createdAt = try time(created, "created") else { throw fail("created", "missing") }
         let lines: [OrderLine] = try (orders?.elements ?? []).map { line in
-            let lineStatus = try line.status.map { text in
-                guard let parsed = OrderStatus(rawValue: text) else { throw fail("orders.status", "unknown status \(text)") }
-                return parsed
-            } ?? status
+            let lineStatus =
+                try line.status.map { text in
+                    guard let parsed = OrderStatus(rawValue: text) else { throw fail("orders.status", "unknown status \(text)") }
+                    return parsed
+                } ?? status
             let price = try money(line.price, "orders.price")
             let quantity = line.num ?? 1
             _ = try LooseJSON.amount(price, times: quantity, record: "trade \(tid)", field: "orders.num")
             return OrderLine(
                 oid: line.oid.text, itemID: line.num_iid?.text ?? "", skuID: line.sku_id?.text ?? "",
-                outerSkuID: line.outer_sku_id ?? line.outer_iid ?? "", title: line.title ?? "", skuProperties: line.sku_properties_name ?? "",
+                outerSkuID: line.outer_sku_id ?? line.outer_iid ?? "", title: line.title ?? "",
+                skuProperties: line.sku_properties_name ?? "",
                 price: price, quantity: quantity,
                 totalFee: line.total_fee == nil ? nil : try money(line.total_fee, "orders.total_fee"),
                 payment: try money(line.payment, "orders.payment"), status: lineStatus, refundStatus: line.refund_status ?? ""
@@ -103,7 +107,8 @@ extension TOPTrade {
         return Order(
             storeID: store, tid: tid, status: status, type: type ?? "fixed", stepStatus: stepStatus,
             buyerNick: buyer_nick ?? "", buyerOpenUID: buyer_open_uid, payment: try money(payment, "payment"),
-            postFee: try money(post_fee, "post_fee"), totalFee: try money(total_fee, "total_fee"), discountFee: try money(discount_fee, "discount_fee"),
+            postFee: try money(post_fee, "post_fee"), totalFee: try money(total_fee, "total_fee"),
+            discountFee: try money(discount_fee, "discount_fee"),
             createdAt: createdAt, paidAt: try time(pay_time, "pay_time"), consignedAt: try time(consign_time, "consign_time"),
             finishedAt: try time(end_time, "end_time"), modifiedAt: try time(modified, "modified"),
             buyerMessage: buyer_message ?? "", sellerMemo: seller_memo ?? "", lines: lines.sorted { $0.oid < $1.oid }

@@ -23,10 +23,16 @@ public struct TOPTradeRatePage: Decodable, Sendable {
     public func reviews(store: ID<Store>) throws -> [Review] {
         try (trade_rates?.elements ?? []).map { rate in
             let record = "review of \(rate.oid.text)"
-            guard let result = ReviewResult(rawValue: rate.result) else { throw ChannelDataError(record: record, field: "result", reason: "unknown result \(rate.result)") }
-            guard let created = ShanghaiTime.parse(rate.created) else { throw ChannelDataError(record: record, field: "created", reason: "not a time: \(rate.created)") }
-            return Review(storeID: store, tid: rate.tid.text, oid: rate.oid.text, result: result, content: rate.content ?? "", reply: rate.reply ?? "",
-                          buyerNick: rate.nick ?? "", itemTitle: rate.item_title ?? "", createdAt: created)
+            guard let result = ReviewResult(rawValue: rate.result) else {
+                throw ChannelDataError(record: record, field: "result", reason: "unknown result \(rate.result)")
+            }
+            guard let created = ShanghaiTime.parse(rate.created) else {
+                throw ChannelDataError(record: record, field: "created", reason: "not a time: \(rate.created)")
+            }
+            return Review(
+                storeID: store, tid: rate.tid.text, oid: rate.oid.text, result: result, content: rate.content ?? "",
+                reply: rate.reply ?? "",
+                buyerNick: rate.nick ?? "", itemTitle: rate.item_title ?? "", createdAt: created)
         }
     }
 }

@@ -23,7 +23,8 @@ public struct TaobaoOrderPlatform: OrderListPlatform {
         if let failure = try? JSONDecoder().decode(TOPEnvelope.self, from: body).failure {
             throw TOPError(failure, classifier: TOPErrorClassifier())
         }
-        let page = try TOPResponse(method: "taobao.trades.sold.increment.get", key: "trades_sold_increment_get_response", raw: body).decode(TOPTradePage.self)
+        let page = try TOPResponse(method: "taobao.trades.sold.increment.get", key: "trades_sold_increment_get_response", raw: body).decode(
+            TOPTradePage.self)
         return (try page.orders(store: store), page.hasNext)
     }
 }
