@@ -7,13 +7,12 @@ import Synchronization
 /// bind limits), and the order count above which the order writer prepares for a bulk write.
 let lookupChunk = 400
 
-/// Rows per PostgreSQL statement of column arrays (bounded only to keep each message a few MiB):
-/// measured on the year's import, rounds of 400 orders ran at 34,000 rows/s, of 5,000 at 43,000,
-/// of 10,000 at 48,000, of 20,000 at 45,000.
+/// Rows per PostgreSQL statement of column arrays (bounded only to keep each message a few MiB);
+/// the fastest of the round sizes measured on the bench's year (the README's benchmark section).
 private let arrayChunk = 10_000
 
-/// Reports per SQLite round: measured on the year's import in alternating runs, rounds of 400 ran
-/// at 75,000-80,000 rows/s and of 2,000 at 87,500-88,700; 5,000 and 10,000 did no better.
+/// Reports per SQLite round: the fastest of the round sizes measured on the bench's year in
+/// alternating runs (the README's benchmark section); larger rounds did no better.
 private let sqliteRound = 2_000
 
 extension Database {
@@ -27,7 +26,7 @@ extension Database {
 
     /// `INSERT … ON CONFLICT (keys) DO UPDATE` of every column but the id and the keys; without
     /// keys (rows new to the table), plain `INSERT`s on SQLite and `COPY` on PostgreSQL
-    /// (`CopyText`; measured, 7 % more rows/s on the year's import than the array statement).
+    /// (`CopyText`, faster on the bench's import than the array statement).
     /// The statement text is made once per table and the values bound as they are, below SQLKit's
     /// serialiser and encoder (the import's hottest Swift code). On SQLite one prepared row
     /// statement is stepped per row (`SQLiteDirect`); on PostgreSQL each column goes as one array

@@ -52,13 +52,16 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     /// SQLite writes them to a temporary file (the largest file traffic of a bulk import) unless
     /// told so on the connection, and it can only be told outside a transaction. A new database
     /// gets 8 KiB pages (an existing one keeps its size): fewer page splits and cells to move per
-    /// row, measured 10-15 % faster for the bench year's import through the raw engine.
+    /// row (the README's benchmark section has the figures). Each connection is checked for the
+    /// internals the bulk writer reads (`SQLiteConnectionInternals`), so a changed SQLiteNIO stops
+    /// the app here.
     public static func prepare(_ databases: Databases, logger: Logger) async throws {
         for loop in databases.eventLoopGroup.makeIterator() {
             guard let sql = databases.database(logger: logger, on: loop) as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
             try await sql.raw("PRAGMA page_size = 8192").run()
             try await sql.raw("PRAGMA journal_mode=WAL").run()
             try await sql.raw("PRAGMA temp_store = MEMORY").run()
+            if let sqlite = sql as? any SQLiteDatabase { try await SQLiteConnectionInternals.check(sqlite) }
         }
     }
 }

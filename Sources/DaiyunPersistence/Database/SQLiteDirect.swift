@@ -5,30 +5,24 @@ import VaporCSQLite
 
 /// The `sqlite3` handle beneath a SQLiteNIO connection, for the bulk writers' statements: each
 /// is prepared once and stepped once per row, its values bound straight from `ColumnValue`s, and
-/// their lookups' rows read straight into `TableRow`s.
-/// Through SQLiteNIO every multi-row statement was parsed anew and each value copied into an
-/// array before binding, and the query hopped to a thread pool and back; those costs were a third
-/// of the SQLite import (measured on the bench's year: 55,000 rows/s through SQLiteNIO, 82,000
-/// direct). `SQLiteDirect.on` lends the handle only while the connection is held: inside a
-/// transaction, the transaction's connection, so a bulk write stays in that transaction.
+/// their lookups' rows read straight into `TableRow`s. Through SQLiteNIO every multi-row
+/// statement was parsed anew, each value copied into an array before binding, and each query
+/// hopped to a thread pool and back (the README's benchmark section has the figures).
+/// `SQLiteDirect.on` lends the handle only while the connection is held: inside a transaction,
+/// the transaction's connection, so a bulk write stays in that transaction.
 struct SQLiteDirect: @unchecked Sendable {
     // `@unchecked`: the handle is lent only while its connection is held (`on`), and SQLite itself
     // serializes its use across threads.
     private let handle: OpaquePointer
 
     /// Runs `body` with the handle of the connection `database` runs on, holding that connection
-    /// until `body` returns. SQLiteNIO keeps the handle internal, so it is read by reflection;
-    /// the package pins sqlite-nio's minor version, and the bulk-write tests fail if the layout
-    /// changes. `body` blocks while SQLite works, so it runs on a thread pool, as SQLiteNIO's
-    /// queries do, not on the threads that run the app's tasks; SQLiteNIO opens its connections
-    /// in serialized mode (`SQLITE_OPEN_FULLMUTEX`), so any thread may use the handle.
+    /// until `body` returns. `body` blocks while SQLite works, so it runs on the connection's own
+    /// thread pool (the app's), as SQLiteNIO's queries do, not on the threads that run the app's tasks.
     static func on<T: Sendable>(_ database: any SQLiteDatabase, _ body: @escaping @Sendable (SQLiteDirect) throws -> T) async throws -> T {
         try await database.withConnection { connection in
-            guard let handle = Mirror(reflecting: connection).descendant("handle", "raw") as? OpaquePointer else {
-                throw HandleUnavailable()
-            }
-            let direct = SQLiteDirect(handle: handle)
-            return try await NIOThreadPool.singleton.runIfActive { try body(direct) }
+            let internals = try SQLiteConnectionInternals(connection)
+            let direct = SQLiteDirect(handle: internals.handle)
+            return try await internals.threadPool.runIfActive { try body(direct) }
         }
     }
 
@@ -129,10 +123,6 @@ struct SQLiteDirect: @unchecked Sendable {
 
     private func failure(_ code: Int32) -> SQLiteDirectError {
         SQLiteDirectError(code: code, message: String(cString: sqlite_nio_sqlite3_errmsg(handle)))
-    }
-
-    struct HandleUnavailable: Error, CustomStringConvertible {
-        var description: String { "this SQLiteNIO version does not keep its connection's handle where Daiyun's bulk writer reads it" }
     }
 }
 

@@ -4,14 +4,74 @@ import Foundation
 
 /// A row type of a hot table, written and read by column position, straight from and to the
 /// drivers' values: no Codable, no key-name lookup per field, no SQLKit serialiser (together
-/// they cost more than the databases themselves in the import profile).
+/// they cost more than the databases themselves in the import profile). The columns are one list,
+/// `schema`, each column's name beside the field it holds and typed by it: a column cannot be
+/// bound from one field and read into another, and a test checks each name against its field.
 protocol TableRow: Sendable {
+    /// The table's columns, in order.
+    static var schema: [TableColumn<Self>] { get }
+    /// A row with every field empty, which reading fills column by column.
+    init()
+}
+
+extension TableRow {
     /// Column names, in the order `values` gives them and `init(_:)` reads them.
-    static var columns: [String] { get }
+    static var columns: [String] { schema.map(\.name) }
+
     /// This row's values, in column order.
-    var values: [ColumnValue] { get }
+    var values: [ColumnValue] { Self.schema.map { $0.value(self) } }
+
     /// Reads the row from a `SELECT` of `columns`.
-    init(_ reader: inout ColumnReader) throws
+    init(_ reader: inout ColumnReader) throws {
+        self.init()
+        for column in Self.schema { try column.read(&self, &reader) }
+    }
+}
+
+/// One column of a hot table: its name, and the field of the row it holds.
+struct TableColumn<Row>: Sendable {
+    let name: String
+    /// The field, for the test that checks it against the name.
+    let field: PartialKeyPath<Row> & Sendable
+    let value: @Sendable (Row) -> ColumnValue
+    let read: @Sendable (inout Row, inout ColumnReader) throws -> Void
+
+    static func uuid(_ name: String, _ field: WritableKeyPath<Row, UUID> & Sendable) -> Self {
+        Self(name: name, field: field, value: { .uuid($0[keyPath: field]) }, read: { $0[keyPath: field] = try $1.uuid() })
+    }
+
+    static func text(_ name: String, _ field: WritableKeyPath<Row, String> & Sendable) -> Self {
+        Self(name: name, field: field, value: { .text($0[keyPath: field]) }, read: { $0[keyPath: field] = try $1.text() })
+    }
+
+    static func optionalText(_ name: String, _ field: WritableKeyPath<Row, String?> & Sendable) -> Self {
+        Self(name: name, field: field, value: { .text($0[keyPath: field]) }, read: { $0[keyPath: field] = try $1.optionalText() })
+    }
+
+    static func integer(_ name: String, _ field: WritableKeyPath<Row, Int64> & Sendable) -> Self {
+        Self(name: name, field: field, value: { .integer($0[keyPath: field]) }, read: { $0[keyPath: field] = try $1.integer() })
+    }
+
+    static func int(_ name: String, _ field: WritableKeyPath<Row, Int> & Sendable) -> Self {
+        Self(name: name, field: field, value: { .integer($0[keyPath: field]) }, read: { $0[keyPath: field] = try $1.int() })
+    }
+
+    static func bool(_ name: String, _ field: WritableKeyPath<Row, Bool> & Sendable) -> Self {
+        Self(name: name, field: field, value: { .bool($0[keyPath: field]) }, read: { $0[keyPath: field] = try $1.bool() })
+    }
+
+    static func date(_ name: String, _ field: WritableKeyPath<Row, Date> & Sendable) -> Self {
+        Self(name: name, field: field, value: { .date($0[keyPath: field]) }, read: { $0[keyPath: field] = try $1.date() })
+    }
+
+    static func optionalDate(_ name: String, _ field: WritableKeyPath<Row, Date?> & Sendable) -> Self {
+        Self(name: name, field: field, value: { .date($0[keyPath: field]) }, read: { $0[keyPath: field] = try $1.optionalDate() })
+    }
+}
+
+extension UUID {
+    /// The nil UUID, a row's id before it is read.
+    static let zero = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
 }
 
 /// A value of a hot table's column, typed once so that each driver binds it without reflection.

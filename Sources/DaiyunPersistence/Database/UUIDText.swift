@@ -2,8 +2,8 @@ import Foundation
 
 extension UUID {
     /// Calls `body` with the 36 bytes of the upper-case text SQLiteKit stores a UUID as
-    /// (`uuidString`), written on the stack without Foundation's formatter: it went through
-    /// `sprintf` for every id, 5 % of an SQLite import.
+    /// (`uuidString`), written on the stack without Foundation's formatter, which went through
+    /// `sprintf` for every id, a measurable share of an SQLite import.
     func withSQLiteText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { out in
             withUnsafeBytes(of: uuid) { bytes in

@@ -3,28 +3,30 @@ import Foundation
 
 /// The `orders` table as rows for bulk reads and writes.
 struct OrderRow: Sendable, TableRow {
-    var id: UUID
-    var storeId: UUID
-    var tid: String
-    var status: String
-    var type: String
+    var id: UUID = .zero
+    var storeId: UUID = .zero
+    var tid: String = ""
+    var status: String = ""
+    var type: String = ""
     var stepStatus: String?
-    var buyerNick: String
+    var buyerNick: String = ""
     var buyerOpenUid: String?
-    var paymentFen: Int64
-    var postFeeFen: Int64
-    var totalFeeFen: Int64
-    var discountFeeFen: Int64
-    var createdAt: Date
+    var paymentFen: Int64 = 0
+    var postFeeFen: Int64 = 0
+    var totalFeeFen: Int64 = 0
+    var discountFeeFen: Int64 = 0
+    var createdAt: Date = Date(timeIntervalSince1970: 0)
     var paidAt: Date?
     var countedPaidAt: Date?
     var consignedAt: Date?
     var finishedAt: Date?
     var modifiedAt: Date?
-    var buyerMessage: String
-    var sellerMemo: String
-    var needsAttention: Bool
-    var sourceRecordId: UUID
+    var buyerMessage: String = ""
+    var sellerMemo: String = ""
+    var needsAttention: Bool = false
+    var sourceRecordId: UUID = .zero
+
+    init() {}
 
     init(_ order: Order, id: UUID, needsAttention: Bool, source: UUID) {
         self.id = id
@@ -51,45 +53,30 @@ struct OrderRow: Sendable, TableRow {
         sourceRecordId = source
     }
 
-    static let columns = [
-        "id", "store_id", "tid", "status", "type", "step_status", "buyer_nick", "buyer_open_uid", "payment_fen",
-        "post_fee_fen", "total_fee_fen", "discount_fee_fen", "created_at", "paid_at", "counted_paid_at", "consigned_at",
-        "finished_at", "modified_at", "buyer_message", "seller_memo", "needs_attention", "source_record_id",
+    static let schema: [TableColumn<OrderRow>] = [
+        .uuid("id", \.id),
+        .uuid("store_id", \.storeId),
+        .text("tid", \.tid),
+        .text("status", \.status),
+        .text("type", \.type),
+        .optionalText("step_status", \.stepStatus),
+        .text("buyer_nick", \.buyerNick),
+        .optionalText("buyer_open_uid", \.buyerOpenUid),
+        .integer("payment_fen", \.paymentFen),
+        .integer("post_fee_fen", \.postFeeFen),
+        .integer("total_fee_fen", \.totalFeeFen),
+        .integer("discount_fee_fen", \.discountFeeFen),
+        .date("created_at", \.createdAt),
+        .optionalDate("paid_at", \.paidAt),
+        .optionalDate("counted_paid_at", \.countedPaidAt),
+        .optionalDate("consigned_at", \.consignedAt),
+        .optionalDate("finished_at", \.finishedAt),
+        .optionalDate("modified_at", \.modifiedAt),
+        .text("buyer_message", \.buyerMessage),
+        .text("seller_memo", \.sellerMemo),
+        .bool("needs_attention", \.needsAttention),
+        .uuid("source_record_id", \.sourceRecordId),
     ]
-
-    var values: [ColumnValue] {
-        [
-            .uuid(id), .uuid(storeId), .text(tid), .text(status), .text(type), .text(stepStatus), .text(buyerNick),
-            .text(buyerOpenUid), .integer(paymentFen), .integer(postFeeFen), .integer(totalFeeFen), .integer(discountFeeFen),
-            .date(createdAt), .date(paidAt), .date(countedPaidAt), .date(consignedAt), .date(finishedAt), .date(modifiedAt),
-            .text(buyerMessage), .text(sellerMemo), .bool(needsAttention), .uuid(sourceRecordId),
-        ]
-    }
-
-    init(_ row: inout ColumnReader) throws {
-        id = try row.uuid()
-        storeId = try row.uuid()
-        tid = try row.text()
-        status = try row.text()
-        type = try row.text()
-        stepStatus = try row.optionalText()
-        buyerNick = try row.text()
-        buyerOpenUid = try row.optionalText()
-        paymentFen = try row.integer()
-        postFeeFen = try row.integer()
-        totalFeeFen = try row.integer()
-        discountFeeFen = try row.integer()
-        createdAt = try row.date()
-        paidAt = try row.optionalDate()
-        countedPaidAt = try row.optionalDate()
-        consignedAt = try row.optionalDate()
-        finishedAt = try row.optionalDate()
-        modifiedAt = try row.optionalDate()
-        buyerMessage = try row.text()
-        sellerMemo = try row.text()
-        needsAttention = try row.bool()
-        sourceRecordId = try row.uuid()
-    }
 
     func domain(lines: [OrderLine]) throws -> Order {
         guard let status = OrderStatus(rawValue: status) else { throw PersistenceError.corruptRow(table: "orders", id: id.uuidString) }
@@ -105,23 +92,25 @@ struct OrderRow: Sendable, TableRow {
 
 /// The `order_lines` table as rows.
 struct OrderLineRow: Sendable, TableRow {
-    var id: UUID
-    var storeId: UUID
-    var tid: String
-    var oid: String
-    var itemId: String
-    var skuId: String
-    var outerSkuId: String
-    var title: String
-    var skuProperties: String
-    var priceFen: Int64
-    var quantity: Int
-    var totalFeeFen: Int64
-    var paymentFen: Int64
-    var status: String
-    var refundStatus: String
-    var stockState: String
-    var sourceRecordId: UUID
+    var id: UUID = .zero
+    var storeId: UUID = .zero
+    var tid: String = ""
+    var oid: String = ""
+    var itemId: String = ""
+    var skuId: String = ""
+    var outerSkuId: String = ""
+    var title: String = ""
+    var skuProperties: String = ""
+    var priceFen: Int64 = 0
+    var quantity: Int = 0
+    var totalFeeFen: Int64 = 0
+    var paymentFen: Int64 = 0
+    var status: String = ""
+    var refundStatus: String = ""
+    var stockState: String = ""
+    var sourceRecordId: UUID = .zero
+
+    init() {}
 
     init(_ line: OrderLine, of order: Order, id: UUID, stockState: LineStockState, source: UUID) {
         self.id = id
@@ -143,38 +132,25 @@ struct OrderLineRow: Sendable, TableRow {
         sourceRecordId = source
     }
 
-    static let columns = [
-        "id", "store_id", "tid", "oid", "item_id", "sku_id", "outer_sku_id", "title", "sku_properties", "price_fen",
-        "quantity", "total_fee_fen", "payment_fen", "status", "refund_status", "stock_state", "source_record_id",
+    static let schema: [TableColumn<OrderLineRow>] = [
+        .uuid("id", \.id),
+        .uuid("store_id", \.storeId),
+        .text("tid", \.tid),
+        .text("oid", \.oid),
+        .text("item_id", \.itemId),
+        .text("sku_id", \.skuId),
+        .text("outer_sku_id", \.outerSkuId),
+        .text("title", \.title),
+        .text("sku_properties", \.skuProperties),
+        .integer("price_fen", \.priceFen),
+        .int("quantity", \.quantity),
+        .integer("total_fee_fen", \.totalFeeFen),
+        .integer("payment_fen", \.paymentFen),
+        .text("status", \.status),
+        .text("refund_status", \.refundStatus),
+        .text("stock_state", \.stockState),
+        .uuid("source_record_id", \.sourceRecordId),
     ]
-
-    var values: [ColumnValue] {
-        [
-            .uuid(id), .uuid(storeId), .text(tid), .text(oid), .text(itemId), .text(skuId), .text(outerSkuId), .text(title),
-            .text(skuProperties), .integer(priceFen), .integer(quantity), .integer(totalFeeFen), .integer(paymentFen), .text(status),
-            .text(refundStatus), .text(stockState), .uuid(sourceRecordId),
-        ]
-    }
-
-    init(_ row: inout ColumnReader) throws {
-        id = try row.uuid()
-        storeId = try row.uuid()
-        tid = try row.text()
-        oid = try row.text()
-        itemId = try row.text()
-        skuId = try row.text()
-        outerSkuId = try row.text()
-        title = try row.text()
-        skuProperties = try row.text()
-        priceFen = try row.integer()
-        quantity = try row.int()
-        totalFeeFen = try row.integer()
-        paymentFen = try row.integer()
-        status = try row.text()
-        refundStatus = try row.text()
-        stockState = try row.text()
-        sourceRecordId = try row.uuid()
-    }
 
     func domain() throws -> OrderLine {
         guard let status = OrderStatus(rawValue: status) else { throw PersistenceError.corruptRow(table: "order_lines", id: id.uuidString) }
@@ -190,47 +166,40 @@ struct OrderLineRow: Sendable, TableRow {
 
 /// The `order_status_history` table as rows: each status an order was seen in, when and from what.
 struct StatusChangeRow: Sendable, TableRow {
-    var id: UUID
-    var storeId: UUID
-    var tid: String
-    var status: String
-    var observedAt: Date
-    var sourceRecordId: UUID
+    var id: UUID = .zero
+    var storeId: UUID = .zero
+    var tid: String = ""
+    var status: String = ""
+    var observedAt: Date = Date(timeIntervalSince1970: 0)
+    var sourceRecordId: UUID = .zero
 
-    static let columns = ["id", "store_id", "tid", "status", "observed_at", "source_record_id"]
-
-    var values: [ColumnValue] {
-        [.uuid(id), .uuid(storeId), .text(tid), .text(status), .date(observedAt), .uuid(sourceRecordId)]
-    }
-}
-
-extension StatusChangeRow {
-    // In an extension, so that the memberwise initialiser stays.
-    init(_ row: inout ColumnReader) throws {
-        id = try row.uuid()
-        storeId = try row.uuid()
-        tid = try row.text()
-        status = try row.text()
-        observedAt = try row.date()
-        sourceRecordId = try row.uuid()
-    }
+    static let schema: [TableColumn<StatusChangeRow>] = [
+        .uuid("id", \.id),
+        .uuid("store_id", \.storeId),
+        .text("tid", \.tid),
+        .text("status", \.status),
+        .date("observed_at", \.observedAt),
+        .uuid("source_record_id", \.sourceRecordId),
+    ]
 }
 
 /// The `refunds` table as rows.
 struct RefundRow: Sendable, TableRow {
-    var id: UUID
-    var storeId: UUID
-    var refundId: String
-    var tid: String
-    var oid: String
-    var status: String
-    var phase: String
-    var refundFeeFen: Int64
-    var reason: String
-    var goodStatus: String
-    var createdAt: Date
+    var id: UUID = .zero
+    var storeId: UUID = .zero
+    var refundId: String = ""
+    var tid: String = ""
+    var oid: String = ""
+    var status: String = ""
+    var phase: String = ""
+    var refundFeeFen: Int64 = 0
+    var reason: String = ""
+    var goodStatus: String = ""
+    var createdAt: Date = Date(timeIntervalSince1970: 0)
     var modifiedAt: Date?
-    var sourceRecordId: UUID
+    var sourceRecordId: UUID = .zero
+
+    init() {}
 
     init(_ refund: Refund, id: UUID, source: UUID) {
         self.id = id
@@ -248,33 +217,21 @@ struct RefundRow: Sendable, TableRow {
         sourceRecordId = source
     }
 
-    static let columns = [
-        "id", "store_id", "refund_id", "tid", "oid", "status", "phase", "refund_fee_fen", "reason", "good_status",
-        "created_at", "modified_at", "source_record_id",
+    static let schema: [TableColumn<RefundRow>] = [
+        .uuid("id", \.id),
+        .uuid("store_id", \.storeId),
+        .text("refund_id", \.refundId),
+        .text("tid", \.tid),
+        .text("oid", \.oid),
+        .text("status", \.status),
+        .text("phase", \.phase),
+        .integer("refund_fee_fen", \.refundFeeFen),
+        .text("reason", \.reason),
+        .text("good_status", \.goodStatus),
+        .date("created_at", \.createdAt),
+        .optionalDate("modified_at", \.modifiedAt),
+        .uuid("source_record_id", \.sourceRecordId),
     ]
-
-    var values: [ColumnValue] {
-        [
-            .uuid(id), .uuid(storeId), .text(refundId), .text(tid), .text(oid), .text(status), .text(phase), .integer(refundFeeFen),
-            .text(reason), .text(goodStatus), .date(createdAt), .date(modifiedAt), .uuid(sourceRecordId),
-        ]
-    }
-
-    init(_ row: inout ColumnReader) throws {
-        id = try row.uuid()
-        storeId = try row.uuid()
-        refundId = try row.text()
-        tid = try row.text()
-        oid = try row.text()
-        status = try row.text()
-        phase = try row.text()
-        refundFeeFen = try row.integer()
-        reason = try row.text()
-        goodStatus = try row.text()
-        createdAt = try row.date()
-        modifiedAt = try row.optionalDate()
-        sourceRecordId = try row.uuid()
-    }
 
     func domain() throws -> Refund {
         guard let status = RefundStatus(rawValue: status), let phase = RefundPhase(rawValue: phase) else {
