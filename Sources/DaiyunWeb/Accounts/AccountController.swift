@@ -5,8 +5,6 @@ import Vapor
 
 /// The user's own account: language and API tokens.
 struct AccountController: RouteCollection {
-    /// The lifetimes the form offers, in days; empty: until revoked.
-    static let lifetimes = ["90", "30", "365", ""]
 
     func boot(routes: any RoutesBuilder) throws {
         let account = routes.grouped("account")
@@ -44,27 +42,7 @@ struct AccountController: RouteCollection {
     private func render(_ req: Request, newSecret: String?) async throws -> Response {
         let user = try req.currentUser().user
         let l10n = Page.localizer(for: req)
-        let tokens = try await req.tokens.tokens(of: user.id)
-        let time = AuditController.timeFormatter
-        let content = AccountPage(
-            title: l10n["account_title"],
-            login: user.login, name: user.displayName, kind: l10n.kind(user.kind),
-            languages: Language.allCases.map {
-                Choice(value: $0.rawValue, label: l10n[$0 == .zhCN ? "lang_zh" : "lang_en"], selected: $0 == user.language)
-            },
-            tokens: tokens.map {
-                .init(
-                    id: $0.id.uuidString.lowercased(), name: $0.name, prefix: $0.prefix, createdAt: time.string(from: $0.createdAt),
-                    lastUsedAt: $0.lastUsedAt.map(time.string(from:)) ?? "—",
-                    expiresAt: $0.expiresAt.map(time.string(from:)) ?? l10n["token_never"],
-                    revoked: $0.revokedAt != nil, expired: $0.expiresAt.map { $0 <= req.now } ?? false,
-                    revokePath: SiteURL.revokeToken($0.id).path)
-            },
-            lifetimes: Self.lifetimes.map {
-                Choice(value: $0, label: $0.isEmpty ? l10n["token_never"] : l10n.format("token_days", Int($0)!), selected: $0 == "90")
-            },
-            newSecret: newSecret
-        )
+        let content = AccountPage(user: user, tokens: try await req.tokens.tokens(of: user.id), newSecret: newSecret, now: req.now, l10n)
         return try await Page.render(content, for: req)
     }
 }

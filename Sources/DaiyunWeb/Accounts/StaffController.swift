@@ -19,30 +19,8 @@ struct StaffController: RouteCollection {
         let users = try await req.users.users(of: principal.agencyID)
         let clients = try await req.tenancy.clients(visibleTo: visibility)
         let stores = try await req.tenancy.stores(visibleTo: visibility)
-        let clientNames = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, $0.name) })
-        let storeNames = Dictionary(uniqueKeysWithValues: stores.map { ($0.id, "\($0.name)（\(clientNames[$0.clientID] ?? "")）") })
-        let assignments = Dictionary(grouping: try await req.users.assignments(of: users.map(\.id)), by: \.userID)
         let content = StaffPage(
-            title: l10n["staff_title"],
-            users: users.map { user in
-                .init(
-                    id: user.id.description, login: user.login, name: user.displayName, kind: l10n.kind(user.kind),
-                    clientName: user.clientID.flatMap { clientNames[$0] } ?? "",
-                    assignments: (assignments[user.id] ?? []).map {
-                        .init(
-                            id: $0.id.description, storeName: storeNames[$0.storeID] ?? "", role: l10n.role($0.role),
-                            deletePath: SiteURL.deleteAssignment($0.id.description).path)
-                    }.sorted { $0.storeName < $1.storeName }
-                )
-            },
-            staff: users.filter { $0.kind == .staff }.map {
-                Choice(value: $0.id.description, label: "\($0.displayName) (\($0.login))", selected: false)
-            },
-            stores: stores.map { Choice(value: $0.id.description, label: storeNames[$0.id] ?? $0.name, selected: false) },
-            clients: clients.map { Choice(value: $0.id.description, label: $0.name, selected: false) },
-            kinds: l10n.kindChoices(),
-            roles: l10n.roleChoices()
-        )
+            users: users, assignments: try await req.users.assignments(of: users.map(\.id)), clients: clients, stores: stores, l10n)
         return try await Page.render(content, for: req)
     }
 

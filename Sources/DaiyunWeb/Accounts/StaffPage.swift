@@ -28,4 +28,29 @@ struct StaffPage: PageContent {
     var clients: [Choice]
     var kinds: [Choice]
     var roles: [Choice]
+
+    /// The agency's accounts with their assignments, and the clients and stores the admin sees.
+    init(users: [User], assignments: [StoreAssignment], clients: [Client], stores: [Store], _ l10n: Localizer) {
+        let clientNames = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, $0.name) })
+        let storeNames = Dictionary(uniqueKeysWithValues: stores.map { ($0.id, "\($0.name)（\(clientNames[$0.clientID] ?? "")）") })
+        let byUser = Dictionary(grouping: assignments, by: \.userID)
+        title = l10n["staff_title"]
+        self.users = users.map { user in
+            UserRow(
+                id: user.id.description, login: user.login, name: user.displayName, kind: l10n.kind(user.kind),
+                clientName: user.clientID.flatMap { clientNames[$0] } ?? "",
+                assignments: (byUser[user.id] ?? []).map {
+                    AssignmentRow(
+                        id: $0.id.description, storeName: storeNames[$0.storeID] ?? "", role: l10n.role($0.role),
+                        deletePath: SiteURL.deleteAssignment($0.id.description).path)
+                }.sorted { $0.storeName < $1.storeName })
+        }
+        staff = users.filter { $0.kind == .staff }.map {
+            Choice(value: $0.id.description, label: "\($0.displayName) (\($0.login))", selected: false)
+        }
+        self.stores = stores.map { Choice(value: $0.id.description, label: storeNames[$0.id] ?? $0.name, selected: false) }
+        self.clients = clients.map { Choice(value: $0.id.description, label: $0.name, selected: false) }
+        kinds = l10n.kindChoices()
+        roles = l10n.roleChoices()
+    }
 }

@@ -1,4 +1,5 @@
 import DaiyunCore
+import DaiyunPersistence
 import Foundation
 
 /// A chain's entries, filtered and paged, with its head and a verify link.
@@ -30,4 +31,66 @@ struct AuditPage: PageContent {
     var broken: String?
     var previousPage: String?
     var nextPage: String?
+
+    /// `entries`: up to one more than `pageSize` (the extra one says a next page exists);
+    /// `verification`: the chain's verification, when asked for.
+    init(
+        chains: [(key: AuditChainKey, client: Client?)], key: AuditChainKey, client: Client?, head: AuditChainHead, entries: [AuditEntry],
+        query: AuditQuery, pageSize: Int, verification: Result<AuditChainHead, AuditChainProblem>?, _ l10n: Localizer
+    ) {
+        title = l10n["audit_title"]
+        self.chains = chains.map {
+            Choice(value: $0.key.description, label: $0.client?.name ?? l10n["audit_agency_chain"], selected: $0.key == key)
+        }
+        chain = key.description
+        isClientChain = client != nil
+        clientID = client?.id.description ?? ""
+        verifyPath = SiteURL.auditVerify(key.description).path
+        exportPath = client.map { SiteURL.auditExport($0.id).path } ?? ""
+        headCount = head.count
+        headHash = head.hash
+        self.entries = entries.prefix(pageSize).map(Self.row)
+        filter = query.echo
+        switch verification {
+        case .success(let head): verified = l10n.format("audit_verified", Int(head.count))
+        case .failure(let problem): broken = l10n["audit_broken"] + problem.description
+        case nil: break
+        }
+        previousPage = query.page > 0 ? query.link(chain: key, page: query.page - 1) : nil
+        nextPage = entries.count > pageSize ? query.link(chain: key, page: query.page + 1) : nil
+    }
+
+    static func row(_ entry: AuditEntry) -> AuditPage.Row {
+        let instant = Date(timeIntervalSince1970: Double(entry.atMillis) / 1000)
+        return AuditPage.Row(
+            seq: entry.seq, time: Self.timeFormatter.string(from: instant), actor: entry.actor, action: entry.action,
+            entity: "\(entry.entityType) \(entry.entityID.prefix(8))", change: Self.summary(entry), hash: String(entry.hash.prefix(12))
+        )
+    }
+
+    /// The fields that changed, `name: old → new`, or the new record for a creation.
+    static func summary(_ entry: AuditEntry) -> String {
+        func object(_ json: String?) -> [String: String] {
+            guard let data = json?.data(using: .utf8),
+                let dict = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { return [:] }
+            return dict.mapValues { "\($0)" }
+        }
+        let before = object(entry.before)
+        let after = object(entry.after)
+        if entry.before == nil { return after.keys.sorted().map { "\($0)=\(after[$0]!)" }.joined(separator: ", ") }
+        if entry.after == nil { return "deleted" }
+        return Set(before.keys).union(after.keys).sorted().compactMap { key in
+            before[key] == after[key] ? nil : "\(key): \(before[key] ?? "∅") → \(after[key] ?? "∅")"
+        }.joined(separator: "; ")
+    }
+
+    static let timeFormatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Foundation.Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = BusinessDay.timeZone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter
+    }()
+
 }

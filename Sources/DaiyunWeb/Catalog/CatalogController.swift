@@ -23,18 +23,9 @@ struct CatalogController: RouteCollection {
         let entries = try await catalog.entries(of: client.id, search: search)
         let listings = try await catalog.listings(of: client.id)
         let content = CatalogPage(
-            title: "\(Page.localizer(for: req)["catalog_title"]) · \(client.name)", client: client.name, clientID: client.id.description,
-            search: search,
-            rows: entries.map {
-                .init(
-                    skuID: $0.sku.id.uuidString.lowercased(), title: $0.product.title, category: $0.product.category,
-                    outerID: $0.sku.outerID,
-                    properties: $0.sku.properties, barcode: $0.sku.barcode, listPrice: $0.sku.listPrice.description,
-                    floorPrice: $0.sku.floorPrice.description, cost: $0.sku.cost.description, listings: listings[$0.sku.id]?.count ?? 0,
-                    path: SiteURL.sku(client.id, skuID: $0.sku.id).path)
-            }, canEdit: AccessPolicy.decide(try req.principal(), .importData, in: .client(client.agencyID, client.id)) == .allow,
-            clientPath: SiteURL.client(client.id).path, searchPath: SiteURL.catalog(client.id).path,
-            exportUTF8: SiteURL.catalogFile(client.id, .utf8).path, exportGB18030: SiteURL.catalogFile(client.id, .gb18030).path)
+            client: client, search: search, entries: entries, listingCounts: listings.mapValues(\.count),
+            canEdit: AccessPolicy.decide(try req.principal(), .importData, in: .client(client.agencyID, client.id)) == .allow,
+            Page.localizer(for: req))
         return try await Page.render(content, for: req)
     }
 
@@ -43,23 +34,11 @@ struct CatalogController: RouteCollection {
         let sku = try await Self.sku(of: client, req)
         let catalog = CatalogRepository(database: req.db)
         let stores = try await req.tenancy.stores(visibleTo: AccessPolicy.visibility(of: try req.principal()), client: client.id)
-        let names = Dictionary(uniqueKeysWithValues: stores.map { ($0.id, $0.name) })
         let title = try await catalog.entries(of: client.id, search: sku.outerID).first { $0.sku.id == sku.id }?.product.title ?? ""
         let content = SKUPage(
-            title: "\(sku.outerID) · \(client.name)",
-            client: client.name, clientID: client.id.description, skuID: sku.id.uuidString.lowercased(), productTitle: title,
-            outerID: sku.outerID,
-            barcode: sku.barcode, properties: sku.properties, listPrice: sku.listPrice.yuanString, floorPrice: sku.floorPrice.yuanString,
-            cost: sku.cost.yuanString,
-            listings: (try await catalog.listings(of: client.id)[sku.id] ?? []).filter { names[$0.storeID] != nil }.map {
-                .init(store: names[$0.storeID] ?? "", itemID: $0.channelItemID, skuID: $0.channelSKUID)
-            },
-            stores: stores.map {
-                Choice(value: $0.id.description, label: "\($0.name)（\(Page.localizer(for: req).channel($0.channel))）", selected: false)
-            },
-            clientPath: SiteURL.client(client.id).path, catalogPath: SiteURL.catalog(client.id).path,
-            updatePath: SiteURL.sku(client.id, skuID: sku.id).path,
-            listingsPath: SiteURL.skuListings(client.id, skuID: sku.id).path)
+            client: client, sku: sku, productTitle: title, listings: try await catalog.listings(of: client.id)[sku.id] ?? [],
+            stores: stores,
+            Page.localizer(for: req))
         return try await Page.render(content, for: req)
     }
 

@@ -19,36 +19,9 @@ struct SyncController: RouteCollection {
         let principal = try req.principal()
         let l10n = Page.localizer(for: req)
         let overview = try await SyncOverview(store: store, on: req)
-        let canSync = AccessPolicy.decide(principal, .importData, in: store.scope) == .allow
-        let connection = overview.connection
         let content = SyncPage(
-            title: "\(store.name) · \(l10n["sync_title"])",
-            storeID: store.id.description, storeName: store.name, connected: connection != nil,
-            endpoint: connection?.endpoint ?? "", appKey: connection?.appKey ?? "", signMethod: connection?.signMethod ?? "hmac-sha256",
-            every: connection?.syncEverySeconds ?? 60, everyLabel: l10n.duration(connection?.syncEverySeconds ?? 60),
-            cursors: overview.cursors.map {
-                .init(
-                    kind: l10n["sync_kind_\($0.kind)"], syncedUntil: ShanghaiTime.format($0.syncedUntil), lag: l10n.duration($0.lagSeconds),
-                    lastSuccess: $0.lastSuccessAt.map(ShanghaiTime.format) ?? "—", lastError: $0.lastError)
-            },
-            jobs: overview.jobs.map { job in
-                .init(
-                    id: job.id.uuidString.lowercased(), kind: l10n["job_kind_\(job.kind.rawValue)"], status: job.status.rawValue,
-                    statusLabel: l10n["job_status_\(job.status.rawValue)"], created: ShanghaiTime.format(job.createdAt),
-                    runAt: ShanghaiTime.format(job.runAt),
-                    attempts: "\(job.attempts)/\(job.maxAttempts)", note: job.lastError ?? job.result ?? "",
-                    retryable: job.status == .dead && canSync, retryPath: SiteURL.retryJob(store.id, job.id).path)
-            },
-            canSync: canSync && connection != nil,
-            canConnect: AccessPolicy.decide(principal, .editStore, in: store.scope) == .allow
-                && ConnectionDraft.syncedChannels.contains(store.channel),
-            channelSynced: ConnectionDraft.syncedChannels.contains(store.channel),
-            signMethods: ConnectionDraft.signMethods.map {
-                Choice(value: $0, label: $0, selected: $0 == (connection?.signMethod ?? "hmac-sha256"))
-            },
-            storePath: SiteURL.store(store.id).path, ordersPath: SiteURL.orders(store.id).path, syncPath: SiteURL.sync(store.id).path,
-            connectPath: SiteURL.storeConnection(store.id).path
-        )
+            store: store, overview: overview, canSync: AccessPolicy.decide(principal, .importData, in: store.scope) == .allow,
+            canEdit: AccessPolicy.decide(principal, .editStore, in: store.scope) == .allow, l10n)
         return try await Page.render(content, for: req)
     }
 

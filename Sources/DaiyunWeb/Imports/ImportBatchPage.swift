@@ -1,5 +1,6 @@
 import DaiyunChannels
 import DaiyunCore
+import DaiyunPersistence
 import Foundation
 
 /// One import's result: its counts, its bad rows, and the file it read.
@@ -12,4 +13,12 @@ struct ImportBatchPage: PageContent {
     var sourceID: String
     var sourcePath: String
     var importsPath = SiteURL.imports.path
+
+    init(batch: ImportBatch, target: String, errors: [RowError], _ l10n: Localizer) {
+        title = l10n["import_batch_title"]
+        self.batch = ImportsPage.Batch(batch, target: target, l10n)
+        self.errors = errors
+        sourceID = batch.sourceRecordID?.uuidString.lowercased() ?? ""
+        sourcePath = batch.sourceRecordID.map { SiteURL.sourceRecord($0).path } ?? ""
+    }
 }

@@ -23,12 +23,7 @@ struct ImportsController: RouteCollection {
         let scope = try await ImportScope(req)
         let batches = try await ImportBatchRepository(database: req.db).batches(
             stores: scope.stores.map(\.id.rawValue), clients: scope.clients.map(\.id.rawValue))
-        let content = ImportsPage(
-            title: l10n["imports_title"],
-            batches: batches.map { scope.row($0, l10n) },
-            kinds: ImportKind.allCases.map { Choice(value: $0.rawValue, label: l10n["import_kind_\($0.rawValue)"], selected: false) },
-            targets: scope.importable.map { Choice(value: $0.key, label: $0.label, selected: false) }
-        )
+        let content = ImportsPage(batches: batches, scope: scope, l10n)
         return try await Page.render(content, for: req)
     }
 
@@ -56,13 +51,8 @@ struct ImportsController: RouteCollection {
                     kind: kind, encoding: .utf8, rowsRead: 0, goodRows: 0, errors: [RowError(line: 1, column: "", reason: problem.reason)])
             }
             let content = ImportPreviewPage(
-                title: l10n["import_preview_title"],
-                kind: kind.rawValue, kindLabel: l10n["import_kind_\(kind.rawValue)"], target: upload.target,
-                targetLabel: target.store.map { "\(target.client.name) · \($0.name)" } ?? target.client.name,
-                sourceID: source.id.uuidString.lowercased(), fileName: source.name, sha256: source.sha256,
-                encoding: preview.encoding.rawValue,
-                rowsRead: preview.rowsRead, goodRows: preview.goodRows, errors: Array(preview.errors.prefix(200)),
-                moreErrors: max(0, preview.errors.count - 200), modeAll: upload.mode == ImportMode.allOrNothing.rawValue)
+                kind: kind, targetKey: upload.target, target: target, source: source, preview: preview,
+                modeAll: upload.mode == ImportMode.allOrNothing.rawValue, l10n)
             return try await Page.render(content, for: req)
         }
     }
@@ -94,11 +84,7 @@ struct ImportsController: RouteCollection {
         let scope = try await ImportScope(req)
         guard scope.canSee(batch) else { throw AccessDenied.notFound }
         let errors = (try? JSONDecoder().decode([RowError].self, from: Data(batch.errorsJson.utf8))) ?? []
-        let l10n = Page.localizer(for: req)
-        let content = ImportBatchPage(
-            title: l10n["import_batch_title"], batch: scope.row(batch, l10n), errors: errors,
-            sourceID: batch.sourceRecordID?.uuidString.lowercased() ?? "",
-            sourcePath: batch.sourceRecordID.map { SiteURL.sourceRecord($0).path } ?? "")
+        let content = ImportBatchPage(batch: batch, target: scope.targetName(of: batch), errors: errors, Page.localizer(for: req))
         return try await Page.render(content, for: req)
     }
 }
@@ -126,13 +112,9 @@ struct ImportScope {
         stores.contains { $0.id.rawValue == batch.storeID } || clients.contains { $0.id.rawValue == batch.clientID }
     }
 
-    func row(_ b: ImportBatch, _ l10n: Localizer) -> ImportsPage.Batch {
-        let target = stores.first { $0.id.rawValue == b.storeID }?.name ?? clients.first { $0.id.rawValue == b.clientID }?.name ?? ""
-        return .init(
-            id: b.id.uuidString.lowercased(), when: ShanghaiTime.format(b.startedAt), kind: l10n["import_kind_\(b.kind)"], target: target,
-            outcome: l10n["import_outcome_\(b.outcome)"], outcomeClass: b.outcome == "imported" ? "active" : "ended", actor: b.actor,
-            rows: b.rowsRead, inserted: b.inserted, updated: b.updated, unchanged: b.unchanged, rejected: b.rejected,
-            path: SiteURL.importBatch(b.id).path)
+    /// The name of the store or client `batch` imported into.
+    func targetName(of batch: ImportBatch) -> String {
+        stores.first { $0.id.rawValue == batch.storeID }?.name ?? clients.first { $0.id.rawValue == batch.clientID }?.name ?? ""
     }
 
     /// The target a form names (`store:<id>` or `client:<id>`), if the user may import into it.

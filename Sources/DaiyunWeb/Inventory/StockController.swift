@@ -20,37 +20,11 @@ struct StockController: RouteCollection {
         let l10n = Page.localizer(for: req)
         let inventory = InventoryRepository(database: req.db)
         let overview = try await StockOverview(client: client, on: req)
-        let lines = overview.lines
-        let channels = overview.channels
-        let codes = Dictionary(uniqueKeysWithValues: lines.map { ($0.skuID, $0.outerID) })
         let content = StockPage(
-            title: "\(l10n["stock_title"]) · \(client.name)",
-            client: client.name, clientID: client.id.description,
-            channels: channels.map(l10n.channel), safety: channels.map { overview.safety[$0] ?? 0 },
-            rows: lines.map { line in
-                .init(
-                    skuID: line.skuID.uuidString.lowercased(), outerID: line.outerID, title: line.title, properties: line.properties,
-                    onHand: line.onHand, reserved: line.reserved,
-                    available: channels.map { overview.available(line, on: $0) }, counted: line.countedAt.map(ShanghaiTime.format) ?? "—")
-            },
-            movements: try await inventory.movements(of: client.id, limit: 50).map { $0.visible(to: principal, client: client) }.map {
-                .init(
-                    at: ShanghaiTime.format($0.at), sku: codes[$0.skuID] ?? "", kind: l10n["stock_kind_\($0.kind)"],
-                    onHand: Self.signed($0.onHandChange), reserved: Self.signed($0.reservedChange),
-                    reason: $0.reason + ($0.oid.map { " \($0)" } ?? ""), actor: $0.actor)
-            },
-            canManage: AccessPolicy.decide(principal, .manageStock, in: .client(client.agencyID, client.id)) == .allow,
-            skus: lines.map {
-                Choice(value: $0.skuID.uuidString.lowercased(), label: "\($0.outerID) · \($0.title) \($0.properties)", selected: false)
-            },
-            warehouses: try await CatalogRepository(database: req.db).warehouses(of: client.id).map {
-                Choice(value: $0.id.uuidString.lowercased(), label: "\($0.code) · \($0.name)", selected: false)
-            },
-            kinds: StockChangeKind.allCases.map { Choice(value: $0.rawValue, label: l10n["stock_kind_\($0.rawValue)"], selected: false) },
-            channelChoices: l10n.channelChoices(),
-            clientPath: SiteURL.client(client.id).path, warehousesPath: SiteURL.warehouses(client.id).path,
-            changesPath: SiteURL.stockChanges(client.id).path, safetyPath: SiteURL.safetyStock(client.id).path
-        )
+            client: client, overview: overview,
+            movements: try await inventory.movements(of: client.id, limit: 50).map { $0.visible(to: principal, client: client) },
+            warehouses: try await CatalogRepository(database: req.db).warehouses(of: client.id),
+            canManage: AccessPolicy.decide(principal, .manageStock, in: .client(client.agencyID, client.id)) == .allow, l10n)
         return try await Page.render(content, for: req)
     }
 
@@ -95,5 +69,4 @@ struct StockController: RouteCollection {
         }
     }
 
-    static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : value == 0 ? "" : "\(value)" }
 }

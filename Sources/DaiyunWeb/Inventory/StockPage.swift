@@ -1,4 +1,5 @@
 import DaiyunCore
+import DaiyunPersistence
 import Foundation
 
 /// A client's stock: the shared pool per SKU, what each channel may sell, the movement log, and the forms for those who manage stock.
@@ -25,4 +26,42 @@ struct StockPage: PageContent {
     var kinds: [Choice]
     var channelChoices: [Choice]
     var clientPath, warehousesPath, changesPath, safetyPath: String
+
+    /// `movements` as the user may read them (`StockMovement.visible(to:client:)`), newest first.
+    init(client: Client, overview: StockOverview, movements: [StockMovement], warehouses: [Warehouse], canManage: Bool, _ l10n: Localizer) {
+        let lines = overview.lines
+        let channels = overview.channels
+        let codes = Dictionary(uniqueKeysWithValues: lines.map { ($0.skuID, $0.outerID) })
+        title = "\(l10n["stock_title"]) · \(client.name)"
+        self.client = client.name
+        clientID = client.id.description
+        self.channels = channels.map(l10n.channel)
+        safety = channels.map { overview.safety[$0] ?? 0 }
+        rows = lines.map { line in
+            Row(
+                skuID: line.skuID.uuidString.lowercased(), outerID: line.outerID, title: line.title, properties: line.properties,
+                onHand: line.onHand, reserved: line.reserved, available: channels.map { overview.available(line, on: $0) },
+                counted: line.countedAt.map(ShanghaiTime.format) ?? "—")
+        }
+        self.movements = movements.map {
+            Movement(
+                at: ShanghaiTime.format($0.at), sku: codes[$0.skuID] ?? "", kind: l10n["stock_kind_\($0.kind)"],
+                onHand: Self.signed($0.onHandChange), reserved: Self.signed($0.reservedChange),
+                reason: $0.reason + ($0.oid.map { " \($0)" } ?? ""), actor: $0.actor)
+        }
+        self.canManage = canManage
+        skus = lines.map {
+            Choice(value: $0.skuID.uuidString.lowercased(), label: "\($0.outerID) · \($0.title) \($0.properties)", selected: false)
+        }
+        self.warehouses = warehouses.map { Choice(value: $0.id.uuidString.lowercased(), label: "\($0.code) · \($0.name)", selected: false) }
+        kinds = StockChangeKind.allCases.map { Choice(value: $0.rawValue, label: l10n["stock_kind_\($0.rawValue)"], selected: false) }
+        channelChoices = l10n.channelChoices()
+        clientPath = SiteURL.client(client.id).path
+        warehousesPath = SiteURL.warehouses(client.id).path
+        changesPath = SiteURL.stockChanges(client.id).path
+        safetyPath = SiteURL.safetyStock(client.id).path
+    }
+
+    /// `+3`, `-2`, or nothing for no change.
+    static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : value == 0 ? "" : "\(value)" }
 }
