@@ -12,7 +12,7 @@ public enum StoreStatus: String, Sendable, Codable, CaseIterable {
 
 /// One store (店铺) of a client on one channel, run by the agency.
 public struct Store: Sendable, Equatable, Codable, Identifiable {
-    public var id: ID<Store>
+    public var id: DaiyunCore.ID<Store>
     // Spelled in full: inside an Identifiable type a bare `ID` can resolve to its own `ID` type.
     public var agencyID: DaiyunCore.ID<Agency>
     public var clientID: DaiyunCore.ID<Client>
@@ -25,7 +25,7 @@ public struct Store: Sendable, Equatable, Codable, Identifiable {
     public var takenOverOn: BusinessDay
 
     public init(
-        id: ID<Store>, agencyID: ID<Agency>, clientID: ID<Client>, channel: Channel,
+        id: DaiyunCore.ID<Store>, agencyID: DaiyunCore.ID<Agency>, clientID: DaiyunCore.ID<Client>, channel: Channel,
         shopID: String, name: String, status: StoreStatus, takenOverOn: BusinessDay
     ) {
         self.id = id
