@@ -12,8 +12,9 @@ public enum StoreStatus: String, Sendable, Codable, CaseIterable {
 
 /// One store (店铺) of a client on one channel, run by the agency.
 public struct Store: Sendable, Equatable, Codable, Identifiable {
+    // Spelled in full here and in the initialiser: inside an Identifiable type a bare `ID` can
+    // resolve to the type's own `ID` (the release build did).
     public var id: DaiyunCore.ID<Store>
-    // Spelled in full: inside an Identifiable type a bare `ID` can resolve to its own `ID` type.
     public var agencyID: DaiyunCore.ID<Agency>
     public var clientID: DaiyunCore.ID<Client>
     public var channel: Channel
