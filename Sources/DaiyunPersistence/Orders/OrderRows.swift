@@ -54,28 +54,28 @@ struct OrderRow: Sendable, TableRow {
     }
 
     static let schema: [TableColumn<OrderRow>] = [
-        .uuid("id", \.id),
-        .uuid("store_id", \.storeId),
-        .text("tid", \.tid),
-        .text("status", \.status),
-        .text("type", \.type),
-        .optionalText("step_status", \.stepStatus),
-        .text("buyer_nick", \.buyerNick),
-        .optionalText("buyer_open_uid", \.buyerOpenUid),
-        .integer("payment_fen", \.paymentFen),
-        .integer("post_fee_fen", \.postFeeFen),
-        .integer("total_fee_fen", \.totalFeeFen),
-        .integer("discount_fee_fen", \.discountFeeFen),
-        .date("created_at", \.createdAt),
-        .optionalDate("paid_at", \.paidAt),
-        .optionalDate("counted_paid_at", \.countedPaidAt),
-        .optionalDate("consigned_at", \.consignedAt),
-        .optionalDate("finished_at", \.finishedAt),
-        .optionalDate("modified_at", \.modifiedAt),
-        .text("buyer_message", \.buyerMessage),
-        .text("seller_memo", \.sellerMemo),
-        .bool("needs_attention", \.needsAttention),
-        .uuid("source_record_id", \.sourceRecordId),
+        .uuid("id", { $0.id }, { $0.id = $1 }),
+        .uuid("store_id", { $0.storeId }, { $0.storeId = $1 }),
+        .text("tid", { $0.tid }, { $0.tid = $1 }),
+        .text("status", { $0.status }, { $0.status = $1 }),
+        .text("type", { $0.type }, { $0.type = $1 }),
+        .optionalText("step_status", { $0.stepStatus }, { $0.stepStatus = $1 }),
+        .text("buyer_nick", { $0.buyerNick }, { $0.buyerNick = $1 }),
+        .optionalText("buyer_open_uid", { $0.buyerOpenUid }, { $0.buyerOpenUid = $1 }),
+        .integer("payment_fen", { $0.paymentFen }, { $0.paymentFen = $1 }),
+        .integer("post_fee_fen", { $0.postFeeFen }, { $0.postFeeFen = $1 }),
+        .integer("total_fee_fen", { $0.totalFeeFen }, { $0.totalFeeFen = $1 }),
+        .integer("discount_fee_fen", { $0.discountFeeFen }, { $0.discountFeeFen = $1 }),
+        .date("created_at", { $0.createdAt }, { $0.createdAt = $1 }),
+        .optionalDate("paid_at", { $0.paidAt }, { $0.paidAt = $1 }),
+        .optionalDate("counted_paid_at", { $0.countedPaidAt }, { $0.countedPaidAt = $1 }),
+        .optionalDate("consigned_at", { $0.consignedAt }, { $0.consignedAt = $1 }),
+        .optionalDate("finished_at", { $0.finishedAt }, { $0.finishedAt = $1 }),
+        .optionalDate("modified_at", { $0.modifiedAt }, { $0.modifiedAt = $1 }),
+        .text("buyer_message", { $0.buyerMessage }, { $0.buyerMessage = $1 }),
+        .text("seller_memo", { $0.sellerMemo }, { $0.sellerMemo = $1 }),
+        .bool("needs_attention", { $0.needsAttention }, { $0.needsAttention = $1 }),
+        .uuid("source_record_id", { $0.sourceRecordId }, { $0.sourceRecordId = $1 }),
     ]
 
     func domain(lines: [OrderLine]) throws -> Order {
@@ -133,23 +133,23 @@ struct OrderLineRow: Sendable, TableRow {
     }
 
     static let schema: [TableColumn<OrderLineRow>] = [
-        .uuid("id", \.id),
-        .uuid("store_id", \.storeId),
-        .text("tid", \.tid),
-        .text("oid", \.oid),
-        .text("item_id", \.itemId),
-        .text("sku_id", \.skuId),
-        .text("outer_sku_id", \.outerSkuId),
-        .text("title", \.title),
-        .text("sku_properties", \.skuProperties),
-        .integer("price_fen", \.priceFen),
-        .int("quantity", \.quantity),
-        .integer("total_fee_fen", \.totalFeeFen),
-        .integer("payment_fen", \.paymentFen),
-        .text("status", \.status),
-        .text("refund_status", \.refundStatus),
-        .text("stock_state", \.stockState),
-        .uuid("source_record_id", \.sourceRecordId),
+        .uuid("id", { $0.id }, { $0.id = $1 }),
+        .uuid("store_id", { $0.storeId }, { $0.storeId = $1 }),
+        .text("tid", { $0.tid }, { $0.tid = $1 }),
+        .text("oid", { $0.oid }, { $0.oid = $1 }),
+        .text("item_id", { $0.itemId }, { $0.itemId = $1 }),
+        .text("sku_id", { $0.skuId }, { $0.skuId = $1 }),
+        .text("outer_sku_id", { $0.outerSkuId }, { $0.outerSkuId = $1 }),
+        .text("title", { $0.title }, { $0.title = $1 }),
+        .text("sku_properties", { $0.skuProperties }, { $0.skuProperties = $1 }),
+        .integer("price_fen", { $0.priceFen }, { $0.priceFen = $1 }),
+        .int("quantity", { $0.quantity }, { $0.quantity = $1 }),
+        .integer("total_fee_fen", { $0.totalFeeFen }, { $0.totalFeeFen = $1 }),
+        .integer("payment_fen", { $0.paymentFen }, { $0.paymentFen = $1 }),
+        .text("status", { $0.status }, { $0.status = $1 }),
+        .text("refund_status", { $0.refundStatus }, { $0.refundStatus = $1 }),
+        .text("stock_state", { $0.stockState }, { $0.stockState = $1 }),
+        .uuid("source_record_id", { $0.sourceRecordId }, { $0.sourceRecordId = $1 }),
     ]
 
     func domain() throws -> OrderLine {
@@ -174,12 +174,12 @@ struct StatusChangeRow: Sendable, TableRow {
     var sourceRecordId: UUID = .zero
 
     static let schema: [TableColumn<StatusChangeRow>] = [
-        .uuid("id", \.id),
-        .uuid("store_id", \.storeId),
-        .text("tid", \.tid),
-        .text("status", \.status),
-        .date("observed_at", \.observedAt),
-        .uuid("source_record_id", \.sourceRecordId),
+        .uuid("id", { $0.id }, { $0.id = $1 }),
+        .uuid("store_id", { $0.storeId }, { $0.storeId = $1 }),
+        .text("tid", { $0.tid }, { $0.tid = $1 }),
+        .text("status", { $0.status }, { $0.status = $1 }),
+        .date("observed_at", { $0.observedAt }, { $0.observedAt = $1 }),
+        .uuid("source_record_id", { $0.sourceRecordId }, { $0.sourceRecordId = $1 }),
     ]
 }
 
@@ -218,19 +218,19 @@ struct RefundRow: Sendable, TableRow {
     }
 
     static let schema: [TableColumn<RefundRow>] = [
-        .uuid("id", \.id),
-        .uuid("store_id", \.storeId),
-        .text("refund_id", \.refundId),
-        .text("tid", \.tid),
-        .text("oid", \.oid),
-        .text("status", \.status),
-        .text("phase", \.phase),
-        .integer("refund_fee_fen", \.refundFeeFen),
-        .text("reason", \.reason),
-        .text("good_status", \.goodStatus),
-        .date("created_at", \.createdAt),
-        .optionalDate("modified_at", \.modifiedAt),
-        .uuid("source_record_id", \.sourceRecordId),
+        .uuid("id", { $0.id }, { $0.id = $1 }),
+        .uuid("store_id", { $0.storeId }, { $0.storeId = $1 }),
+        .text("refund_id", { $0.refundId }, { $0.refundId = $1 }),
+        .text("tid", { $0.tid }, { $0.tid = $1 }),
+        .text("oid", { $0.oid }, { $0.oid = $1 }),
+        .text("status", { $0.status }, { $0.status = $1 }),
+        .text("phase", { $0.phase }, { $0.phase = $1 }),
+        .integer("refund_fee_fen", { $0.refundFeeFen }, { $0.refundFeeFen = $1 }),
+        .text("reason", { $0.reason }, { $0.reason = $1 }),
+        .text("good_status", { $0.goodStatus }, { $0.goodStatus = $1 }),
+        .date("created_at", { $0.createdAt }, { $0.createdAt = $1 }),
+        .optionalDate("modified_at", { $0.modifiedAt }, { $0.modifiedAt = $1 }),
+        .uuid("source_record_id", { $0.sourceRecordId }, { $0.sourceRecordId = $1 }),
     ]
 
     func domain() throws -> Refund {
