@@ -8,26 +8,55 @@ import Testing
 /// The hot tables' one list of columns, and the SQLite internals the bulk writer reads.
 @Suite("Hot table rows")
 struct TableRowTests {
-    /// The field each column's accessors reach, as snake_case: each column reads a value unlike
-    /// the blank row's into a blank row, and the one field that changed is the column's.
+    /// A value for column `index` of the kind a blank row holds there, unlike any other column's.
+    static func sentinel(_ blank: ColumnValue, _ index: Int) -> SQLiteData {
+        switch blank {
+        case .uuid: .text(String(format: "00000000-0000-0000-0000-%012d", 100 + index))
+        case .text: .text("sentinel-\(index)")
+        case .integer: .integer(1000 + index)
+        case .bool: .integer(1)
+        case .date: .float(Double(100_000 + index))
+        }
+    }
+
+    /// For each column: the field that its reader's position and its value's position both reach,
+    /// as snake_case, or what went wrong. A row of distinct values is read; column `i`'s value must
+    /// come back at position `i`, and the one field holding it is column `i`'s.
     static func fields<Row: TableRow>(_ type: Row.Type) throws -> [(column: String, field: String)] {
-        try Row.schema.map { column in
-            let sentinel: SQLiteData =
-                switch column.value(Row()) {
-                case .uuid: .text("00000000-0000-0000-0000-0000000000AB")
-                case .text: .text("sentinel")
-                case .integer: .integer(4242)
-                case .bool: .integer(1)
-                case .date: .float(12_345)
-                }
-            var row = Row()
-            var reader = ColumnReader([sentinel], table: "test")
-            try column.read(&row, &reader)
-            let before = Mirror(reflecting: Row()).children.map { "\($0.value)" }
-            let changed = zip(Mirror(reflecting: row).children, before).filter { "\($0.0.value)" != $0.1 }.map { $0.0.label ?? "" }
-            // The getter reaches the field the setter set: it sees the new value.
-            guard "\(column.value(row))" != "\(column.value(Row()))" else { return (column.name, "a field its getter does not read") }
-            return (column.name, changed.count == 1 ? snake(changed[0]) : "\(changed)")
+        let blank = Row().values
+        guard blank.count == Row.columns.count else { return [("columns", "\(Row.columns.count) names for \(blank.count) values")] }
+        let sentinels = blank.indices.map { sentinel(blank[$0], $0) }
+        var reader = ColumnReader(sentinels, table: "test")
+        let row = try Row(&reader)
+        let read = row.values.map(sqlite)
+        let fields = Mirror(reflecting: row).children.map { (label: $0.label ?? "", text: "\($0.value)") }
+        let blankFields = Mirror(reflecting: Row()).children.map { "\($0.value)" }
+        return Row.columns.indices.map { index in
+            let column = Row.columns[index]
+            guard matches(read[index], sentinels[index]) else { return (column, "a value read from another position") }
+            let changed = fields.indices.filter { fields[$0].text != blankFields[$0] && holds(fields[$0].text, sentinels[index]) }
+            return (column, changed.count == 1 ? snake(fields[changed[0]].label) : "fields \(changed.map { fields[$0].label })")
+        }
+    }
+
+    /// Whether a value read back is the sentinel (dates come back as seconds, UUIDs as their text).
+    static func matches(_ read: SQLiteData, _ sentinel: SQLiteData) -> Bool {
+        switch (read, sentinel) {
+        case (.text(let a), .text(let b)): a.lowercased() == b.lowercased()
+        case (.integer(let a), .integer(let b)): a == b || (b == 1 && a != 0)
+        case (.float(let a), .float(let b)): a == b
+        default: false
+        }
+    }
+
+    /// Whether a field, as Mirror prints it, holds the sentinel.
+    static func holds(_ text: String, _ sentinel: SQLiteData) -> Bool {
+        switch sentinel {
+        case .text(let value): text.lowercased().contains(value.lowercased())
+        case .integer(1): text == "true" || text == "1"
+        case .integer(let value): text == String(value)
+        case .float(let value): text.contains(Date(timeIntervalSince1970: value).description)
+        default: false
         }
     }
 

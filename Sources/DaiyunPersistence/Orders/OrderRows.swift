@@ -53,30 +53,45 @@ struct OrderRow: Sendable, TableRow {
         sourceRecordId = source
     }
 
-    static let schema: [TableColumn<OrderRow>] = [
-        .uuid("id", { $0.id }, { $0.id = $1 }),
-        .uuid("store_id", { $0.storeId }, { $0.storeId = $1 }),
-        .text("tid", { $0.tid }, { $0.tid = $1 }),
-        .text("status", { $0.status }, { $0.status = $1 }),
-        .text("type", { $0.type }, { $0.type = $1 }),
-        .optionalText("step_status", { $0.stepStatus }, { $0.stepStatus = $1 }),
-        .text("buyer_nick", { $0.buyerNick }, { $0.buyerNick = $1 }),
-        .optionalText("buyer_open_uid", { $0.buyerOpenUid }, { $0.buyerOpenUid = $1 }),
-        .integer("payment_fen", { $0.paymentFen }, { $0.paymentFen = $1 }),
-        .integer("post_fee_fen", { $0.postFeeFen }, { $0.postFeeFen = $1 }),
-        .integer("total_fee_fen", { $0.totalFeeFen }, { $0.totalFeeFen = $1 }),
-        .integer("discount_fee_fen", { $0.discountFeeFen }, { $0.discountFeeFen = $1 }),
-        .date("created_at", { $0.createdAt }, { $0.createdAt = $1 }),
-        .optionalDate("paid_at", { $0.paidAt }, { $0.paidAt = $1 }),
-        .optionalDate("counted_paid_at", { $0.countedPaidAt }, { $0.countedPaidAt = $1 }),
-        .optionalDate("consigned_at", { $0.consignedAt }, { $0.consignedAt = $1 }),
-        .optionalDate("finished_at", { $0.finishedAt }, { $0.finishedAt = $1 }),
-        .optionalDate("modified_at", { $0.modifiedAt }, { $0.modifiedAt = $1 }),
-        .text("buyer_message", { $0.buyerMessage }, { $0.buyerMessage = $1 }),
-        .text("seller_memo", { $0.sellerMemo }, { $0.sellerMemo = $1 }),
-        .bool("needs_attention", { $0.needsAttention }, { $0.needsAttention = $1 }),
-        .uuid("source_record_id", { $0.sourceRecordId }, { $0.sourceRecordId = $1 }),
+    static let columns = [
+        "id", "store_id", "tid", "status", "type", "step_status", "buyer_nick", "buyer_open_uid", "payment_fen",
+        "post_fee_fen", "total_fee_fen", "discount_fee_fen", "created_at", "paid_at", "counted_paid_at", "consigned_at",
+        "finished_at", "modified_at", "buyer_message", "seller_memo", "needs_attention", "source_record_id",
     ]
+
+    var values: [ColumnValue] {
+        [
+            .uuid(id), .uuid(storeId), .text(tid), .text(status), .text(type), .text(stepStatus), .text(buyerNick),
+            .text(buyerOpenUid), .integer(paymentFen), .integer(postFeeFen), .integer(totalFeeFen), .integer(discountFeeFen),
+            .date(createdAt), .date(paidAt), .date(countedPaidAt), .date(consignedAt), .date(finishedAt), .date(modifiedAt),
+            .text(buyerMessage), .text(sellerMemo), .bool(needsAttention), .uuid(sourceRecordId),
+        ]
+    }
+
+    init(_ row: inout ColumnReader) throws {
+        id = try row.uuid()
+        storeId = try row.uuid()
+        tid = try row.text()
+        status = try row.text()
+        type = try row.text()
+        stepStatus = try row.optionalText()
+        buyerNick = try row.text()
+        buyerOpenUid = try row.optionalText()
+        paymentFen = try row.integer()
+        postFeeFen = try row.integer()
+        totalFeeFen = try row.integer()
+        discountFeeFen = try row.integer()
+        createdAt = try row.date()
+        paidAt = try row.optionalDate()
+        countedPaidAt = try row.optionalDate()
+        consignedAt = try row.optionalDate()
+        finishedAt = try row.optionalDate()
+        modifiedAt = try row.optionalDate()
+        buyerMessage = try row.text()
+        sellerMemo = try row.text()
+        needsAttention = try row.bool()
+        sourceRecordId = try row.uuid()
+    }
 
     func domain(lines: [OrderLine]) throws -> Order {
         guard let status = OrderStatus(rawValue: status) else { throw PersistenceError.corruptRow(table: "orders", id: id.uuidString) }
@@ -132,25 +147,38 @@ struct OrderLineRow: Sendable, TableRow {
         sourceRecordId = source
     }
 
-    static let schema: [TableColumn<OrderLineRow>] = [
-        .uuid("id", { $0.id }, { $0.id = $1 }),
-        .uuid("store_id", { $0.storeId }, { $0.storeId = $1 }),
-        .text("tid", { $0.tid }, { $0.tid = $1 }),
-        .text("oid", { $0.oid }, { $0.oid = $1 }),
-        .text("item_id", { $0.itemId }, { $0.itemId = $1 }),
-        .text("sku_id", { $0.skuId }, { $0.skuId = $1 }),
-        .text("outer_sku_id", { $0.outerSkuId }, { $0.outerSkuId = $1 }),
-        .text("title", { $0.title }, { $0.title = $1 }),
-        .text("sku_properties", { $0.skuProperties }, { $0.skuProperties = $1 }),
-        .integer("price_fen", { $0.priceFen }, { $0.priceFen = $1 }),
-        .int("quantity", { $0.quantity }, { $0.quantity = $1 }),
-        .integer("total_fee_fen", { $0.totalFeeFen }, { $0.totalFeeFen = $1 }),
-        .integer("payment_fen", { $0.paymentFen }, { $0.paymentFen = $1 }),
-        .text("status", { $0.status }, { $0.status = $1 }),
-        .text("refund_status", { $0.refundStatus }, { $0.refundStatus = $1 }),
-        .text("stock_state", { $0.stockState }, { $0.stockState = $1 }),
-        .uuid("source_record_id", { $0.sourceRecordId }, { $0.sourceRecordId = $1 }),
+    static let columns = [
+        "id", "store_id", "tid", "oid", "item_id", "sku_id", "outer_sku_id", "title", "sku_properties", "price_fen",
+        "quantity", "total_fee_fen", "payment_fen", "status", "refund_status", "stock_state", "source_record_id",
     ]
+
+    var values: [ColumnValue] {
+        [
+            .uuid(id), .uuid(storeId), .text(tid), .text(oid), .text(itemId), .text(skuId), .text(outerSkuId), .text(title),
+            .text(skuProperties), .integer(priceFen), .integer(quantity), .integer(totalFeeFen), .integer(paymentFen), .text(status),
+            .text(refundStatus), .text(stockState), .uuid(sourceRecordId),
+        ]
+    }
+
+    init(_ row: inout ColumnReader) throws {
+        id = try row.uuid()
+        storeId = try row.uuid()
+        tid = try row.text()
+        oid = try row.text()
+        itemId = try row.text()
+        skuId = try row.text()
+        outerSkuId = try row.text()
+        title = try row.text()
+        skuProperties = try row.text()
+        priceFen = try row.integer()
+        quantity = try row.int()
+        totalFeeFen = try row.integer()
+        paymentFen = try row.integer()
+        status = try row.text()
+        refundStatus = try row.text()
+        stockState = try row.text()
+        sourceRecordId = try row.uuid()
+    }
 
     func domain() throws -> OrderLine {
         guard let status = OrderStatus(rawValue: status) else { throw PersistenceError.corruptRow(table: "order_lines", id: id.uuidString) }
@@ -173,14 +201,23 @@ struct StatusChangeRow: Sendable, TableRow {
     var observedAt: Date = Date(timeIntervalSince1970: 0)
     var sourceRecordId: UUID = .zero
 
-    static let schema: [TableColumn<StatusChangeRow>] = [
-        .uuid("id", { $0.id }, { $0.id = $1 }),
-        .uuid("store_id", { $0.storeId }, { $0.storeId = $1 }),
-        .text("tid", { $0.tid }, { $0.tid = $1 }),
-        .text("status", { $0.status }, { $0.status = $1 }),
-        .date("observed_at", { $0.observedAt }, { $0.observedAt = $1 }),
-        .uuid("source_record_id", { $0.sourceRecordId }, { $0.sourceRecordId = $1 }),
-    ]
+    static let columns = ["id", "store_id", "tid", "status", "observed_at", "source_record_id"]
+
+    var values: [ColumnValue] {
+        [.uuid(id), .uuid(storeId), .text(tid), .text(status), .date(observedAt), .uuid(sourceRecordId)]
+    }
+}
+
+extension StatusChangeRow {
+    // In an extension, so that the memberwise initialiser stays.
+    init(_ row: inout ColumnReader) throws {
+        id = try row.uuid()
+        storeId = try row.uuid()
+        tid = try row.text()
+        status = try row.text()
+        observedAt = try row.date()
+        sourceRecordId = try row.uuid()
+    }
 }
 
 /// The `refunds` table as rows.
@@ -217,21 +254,33 @@ struct RefundRow: Sendable, TableRow {
         sourceRecordId = source
     }
 
-    static let schema: [TableColumn<RefundRow>] = [
-        .uuid("id", { $0.id }, { $0.id = $1 }),
-        .uuid("store_id", { $0.storeId }, { $0.storeId = $1 }),
-        .text("refund_id", { $0.refundId }, { $0.refundId = $1 }),
-        .text("tid", { $0.tid }, { $0.tid = $1 }),
-        .text("oid", { $0.oid }, { $0.oid = $1 }),
-        .text("status", { $0.status }, { $0.status = $1 }),
-        .text("phase", { $0.phase }, { $0.phase = $1 }),
-        .integer("refund_fee_fen", { $0.refundFeeFen }, { $0.refundFeeFen = $1 }),
-        .text("reason", { $0.reason }, { $0.reason = $1 }),
-        .text("good_status", { $0.goodStatus }, { $0.goodStatus = $1 }),
-        .date("created_at", { $0.createdAt }, { $0.createdAt = $1 }),
-        .optionalDate("modified_at", { $0.modifiedAt }, { $0.modifiedAt = $1 }),
-        .uuid("source_record_id", { $0.sourceRecordId }, { $0.sourceRecordId = $1 }),
+    static let columns = [
+        "id", "store_id", "refund_id", "tid", "oid", "status", "phase", "refund_fee_fen", "reason", "good_status",
+        "created_at", "modified_at", "source_record_id",
     ]
+
+    var values: [ColumnValue] {
+        [
+            .uuid(id), .uuid(storeId), .text(refundId), .text(tid), .text(oid), .text(status), .text(phase), .integer(refundFeeFen),
+            .text(reason), .text(goodStatus), .date(createdAt), .date(modifiedAt), .uuid(sourceRecordId),
+        ]
+    }
+
+    init(_ row: inout ColumnReader) throws {
+        id = try row.uuid()
+        storeId = try row.uuid()
+        refundId = try row.text()
+        tid = try row.text()
+        oid = try row.text()
+        status = try row.text()
+        phase = try row.text()
+        refundFeeFen = try row.integer()
+        reason = try row.text()
+        goodStatus = try row.text()
+        createdAt = try row.date()
+        modifiedAt = try row.optionalDate()
+        sourceRecordId = try row.uuid()
+    }
 
     func domain() throws -> Refund {
         guard let status = RefundStatus(rawValue: status), let phase = RefundPhase(rawValue: phase) else {
