@@ -55,7 +55,7 @@ public struct JobRunner: Sendable {
             do {
                 // A pass under way is not cancelled with the loop: its jobs finish and record how they ended.
                 let runner = self
-                _ = try await Task { try await runner.pass(now: now, schedule: schedule) }.value
+                _ = try await Task { try await runner.pass(now: now, schedule: schedule, beat: false) }.value
                 if schedule { scheduled = now }
             } catch {
                 logger.error("job runner pass failed", metadata: ["error": "\(String(reflecting: error))"])
@@ -78,9 +78,10 @@ public struct JobRunner: Sendable {
     }
 
     /// Schedules (unless told not to), claims and runs what is due now; returns the jobs it ran.
-    public func pass(now: Date, schedule: Bool = true, limit: Int = 4) async throws -> [Job] {
+    /// It beats first unless told not to (`run` beats beside its passes, so a pass need not).
+    public func pass(now: Date, schedule: Bool = true, limit: Int = 4, beat: Bool = true) async throws -> [Job] {
         let queue = JobQueue(database: database)
-        try await beat(now: now)
+        if beat { try await self.beat(now: now) }
         if schedule {
             _ = try await queue.requeueAbandoned(lease: lease, except: worker, now: now)
             try await plan(now: now)
