@@ -7,7 +7,7 @@ from selenium.webdriver.support.ui import Select
 
 from browser_support import BASE, BrowserTest
 
-FIXTURES = os.path.join(os.path.dirname(__file__), "..", "DaiyunChannelsTests", "Fixtures")
+FIXTURES = os.path.join(os.path.dirname(__file__), "..", "..", "Sources", "DaiyunTestSupport", "Fixtures")
 
 
 class OperationsTest(BrowserTest):
