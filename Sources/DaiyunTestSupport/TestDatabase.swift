@@ -43,10 +43,7 @@ public func withTestDatabase<T>(
     try await withFreshDatabase(
         database, migrate: migrate,
         setUp: { app, location in
-            app.threadPool = NIOThreadPool(numberOfThreads: max(8, System.coreCount * 4))
-            try location.register(on: app.databases, logger: app.logger)
-            try await DatabaseLocation.prepare(app.databases, logger: app.logger)
-            MigrationRunner.register(on: app)
+            try await app.useDatabase(location)
             app.secrets = try SecretBox(base64Key: SecretBox.newKeyText())
             app.passwords.use(.bcrypt(cost: 4))
         }, body)

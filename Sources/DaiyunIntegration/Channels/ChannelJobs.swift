@@ -85,7 +85,7 @@ struct StoreSyncPlanner: JobPlanner {
     let database: any Database
     let connections: ChannelConnectionRepository
     /// How long a stock push waits for more changes to fold in.
-    var pushBurst: TimeInterval = 2
+    let pushBurst: TimeInterval = 2
 
     func plans(now: Date) async throws -> [JobPlan] {
         let queue = JobQueue(database: database)

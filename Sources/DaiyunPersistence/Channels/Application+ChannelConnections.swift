@@ -8,7 +8,9 @@ extension Application {
     /// The box sealing channel secrets, set when the app is configured.
     public var secrets: SecretBox {
         get {
-            guard let box = storage[SecretsKey.self] else { fatalError("configure(_:config:) was not called") }
+            guard let box = storage[SecretsKey.self] else {
+                fatalError("the app has no secrets box: it was set up without configure(_:config:) or withTestDatabase")
+            }
             return box
         }
         set { storage[SecretsKey.self] = newValue }

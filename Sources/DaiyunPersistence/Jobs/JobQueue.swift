@@ -26,7 +26,7 @@ public struct JobQueue: Sendable {
     /// scope. A store's key is `kind:<store id>`, as it always was.
     public static func key(_ kind: JobKind, scope: JobScope) -> String {
         switch scope {
-        case .store(let id, _, _): "\(kind.rawValue):\(id.rawValue)"
+        case .store(let id, _, _): key(kind, store: id)
         case .client(let id, _): "\(kind.rawValue):client:\(id.rawValue)"
         case .agency(let id): "\(kind.rawValue):agency:\(id.rawValue)"
         }
@@ -158,36 +158,21 @@ public struct JobQueue: Sendable {
         let retryAt = final ? nil : job.retryAt(after: now)
         try await database.lockForWriting()
         let sql = try database.sql()
-        guard try await sql.raw("SELECT id FROM jobs WHERE id = \(bind: job.id) AND \(Self.heldBy(job))").first() != nil else {
-            return false
-        }
+        let settled: SQLQueryString
         if let retryAt {
             // Another job with this key may have been queued meanwhile: then this one is folded into it.
-            let folded = try await sql.raw("SELECT id FROM jobs WHERE dedupe_key = \(bind: job.dedupeKey) AND status = 'queued'").all()
-            if !folded.isEmpty {
-                try await sql.raw(
-                    """
-                    UPDATE jobs SET status = 'done', last_error = \(bind: error), result = 'superseded by a queued job', finished_at = \(bind: now), locked_by = NULL
-                    WHERE id = \(bind: job.id)
-                    """
-                ).run()
-                return true
-            }
-            try await sql.raw(
-                """
-                UPDATE jobs SET status = 'queued', last_error = \(bind: error), run_at = \(bind: retryAt), locked_by = NULL, locked_at = NULL
-                WHERE id = \(bind: job.id)
-                """
-            ).run()
+            let folded =
+                try await sql.raw("SELECT id FROM jobs WHERE dedupe_key = \(bind: job.dedupeKey) AND status = 'queued'").first() != nil
+            settled =
+                folded
+                ? "status = 'done', last_error = \(bind: error), result = 'superseded by a queued job', finished_at = \(bind: now), locked_by = NULL"
+                : "status = 'queued', last_error = \(bind: error), run_at = \(bind: retryAt), locked_by = NULL, locked_at = NULL"
         } else {
-            try await sql.raw(
-                """
-                UPDATE jobs SET status = 'dead', last_error = \(bind: error), finished_at = \(bind: now), locked_by = NULL
-                WHERE id = \(bind: job.id)
-                """
-            ).run()
+            settled = "status = 'dead', last_error = \(bind: error), finished_at = \(bind: now), locked_by = NULL"
         }
-        return true
+        // Held-by in the statement itself: a job taken over meanwhile is left as its new runner has it.
+        return try await !sql.raw("UPDATE jobs SET \(settled) WHERE id = \(bind: job.id) AND \(Self.heldBy(job)) RETURNING id").all()
+            .isEmpty
     }
 
     /// A person retries a dead job: queued now with fresh attempts (unless the same work is already queued).

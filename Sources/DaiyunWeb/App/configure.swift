@@ -7,13 +7,7 @@ import Vapor
 /// and routes. Applies no migration: callers decide when (`serve` at start, `migrate` on demand).
 public func configure(_ app: Application, config: AppConfig) async throws {
     app.directory = DirectoryConfiguration(workingDirectory: ResourceDirectory.locate(home: config.home))
-    // The app's own pool for blocking work (SQLite calls, bcrypt, file reads), set before the
-    // database is registered so that SQLite uses it. A SQLite writer waiting for the lock sleeps
-    // on one of these threads; with enough of them the writer holding the lock always has one.
-    app.threadPool = NIOThreadPool(numberOfThreads: max(8, System.coreCount * 4))
-    try config.database.register(on: app.databases, logger: app.logger)
-    try await DatabaseLocation.prepare(app.databases, logger: app.logger)
-    MigrationRunner.register(on: app)
+    try await app.useDatabase(config.database)
     app.secrets = try config.secretsKey.box(logger: app.logger)
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
