@@ -20,6 +20,7 @@ public struct JobRunner: Sendable {
     let logger: Logger
     let registry: JobRegistry
     let clock: @Sendable () -> Date
+    let ids: any IDGenerator
     let running = RunningJobs()
     /// A runner silent this long has stopped: its jobs are taken over.
     public var lease: TimeInterval = 20
@@ -27,9 +28,11 @@ public struct JobRunner: Sendable {
     public var beatEvery: Duration = .seconds(5)
 
     public init(
-        database: any Database, worker: String, logger: Logger, registry: JobRegistry, clock: @escaping @Sendable () -> Date = { Date() }
+        database: any Database, worker: String, logger: Logger, registry: JobRegistry, clock: @escaping @Sendable () -> Date = { Date() },
+        ids: any IDGenerator = .kernel
     ) {
         self.database = database
+        self.ids = ids
         self.worker = worker
         self.logger = logger
         self.registry = registry
@@ -63,13 +66,13 @@ public struct JobRunner: Sendable {
             try? await Task.sleep(for: interval)
         }
         heart.cancel()
-        try? await JobQueue(database: database).leave(worker: worker)
+        try? await JobQueue(database: database, ids: ids).leave(worker: worker)
     }
 
     /// Says this runner is alive; cancels any job it runs that was taken from it meanwhile.
     @discardableResult
     public func beat(now: Date) async throws -> Set<UUID> {
-        let held = try await JobQueue(database: database).beat(worker: worker, now: now)
+        let held = try await JobQueue(database: database, ids: ids).beat(worker: worker, now: now)
         for lost in running.ids.subtracting(held) {
             logger.warning("job taken over by another runner; stopping it here", metadata: ["job": "\(lost)"])
             running.cancel(lost)
@@ -80,7 +83,7 @@ public struct JobRunner: Sendable {
     /// Schedules (unless told not to), claims and runs what is due now; returns the jobs it ran.
     /// It beats first unless told not to (`run` beats beside its passes, so a pass need not).
     public func pass(now: Date, schedule: Bool = true, limit: Int = 4, beat: Bool = true) async throws -> [Job] {
-        let queue = JobQueue(database: database)
+        let queue = JobQueue(database: database, ids: ids)
         if beat { try await self.beat(now: now) }
         if schedule {
             _ = try await queue.requeueAbandoned(lease: lease, except: worker, now: now)
@@ -94,7 +97,7 @@ public struct JobRunner: Sendable {
 
     /// Queues what the planners say is due.
     func plan(now: Date) async throws {
-        let queue = JobQueue(database: database)
+        let queue = JobQueue(database: database, ids: ids)
         for planner in registry.planners {
             for plan in try await planner.plans(now: now) {
                 switch plan {
@@ -109,7 +112,7 @@ public struct JobRunner: Sendable {
     }
 
     func run(_ job: Job) async {
-        let queue = JobQueue(database: database)
+        let queue = JobQueue(database: database, ids: ids)
         let metadata: Logger.Metadata = ["job": "\(job.id)", "kind": "\(job.kind.rawValue)"]
         do {
             guard let handler = registry.handlers[job.kind] else { throw JobFailure("no handler for \(job.kind)", final: true) }

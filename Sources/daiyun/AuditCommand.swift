@@ -80,7 +80,7 @@ struct AuditCommand: AsyncParsableCommand {
         func run() async throws {
             let export = try await AppLauncher.with(try options.config()) { app in
                 let found = try await ClientLookup.find(client, in: app.db)
-                return try await AuditLogRepository(database: app.db).export(found, at: Date())
+                return try await AuditLogRepository(database: app.db).export(found, at: app.clock())
             }
             try export.encoded().write(to: URL(fileURLWithPath: out))
             print("wrote \(export.entries.count) entries of \(export.chain) to \(out); head \(export.head)")

@@ -41,7 +41,7 @@ struct ImportCommand: AsyncParsableCommand {
             let bar = ProgressBar(label: "importing \(kind.rawValue)")
             let result = try await ImportService(database: app.db).run(
                 data, name: URL(fileURLWithPath: file).lastPathComponent, kind: kind, mode: mode, target: target,
-                by: WriteContext(actor: "cli:import", now: Date()), progress: { done, total in bar.update(done, of: total) })
+                by: app.writeContext(actor: "cli:import"), progress: { done, total in bar.update(done, of: total) })
             bar.finish()
             return result
         }
@@ -83,15 +83,15 @@ enum ImportSummary {
 final class ProgressBar: @unchecked Sendable {
     let label: String
     private let lock = NSLock()
-    private var lastDraw = Date.distantPast
+    private var lastDraw: ContinuousClock.Instant?
     private let isTerminal = isatty(2) != 0
 
     init(label: String) { self.label = label }
 
     func update(_ done: Int, of total: Int) {
         lock.withLock {
-            let now = Date()
-            guard done >= total || now.timeIntervalSince(lastDraw) > 0.1 else { return }
+            let now = ContinuousClock.now
+            guard done >= total || lastDraw.map({ now - $0 > .milliseconds(100) }) ?? true else { return }
             lastDraw = now
             let fraction = total > 0 ? Double(done) / Double(total) : 1
             let width = 30

@@ -35,16 +35,19 @@ struct SyncCommand: AsyncParsableCommand {
                 throw ValidationError("\(store.name) has no channel connection: connect it with `daiyun connect` or on its sync page")
             }
             let bars = ["orders": ProgressBar(label: "orders "), "refunds": ProgressBar(label: "refunds")]
-            let began = Date()
-            let report = try await TaobaoSync(database: app.db, client: TOPClient(connection: connection), store: store)
-                .run(since: start) { progress in bars[progress.kind]?.update(progress.windowsDone, of: progress.windows) }
+            let began = ContinuousClock.now
+            var sync = TaobaoSync(database: app.db, client: TOPClient(connection: connection), store: store)
+            (sync.clock, sync.ids) = (app.clock, app.ids)
+            let report = try await sync.run(since: start, now: app.clock()) { progress in
+                bars[progress.kind]?.update(progress.windowsDone, of: progress.windows)
+            }
             for bar in bars.values { bar.finish() }
-            let seconds = Date().timeIntervalSince(began)
+            let seconds = BenchRuns.seconds(since: began)
             print(
                 """
                 \(store.name): \(report.summary)
                   orders: \(report.orders.windows) windows, \(report.orders.pages) pages, \(report.orders.counts.unchanged) unchanged, \(report.orders.details) read in full
-                  synced until \(ShanghaiTime.format(report.orders.until ?? Date())) in \(String(format: "%.1f", seconds)) s \
+                  synced until \(ShanghaiTime.format(report.orders.until ?? app.clock())) in \(String(format: "%.1f", seconds)) s \
                 (\(String(format: "%.0f", Double(report.orders.fetched) / max(seconds, 0.001))) orders/s)
                 """)
         } catch {
@@ -94,7 +97,7 @@ struct ConnectCommand: AsyncParsableCommand {
                 signMethod: signMethod, syncEverySeconds: String(every), gateways: config.gateways)
             try await app.channelConnections.connect(
                 ChannelConnection(draft, store: store.id), store: store,
-                by: WriteContext(actor: "cli:connect", now: Date()))
+                by: app.writeContext(actor: "cli:connect"))
             print("\(store.name) connected to \(endpoint) (app key \(appKey)); it syncs every \(every) s while `daiyun serve` runs")
         } catch {
             try? await app.asyncShutdown()

@@ -34,7 +34,7 @@ struct BulkWriteTests {
                 texts.indices.flatMap { i in
                     times.indices.map { j in
                         StatusChangeRow(
-                            id: UUID.timeOrdered(), storeId: t.storeA1.id.rawValue, tid: "\(prefix)-\(i)-\(j)",
+                            id: KernelIDGenerator().timeOrdered(at: Date()), storeId: t.storeA1.id.rawValue, tid: "\(prefix)-\(i)-\(j)",
                             status: texts[i], observedAt: times[j], sourceRecordId: source)
                     }
                 }
@@ -69,17 +69,17 @@ struct BulkWriteTests {
     func brokenKeysRollBack(_ database: TestDatabase) async throws {
         try await withTestDatabase(database) { app in
             let (t, source) = try await Self.tenancyWithSource(app, "keys")
-            func row(_ tid: String, id: UUID = UUID.timeOrdered(), store: UUID? = nil) -> StatusChangeRow {
+            func row(_ tid: String, id: UUID = KernelIDGenerator().timeOrdered(at: Date()), store: UUID? = nil) -> StatusChangeRow {
                 StatusChangeRow(
                     id: id, storeId: store ?? t.storeA1.id.rawValue, tid: tid, status: "WAIT_SELLER_SEND_GOODS",
                     observedAt: Date(timeIntervalSince1970: 1_794_326_400), sourceRecordId: source)
             }
-            let repeated = UUID.timeOrdered()
+            let repeated = KernelIDGenerator().timeOrdered(at: Date())
             var cases: [(rows: [StatusChangeRow], kind: ConstraintKind)] = [
                 ([row("k-1"), row("k-2", id: repeated), row("k-3"), row("k-4", id: repeated)], .unique)
             ]
             // Only SQLite checks a fact's store row by row; PostgreSQL's writers check it per batch (M0019).
-            if database == .sqlite { cases.append(([row("k-5"), row("k-6", store: UUID.random())], .other)) }
+            if database == .sqlite { cases.append(([row("k-5"), row("k-6", store: KernelIDGenerator().random())], .other)) }
             for (rows, kind) in cases {
                 let error = await #expect(throws: (any Error).self) {
                     try await app.db.transaction { tx in try await tx.insert(rows, into: "order_status_history") }
@@ -98,7 +98,8 @@ struct BulkWriteTests {
                 storeID: t.storeA1.id, refundID: "R-twice", tid: "k-7", oid: "k-7-1", status: .waitSellerAgree, phase: .aftersale,
                 refundFee: Money(fen: 1_990), createdAt: Date(timeIntervalSince1970: 1_794_326_400))
             let twice = [
-                RefundRow(refund, id: UUID.timeOrdered(), source: source), RefundRow(refund, id: UUID.timeOrdered(), source: source),
+                RefundRow(refund, id: KernelIDGenerator().timeOrdered(at: Date()), source: source),
+                RefundRow(refund, id: KernelIDGenerator().timeOrdered(at: Date()), source: source),
             ]
             let error = await #expect(throws: (any Error).self) {
                 try await app.db.transaction { tx in try await tx.insert(twice, into: "refunds") }

@@ -57,7 +57,8 @@ struct OrderListTests {
             ).record.id
             let batch = orders(store, count: count)
             _ = try await app.db.transaction {
-                try await OrderWriter(database: $0).apply(batch, store: store, source: source, actor: "job:test", at: Date())
+                try await OrderWriter(database: $0).apply(
+                    batch, store: store, source: source, by: WriteContext(actor: "job:test", now: Date()))
             }
             if store.id == t.storeA1.id { written = batch }
         }

@@ -53,7 +53,8 @@ struct OrderWriterTests {
 
     static func apply(_ orders: [Order], _ s: Setup, on db: any Database) async throws -> UpsertCounts {
         try await db.transaction { tx in
-            try await OrderWriter(database: tx).apply(orders, store: s.t.storeA1, source: s.source, actor: "job:test", at: Date())
+            try await OrderWriter(database: tx).apply(
+                orders, store: s.t.storeA1, source: s.source, by: WriteContext(actor: "job:test", now: Date()))
         }
     }
 
@@ -148,7 +149,8 @@ struct OrderWriterTests {
                 }
                 await #expect(throws: PersistenceError.missingReference(field: "source_record_id")) {
                     try await app.db.transaction { tx in
-                        _ = try await RefundWriter(database: tx).apply([], store: s.t.storeA1, source: source)
+                        _ = try await RefundWriter(database: tx).apply(
+                            [], store: s.t.storeA1, source: source, by: WriteContext(actor: "job:test", now: Date()))
                     }
                 }
             }
@@ -333,7 +335,10 @@ struct OrderWriterTests {
                     refundFee: Money(fen: 9_900), createdAt: Self.t0, modifiedAt: Self.t0.addingTimeInterval(modified))
             }
             func apply(_ refunds: [Refund]) async throws -> UpsertCounts {
-                try await app.db.transaction { try await RefundWriter(database: $0).apply(refunds, store: s.t.storeA1, source: s.source) }
+                try await app.db.transaction {
+                    try await RefundWriter(database: $0).apply(
+                        refunds, store: s.t.storeA1, source: s.source, by: WriteContext(actor: "job:test", now: Date()))
+                }
             }
             #expect(try await apply([refund(.waitSellerAgree, 0)]) == UpsertCounts(inserted: 1))
             #expect(try await apply([refund(.waitSellerAgree, 0)]) == UpsertCounts(unchanged: 1))

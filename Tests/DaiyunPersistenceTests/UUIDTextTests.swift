@@ -9,7 +9,7 @@ struct UUIDTextTests {
     @Test("written as Foundation writes them, read back in either case")
     func roundTrip() {
         let ids =
-            (0..<500).map { _ in UUID.random() } + (0..<500).map { _ in UUID.timeOrdered() }
+            (0..<500).map { _ in KernelIDGenerator().random() } + (0..<500).map { _ in KernelIDGenerator().timeOrdered(at: Date()) }
             + [
                 UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
                 UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255)),

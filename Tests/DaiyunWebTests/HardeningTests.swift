@@ -199,7 +199,8 @@ struct HardeningTests {
                 ).record.id
                 let batch = [order(store, tid)]
                 _ = try await app.db.transaction {
-                    try await OrderWriter(database: $0).apply(batch, store: store, source: source, actor: "job:test", at: paidAt)
+                    try await OrderWriter(database: $0).apply(
+                        batch, store: store, source: source, by: WriteContext(actor: "job:test", now: paidAt))
                 }
             }
             let designer = try await t.token(for: "warehouse", on: app)

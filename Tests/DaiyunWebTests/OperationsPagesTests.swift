@@ -35,7 +35,8 @@ struct OperationsPagesTests {
         }
         let batch = orders
         _ = try await app.db.transaction {
-            try await OrderWriter(database: $0).apply(batch, store: t.storeA1, source: source, actor: "job:test", at: Date())
+            try await OrderWriter(database: $0).apply(
+                batch, store: t.storeA1, source: source, by: WriteContext(actor: "job:test", now: Date()))
         }
     }
 

@@ -3,6 +3,7 @@ import DaiyunPersistence
 import DaiyunTestSupport
 import DaiyunWebTestSupport
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -39,6 +40,32 @@ struct StaffAndAccountTests {
             let entries = try await AuditLogRepository(database: app.db).allEntries(in: "client:\(t.clientA2.id)")
             #expect(entries.suffix(2).map(\.action) == ["assignment.create", "assignment.delete"])
             #expect(entries.last?.actor == "user:admin")
+        }
+    }
+
+    @Test(
+        "a page's writes take their ids from the app's generator: the session, the account and its audit entry",
+        arguments: TestDatabase.available)
+    func idsFromTheApp(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            _ = try await TestTenancy.create(on: app)
+            let ids = CountingIDs()
+            app.setIDs(ids)
+            let admin = BrowserSession(app: app)
+            try await admin.signIn("admin", password: TestTenancy.password)
+            try await admin.get("/staff")
+            try await admin.post(
+                "/staff", ["login": "new.hire", "display_name": "新同事", "kind": "staff", "client_id": "", "password": "welcome2026x"])
+            let user = try #require(try await UserRepository(database: app.db).credentials(login: "new.hire")).user
+            #expect(ids.made(user.id.rawValue))
+            let sessions = try await (app.db as! any SQLDatabase).raw("SELECT id FROM sessions").all()
+                .map { try $0.decode(column: "id", as: UUID.self) }
+            #expect(!sessions.isEmpty && sessions.allSatisfy(ids.made))
+            let entries = try await (app.db as! any SQLDatabase).raw(
+                "SELECT id FROM audit_entries WHERE entity_id = \(bind: user.id.description)"
+            ).all()
+                .map { try $0.decode(column: "id", as: UUID.self) }
+            #expect(entries.count == 1 && entries.allSatisfy(ids.made))
         }
     }
 

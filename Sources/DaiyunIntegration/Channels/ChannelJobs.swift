@@ -8,10 +8,11 @@ import Foundation
 
 extension JobRegistry {
     /// The channel jobs: each connected store's sync on its interval, a stock push after its
-    /// client's stock moved, and shipments sent to the channel. `clock` stamps what they write.
+    /// client's stock moved, and shipments sent to the channel. `clock` stamps what they write;
+    /// `ids` gives the rows they create their ids.
     public mutating func registerChannelJobs(
         database: any Database, secrets: SecretBox, transport: any ChannelTransport = HTTPChannelTransport(),
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() }, ids: any IDGenerator = .kernel
     ) {
         let channel = ChannelJobContext(database: database, secrets: secrets, transport: transport)
         register(
@@ -20,14 +21,15 @@ extension JobRegistry {
                 let (store, client) = try await channel.open(job)
                 var sync = TaobaoSync(database: database, client: client, store: store)
                 sync.clock = clock
+                sync.ids = ids
                 return try await channel.translatingErrors { [sync] in try await sync.run(now: now).summary }
             })
         register(
             .stockPush,
-            JobClosure { job, _ in
+            JobClosure { job, now in
                 let (store, client) = try await channel.open(job)
                 return try await channel.translatingErrors {
-                    try await StockPusher(database: database, client: client, store: store).push()
+                    try await StockPusher(database: database, client: client, store: store, ids: ids).push(now: now)
                 }
             })
         register(
@@ -35,10 +37,10 @@ extension JobRegistry {
             JobClosure { job, now in
                 let (store, client) = try await channel.open(job)
                 return try await channel.translatingErrors {
-                    try await Shipper(database: database, client: client, store: store).send(job, now: now)
+                    try await Shipper(database: database, client: client, store: store, ids: ids).send(job, now: now)
                 }
             })
-        plan(StoreSyncPlanner(database: database, connections: channel.connections))
+        plan(StoreSyncPlanner(database: database, connections: channel.connections, ids: ids))
     }
 }
 
@@ -84,12 +86,13 @@ struct ChannelJobContext: Sendable {
 struct StoreSyncPlanner: JobPlanner {
     let database: any Database
     let connections: ChannelConnectionRepository
+    let ids: any IDGenerator
     /// How long a stock push waits for more changes to fold in.
     let pushBurst: TimeInterval = 2
 
     func plans(now: Date) async throws -> [JobPlan] {
-        let queue = JobQueue(database: database)
-        let planner = StockPushPlanner(database: database)
+        let queue = JobQueue(database: database, ids: ids)
+        let planner = StockPushPlanner(database: database, ids: ids)
         var plans: [JobPlan] = []
         for (storeID, every) in try await connections.enabledSchedules() {
             guard let store = try await TenancyRepository(database: database).store(storeID) else { continue }

@@ -25,6 +25,8 @@ public struct TaobaoSync: Sendable {
     public var pageSize = 100
     /// The clock that stamps cursors and writes.
     public var clock: @Sendable () -> Date = { Date() }
+    /// Where the rows it writes take their ids.
+    public var ids: any IDGenerator = .kernel
 
     public init(database: any Database, client: TOPClient, store: Store) {
         self.database = database
@@ -32,10 +34,12 @@ public struct TaobaoSync: Sendable {
         self.store = store
     }
 
-    /// Syncs orders, then refunds, up to `now`. `since` replaces the stored cursor (a re-sync).
-    public func run(since: Date? = nil, now: Date = Date(), progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws
+    /// Syncs orders, then refunds, up to `now` (the clock's time when not given). `since` replaces
+    /// the stored cursor (a re-sync).
+    public func run(since: Date? = nil, now: Date? = nil, progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws
         -> SyncReport
     {
+        let now = now ?? clock()
         var report = SyncReport()
         report.orders = try await sync(kind: "orders", since: since, now: now, progress: progress) { start, end, report in
             try await syncOrderWindow(from: start, to: end, report: &report)
@@ -54,7 +58,7 @@ public struct TaobaoSync: Sendable {
         kind: String, since: Date?, now: Date, progress: @Sendable (SyncProgress) -> Void,
         window body: (Date, Date, inout SyncReport.Kind) async throws -> Void
     ) async throws -> SyncReport.Kind {
-        let cursors = SyncCursorRepository(database: database)
+        let cursors = SyncCursorRepository(database: database, ids: ids)
         // A first sync reaches back as far as the platform answers: whole days (it was exactly
         // 90 × 24 h, which missed the first hours of the oldest day the platform still serves).
         let earliest = TOPHistory.earliest(at: now)
@@ -105,9 +109,11 @@ public struct TaobaoSync: Sendable {
             let source = try await keep(response, name: "\(ShanghaiTime.format(start))–\(ShanghaiTime.format(end)) p\(page)")
             let store = self.store
             let batch = orders
+            let context = writeContext()
+            let ids = self.ids
             let counts = try await database.transaction { tx in
-                let counts = try await OrderWriter(database: tx).apply(batch, store: store, source: source, actor: "job:sync", at: clock())
-                try await StockPushPlanner(database: tx).learnListings(
+                let counts = try await OrderWriter(database: tx).apply(batch, store: store, source: source, by: context)
+                try await StockPushPlanner(database: tx, ids: ids).learnListings(
                     store: store,
                     from: batch.flatMap { order in
                         order.lines.map { (itemID: $0.itemID, skuID: $0.skuID, outerID: $0.outerSkuID) }
@@ -130,8 +136,8 @@ public struct TaobaoSync: Sendable {
         ) { response, store in
             let page = try response.decode(TOPRefundPage.self)
             return (try page.refunds(store: store.id), page.hasNext)
-        } apply: { refunds, store, source, tx in
-            try await RefundWriter(database: tx).apply(refunds, store: store, source: source)
+        } apply: { refunds, store, source, context, tx in
+            try await RefundWriter(database: tx).apply(refunds, store: store, source: source, by: context)
         }
     }
 
@@ -146,8 +152,8 @@ public struct TaobaoSync: Sendable {
         ) { response, store in
             let page = try response.decode(TOPTradeRatePage.self)
             return (try page.reviews(store: store.id), page.hasNext)
-        } apply: { reviews, store, source, tx in
-            try await ReviewRepository(database: tx).apply(reviews, store: store, source: source)
+        } apply: { reviews, store, source, context, tx in
+            try await ReviewRepository(database: tx).apply(reviews, store: store, source: source, by: context)
         }
     }
 
@@ -156,7 +162,7 @@ public struct TaobaoSync: Sendable {
     func syncForward<Record: Sendable>(
         method: String, window: (start: Date, end: Date), pageSize: Int, report: inout SyncReport.Kind, parameters: [String: String],
         read: (TOPResponse, Store) throws -> ([Record], Bool),
-        apply: @escaping @Sendable ([Record], Store, UUID, any Database) async throws -> UpsertCounts
+        apply: @escaping @Sendable ([Record], Store, UUID, WriteContext, any Database) async throws -> UpsertCounts
     ) async throws {
         var page = 1
         while true {
@@ -169,8 +175,9 @@ public struct TaobaoSync: Sendable {
             if !records.isEmpty {
                 let source = try await keep(
                     response, name: "\(ShanghaiTime.format(window.start))–\(ShanghaiTime.format(window.end)) p\(page)")
-                let store = self.store
-                report.counts = report.counts + (try await database.transaction { tx in try await apply(records, store, source, tx) })
+                let (store, context) = (self.store, writeContext())
+                report.counts =
+                    report.counts + (try await database.transaction { tx in try await apply(records, store, source, context, tx) })
             }
             report.pages += 1
             report.fetched += records.count
@@ -182,8 +189,13 @@ public struct TaobaoSync: Sendable {
     private func keep(_ response: TOPResponse, name: String) async throws -> UUID {
         try await SourceRecordRepository(database: database).keep(
             response.raw, name: "\(response.method) \(name).json", kind: "api:\(response.method)", agency: store.agencyID, store: store.id,
-            by: WriteContext(actor: "job:sync", now: clock())
+            by: writeContext()
         ).record.id
+    }
+
+    /// What the sync writes is the sync job's, at the clock's time.
+    private func writeContext() -> WriteContext {
+        WriteContext(actor: "job:sync", now: clock(), ids: ids)
     }
 }
 

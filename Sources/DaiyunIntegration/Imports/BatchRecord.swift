@@ -14,7 +14,13 @@ struct BatchRecord: Sendable {
     var name: String
     var rowsRead: Int
     var context: WriteContext
-    var started: Date
+    /// Measures the import's duration; its wall times come from the context's clock.
+    let timer = ContinuousClock.now
+
+    var secondsSinceStart: TimeInterval {
+        let elapsed = timer.duration(to: .now).components
+        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+    }
 
     struct Summary: Encodable {
         var kind, mode, outcome, file, sha256: String
@@ -30,7 +36,7 @@ struct BatchRecord: Sendable {
             sourceRecordID: source.id, kind: kind.rawValue, mode: mode.rawValue, outcome: outcome, rowsRead: rowsRead,
             counts: counts, rejected: outcome == "rejected" ? rowsRead : errors.count,
             errorsJson: String(decoding: try JSONEncoder().encode(errors), as: UTF8.self), actor: context.actor,
-            startedAt: started, finishedAt: Date())
+            startedAt: context.now, finishedAt: context.now.addingTimeInterval(secondsSinceStart))
         try await ImportBatchRepository(database: db).insert(batch, agency: target.client.agencyID)
         let summary = Summary(
             kind: kind.rawValue, mode: mode.rawValue, outcome: outcome, file: name, sha256: source.sha256, rows: rowsRead,

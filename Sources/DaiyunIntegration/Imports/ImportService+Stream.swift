@@ -37,7 +37,7 @@ extension ImportService {
                 switch kind {
                 case .refunds:
                     let parsed = try await RefundExport.stream(data, store: store.id, chunksOf: streamChunk) { refunds in
-                        counts = counts + (try await RefundWriter(database: tx).apply(refunds, store: store, source: source))
+                        counts = counts + (try await RefundWriter(database: tx).apply(refunds, store: store, source: source, by: context))
                         done += refunds.count
                         progress(done, max(done, total))
                     }
@@ -48,7 +48,7 @@ extension ImportService {
                         counts =
                             counts
                             + (try await OrderWriter(database: tx).apply(
-                                orders, store: store, source: source, actor: context.actor, at: context.now,
+                                orders, store: store, source: source, by: context,
                                 progress: { applied, _ in progress(base + applied, max(base + applied, total)) }))
                         done += orders.count
                     }

@@ -88,13 +88,11 @@ public struct ImportService: Sendable {
         _ data: Data, name: String, kind: ImportKind, mode: ImportMode, target: ImportTarget, by context: WriteContext,
         progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> ImportResult {
-        let started = Date()
         if kind != .catalog, target.store == nil { throw ValidationError(field: "store", rule: .required) }
         let (source, isNew) = try await SourceRecordRepository(database: database).keep(
             data, name: name, kind: "upload:\(kind.rawValue)", agency: target.client.agencyID, store: target.store?.id, by: context)
         var record = BatchRecord(
-            id: UUID.random(), kind: kind, mode: mode, target: target, source: source, name: name, rowsRead: 0, context: context,
-            started: started)
+            id: context.ids.random(), kind: kind, mode: mode, target: target, source: source, name: name, rowsRead: 0, context: context)
         if let store = target.store, kind == .orders || kind == .refunds {
             return try await stream(data, kind: kind, into: store, record: record, isNew: isNew, progress: progress)
         }
@@ -123,7 +121,7 @@ public struct ImportService: Sendable {
             let audit = AuditTarget(agencyID: target.client.agencyID, clientID: target.client.id)
             let finished = try await database.audited(audit, by: context) { tx in
                 let counts = try await parsed.apply(
-                    tx, ApplyContext(source: source.id, actor: context.actor, now: context.now, progress: progress))
+                    tx, ApplyContext(source: source.id, write: context, progress: progress))
                 let late = parsed.lateErrors()
                 if mode == .allOrNothing, !late.isEmpty { throw LateRejection(errors: late) }
                 return try await counted.prepare(outcome: "imported", counts: counts, errors: parsed.errors + late, on: tx)
@@ -148,8 +146,7 @@ public struct ImportService: Sendable {
 
     struct ApplyContext {
         var source: UUID
-        var actor: String
-        var now: Date
+        var write: WriteContext
         var progress: @Sendable (Int, Int) -> Void
     }
 
@@ -174,7 +171,7 @@ public struct ImportService: Sendable {
                 encoding: file.encoding, rowsRead: file.rowsRead, errors: file.errors,
                 apply: { db, c in
                     try await OrderWriter(database: db).apply(
-                        orders, store: store, source: c.source, actor: c.actor, at: c.now, progress: c.progress)
+                        orders, store: store, source: c.source, by: c.write, progress: c.progress)
                 }, good: orders.count)
         case .refunds:
             let store = try storeOf(target)
@@ -184,7 +181,7 @@ public struct ImportService: Sendable {
                 encoding: file.encoding, rowsRead: file.rowsRead, errors: file.errors,
                 apply: { db, c in
                     try await applyInChunks(refunds, progress: c.progress) { chunk in
-                        try await RefundWriter(database: db).apply(chunk, store: store, source: c.source)
+                        try await RefundWriter(database: db).apply(chunk, store: store, source: c.source, by: c.write)
                     }
                 }, good: refunds.count)
         case .lines:
@@ -199,7 +196,7 @@ public struct ImportService: Sendable {
                 encoding: file.encoding, rowsRead: file.rowsRead, errors: file.errors,
                 apply: { db, c in
                     try await applyInChunks(rows, progress: c.progress) { chunk in
-                        try await CatalogRepository(database: db).upsert(chunk, for: client, at: c.now)
+                        try await CatalogRepository(database: db).upsert(chunk, for: client, by: c.write)
                     }
                 }, good: rows.count)
         }

@@ -43,6 +43,6 @@ final class LineImport: @unchecked Sendable {
             reports.append(report)
         }
         return try await OrderWriter(database: db).apply(
-            reports, store: store, source: context.source, actor: context.actor, at: context.now, progress: context.progress)
+            reports, store: store, source: context.source, by: context.write, progress: context.progress)
     }
 }

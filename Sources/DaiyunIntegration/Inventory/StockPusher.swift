@@ -13,17 +13,19 @@ public struct StockPusher: Sendable {
     let database: any Database
     let client: TOPClient
     let store: Store
+    let ids: any IDGenerator
 
-    public init(database: any Database, client: TOPClient, store: Store) {
+    public init(database: any Database, client: TOPClient, store: Store, ids: any IDGenerator = .kernel) {
         self.database = database
         self.client = client
         self.store = store
+        self.ids = ids
     }
 
     /// Pushes what changed; returns a one-line summary, or throws naming the listings that failed.
     @discardableResult
-    public func push(now: Date = Date()) async throws -> String {
-        let planner = StockPushPlanner(database: database)
+    public func push(now: Date) async throws -> String {
+        let planner = StockPushPlanner(database: database, ids: ids)
         let pushes = try await planner.plan(store: store, now: now)
         var failures: [String] = []
         var calls = 0

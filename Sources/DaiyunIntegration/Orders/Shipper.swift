@@ -13,14 +13,16 @@ public struct Shipper: Sendable {
     let database: any Database
     let client: TOPClient
     let store: Store
+    let ids: any IDGenerator
 
-    public init(database: any Database, client: TOPClient, store: Store) {
+    public init(database: any Database, client: TOPClient, store: Store, ids: any IDGenerator = .kernel) {
         self.database = database
         self.client = client
         self.store = store
+        self.ids = ids
     }
 
-    public func send(_ job: Job, now: Date = Date()) async throws -> String {
+    public func send(_ job: Job, now: Date) async throws -> String {
         struct Payload: Decodable { var shipment_id: UUID }
         guard let payload = try? JSONDecoder().decode(Payload.self, from: Data(job.payload.utf8)),
             let shipment = try await ShipmentRepository(database: database).shipment(payload.shipment_id)
@@ -52,20 +54,20 @@ public struct Shipper: Sendable {
         report.status =
             report.lines.allSatisfy { $0.status.isShipped || $0.status.isClosed } ? .waitBuyerConfirmGoods : .sellerConsignedPart
         report.consignedAt = order.consignedAt ?? now
+        let context = WriteContext(actor: shipment.actor, now: now, ids: ids)
         let source = try await SourceRecordRepository(database: database).keep(
             response.raw, name: "taobao.logistics.offline.send \(shipment.tid) \(shipment.waybill).json",
             kind: "api:taobao.logistics.offline.send",
-            agency: store.agencyID, store: store.id, by: WriteContext(actor: shipment.actor, now: now)
+            agency: store.agencyID, store: store.id, by: context
         ).record.id
         let store = self.store
-        let actor = shipment.actor
         let shippedOrder = report
         // The shipment and its order change together: a page never shows a sent shipment on an
         // order still offered for shipping.
         do {
             _ = try await database.transaction { tx in
                 try await ShipmentRepository(database: tx).markSent(shipment.id, at: now)
-                return try await OrderWriter(database: tx).apply([shippedOrder], store: store, source: source, actor: actor, at: now)
+                return try await OrderWriter(database: tx).apply([shippedOrder], store: store, source: source, by: context)
             }
         } catch {
             // The platform has it: it is never sent twice. The next sync brings the order's status.

@@ -45,7 +45,7 @@ public struct APITokenRepository: Sendable {
         let expiry = [asked, parent?.expiresAt].compactMap { $0 }.min()
         let secret = "dyt_" + Hex.random(bytes: 32)
         let model = APITokenModel()
-        model.id = UUID.random()
+        model.id = context.ids.random()
         model.userID = user.id.rawValue
         model.name = name
         model.tokenHash = Self.hash(secret)

@@ -36,7 +36,7 @@ public struct UserRepository: Sendable {
     /// who can read its data; everyone else in the agency's chain.
     public func createUser(_ draft: UserDraft, passwordHash: String, in agency: ID<Agency>, by context: WriteContext) async throws -> User {
         let user = User(
-            id: ID(UUID.random()), agencyID: agency, clientID: draft.clientID, login: draft.login,
+            id: ID(context.ids.random()), agencyID: agency, clientID: draft.clientID, login: draft.login,
             displayName: draft.displayName, kind: draft.kind, language: draft.language
         )
         return try await database.translatingConflicts(field: "login") {
@@ -89,7 +89,7 @@ public struct UserRepository: Sendable {
         guard user.agencyID == store.agencyID else {
             throw PersistenceError.missingReference(field: "store_id")
         }
-        let assignment = StoreAssignment(id: ID(UUID.random()), userID: user.id, storeID: store.id, role: role)
+        let assignment = StoreAssignment(id: ID(context.ids.random()), userID: user.id, storeID: store.id, role: role)
         return try await database.translatingConflicts(field: "role") {
             try await database.audited(AuditTarget(agencyID: store.agencyID, clientID: store.clientID), by: context) { tx in
                 try await StoreAssignmentModel(assignment, createdAt: context.now).create(on: tx)

@@ -21,8 +21,8 @@ public final class AuditEntryModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    init(_ entry: AuditEntry) {
-        id = UUID.random()
+    init(_ entry: AuditEntry, id: UUID) {
+        self.id = id
         chainKey = entry.chain
         seq = entry.seq
         atMillis = entry.atMillis

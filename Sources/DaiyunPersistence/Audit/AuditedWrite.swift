@@ -9,10 +9,13 @@ public struct WriteContext: Sendable {
     /// `user:<login>`, `job:<name>` or `cli:<command>`.
     public var actor: String
     public var now: Date
+    /// Where the rows the write creates take their ids.
+    public var ids: any IDGenerator
 
-    public init(actor: String, now: Date) {
+    public init(actor: String, now: Date, ids: any IDGenerator = .kernel) {
         self.actor = actor
         self.now = now
+        self.ids = ids
     }
 }
 
@@ -63,7 +66,7 @@ extension Database {
             try await sql.insert(into: AuditChainModel.schema)
                 .columns("id", "chain_key", "agency_id", "client_id", "entry_count", "head_hash")
                 .values(
-                    SQLBind(UUID.random()), SQLBind(key), SQLBind(target.agencyID.rawValue),
+                    SQLBind(context.ids.random()), SQLBind(key), SQLBind(target.agencyID.rawValue),
                     SQLBind(target.clientID?.rawValue), SQLBind(Int64(0)), SQLBind(AuditEntry.genesisHash)
                 )
                 .ignoringConflicts(with: "chain_key")
@@ -93,7 +96,7 @@ extension Database {
         var head = chain.head
         for record in records {
             let entry = record.sealed(chain: key, after: head, actor: context.actor, at: context.now, digest: SHA256Digest())
-            try await AuditEntryModel(entry).create(on: self)
+            try await AuditEntryModel(entry, id: context.ids.random()).create(on: self)
             head = AuditChainHead(count: entry.seq, hash: entry.hash)
         }
         chain.entryCount = head.count

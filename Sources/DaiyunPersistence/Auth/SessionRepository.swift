@@ -7,14 +7,16 @@ import SQLKit
 /// Security state, not business data: not audited.
 public struct SessionRepository: Sendable {
     let database: any Database
+    let ids: any IDGenerator
 
-    public init(database: any Database) {
+    public init(database: any Database, ids: any IDGenerator = .kernel) {
         self.database = database
+        self.ids = ids
     }
 
     public func create(key: String, data: String, at now: Date) async throws {
         try await database.sql().insert(into: "sessions").columns("id", "key", "data", "started_at")
-            .values(SQLBind(UUID.random()), SQLBind(key), SQLBind(data), SQLBind(now)).run()
+            .values(SQLBind(ids.random()), SQLBind(key), SQLBind(data), SQLBind(now)).run()
     }
 
     /// The data of the session with this key, if it is kept.

@@ -6,9 +6,11 @@ import SQLKit
 /// Sign-in attempts per login name. Security counters, not business data: not audited.
 public struct SignInThrottleRepository: Sendable {
     let database: any Database
+    let ids: any IDGenerator
 
-    public init(database: any Database) {
+    public init(database: any Database, ids: any IDGenerator = .kernel) {
         self.database = database
+        self.ids = ids
     }
 
     /// Counts one attempt for the name and answers the count with it, in one statement (an upsert
@@ -18,7 +20,7 @@ public struct SignInThrottleRepository: Sendable {
         let ended: SQLQueryString = "sign_in_throttles.locked_until IS NOT NULL AND sign_in_throttles.locked_until <= \(bind: now)"
         let row = try await database.sql().raw(
             """
-            INSERT INTO sign_in_throttles (id, login, failures, locked_until) VALUES (\(bind: UUID.random()), \(bind: Self.key(login)), 1, NULL)
+            INSERT INTO sign_in_throttles (id, login, failures, locked_until) VALUES (\(bind: ids.random()), \(bind: Self.key(login)), 1, NULL)
             ON CONFLICT (login) DO UPDATE SET
               failures = CASE WHEN \(ended) THEN 1 ELSE sign_in_throttles.failures + 1 END,
               locked_until = CASE WHEN \(ended) THEN NULL

@@ -51,7 +51,7 @@ extension CatalogRepository {
     {
         guard store.clientID == sku.clientID else { throw ValidationError(field: "store_id", rule: .unknownReference) }
         let listing = Listing(
-            id: UUID.random(), storeID: store.id, skuID: sku.id,
+            id: context.ids.random(), storeID: store.id, skuID: sku.id,
             channelItemID: try TextRules.required(channelItemID, field: "channel_item_id", maxLength: 40),
             channelSKUID: channelSKUID.trimmingCharacters(in: .whitespaces))
         return try await database.translatingConflicts(field: "channel_item_id") {

@@ -7,7 +7,9 @@ extension CatalogRepository {
     /// Applies catalog rows by merchant code: an existing SKU takes the row's fields (and its
     /// product the product fields); a new one joins the client's product with the same title or a
     /// new product. Call inside a transaction.
-    public func upsert(_ rows: [(product: ProductDraft, sku: SKUDraft)], for client: Client, at now: Date) async throws -> UpsertCounts {
+    public func upsert(_ rows: [(product: ProductDraft, sku: SKUDraft)], for client: Client, by context: WriteContext) async throws
+        -> UpsertCounts
+    {
         try await database.lockForWriting()
         let sql = try database.sql()
         var counts = UpsertCounts()
@@ -38,14 +40,15 @@ extension CatalogRepository {
                 .where("id", .equal, SQLBind(id)).run()
             } else {
                 let product = Product(
-                    id: UUID.random(), clientID: client.id, title: draft.title, category: draft.category,
+                    id: context.ids.random(), clientID: client.id, title: draft.title, category: draft.category,
                     mainImageURL: draft.mainImageURL, sellingPoints: draft.sellingPoints, detail: draft.detail)
-                try await insert(product, at: now)
+                try await insert(product, at: context.now)
                 productsByTitle[draft.title] = product.id
                 productID = product.id
             }
             let sku = SKU(
-                id: existing[skuDraft.outerID]?.id ?? UUID.random(), productID: productID, clientID: client.id, outerID: skuDraft.outerID,
+                id: existing[skuDraft.outerID]?.id ?? context.ids.random(), productID: productID, clientID: client.id,
+                outerID: skuDraft.outerID,
                 barcode: skuDraft.barcode, properties: skuDraft.properties, listPrice: skuDraft.listPrice,
                 floorPrice: skuDraft.floorPrice, cost: skuDraft.cost)
             if let kept = existing[skuDraft.outerID] {
@@ -60,7 +63,7 @@ extension CatalogRepository {
                     .where("id", .equal, SQLBind(sku.id)).run()
             } else {
                 counts.inserted += 1
-                try await insert(sku)
+                try await insert(sku, ids: context.ids)
             }
         }
         return counts

@@ -24,17 +24,17 @@ public struct CatalogRepository: Sendable {
         Product, [SKU]
     ) {
         let product = Product(
-            id: UUID.random(), clientID: client.id, title: draft.title, category: draft.category,
+            id: context.ids.random(), clientID: client.id, title: draft.title, category: draft.category,
             mainImageURL: draft.mainImageURL, sellingPoints: draft.sellingPoints, detail: draft.detail)
         let created = skus.map {
             SKU(
-                id: UUID.random(), productID: product.id, clientID: client.id, outerID: $0.outerID, barcode: $0.barcode,
+                id: context.ids.random(), productID: product.id, clientID: client.id, outerID: $0.outerID, barcode: $0.barcode,
                 properties: $0.properties, listPrice: $0.listPrice, floorPrice: $0.floorPrice, cost: $0.cost)
         }
         try await database.translatingConflicts(field: "outer_id") {
             try await database.audited(AuditTarget(agencyID: client.agencyID, clientID: client.id), by: context) { tx in
                 try await CatalogRepository(database: tx).insert(product, at: context.now)
-                for sku in created { try await CatalogRepository(database: tx).insert(sku) }
+                for sku in created { try await CatalogRepository(database: tx).insert(sku, ids: context.ids) }
                 let records =
                     [
                         AuditRecord(
@@ -61,7 +61,7 @@ public struct CatalogRepository: Sendable {
             .run()
     }
 
-    func insert(_ sku: SKU) async throws {
+    func insert(_ sku: SKU, ids: any IDGenerator) async throws {
         let sql = try database.sql()
         try await sql.insert(into: "skus")
             .columns("id", "client_id", "product_id", "outer_id", "barcode", "properties", "list_price_fen", "floor_price_fen", "cost_fen")
@@ -71,7 +71,7 @@ public struct CatalogRepository: Sendable {
             )
             .run()
         try await sql.insert(into: "sku_stock").columns("id", "sku_id", "client_id", "on_hand", "reserved")
-            .values(SQLBind(UUID.random()), SQLBind(sku.id), SQLBind(sku.clientID.rawValue), SQLBind(0), SQLBind(0))
+            .values(SQLBind(ids.random()), SQLBind(sku.id), SQLBind(sku.clientID.rawValue), SQLBind(0), SQLBind(0))
             .run()
     }
 
@@ -96,7 +96,7 @@ public struct CatalogRepository: Sendable {
 
     public func createWarehouse(code: String, name: String, for client: Client, by context: WriteContext) async throws -> Warehouse {
         let warehouse = Warehouse(
-            id: UUID.random(), clientID: client.id, code: try TextRules.required(code, field: "code", maxLength: 32),
+            id: context.ids.random(), clientID: client.id, code: try TextRules.required(code, field: "code", maxLength: 32),
             name: try TextRules.required(name, field: "name"))
         return try await database.translatingConflicts(field: "code") {
             try await database.audited(AuditTarget(agencyID: client.agencyID, clientID: client.id), by: context) { tx in

@@ -79,7 +79,7 @@ public struct ChannelConnectionRepository: Sendable {
             try await sql.raw(
                 """
                 INSERT INTO channel_connections (id, store_id, endpoint, app_key, app_secret, session, sign_method, sync_every_seconds, enabled, created_at)
-                VALUES (\(bind: UUID.random()), \(bind: store.id.rawValue), \(bind: connection.endpoint), \(bind: connection.appKey),
+                VALUES (\(bind: context.ids.random()), \(bind: store.id.rawValue), \(bind: connection.endpoint), \(bind: connection.appKey),
                         \(bind: secrets.seal(connection.appSecret)), \(bind: secrets.seal(connection.session)), \(bind: connection.signMethod), \(bind: connection.syncEverySeconds), \(bind: connection.enabled), \(bind: context.now))
                 """
             ).run()
@@ -168,9 +168,11 @@ public struct SyncCursor: Sendable, Equatable {
 /// The sync cursors. A cursor only moves forward, and only after its window is committed.
 public struct SyncCursorRepository: Sendable {
     let database: any Database
+    let ids: any IDGenerator
 
-    public init(database: any Database) {
+    public init(database: any Database, ids: any IDGenerator = .kernel) {
         self.database = database
+        self.ids = ids
     }
 
     public func cursor(store: ID<Store>, kind: String) async throws -> SyncCursor? {
@@ -189,7 +191,7 @@ public struct SyncCursorRepository: Sendable {
         let sql = try database.sql()
         try await sql.raw(
             """
-            INSERT INTO sync_cursors (id, store_id, kind, synced_until, last_success_at) VALUES (\(bind: UUID.random()), \(bind: store.rawValue), \(bind: kind), \(bind: until), \(bind: now))
+            INSERT INTO sync_cursors (id, store_id, kind, synced_until, last_success_at) VALUES (\(bind: ids.random()), \(bind: store.rawValue), \(bind: kind), \(bind: until), \(bind: now))
             ON CONFLICT (store_id, kind) DO UPDATE SET
                 synced_until = CASE WHEN sync_cursors.synced_until > excluded.synced_until THEN sync_cursors.synced_until ELSE excluded.synced_until END,
                 last_success_at = excluded.last_success_at, last_error = NULL, last_error_at = NULL
@@ -203,7 +205,7 @@ public struct SyncCursorRepository: Sendable {
         try await database.sql().raw(
             """
             INSERT INTO sync_cursors (id, store_id, kind, synced_until, last_error, last_error_at)
-            VALUES (\(bind: UUID.random()), \(bind: store.rawValue), \(bind: kind), \(bind: start), \(bind: message), \(bind: now))
+            VALUES (\(bind: ids.random()), \(bind: store.rawValue), \(bind: kind), \(bind: start), \(bind: message), \(bind: now))
             ON CONFLICT (store_id, kind) DO UPDATE SET last_error = excluded.last_error, last_error_at = excluded.last_error_at
             """
         ).run()

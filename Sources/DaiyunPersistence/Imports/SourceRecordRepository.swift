@@ -58,7 +58,7 @@ public struct SourceRecordRepository: Sendable {
             return (existing, false)
         }
         let model = SourceRecordModel()
-        model.id = UUID.random()
+        model.id = context.ids.random()
         model.agencyID = agency.rawValue
         model.storeID = store?.rawValue
         model.kind = kind

@@ -19,12 +19,14 @@ public actor CheckoutLane {
     }
 
     private let database: any Database
+    private let ids: any IDGenerator
     private let groupsCommits: Bool
     private var waiting: [Checkout] = []
     private var committing = false
 
-    public init(database: any Database) {
+    public init(database: any Database, ids: any IDGenerator = .kernel) {
         self.database = database
+        self.ids = ids
         groupsCommits = (database as? any SQLDatabase)?.dialect.name == "sqlite"
     }
 
@@ -37,7 +39,7 @@ public actor CheckoutLane {
                 .first()
             guard let available = try left?.decode(column: "available", as: Int.self), available >= quantity else { return false }
             return try await database.transaction { tx in
-                try await InventoryRepository(database: tx).reserve(
+                try await InventoryRepository(database: tx, ids: self.ids).reserve(
                     sku: sku, quantity: quantity, store: store, oid: oid, actor: actor, at: at)
             }
         }
@@ -59,7 +61,7 @@ public actor CheckoutLane {
             waiting.removeFirst(group.count)
             do {
                 let held = try await database.transaction { tx in
-                    try await InventoryRepository(database: tx).reserveTogether(group.map(\.reservation))
+                    try await InventoryRepository(database: tx, ids: self.ids).reserveTogether(group.map(\.reservation))
                 }
                 for (checkout, result) in zip(group, held) { checkout.answer.resume(returning: result) }
             } catch {

@@ -64,9 +64,11 @@ public enum StockChangeKind: String, Sendable, Codable, CaseIterable {
 /// of the pool row.
 public struct InventoryRepository: Sendable {
     let database: any Database
+    let ids: any IDGenerator
 
-    public init(database: any Database) {
+    public init(database: any Database, ids: any IDGenerator = .kernel) {
         self.database = database
+        self.ids = ids
     }
 
     // MARK: Order-driven movements (called inside the caller's transaction)
@@ -152,7 +154,7 @@ public struct InventoryRepository: Sendable {
                 "actor", "at")
         for m in movements {
             insert.values(
-                SQLBind(UUID.random()), SQLBind(m.client), SQLBind(m.sku), SQLBind(m.warehouse), SQLBind(m.kind), SQLBind(m.onHand),
+                SQLBind(ids.random()), SQLBind(m.client), SQLBind(m.sku), SQLBind(m.warehouse), SQLBind(m.kind), SQLBind(m.onHand),
                 SQLBind(m.reserved), SQLBind(m.reason), SQLBind(m.store?.rawValue), SQLBind(m.oid), SQLBind(m.actor), SQLBind(m.at))
         }
         try await insert.run()
@@ -168,7 +170,7 @@ public struct InventoryRepository: Sendable {
         try InputBounds.check(quantity, in: kind == .stocktake ? InputBounds.stockLevel : InputBounds.stockChange, field: "quantity")
         if kind == .receipt, quantity <= 0 { throw ValidationError(field: "quantity", rule: .wholeNumber) }
         return try await database.audited(AuditTarget(agencyID: client.agencyID, clientID: client.id), by: context) { tx in
-            let repo = InventoryRepository(database: tx)
+            let repo = InventoryRepository(database: tx, ids: context.ids)
             let sql = try tx.sql()
             guard
                 try await sql.select().column("id").from("warehouses").where("id", .equal, SQLBind(warehouse))
@@ -193,7 +195,7 @@ public struct InventoryRepository: Sendable {
                 throw ValidationError(field: "quantity", rule: .between(min: lowest + offset, max: max(lowest, highest) + offset))
             }
             try await sql.insert(into: "stock_levels").columns("id", "warehouse_id", "sku_id", "on_hand")
-                .values(SQLBind(UUID.random()), SQLBind(warehouse), SQLBind(sku), SQLBind(0))
+                .values(SQLBind(context.ids.random()), SQLBind(warehouse), SQLBind(sku), SQLBind(0))
                 .ignoringConflicts(with: ["warehouse_id", "sku_id"]).run()
             try await sql.raw(
                 "UPDATE stock_levels SET on_hand = on_hand + \(bind: delta) WHERE warehouse_id = \(bind: warehouse) AND sku_id = \(bind: sku)"
@@ -277,7 +279,7 @@ public struct InventoryRepository: Sendable {
         let before = try await safetyStock(of: client.id)[channel]
         try await database.audited(AuditTarget(agencyID: client.agencyID, clientID: client.id), by: context) { tx in
             try await tx.sql().insert(into: "safety_stocks").columns("id", "client_id", "channel", "quantity")
-                .values(SQLBind(UUID.random()), SQLBind(client.id.rawValue), SQLBind(channel.rawValue), SQLBind(quantity))
+                .values(SQLBind(context.ids.random()), SQLBind(client.id.rawValue), SQLBind(channel.rawValue), SQLBind(quantity))
                 .onConflict(with: ["client_id", "channel"]) { $0.set(excludedValueOf: "quantity") }.run()
             return (
                 (),

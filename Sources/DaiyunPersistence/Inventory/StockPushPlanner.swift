@@ -25,9 +25,11 @@ public struct StockPush: Sendable, Equatable {
 /// since (and plus those released), which the channel counted already.
 public struct StockPushPlanner: Sendable {
     let database: any Database
+    let ids: any IDGenerator
 
-    public init(database: any Database) {
+    public init(database: any Database, ids: any IDGenerator = .kernel) {
         self.database = database
+        self.ids = ids
     }
 
     /// The listings of `store` whose channel quantity should change, as of `now`.
@@ -75,7 +77,7 @@ public struct StockPushPlanner: Sendable {
         try await database.lockForWriting()
         try await database.sql().raw(
             """
-            INSERT INTO listing_stock_pushes (id, listing_id, pushed_quantity, pushed_at) VALUES (\(bind: UUID.random()), \(bind: push.listingID), \(bind: push.available), \(bind: at))
+            INSERT INTO listing_stock_pushes (id, listing_id, pushed_quantity, pushed_at) VALUES (\(bind: ids.random()), \(bind: push.listingID), \(bind: push.available), \(bind: at))
             ON CONFLICT (listing_id) DO UPDATE SET pushed_quantity = excluded.pushed_quantity, pushed_at = excluded.pushed_at
             """
         ).run()
@@ -114,13 +116,13 @@ public struct StockPushPlanner: Sendable {
             SELECT id, outer_id FROM skus WHERE client_id = \(bind: store.clientID.rawValue) AND outer_id IN \(SQLBind.group(Array(Set(wanted.values.map(\.outerID)))))
             """
         ).all()
-        var ids: [String: UUID] = [:]
-        for row in skus { ids[try row.decode(column: "outer_id", as: String.self)] = try row.decode(column: "id", as: UUID.self) }
+        var skuIDs: [String: UUID] = [:]
+        for row in skus { skuIDs[try row.decode(column: "outer_id", as: String.self)] = try row.decode(column: "id", as: UUID.self) }
         let insert = sql.insert(into: "listings").columns("id", "store_id", "sku_id", "channel_item_id", "channel_sku_id")
         var rows = 0
         for line in wanted.values.sorted(by: { ($0.itemID, $0.skuID) < ($1.itemID, $1.skuID) }) {
-            guard let sku = ids[line.outerID] else { continue }
-            insert.values(SQLBind(UUID.random()), SQLBind(store.id.rawValue), SQLBind(sku), SQLBind(line.itemID), SQLBind(line.skuID))
+            guard let sku = skuIDs[line.outerID] else { continue }
+            insert.values(SQLBind(ids.random()), SQLBind(store.id.rawValue), SQLBind(sku), SQLBind(line.itemID), SQLBind(line.skuID))
             rows += 1
         }
         guard rows > 0 else { return }

@@ -12,9 +12,11 @@ import SQLKit
 /// serialises claims.
 public struct JobQueue: Sendable {
     let database: any Database
+    let ids: any IDGenerator
 
-    public init(database: any Database) {
+    public init(database: any Database, ids: any IDGenerator = .kernel) {
         self.database = database
+        self.ids = ids
     }
 
     static let columns = [
@@ -51,7 +53,7 @@ public struct JobQueue: Sendable {
         let inserted = try await sql.raw(
             """
             INSERT INTO jobs (id, agency_id, client_id, store_id, kind, payload, dedupe_key, lock_key, status, attempts, max_attempts, run_at, created_at)
-            VALUES (\(bind: UUID.random()), \(bind: scope.agencyID.rawValue), \(bind: scope.clientID?.rawValue), \(bind: scope.storeID?.rawValue),
+            VALUES (\(bind: ids.random()), \(bind: scope.agencyID.rawValue), \(bind: scope.clientID?.rawValue), \(bind: scope.storeID?.rawValue),
                     \(bind: kind.rawValue), \(bind: payload), \(bind: dedupe), \(bind: lock), 'queued', 0, \(bind: maxAttempts), \(bind: runAt), \(bind: now))
             ON CONFLICT (dedupe_key) WHERE status = 'queued' DO NOTHING RETURNING id
             """

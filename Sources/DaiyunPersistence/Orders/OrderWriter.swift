@@ -35,7 +35,7 @@ public struct OrderWriter: Sendable {
     /// none). Give a large file's orders in one call: the planner's statistics are refreshed as
     /// the call's write grows.
     public func apply(
-        _ reports: [Order], store: Store, source: UUID, actor: String, at now: Date,
+        _ reports: [Order], store: Store, source: UUID, by context: WriteContext,
         progress: @Sendable (_ applied: Int, _ total: Int) -> Void = { _, _ in }
     ) async throws -> UpsertCounts {
         try await database.lockForWriting(store: store.id)
@@ -51,7 +51,7 @@ public struct OrderWriter: Sendable {
         let round = database.writeRound
         for start in stride(from: 0, to: folded.count, by: round) {
             let chunk = Array(folded[start..<min(start + round, folded.count)])
-            counts = counts + (try await applyChunk(chunk, store: store, source: source, actor: actor, at: now))
+            counts = counts + (try await applyChunk(chunk, store: store, source: source, by: context))
             progress(start + chunk.count, folded.count)
             if start + chunk.count >= refreshAfter {
                 try await database.refreshStatistics(of: ["orders", "order_lines"], columns: ["store_id", "tid"])
@@ -61,7 +61,8 @@ public struct OrderWriter: Sendable {
         return counts
     }
 
-    private func applyChunk(_ reports: [Order], store: Store, source: UUID, actor: String, at now: Date) async throws -> UpsertCounts {
+    private func applyChunk(_ reports: [Order], store: Store, source: UUID, by context: WriteContext) async throws -> UpsertCounts {
+        let (actor, now, ids) = (context.actor, context.now, context.ids)
         let tids = reports.map(\.tid)
         let existingOrders = try await database.select(OrderRow.self, from: "orders", store: store.id.rawValue, where: "tid", in: tids)
         // Lines are only ever written with their order: only kept orders have kept lines.
@@ -70,7 +71,7 @@ public struct OrderWriter: Sendable {
         let ordersByTid = Dictionary(existingOrders.map { ($0.tid, $0) }, uniquingKeysWith: { a, _ in a })
         let linesByTid = Dictionary(grouping: existingLines, by: \.tid)
         let skus = try await stockedSKUs(client: store.clientID, outerIDs: Set(reports.flatMap { $0.lines.map(\.outerSkuID) }))
-        let inventory = InventoryRepository(database: database)
+        let inventory = InventoryRepository(database: database, ids: ids)
 
         var counts = UpsertCounts()
         var orderRows = NewAndChanged<OrderRow>()
@@ -90,14 +91,14 @@ public struct OrderWriter: Sendable {
             if kept?.status != merged.status {
                 history.append(
                     StatusChangeRow(
-                        id: UUID.timeOrdered(), storeId: store.id.rawValue, tid: merged.tid, status: merged.status.rawValue,
+                        id: ids.timeOrdered(at: now), storeId: store.id.rawValue, tid: merged.tid, status: merged.status.rawValue,
                         observedAt: now, sourceRecordId: source))
             }
 
             let keptStates = Dictionary(keptLineRows.map { ($0.oid, ($0.id, $0.lineStockState)) }, uniquingKeysWith: { a, _ in a })
             var needsAttention = false
             for line in merged.lines {
-                let (lineID, state) = keptStates[line.oid] ?? (UUID.timeOrdered(), .untouched)
+                let (lineID, state) = keptStates[line.oid] ?? (ids.timeOrdered(at: now), .untouched)
                 var newState = state
                 if let stocked = skus[line.outerSkuID] {
                     let sku = stocked.id
@@ -130,7 +131,8 @@ public struct OrderWriter: Sendable {
                     OrderLineRow(line, of: merged, id: lineID, stockState: newState, source: source), new: keptStates[line.oid] == nil)
             }
             orderRows.add(
-                OrderRow(merged, id: keptRow?.id ?? UUID.timeOrdered(), needsAttention: needsAttention, source: source), new: keptRow == nil
+                OrderRow(merged, id: keptRow?.id ?? ids.timeOrdered(at: now), needsAttention: needsAttention, source: source),
+                new: keptRow == nil
             )
         }
         try await database.insert(orderRows.new, into: "orders")

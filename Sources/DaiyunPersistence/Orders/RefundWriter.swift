@@ -12,7 +12,7 @@ public struct RefundWriter: Sendable {
         self.database = database
     }
 
-    public func apply(_ reports: [Refund], store: Store, source: UUID) async throws -> UpsertCounts {
+    public func apply(_ reports: [Refund], store: Store, source: UUID, by context: WriteContext) async throws -> UpsertCounts {
         try await database.lockForWriting(store: store.id)
         try await database.requireFactParents(store: store, source: source)
         precondition(reports.allSatisfy { $0.storeID == store.id }, "a report for another store")
@@ -34,7 +34,8 @@ public struct RefundWriter: Sendable {
                     continue
                 }
                 if keptRefund == nil { counts.inserted += 1 } else { counts.updated += 1 }
-                rows.add(RefundRow(merged, id: keptRow?.id ?? UUID.timeOrdered(), source: source), new: keptRow == nil)
+                rows.add(
+                    RefundRow(merged, id: keptRow?.id ?? context.ids.timeOrdered(at: context.now), source: source), new: keptRow == nil)
             }
             try await database.insert(rows.new, into: "refunds")
             try await database.upsert(rows.changed, into: "refunds", conflict: ["store_id", "refund_id"])

@@ -13,7 +13,7 @@ public struct ReviewRepository: Sendable {
     }
 
     /// Upserts the reviews; returns how many rows changed.
-    public func apply(_ reviews: [Review], store: Store, source: UUID) async throws -> UpsertCounts {
+    public func apply(_ reviews: [Review], store: Store, source: UUID, by context: WriteContext) async throws -> UpsertCounts {
         guard !reviews.isEmpty else { return UpsertCounts() }
         try await database.lockForWriting()
         let sql = try database.sql()
@@ -32,7 +32,7 @@ public struct ReviewRepository: Sendable {
             try await sql.raw(
                 """
                 INSERT INTO reviews (id, store_id, tid, oid, result, content, reply, buyer_nick, item_title, created_at, source_record_id)
-                VALUES (\(bind: UUID.random()), \(bind: store.id.rawValue), \(bind: review.tid), \(bind: review.oid), \(bind: review.result.rawValue), \(bind: review.content),
+                VALUES (\(bind: context.ids.random()), \(bind: store.id.rawValue), \(bind: review.tid), \(bind: review.oid), \(bind: review.result.rawValue), \(bind: review.content),
                         \(bind: review.reply), \(bind: review.buyerNick), \(bind: review.itemTitle), \(bind: review.createdAt), \(bind: source))
                 ON CONFLICT (store_id, oid) DO UPDATE SET result = excluded.result, content = excluded.content, reply = excluded.reply,
                     source_record_id = excluded.source_record_id

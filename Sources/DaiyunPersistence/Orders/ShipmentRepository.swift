@@ -30,7 +30,8 @@ public struct ShipmentRepository: Sendable {
     /// Records the shipment (audited) and queues the job that sends it to the channel.
     public func ship(_ draft: ShipmentDraft, order: Order, store: Store, by context: WriteContext) async throws -> Shipment {
         let shipment = Shipment(
-            id: UUID.random(), storeID: store.id, tid: order.tid, oids: draft.oids, companyCode: draft.companyCode, waybill: draft.waybill,
+            id: context.ids.random(), storeID: store.id, tid: order.tid, oids: draft.oids, companyCode: draft.companyCode,
+            waybill: draft.waybill,
             status: "pending", error: nil, actor: context.actor, createdAt: context.now, sentAt: nil)
         let pending = try await database.sql().raw(
             """
@@ -40,7 +41,7 @@ public struct ShipmentRepository: Sendable {
         guard pending == nil else { throw ValidationError(field: "order", rule: .oneOf(["no shipment already on its way"])) }
         return try await database.audited(AuditTarget(agencyID: store.agencyID, clientID: store.clientID), by: context) { tx in
             let payload = #"{"shipment_id":"\#(shipment.id.uuidString.lowercased())"}"#
-            try await JobQueue(database: tx).enqueue(
+            try await JobQueue(database: tx, ids: context.ids).enqueue(
                 .ship, store: store, payload: payload, key: "ship:\(shipment.id)", runAt: context.now, maxAttempts: 6, now: context.now)
             try await tx.sql().raw(
                 """

@@ -21,7 +21,7 @@ public struct TenancyRepository: Sendable {
     /// Creates an agency; its creation is the first entry of the agency's own chain.
     public func createAgency(named name: String, by context: WriteContext) async throws -> Agency {
         let name = try TextRules.required(name, field: "name")
-        let agency = Agency(id: ID(UUID.random()), name: name)
+        let agency = Agency(id: ID(context.ids.random()), name: name)
         let model = AgencyModel(id: agency.id.rawValue, name: name, createdAt: context.now)
         // The agency row must exist before its chain row refers to it.
         try await database.translatingConflicts(field: "name") { try await model.create(on: database) }
@@ -59,7 +59,7 @@ public struct TenancyRepository: Sendable {
     }
 
     public func createClient(_ draft: ClientDraft, in agency: ID<Agency>, by context: WriteContext) async throws -> Client {
-        let client = Client(id: ID(UUID.random()), agencyID: agency, name: draft.name, industry: draft.industry)
+        let client = Client(id: ID(context.ids.random()), agencyID: agency, name: draft.name, industry: draft.industry)
         return try await database.translatingConflicts(field: "name") {
             try await database.audited(AuditTarget(agencyID: agency, clientID: client.id), by: context) { tx in
                 try await ClientModel(client, createdAt: context.now).create(on: tx)
@@ -127,7 +127,7 @@ public struct TenancyRepository: Sendable {
 
     public func createStore(_ draft: StoreDraft, for client: Client, by context: WriteContext) async throws -> Store {
         let store = Store(
-            id: ID(UUID.random()), agencyID: client.agencyID, clientID: client.id, channel: draft.channel,
+            id: ID(context.ids.random()), agencyID: client.agencyID, clientID: client.id, channel: draft.channel,
             shopID: draft.shopID, name: draft.name, status: draft.status, takenOverOn: draft.takenOverOn
         )
         return try await database.translatingConflicts(field: "shop_id") {

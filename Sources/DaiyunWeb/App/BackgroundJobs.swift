@@ -12,7 +12,8 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
 
     func didBootAsync(_ app: Application) async throws {
         let worker = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
-        let runner = JobRunner(database: app.db, worker: worker, logger: app.logger, registry: app.jobRegistry, clock: app.services.now)
+        let runner = JobRunner(
+            database: app.db, worker: worker, logger: app.logger, registry: app.jobRegistry, clock: app.services.now, ids: app.services.ids)
         app.logger.info("background jobs running", metadata: ["worker": "\(worker)"])
         lock.withLock { task = Task { await runner.run() } }
     }
@@ -28,7 +29,7 @@ extension Application {
     /// Every job kind the app runs, with its planners. A feature with background work registers it here.
     public var jobRegistry: JobRegistry {
         var registry = JobRegistry()
-        registry.registerChannelJobs(database: db, secrets: secrets, clock: services.now)
+        registry.registerChannelJobs(database: db, secrets: secrets, clock: services.now, ids: services.ids)
         return registry
     }
 }

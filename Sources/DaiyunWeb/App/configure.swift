@@ -12,7 +12,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     let decoy = try await app.password.async.hash([UInt8].random(count: 24).base64)
-    app.services = AppServices(config: config, now: { Date() }, metrics: AppMetrics(), decoyPasswordHash: decoy)
+    app.services = AppServices(config: config, now: { Date() }, ids: .kernel, metrics: AppMetrics(), decoyPasswordHash: decoy)
 
     app.sessions.use { _ in DatabaseSessions() }
     app.sessions.configuration = SessionsConfiguration(cookieName: "daiyun_session") { id in

@@ -8,22 +8,23 @@ import Vapor
 struct DatabaseSessions: AsyncSessionDriver {
     func createSession(_ data: SessionData, for request: Request) async throws -> SessionID {
         let id = SessionID(string: [UInt8].random(count: 32).base64)
-        try await SessionRepository(database: request.db).create(key: id.string, data: try Self.text(data), at: request.now)
+        try await SessionRepository(database: request.db, ids: request.ids).create(
+            key: id.string, data: try Self.text(data), at: request.now)
         return id
     }
 
     func readSession(_ sessionID: SessionID, for request: Request) async throws -> SessionData? {
-        guard let text = try await SessionRepository(database: request.db).data(key: sessionID.string) else { return nil }
+        guard let text = try await SessionRepository(database: request.db, ids: request.ids).data(key: sessionID.string) else { return nil }
         return try JSONDecoder().decode(SessionData.self, from: Data(text.utf8))
     }
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
-        try await SessionRepository(database: request.db).update(key: sessionID.string, data: try Self.text(data))
+        try await SessionRepository(database: request.db, ids: request.ids).update(key: sessionID.string, data: try Self.text(data))
         return sessionID
     }
 
     func deleteSession(_ sessionID: SessionID, for request: Request) async throws {
-        try await SessionRepository(database: request.db).delete(key: sessionID.string)
+        try await SessionRepository(database: request.db, ids: request.ids).delete(key: sessionID.string)
     }
 
     private static func text(_ data: SessionData) throws -> String {

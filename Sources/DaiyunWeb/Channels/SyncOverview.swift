@@ -23,12 +23,12 @@ struct SyncOverview: Encodable {
     init(store: Store, on request: Request) async throws {
         let now = request.now
         connection = try await request.channelConnections.settings(store: store.id)
-        cursors = try await SyncCursorRepository(database: request.db).cursors(store: store.id).map {
+        cursors = try await SyncCursorRepository(database: request.db, ids: request.ids).cursors(store: store.id).map {
             Cursor(
                 kind: $0.kind, syncedUntil: $0.syncedUntil, lagSeconds: max(0, Int(now.timeIntervalSince($0.syncedUntil))),
                 lastSuccessAt: $0.lastSuccessAt, lastError: $0.lastError, lastErrorAt: $0.lastErrorAt)
         }
-        jobs = try await JobQueue(database: request.db).jobs(store: store.id, limit: 30)
+        jobs = try await JobQueue(database: request.db, ids: request.ids).jobs(store: store.id, limit: 30)
     }
 
     /// Queues a sync of the store now (or moves the queued one to now).
@@ -37,7 +37,7 @@ struct SyncOverview: Encodable {
             throw ValidationError(field: "connection", rule: .required)
         }
         let now = request.now
-        try await JobQueue(database: request.db).enqueue(.sync, store: store, runAt: now, now: now)
+        try await JobQueue(database: request.db, ids: request.ids).enqueue(.sync, store: store, runAt: now, now: now)
     }
 
     /// Connects the store with what the form or the API gave.
@@ -48,6 +48,8 @@ struct SyncOverview: Encodable {
 
     /// A person retries a dead job of the store.
     static func retry(job: UUID, store: Store, on request: Request) async throws {
-        guard try await JobQueue(database: request.db).retry(job, store: store.id, now: request.now) else { throw AccessDenied.notFound }
+        guard try await JobQueue(database: request.db, ids: request.ids).retry(job, store: store.id, now: request.now) else {
+            throw AccessDenied.notFound
+        }
     }
 }

@@ -75,7 +75,7 @@ enum DemoCatalog {
     static func seed(
         client: Client, stores: [Store], on app: Application, now: Date, checkpoint: (String) throws -> Void, log: (String) -> Void
     ) async throws {
-        let context = WriteContext(actor: "job:demo", now: now)
+        let context = WriteContext(actor: "job:demo", now: now, ids: app.services.ids)
         let catalog = CatalogRepository(database: app.db)
         let inventory = InventoryRepository(database: app.db)
         let warehouse = try await DemoData.found(try await catalog.warehouses(of: client.id).first { $0.code == "WH01" }) {
@@ -134,8 +134,8 @@ enum DemoCatalog {
                 agency: client.agencyID, store: store.id, by: context
             ).record.id
             try await app.db.transaction { tx in
-                _ = try await OrderWriter(database: tx).apply(year.orders, store: store, source: source, actor: "job:demo", at: now)
-                _ = try await RefundWriter(database: tx).apply(year.refunds, store: store, source: source)
+                _ = try await OrderWriter(database: tx).apply(year.orders, store: store, source: source, by: context)
+                _ = try await RefundWriter(database: tx).apply(year.refunds, store: store, source: source, by: context)
             }
             log("demo: \(store.name): \(year.orders.count) orders, \(year.refunds.count) refunds")
             try checkpoint("orders \(store.shopID)")

@@ -68,14 +68,16 @@ public enum DemoData {
     /// made (by name, login, shop id, merchant code) and makes only what is missing, and a store's
     /// year of orders is written in one transaction, so a creation killed at any point is completed
     /// by the next start. Returns the accounts to print. `checkpoint` hears each step's name after
-    /// it is done (tests interrupt there). The year of orders ends at `now`.
-    public static func ensure(on app: Application, now: Date = Date(), checkpoint: (String) throws -> Void = { _ in }) async throws
+    /// it is done (tests interrupt there). The year of orders ends at `now` (the app's clock's time
+    /// when not given).
+    public static func ensure(on app: Application, now: Date? = nil, checkpoint: (String) throws -> Void = { _ in }) async throws
         -> [DemoAccount]
     {
+        let now = now ?? app.clock()
         let db = app.db
         let tenancy = TenancyRepository(database: db)
         let users = UserRepository(database: db)
-        let context = WriteContext(actor: "job:demo", now: now)
+        let context = WriteContext(actor: "job:demo", now: now, ids: app.services.ids)
         let agency = try await found(try await tenancy.agency(named: agencyName)) {
             try await tenancy.createAgency(named: agencyName, by: context)
         }

@@ -81,7 +81,7 @@ public struct DemoSandbox: Sendable {
                     session: session(store.shopID), signMethod: "hmac-sha256", syncEverySeconds: every)
                 // A connection sealed under a key since lost is made again.
                 if (try? await connections.connection(store: store.id)) != wanted {
-                    try await connections.connect(wanted, store: store, by: WriteContext(actor: "job:demo", now: Date()))
+                    try await connections.connect(wanted, store: store, by: app.writeContext(actor: "job:demo"))
                 }
                 connected.append(store)
             }

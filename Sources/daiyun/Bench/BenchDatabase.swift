@@ -14,7 +14,7 @@ enum BenchDatabase {
     /// Runs `body` with a migrated app on a fresh database holding the bench store, then removes it
     /// (a SQLite file is moved to `keepingAt` instead, when given; a PostgreSQL schema is always dropped).
     func with<T>(keepingAt kept: String? = nil, _ body: (Application, Store) async throws -> T) async throws -> T {
-        let tag = String(UUID.random().uuidString.prefix(8)).lowercased()
+        let tag = String(UUID().uuidString.prefix(8)).lowercased()
         let location: DatabaseLocation
         switch self {
         case .sqlite: location = .sqlite(path: NSTemporaryDirectory() + "daiyun-bench-\(tag).sqlite")
@@ -26,7 +26,7 @@ enum BenchDatabase {
             try await configure(app, config: AppConfig(database: location, logLevel: .error, bcryptCost: 4))
             if case .postgres = self { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: "bench_\(tag)")").run() }
             _ = try await MigrationRunner.migrate(app)
-            let context = WriteContext(actor: "job:bench", now: Date())
+            let context = app.writeContext(actor: "job:bench")
             let tenancy = TenancyRepository(database: app.db)
             let agency = try await tenancy.createAgency(named: "Bench \(tag)", by: context)
             let client = try await tenancy.createClient(

@@ -19,13 +19,14 @@ enum BenchRuns {
         try await database.with(keepingAt: kept) { app, store in
             let source = try await SourceRecordRepository(database: app.db).keep(
                 Data("bench".utf8), name: "bench", kind: "bench", agency: store.agencyID, store: store.id,
-                by: WriteContext(actor: "job:bench", now: Date())
+                by: app.writeContext(actor: "job:bench")
             ).record.id
             for pass in ["import", "re-import (no change)"] {
                 let start = ContinuousClock.now
+                let context = app.writeContext(actor: "job:bench")
                 let counts = try await app.db.transaction { tx in
-                    try await OrderWriter(database: tx).apply(dataset.orders, store: store, source: source, actor: "job:bench", at: Date())
-                        + RefundWriter(database: tx).apply(dataset.refunds, store: store, source: source)
+                    try await OrderWriter(database: tx).apply(dataset.orders, store: store, source: source, by: context)
+                        + RefundWriter(database: tx).apply(dataset.refunds, store: store, source: source, by: context)
                 }
                 let expected =
                     pass == "import"
@@ -93,7 +94,7 @@ enum BenchRuns {
             let start = ContinuousClock.now
             let result = try await ImportService(database: app.db).run(
                 file, name: "bench.csv", kind: .orders, mode: .allOrNothing,
-                target: ImportTarget(client: client, store: store), by: WriteContext(actor: "job:bench", now: Date()))
+                target: ImportTarget(client: client, store: store), by: app.writeContext(actor: "job:bench"))
             let elapsed = seconds(since: start)
             guard result.batch.inserted == dataset.orders.count else {
                 throw BenchError(
@@ -109,21 +110,22 @@ enum BenchRuns {
     static func flashSale(on database: BenchDatabase, label: String, attempts: Int, workers: Int, seed: UInt64) async throws {
         try await database.with { app, store in
             let sql = app.db as! any SQLDatabase
-            let skus = (0..<50).map { _ in UUID.random() }
-            let productID = UUID.random()
+            let ids = KernelIDGenerator()
+            let skus = (0..<50).map { _ in ids.random() }
+            let productID = ids.random()
             try await sql.raw(
-                "INSERT INTO products (id, client_id, title, category, main_image_url, selling_points, detail, created_at) VALUES (\(bind: productID), \(bind: store.clientID.rawValue), 'flash', '', '', '', '', \(bind: Date()))"
+                "INSERT INTO products (id, client_id, title, category, main_image_url, selling_points, detail, created_at) VALUES (\(bind: productID), \(bind: store.clientID.rawValue), 'flash', '', '', '', '', \(bind: app.clock()))"
             ).run()
             for (i, sku) in skus.enumerated() {
                 try await sql.raw(
                     "INSERT INTO skus (id, client_id, product_id, outer_id, barcode, properties, list_price_fen, floor_price_fen, cost_fen) VALUES (\(bind: sku), \(bind: store.clientID.rawValue), \(bind: productID), \(bind: "FLASH-\(i)"), '', '', 100, 100, 50)"
                 ).run()
                 try await sql.raw(
-                    "INSERT INTO sku_stock (id, sku_id, client_id, on_hand, reserved) VALUES (\(bind: UUID.random()), \(bind: sku), \(bind: store.clientID.rawValue), 100, 0)"
+                    "INSERT INTO sku_stock (id, sku_id, client_id, on_hand, reserved) VALUES (\(bind: ids.random()), \(bind: sku), \(bind: store.clientID.rawValue), 100, 0)"
                 ).run()
             }
             let counter = AttemptCounter(total: attempts)
-            let lane = CheckoutLane(database: app.db)
+            let lane = CheckoutLane(database: app.db, ids: app.ids)
             let start = ContinuousClock.now
             let results = try await withThrowingTaskGroup(of: (sold: Int, latencies: [Double]).self) { group in
                 for worker in 0..<workers {
@@ -135,7 +137,7 @@ enum BenchRuns {
                             let sku = skus[Int(random.next() % UInt64(skus.count))]
                             let begun = ContinuousClock.now
                             let held = try await lane.reserve(
-                                sku: sku, quantity: 1, store: store.id, oid: "flash-\(attempt)", actor: "job:bench", at: Date())
+                                sku: sku, quantity: 1, store: store.id, oid: "flash-\(attempt)", actor: "job:bench", at: app.clock())
                             latencies.append(seconds(since: begun) * 1000)
                             if held { sold += 1 }
                         }

@@ -43,17 +43,21 @@ enum BenchSync {
         try await database.with { app, store in
             let connection = ChannelConnection(
                 storeID: store.id, endpoint: endpoint, appKey: "bench-app", appSecret: "bench-secret", session: "bench-session")
-            try await app.channelConnections.connect(connection, store: store, by: WriteContext(actor: "job:bench", now: Date()))
+            try await app.channelConnections.connect(connection, store: store, by: app.writeContext(actor: "job:bench"))
             let client = TOPClient(connection: connection)
             let start = ContinuousClock.now
-            let report = try await TaobaoSync(database: app.db, client: client, store: store).run()
+            var sync = TaobaoSync(database: app.db, client: client, store: store)
+            (sync.clock, sync.ids) = (app.clock, app.ids)
+            let report = try await sync.run(now: app.clock())
             BenchReport.line(
                 label, "sync back-fill, 90 days (HTTP)", count: report.orders.fetched, unit: "orders",
                 seconds: BenchRuns.seconds(since: start),
                 extra: "(\(report.orders.pages) pages, \(report.refunds.fetched) refunds)")
 
             // On demand: an order placed, a sync requested at once, the runner picking it up.
-            let runner = JobRunner(database: app.db, worker: "bench", logger: Logger(label: "bench"), registry: app.jobRegistry)
+            let runner = JobRunner(
+                database: app.db, worker: "bench", logger: Logger(label: "bench"), registry: app.jobRegistry, clock: app.clock, ids: app.ids
+            )
             let loop = Task { await runner.run(every: .milliseconds(200)) }
             do {
                 try await measureLag(on: app, store: store, shop: shop, label: label, scheduledLag: scheduledLag)
@@ -74,7 +78,8 @@ enum BenchSync {
         for _ in 0..<5 {
             let placed = ContinuousClock.now
             let tid = try await place(on: shop)
-            try await JobQueue(database: app.db).enqueue(.sync, store: store, runAt: Date(), now: Date())
+            let now = app.clock()
+            try await JobQueue(database: app.db, ids: app.ids).enqueue(.sync, store: store, runAt: now, now: now)
             try await waitForRow(tid, store: store, on: app)
             lags.append(BenchRuns.seconds(since: placed))
         }
@@ -102,9 +107,9 @@ enum BenchSync {
     }
 
     static func waitForRow(_ tid: String, store: Store, on app: Application, timeout: Double = 30) async throws {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = ContinuousClock.now + .seconds(timeout)
         while try await OrderRepository(database: app.db).orders([tid], store: store.id)[tid] == nil {
-            guard Date() < deadline else { throw BenchError("order \(tid) did not arrive within \(Int(timeout)) s") }
+            guard ContinuousClock.now < deadline else { throw BenchError("order \(tid) did not arrive within \(Int(timeout)) s") }
             try await Task.sleep(for: .milliseconds(50))
         }
     }

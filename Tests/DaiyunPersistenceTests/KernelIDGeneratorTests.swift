@@ -1,12 +1,15 @@
+import DaiyunCore
 import DaiyunPersistence
 import Foundation
 import Testing
 
-@Suite("Random UUIDs")
-struct RandomUUIDTests {
+@Suite("The kernel's id generator")
+struct KernelIDGeneratorTests {
+    let generator: any IDGenerator = .kernel
+
     @Test("ids are version 4, RFC 4122 variant, and distinct across buffer refills")
     func versionAndUniqueness() {
-        let ids = (0..<1000).map { _ in UUID.random() }
+        let ids = (0..<1000).map { _ in generator.random() }
         #expect(Set(ids).count == 1000)
         for id in ids {
             #expect(id.uuid.6 >> 4 == 4)
@@ -20,7 +23,7 @@ struct RandomUUIDTests {
         let before = UInt64(Date().timeIntervalSince1970 * 1000)
         // 5,000 ids in one millisecond overflow the 12-bit counter: the later ones borrow the next millisecond.
         let now = Date()
-        let ids = (0..<5000).map { _ in UUID.timeOrdered(at: now) } + (0..<100).map { _ in UUID.timeOrdered() }
+        let ids = (0..<5000).map { _ in generator.timeOrdered(at: now) } + (0..<100).map { _ in generator.timeOrdered(at: Date()) }
         let after = UInt64(Date().timeIntervalSince1970 * 1000)
         for id in ids {
             #expect(id.uuid.6 >> 4 == 7)

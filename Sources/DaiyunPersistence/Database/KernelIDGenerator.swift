@@ -1,3 +1,4 @@
+import DaiyunCore
 import Foundation
 import Synchronization
 
@@ -5,23 +6,31 @@ import Synchronization
     import Glibc
 #endif
 
-extension UUID {
-    /// A random (version 4) UUID from the kernel's random device. On Linux `UUID()` opens, reads
-    /// and closes `/dev/urandom` for every id; this reads the kept-open device once per 256 ids.
-    /// An import makes one id per order, line and history row.
-    public static func random() -> UUID {
+/// The ids of a running Daiyun, from the kernel's random device. On Linux `UUID()` opens, reads
+/// and closes `/dev/urandom` for every id; this reads the kept-open device once per 256 ids. An
+/// import makes one id per order, line and history row.
+///
+/// Time-ordered ids carry the Unix time in milliseconds, then a counter that keeps the ids one
+/// process makes within a millisecond in order, then random bits. Rows of the large append-mostly
+/// tables (orders, lines, their history, refunds) take these, so each insert lands at the right
+/// edge of the id index rather than on a random page of it: fewer pages touched and split per
+/// import, on SQLite and PostgreSQL alike. The time is only the row's creation time, which those
+/// rows show anyway.
+public struct KernelIDGenerator: IDGenerator {
+    public init() {}
+
+    public func random() -> UUID {
         RandomBytes.shared.withLock { $0.uuid() }
     }
 
-    /// A time-ordered (version 7, RFC 9562) UUID: the Unix time in milliseconds, a counter that
-    /// keeps the ids one process makes within a millisecond in order, then random bits. Rows of
-    /// the large append-mostly tables (orders, lines, their history, refunds) take these ids, so each
-    /// insert lands at the right edge of the id index rather than on a random page of it: fewer
-    /// pages touched and split per import, on SQLite and PostgreSQL alike. The time is only the
-    /// row's creation time, which those rows show anyway.
-    public static func timeOrdered(at now: Date = Date()) -> UUID {
-        RandomBytes.shared.withLock { $0.timeOrderedUUID(millis: UInt64(max(0, now.timeIntervalSince1970 * 1000))) }
+    public func timeOrdered(at time: Date) -> UUID {
+        RandomBytes.shared.withLock { $0.timeOrderedUUID(millis: UInt64(max(0, time.timeIntervalSince1970 * 1000))) }
     }
+}
+
+extension IDGenerator where Self == KernelIDGenerator {
+    /// The kernel's random device, as a running Daiyun uses it.
+    public static var kernel: KernelIDGenerator { KernelIDGenerator() }
 }
 
 /// Random bytes fetched from the kernel in 4 KiB blocks and handed out 16 at a time.
