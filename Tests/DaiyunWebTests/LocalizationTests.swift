@@ -13,7 +13,7 @@ struct LocalizationTests {
 
     /// Every page; a template that extends the layout and is missing here fails `everyTemplateIsAPage`.
     static let pages: [any PageContent.Type] = [
-        ErrorPage.self, SignInPage.self, HomePage.self, ClientPage.self, StorePage.self, OrdersIndexPage.self, OrderPage.self,
+        ErrorPage.self, SignInPage.self, WorkbenchPage.self, ClientPage.self, StorePage.self, OrdersIndexPage.self, OrderPage.self,
         SyncPage.self, CatalogPage.self, SKUPage.self, StockPage.self, ImportsPage.self, ImportPreviewPage.self, ImportBatchPage.self,
         AccountPage.self, StaffPage.self, AuditPage.self,
     ]
@@ -34,6 +34,9 @@ struct LocalizationTests {
         "import_outcome_": ["imported", "rejected"],
         "shipment_": ["pending", "sent", "failed"],
         "review_": ReviewResult.allCases.map(\.rawValue),
+        "refund_status_": RefundStatus.allCases.map(\.rawValue),
+        "refund_phase_": RefundPhase.allCases.map(\.rawValue),
+        "sync_health_": SyncHealth.allCases.map(\.rawValue),
         // Labels of the fields an error names; a name without a label reads as itself.
         "field_": [],
     ]

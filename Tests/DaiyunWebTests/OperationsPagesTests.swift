@@ -123,7 +123,7 @@ struct OperationsPagesTests {
             try await keeper.signIn("warehouse", password: TestTenancy.password)
             let page = try await keeper.get("/clients/\(t.clientA1.id)/stock").body.string
             #expect(page.contains("HY-CREAM-50") && page.contains("/stock/changes"))
-            #expect(page.contains(#"<td class="nowrap counted">—</td>"#), "no stock entered: never counted")
+            #expect(page.contains(#"<td class="nowrap counted" data-label="上次盘点">—</td>"#), "no stock entered: never counted")
             let fields = [
                 "sku_id": sku.id.uuidString.lowercased(), "warehouse_id": warehouse.id.uuidString.lowercased(), "kind": "receipt",
                 "quantity": "12", "reason": "到货",
@@ -134,9 +134,9 @@ struct OperationsPagesTests {
             let after = try await keeper.get("/clients/\(t.clientA1.id)/stock").body.string
             let row = try #require(
                 after.components(separatedBy: "data-sku=\"HY-CREAM-50\"").dropFirst().first?.components(separatedBy: "</tr>").first)
-            #expect(row.contains(#"<td class="num on-hand">12</td>"#))
+            #expect(row.contains(#"<td class="num on-hand" data-label="在库">12</td>"#))
             #expect(
-                row.contains(#"<td class="nowrap counted">\#(ShanghaiTime.format(context.now).prefix(4))"#),
+                row.contains(#"<td class="nowrap counted" data-label="上次盘点">\#(ShanghaiTime.format(context.now).prefix(4))"#),
                 "the first receipt dates the count")
             let token = try await t.token(for: "warehouse", on: app)
             let api = HTTP.object(
@@ -145,7 +145,9 @@ struct OperationsPagesTests {
             #expect(
                 (item["counted_at"] as? String).flatMap { ISO8601DateFormatter().date(from: $0) } != nil, "the API gives the count time")
             #expect(
-                row.components(separatedBy: #"class="num available">"#).dropFirst().map { String($0.prefix(while: { $0 != "<" })) } == [
+                row.components(separatedBy: #"class="num available" data-label="可售">"#).dropFirst().map {
+                    String($0.prefix(while: { $0 != "<" }))
+                } == [
                     "12", "10",
                 ], "columns jd then tmall: tmall holds 2 back, jd does not")
             let bad = try await keeper.post("/clients/\(t.clientA1.id)/stock/changes", fields.merging(["quantity": "lots"]) { $1 })

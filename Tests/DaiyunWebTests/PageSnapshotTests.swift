@@ -42,14 +42,40 @@ struct PageSnapshotTests {
         }
     }
 
-    @Test("the agency home", arguments: Language.allCases)
+    @Test("the admin's workbench: figures, queues, two stores and their total", arguments: Language.allCases)
     func home(_ language: Language) async throws {
         let l10n = Localizer(language: language)
         let other = Store(
             id: ID(UUID(uuidString: "00000000-0000-0000-0000-0000000000e2")!), agencyID: Self.agency, clientID: Self.client.id,
             channel: .douyin, shopID: "dy-huayang-001", name: "花漾美妆抖音小店", status: .onboarding,
             takenOverOn: BusinessDay(year: 2026, month: 9, day: 1)!)
-        let page = HomePage(clients: [Self.client], stores: [Self.store, other], isStaff: false, canManageClients: true, l10n)
+        let now = ShanghaiTime.parse("2026-12-02 10:30:00")!
+        let principal = Principal(userID: ID(UUID()), agencyID: Self.agency, kind: .agencyAdmin)
+        var tmall = Workbench.StoreDay(store: Self.store, clientName: Self.client.name, sections: Set(WorkbenchSection.allCases))
+        tmall.today = SalesFigures(paidOrders: 128, gmv: Money(fen: 12_345_678), payingBuyers: 120)
+        tmall.yesterday = SalesFigures(paidOrders: 301, gmv: Money(fen: 29_990_000), payingBuyers: 290)
+        (tmall.toShip, tmall.overdue, tmall.refunds, tmall.reviews) = (57, 3, 4, 1)
+        (tmall.sync, tmall.syncedUntil) = (.healthy, now.addingTimeInterval(-40))
+        var douyin = Workbench.StoreDay(store: other, clientName: Self.client.name, sections: Set(WorkbenchSection.allCases))
+        douyin.today = SalesFigures(paidOrders: 2, gmv: Money(fen: 39_800), payingBuyers: 2)
+        douyin.sync = .notSyncing
+        var bench = Workbench(now: now, principal: principal, stores: [tmall, douyin])
+        bench.ordersToShip = [
+            OrderToShip(
+                storeID: Self.store.id, tid: "2000000000000000101", buyerNick: "t**1", payment: Money(fen: 129_900),
+                paidAt: now.addingTimeInterval(-50 * 3600), due: now.addingTimeInterval(-2 * 3600))
+        ]
+        bench.refunds = [
+            RefundToHandle(
+                storeID: Self.store.id, refundID: "R1", tid: "2000000000000000099", status: .waitSellerAgree, phase: .aftersale,
+                refundFee: Money(fen: 5_900), createdAt: now.addingTimeInterval(-3600))
+        ]
+        bench.lowStock = [
+            LowStockSKU(
+                clientID: Self.client.id, skuID: UUID(uuidString: "00000000-0000-0000-0000-0000000000f1")!, outerID: "HY-CREAM-50",
+                title: "保湿面霜", properties: "50ml", cover: StockCover(available: 12, soldInPace: 70, warnAt: 20))
+        ]
+        let page = WorkbenchPage(bench, clients: [Self.client], canManageClients: true, l10n)
         let html = try await Self.html(page, language, path: "/")
         assertSnapshot(of: html, as: .lines, named: language.rawValue)
     }

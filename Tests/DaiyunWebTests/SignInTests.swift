@@ -12,7 +12,7 @@ import VaporTesting
 
 @Suite("Sign-in")
 struct SignInTests {
-    @Test("staff sign in and land home; brand viewers land on their client", arguments: TestDatabase.available)
+    @Test("staff and brand viewers sign in and land on their workbench", arguments: TestDatabase.available)
     func landing(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let t = try await TestTenancy.create(on: app)
@@ -24,7 +24,9 @@ struct SignInTests {
 
             let viewer = BrowserSession(app: app)
             let landing = try await viewer.signIn("viewera1", password: TestTenancy.password)
-            #expect(landing.headers.first(name: .location) == "/clients/\(t.clientA1.id)")
+            #expect(landing.headers.first(name: .location) == "/")
+            let brandHome = try await viewer.get("/").body.string
+            #expect(brandHome.contains("Store a1") && !brandHome.contains("Store b1"), "the brand's own stores only")
         }
     }
 

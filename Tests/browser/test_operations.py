@@ -32,6 +32,7 @@ class OperationsTest(BrowserTest):
     def test_brand_viewer_sees_stock_but_cannot_change_it(self):
         self.sign_in("huayang.brand")
         d = self.driver
+        self.submit_and_wait(d.find_element(By.CSS_SELECTOR, "#stores tbody tr td:nth-child(2) a"))
         self.submit_and_wait(d.find_element(By.ID, "stock-link"))
         rows = d.find_elements(By.CSS_SELECTOR, "#stock tbody tr")
         self.assertEqual(len(rows), 7)

@@ -23,13 +23,17 @@ class SignInTest(BrowserTest):
         self.sign_in("li.manager")
         d = self.driver
         self.assertEqual(self.lang(), "zh-CN")
-        self.assertIn("我负责的店铺", d.find_element(By.TAG_NAME, "h1").text)
+        self.assertIn("工作台", d.find_element(By.TAG_NAME, "h1").text)
+        # A store manager's workbench: today's figures, what waits, each store's line.
+        self.assertTrue(d.find_elements(By.CSS_SELECTOR, "#figures .tile"))
+        self.assertTrue(d.find_elements(By.CSS_SELECTOR, "#todo .tile"))
+        self.assertEqual(len(d.find_elements(By.CSS_SELECTOR, "#store-figures tbody tr")), len(HUAYANG_STORES))
         self.assertEqual(self.store_names(), HUAYANG_STORES)
         self.shot("staff-home-zh")
         # Switching the language is the user's own setting and shows every string in English.
         self.submit_and_wait(d.find_element(By.CSS_SELECTOR, "button[name=language][value=en]"))
         self.assertEqual(self.lang(), "en")
-        self.assertIn("My stores", d.find_element(By.TAG_NAME, "h1").text)
+        self.assertIn("Workbench", d.find_element(By.TAG_NAME, "h1").text)
         self.assertEqual(self.store_names(), HUAYANG_STORES)
         self.shot("staff-home-en")
         self.submit_and_wait(d.find_element(By.CSS_SELECTOR, "button[name=language][value=zh-CN]"))
@@ -44,20 +48,23 @@ class SignInTest(BrowserTest):
         self.driver.get(BASE + "/audit")
         self.shot("admin-audit-zh")
 
-    def test_brand_viewer_lands_on_own_client_in_english(self):
+    def test_brand_viewer_lands_on_own_workbench_in_english(self):
         # zhijin.brand's language is English.
         self.sign_in("zhijin.brand", english=True)
         d = self.driver
-        self.assertIn("/clients/", d.current_url)
         self.assertEqual(self.lang(), "en")
+        self.assertIn("Workbench", d.find_element(By.TAG_NAME, "h1").text)
+        self.assertIn("Month to date", d.find_element(By.ID, "figures").text)
+        self.assertEqual(d.find_elements(By.ID, "shipping"), [], "a brand reads figures, not the agency's queues")
+        self.assertEqual(self.store_names(), ZHIJIN_STORES)
+        self.shot("brand-workbench-en")
+        self.submit_and_wait(d.find_element(By.CSS_SELECTOR, "#stores tbody tr td:nth-child(2) a"))
+        self.assertIn("/clients/", d.current_url)
         self.assertIn("Brand read-only view", d.find_element(By.CLASS_NAME, "notice").text)
         self.assertEqual(self.store_names(), ZHIJIN_STORES)
         self.assertTrue(d.find_element(By.ID, "audit-hash").text.strip())
         self.assertEqual(d.find_elements(By.CSS_SELECTOR, "form[action$='/stores']"), [])
         self.shot("brand-client-en")
-        # Another brand's store is not there for this viewer.
-        d.get(BASE + "/")
-        self.assertIn("/clients/", d.current_url)
 
     def test_brand_viewer_in_chinese_sees_only_own_stores(self):
         self.sign_in("hetian.brand")

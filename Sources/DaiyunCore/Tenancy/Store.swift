@@ -24,10 +24,12 @@ public struct Store: Sendable, Equatable, Codable, Identifiable {
     public var status: StoreStatus
     /// The day the agency took the store over.
     public var takenOverOn: BusinessDay
+    /// How soon after payment the store ships.
+    public var shippingPromise: ShippingPromise
 
     public init(
         id: DaiyunCore.ID<Store>, agencyID: DaiyunCore.ID<Agency>, clientID: DaiyunCore.ID<Client>, channel: Channel,
-        shopID: String, name: String, status: StoreStatus, takenOverOn: BusinessDay
+        shopID: String, name: String, status: StoreStatus, takenOverOn: BusinessDay, shippingPromise: ShippingPromise = ShippingPromise()
     ) {
         self.id = id
         self.agencyID = agencyID
@@ -37,6 +39,7 @@ public struct Store: Sendable, Equatable, Codable, Identifiable {
         self.name = name
         self.status = status
         self.takenOverOn = takenOverOn
+        self.shippingPromise = shippingPromise
     }
 
     /// The scope an access decision about this store is made in.
@@ -73,13 +76,15 @@ public struct StoreDraft: Sendable, Equatable {
 public struct StorePatch: Sendable, Equatable {
     public var name: String?
     public var status: StoreStatus?
+    public var shippingPromise: ShippingPromise?
 
-    public init(name: String?, status: String?) throws {
+    public init(name: String?, status: String?, shipWithinHours: String? = nil) throws {
         self.name = try name.map { try TextRules.required($0, field: "name") }
         if let status {
             let parsed = try TextRules.choice(status, field: "status", as: StoreStatus.self)
             self.status = parsed
         }
+        self.shippingPromise = try shipWithinHours.map { try ShippingPromise(text: $0, field: "shipping_promise") }
     }
 
     /// The store with the patch applied.
@@ -87,6 +92,7 @@ public struct StorePatch: Sendable, Equatable {
         var copy = store
         if let name { copy.name = name }
         if let status { copy.status = status }
+        if let shippingPromise { copy.shippingPromise = shippingPromise }
         return copy
     }
 }

@@ -13,6 +13,8 @@ public struct StockLine: Sendable, Equatable, Codable {
     public var reserved: Int
     /// When the stock was last counted: the last stock-take, else the first receipt or adjustment.
     public var countedAt: Date?
+    /// At or below this, the SKU's stock is low (`StockCover`).
+    public var warnAt: Int
 }
 
 /// One kept change of stock.
@@ -237,7 +239,7 @@ public struct InventoryRepository: Sendable {
     public func stock(of client: ID<Client>) async throws -> [StockLine] {
         let rows = try await database.sql().raw(
             """
-            SELECT s.id AS sku_id, s.outer_id, p.title, s.properties, k.on_hand, k.reserved, k.counted_at
+            SELECT s.id AS sku_id, s.outer_id, p.title, s.properties, k.on_hand, k.reserved, k.counted_at, k.warn_at
             FROM skus s JOIN products p ON p.id = s.product_id JOIN sku_stock k ON k.sku_id = s.id
             WHERE s.client_id = \(bind: client.rawValue) ORDER BY s.outer_id
             """
@@ -247,7 +249,7 @@ public struct InventoryRepository: Sendable {
                 skuID: try $0.decode(column: "sku_id", as: UUID.self), outerID: try $0.decode(column: "outer_id", as: String.self),
                 title: try $0.decode(column: "title", as: String.self), properties: try $0.decode(column: "properties", as: String.self),
                 onHand: try $0.decode(column: "on_hand", as: Int.self), reserved: try $0.decode(column: "reserved", as: Int.self),
-                countedAt: try $0.decode(column: "counted_at", as: Date?.self))
+                countedAt: try $0.decode(column: "counted_at", as: Date?.self), warnAt: try $0.decode(column: "warn_at", as: Int.self))
         }
     }
 
@@ -271,6 +273,27 @@ public struct InventoryRepository: Sendable {
             }
         }
         return result
+    }
+
+    /// Sets the level at or below which a SKU's stock is low (预警库存).
+    public func setWarning(at level: Int, sku: UUID, client: Client, by context: WriteContext) async throws {
+        try InputBounds.check(level, in: InputBounds.stockLevel, field: "warn_at")
+        try await database.audited(AuditTarget(agencyID: client.agencyID, clientID: client.id), by: context) { tx in
+            guard
+                let row = try await tx.sql().raw(
+                    "SELECT warn_at FROM sku_stock WHERE sku_id = \(bind: sku) AND client_id = \(bind: client.id.rawValue)"
+                ).first()
+            else { throw ValidationError(field: "sku_id", rule: .unknownReference) }
+            let before = try row.decode(column: "warn_at", as: Int.self)
+            try await tx.sql().raw("UPDATE sku_stock SET warn_at = \(bind: level) WHERE sku_id = \(bind: sku)").run()
+            return (
+                (),
+                [
+                    AuditRecord(
+                        action: "stock_warning.set", entityType: "sku", entityID: sku.uuidString.lowercased(), before: before, after: level)
+                ]
+            )
+        }
     }
 
     /// Sets how much stock is held back from one channel.

@@ -27,5 +27,6 @@ public enum Migrations {
         M0022_AddTokenExpiryAndParent(),
         M0023_CreateSessionsWithStart(),
         M0024_GeneralizeJobs(),
+        M0025_AddShippingPromiseAndStockWarning(),
     ]
 }

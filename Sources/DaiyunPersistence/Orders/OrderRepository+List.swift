@@ -13,10 +13,14 @@ public struct OrderFilter: Sendable, Equatable {
     /// Orders with a line of this merchant code.
     public var outerSkuID: String?
     public var needsAttention: Bool?
+    /// Only paid orders with lines still to ship (`WorkQueueRepository.toShipStatuses`).
+    public var toShip: Bool
+    /// Only orders paid before this instant (with `toShip`: the overdue ones).
+    public var paidBefore: Date?
 
     public init(
         status: OrderStatus? = nil, from: Date? = nil, until: Date? = nil, buyer: String? = nil, outerSkuID: String? = nil,
-        needsAttention: Bool? = nil
+        needsAttention: Bool? = nil, toShip: Bool = false, paidBefore: Date? = nil
     ) {
         self.status = status
         self.from = from
@@ -24,6 +28,8 @@ public struct OrderFilter: Sendable, Equatable {
         self.buyer = buyer
         self.outerSkuID = outerSkuID
         self.needsAttention = needsAttention
+        self.toShip = toShip
+        self.paidBefore = paidBefore
     }
 }
 
@@ -125,6 +131,13 @@ extension OrderRepository {
         if let from = filter.from { query.where(SQLColumn("created_at", table: "orders"), .greaterThanOrEqual, SQLBind(from)) }
         if let until = filter.until { query.where(SQLColumn("created_at", table: "orders"), .lessThan, SQLBind(until)) }
         if let buyer = filter.buyer { query.where(SQLColumn("buyer_nick", table: "orders"), .equal, SQLBind(buyer)) }
+        if filter.toShip {
+            query.where(
+                SQLColumn("status", table: "orders"), .in, SQLBind.group(WorkQueueRepository.toShipStatuses.map(\.rawValue)))
+        }
+        if let paidBefore = filter.paidBefore {
+            query.where(SQLColumn("counted_paid_at", table: "orders"), .lessThan, SQLBind(paidBefore))
+        }
         switch filter.needsAttention {
         // A literal, as the partial index's condition is: both databases then know the index holds every match.
         case true?: query.where(SQLQueryString("orders.needs_attention = TRUE"))
@@ -165,7 +178,7 @@ extension OrderRepository {
     private static func sqliteIndex(for filter: OrderFilter) -> String? {
         if filter.buyer != nil { return "orders_store_buyer" }
         if filter.needsAttention == true { return "orders_store_attention" }
-        if filter.status != nil { return "orders_store_status_created" }
+        if filter.status != nil || filter.toShip { return "orders_store_status_created" }
         return nil
     }
 

@@ -14,6 +14,7 @@ public final class StoreModel: Model, @unchecked Sendable {
     @Field(key: "name") public var name: String
     @Field(key: "status") public var status: String
     @Field(key: "taken_over_on") public var takenOverOn: String
+    @Field(key: "ship_within_hours") public var shipWithinHours: Int
     @Field(key: "created_at") public var createdAt: Date
 
     public init() {}
@@ -32,6 +33,7 @@ public final class StoreModel: Model, @unchecked Sendable {
         name = store.name
         status = store.status.rawValue
         takenOverOn = store.takenOverOn.description
+        shipWithinHours = store.shippingPromise.hours
     }
 
     func domain() throws -> Store {
@@ -42,7 +44,8 @@ public final class StoreModel: Model, @unchecked Sendable {
         }
         return Store(
             id: DaiyunCore.ID(id!), agencyID: DaiyunCore.ID(agencyID), clientID: DaiyunCore.ID(clientID), channel: channel,
-            shopID: shopID, name: name, status: status, takenOverOn: day
+            shopID: shopID, name: name, status: status, takenOverOn: day,
+            shippingPromise: ShippingPromise(hours: shipWithinHours)
         )
     }
 }

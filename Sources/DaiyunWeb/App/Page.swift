@@ -98,11 +98,14 @@ enum Page {
 
     private static func badge(for current: CurrentUser, _ l10n: Localizer) -> Layout.Badge {
         let principal = current.principal
-        let home = SiteURL.home(for: principal).path
+        // Staff are named by their roles (店长, 库管 …), everyone else by their kind of account.
+        let held = Set(principal.assignments.values.flatMap { $0 })
+        let roles = StoreRole.allCases.filter(held.contains)
+        let kind = principal.kind == .staff && !roles.isEmpty ? roles.map(l10n.role).joined(separator: "、") : l10n.kind(current.user.kind)
         return Layout.Badge(
-            name: current.user.displayName, login: current.user.login, kind: l10n.kind(current.user.kind),
+            name: current.user.displayName, login: current.user.login, kind: kind,
             isAdmin: principal.kind == .agencyAdmin, isBrandViewer: principal.kind == .brandViewer,
-            canSeeAudit: principal.kind != .staff, homePath: home
+            canSeeAudit: principal.kind != .staff, homePath: SiteURL.home.path
         )
     }
 

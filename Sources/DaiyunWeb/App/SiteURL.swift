@@ -36,8 +36,11 @@ enum SiteURL: Sendable, Equatable {
     case warehouses(ID<Client>)
     case stockChanges(ID<Client>)
     case safetyStock(ID<Client>)
+    case stockWarnings(ID<Client>)
     case store(ID<Store>)
     case orders(ID<Store>)
+    /// The store's orders to ship; `overdue`: only those past the store's promised time.
+    case ordersToShip(ID<Store>, overdue: Bool)
     case order(ID<Store>, tid: String)
     case orderShipments(ID<Store>, tid: String)
     case sync(ID<Store>)
@@ -79,20 +82,16 @@ enum SiteURL: Sendable, Equatable {
         case .warehouses(let id): "/clients/\(id)/warehouses"
         case .stockChanges(let id): "/clients/\(id)/stock/changes"
         case .safetyStock(let id): "/clients/\(id)/safety-stock"
+        case .stockWarnings(let id): "/clients/\(id)/stock/warnings"
         case .store(let id): "/stores/\(id)"
         case .orders(let id): "/stores/\(id)/orders"
+        case .ordersToShip(let id, let overdue): "/stores/\(id)/orders?to_ship=1" + (overdue ? "&overdue=1" : "")
         case .order(let store, let tid): "/stores/\(store)/orders/" + Self.escaped(tid)
         case .orderShipments(let store, let tid): "/stores/\(store)/orders/" + Self.escaped(tid) + "/shipments"
         case .sync(let id): "/stores/\(id)/sync"
         case .storeConnection(let id): "/stores/\(id)/connection"
         case .retryJob(let store, let job): "/stores/\(store)/jobs/\(job.uuidString.lowercased())/retry"
         }
-    }
-
-    /// Where a user lands after signing in: a brand viewer on its client, everyone else home.
-    static func home(for principal: Principal) -> SiteURL {
-        if principal.kind == .brandViewer, let client = principal.clientID { return .client(client) }
-        return .home
     }
 
     /// A path to come back to keeps its slashes; only what would end the query value is escaped.

@@ -11,8 +11,8 @@ struct SignInController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        if let current = req.auth.get(CurrentUser.self) {
-            return req.redirect(to: SiteURL.home(for: current.principal).path)
+        if req.auth.get(CurrentUser.self) != nil {
+            return req.redirect(to: SiteURL.home.path)
         }
         let chosen = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:))
         // The choice is the browser's until sign-in: a cookie, not a session on the server.
@@ -58,8 +58,7 @@ struct SignInController: RouteCollection {
         try await SessionExpiry.sweep(on: req.db, at: now)
         try await req.signIn(userID: credentials.user.id)
         req.logger.info("signed in", metadata: ["login": "\(login)"])
-        let principal = try req.principal()
-        return req.redirect(to: next == "/" ? SiteURL.home(for: principal).path : next)
+        return req.redirect(to: next == "/" ? SiteURL.home.path : next)
     }
 
     func signOut(req: Request) async throws -> Response {

@@ -1,7 +1,8 @@
 import DaiyunCore
 import Vapor
 
-/// The agency home: the clients and stores the user may see, and (for admins) a new-client form.
+/// The home: the user's workbench, the clients and stores they may see, and (for admins) a
+/// new-client form.
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: index)
@@ -10,16 +11,14 @@ struct HomeController: RouteCollection {
 
     func index(req: Request) async throws -> Response {
         let principal = try req.principal()
-        if principal.kind == .brandViewer {
-            return req.redirect(to: SiteURL.home(for: principal).path)
-        }
-        let l10n = Page.localizer(for: req)
         let visibility = AccessPolicy.visibility(of: principal)
         let clients = try await req.tenancy.clients(visibleTo: visibility)
         let stores = try await req.tenancy.stores(visibleTo: visibility)
-        let page = HomePage(
-            clients: clients, stores: stores, isStaff: principal.kind == .staff,
-            canManageClients: AccessPolicy.decide(principal, .manageClients, in: .agency(principal.agencyID)) == .allow, l10n)
+        let bench = try await Workbench.load(for: principal, stores: stores, clients: clients, at: req.now, on: req.db)
+        let page = WorkbenchPage(
+            bench, clients: clients,
+            canManageClients: AccessPolicy.decide(principal, .manageClients, in: .agency(principal.agencyID)) == .allow,
+            Page.localizer(for: req))
         return try await Page.render(page, for: req)
     }
 

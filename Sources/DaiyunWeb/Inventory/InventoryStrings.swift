@@ -14,6 +14,12 @@ extension StringTable {
             "stock_counted_at": ("上次盘点", "Last counted"),
             "stock_available": ("可售", "Available"),
             "stock_safety": ("安全库存", "Safety stock"),
+            "stock_warning": ("预警库存", "Low-stock warning"),
+            "stock_warning_hint": (
+                "可用库存（在库 − 已锁定）降到预警值或以下，或按近 14 天销量不足 7 天可售，即在工作台提示补货。",
+                "When available stock (on hand − reserved) falls to this level or below, or lasts under 7 days at the last 14 days' pace, the workbench asks for a restock."
+            ),
+            "stock_low": ("库存低", "Low"),
             "stock_change": ("库存变动", "Change stock"),
             "stock_kind": ("类型", "Kind"),
             "stock_kind_receipt": ("入库", "Receipt"),

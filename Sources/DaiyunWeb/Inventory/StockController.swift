@@ -12,6 +12,7 @@ struct StockController: RouteCollection {
         stock.post("stock", "changes", use: change)
         stock.post("warehouses", use: createWarehouse)
         stock.post("safety-stock", use: setSafetyStock)
+        stock.post("stock", "warnings", use: setWarning)
     }
 
     func show(req: Request) async throws -> Response {
@@ -69,4 +70,16 @@ struct StockController: RouteCollection {
         }
     }
 
+    func setWarning(req: Request) async throws -> Response {
+        let client = try await req.client(for: .manageStock)
+        let path = SiteURL.stock(client.id)
+        return try await Page.formAction(req, failurePath: path) {
+            let level = try InputBounds.parse(req.formField("warn_at"), in: InputBounds.stockLevel, field: "warn_at")
+            guard let sku = UUID(uuidString: req.formField("sku_id")) else {
+                throw ValidationError(field: "sku_id", rule: .unknownReference)
+            }
+            try await InventoryRepository(database: req.db).setWarning(at: level, sku: sku, client: client, by: try req.writeContext())
+            return Page.saved(req, to: path)
+        }
+    }
 }

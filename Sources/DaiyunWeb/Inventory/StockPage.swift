@@ -9,9 +9,10 @@ struct StockPage: PageContent {
     var title: String
     struct Row: Encodable {
         var skuID, outerID, title, properties: String
-        var onHand, reserved: Int
+        var onHand, reserved, warnAt: Int
         var available: [Int]
         var counted: String
+        var low: Bool
     }
     struct Movement: Encodable { var at, sku, kind, onHand, reserved, reason, actor: String }
     var client: String
@@ -25,7 +26,7 @@ struct StockPage: PageContent {
     var warehouses: [Choice]
     var kinds: [Choice]
     var channelChoices: [Choice]
-    var clientPath, warehousesPath, changesPath, safetyPath: String
+    var clientPath, warehousesPath, changesPath, safetyPath, warningsPath: String
 
     /// `movements` as the user may read them (`StockMovement.visible(to:client:)`), newest first.
     init(client: Client, overview: StockOverview, movements: [StockMovement], warehouses: [Warehouse], canManage: Bool, _ l10n: Localizer) {
@@ -40,8 +41,9 @@ struct StockPage: PageContent {
         rows = lines.map { line in
             Row(
                 skuID: line.skuID.uuidString.lowercased(), outerID: line.outerID, title: line.title, properties: line.properties,
-                onHand: line.onHand, reserved: line.reserved, available: channels.map { overview.available(line, on: $0) },
-                counted: line.countedAt.map(ShanghaiTime.format) ?? "—")
+                onHand: line.onHand, reserved: line.reserved, warnAt: line.warnAt,
+                available: channels.map { overview.available(line, on: $0) }, counted: line.countedAt.map(ShanghaiTime.format) ?? "—",
+                low: StockCover(available: line.onHand - line.reserved, soldInPace: 0, warnAt: line.warnAt).isLow)
         }
         self.movements = movements.map {
             Movement(
@@ -60,6 +62,7 @@ struct StockPage: PageContent {
         warehousesPath = SiteURL.warehouses(client.id).path
         changesPath = SiteURL.stockChanges(client.id).path
         safetyPath = SiteURL.safetyStock(client.id).path
+        warningsPath = SiteURL.stockWarnings(client.id).path
     }
 
     /// `+3`, `-2`, or nothing for no change.

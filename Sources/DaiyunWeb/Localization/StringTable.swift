@@ -10,7 +10,9 @@ struct StringTable: Sendable {
     }
 
     /// Every table; a key is defined in one only (a test checks).
-    static let all: [StringTable] = [.shared, .auth, .tenancy, .accounts, .audit, .orders, .inventory, .catalog, .imports, .channels]
+    static let all: [StringTable] = [
+        .shared, .auth, .tenancy, .workbench, .accounts, .audit, .orders, .inventory, .catalog, .imports, .channels,
+    ]
 
     /// Every key of every table, for lookups from code.
     static let merged: [String: (zh: String, en: String)] = all.reduce(into: [:]) { table, next in

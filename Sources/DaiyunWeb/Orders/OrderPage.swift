@@ -59,7 +59,8 @@ struct OrderPage: PageContent {
         }
         refunds = detail.refunds.map {
             RefundRow(
-                id: $0.refundID, fee: $0.refundFee.description, status: $0.status.rawValue, phase: $0.phase.rawValue, reason: $0.reason,
+                id: $0.refundID, fee: $0.refundFee.description, status: l10n["refund_status_\($0.status.rawValue)"],
+                phase: l10n["refund_phase_\($0.phase.rawValue)"], reason: $0.reason,
                 created: time($0.createdAt))
         }
         self.shipments = shipments.map { shipment in

@@ -18,11 +18,8 @@ struct OrdersAPIController: RouteCollection {
             var next: String?
         }
         let store = try await req.store()
-        let query = OrderListQuery(req)
+        let query = try OrderListQuery(req, store: store)
         let limit = try req.queryInt("limit", in: 1...500, default: 100)
-        if (try? req.query.get(String.self, at: "after")) != nil, query.cursor == nil {
-            throw ValidationError(field: "after", rule: .unknownReference)
-        }
         let page = try await OrderRepository(database: req.db).list(
             store: store.id, filter: query.filter, after: query.cursor, limit: limit)
         return try APIResponse.json(Page(items: page.orders, next: page.next?.description))

@@ -18,7 +18,7 @@ struct OrdersController: RouteCollection {
     func list(req: Request) async throws -> Response {
         let store = try await req.store()
         let l10n = Page.localizer(for: req)
-        let query = OrderListQuery(req)
+        let query = try OrderListQuery(req, store: store)
         let page = try await OrderRepository(database: req.db).list(
             store: store.id, filter: query.filter, after: query.cursor, limit: Self.pageSize)
         let client = try await req.tenancy.client(store.clientID)
@@ -73,20 +73,47 @@ struct OrderListQuery {
     /// No filter, the first page.
     init() {}
 
-    /// The query of a request to the order list.
-    init(_ req: Request) {
+    /// The query of a request to the order list. A value the list cannot filter by is refused
+    /// with its parameter named, never ignored (which would show every order as if filtered).
+    init(_ req: Request, store: Store) throws {
         func text(_ key: String) -> String? {
             guard let value = try? req.query.get(String.self, at: key), !value.isEmpty else { return nil }
             echo[key] = value
             return value
         }
-        filter.status = text("status").flatMap(OrderStatus.init(rawValue:))
-        filter.from = text("from").flatMap(BusinessDay.init).map(\.start)
-        filter.until = text("until").flatMap(BusinessDay.init).map { $0.start.addingTimeInterval(86_400) }
+        func day(_ key: String) throws -> BusinessDay? {
+            try text(key).map { text in
+                guard let day = BusinessDay(text) else { throw ValidationError(field: key, rule: .dayFormat) }
+                return day
+            }
+        }
+        func flag(_ key: String) throws -> Bool {
+            switch text(key) {
+            case nil, "0": return false
+            case "1": return true
+            default: throw ValidationError(field: key, rule: .oneOf(["0", "1"]))
+            }
+        }
+        filter.status = try text("status").map { text in
+            guard let status = OrderStatus(rawValue: text) else {
+                throw ValidationError(field: "status", rule: .oneOf(OrderStatus.allCases.map(\.rawValue)))
+            }
+            return status
+        }
+        filter.from = try day("from")?.start
+        filter.until = try day("until")?.start.addingTimeInterval(86_400)
         filter.buyer = text("buyer")
         filter.outerSkuID = text("sku")
-        filter.needsAttention = text("attention") == "1" ? true : nil
-        cursor = (try? req.query.get(String.self, at: "after")).flatMap(OrderCursor.init)
+        filter.needsAttention = try flag("attention") ? true : nil
+        filter.toShip = try flag("to_ship")
+        if try flag("overdue") {
+            filter.toShip = true
+            filter.paidBefore = store.shippingPromise.overdueIfPaidBefore(req.now)
+        }
+        cursor = try text("after").map { text in
+            guard let cursor = OrderCursor(text) else { throw ValidationError(field: "after", rule: .unknownReference) }
+            return cursor
+        }
     }
 
     func link(store: Store, after cursor: OrderCursor) -> String {

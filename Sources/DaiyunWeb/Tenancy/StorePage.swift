@@ -9,6 +9,8 @@ struct StorePage: PageContent {
     var team: [Member]
     var canEdit: Bool
     var statuses: [Choice]
+    var shippingPromise: Int
+    var shippingPromiseText: String
 
     struct Member: Encodable {
         var name: String
@@ -24,5 +26,7 @@ struct StorePage: PageContent {
         }
         self.canEdit = canEdit
         statuses = l10n.statusChoices(selected: store.status)
+        shippingPromise = store.shippingPromise.hours
+        shippingPromiseText = l10n.format("shipping_promise_hours", store.shippingPromise.hours)
     }
 }

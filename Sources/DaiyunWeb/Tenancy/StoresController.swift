@@ -28,7 +28,9 @@ struct StoresController: RouteCollection {
         let store = try await req.store(for: .editStore)
         let path = SiteURL.store(store.id)
         return try await Page.formAction(req, failurePath: path) {
-            let patch = try StorePatch(name: req.optionalFormField("name"), status: req.optionalFormField("status"))
+            let patch = try StorePatch(
+                name: req.optionalFormField("name"), status: req.optionalFormField("status"),
+                shipWithinHours: req.optionalFormField("shipping_promise"))
             _ = try await req.tenancy.updateStore(store, with: patch, by: try req.writeContext())
             return Page.saved(req, to: path)
         }

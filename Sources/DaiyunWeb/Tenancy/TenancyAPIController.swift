@@ -82,7 +82,7 @@ struct TenancyAPIController: RouteCollection {
     func updateStore(req: Request) async throws -> Response {
         let store = try await req.store(for: .editStore)
         let input = try req.content.decode(StorePatchInput.self)
-        let patch = try StorePatch(name: input.name, status: input.status)
+        let patch = try StorePatch(name: input.name, status: input.status, shipWithinHours: input.shippingPromise.map(String.init))
         return try APIResponse.json(try await req.tenancy.updateStore(store, with: patch, by: try req.writeContext()))
     }
 }

@@ -27,4 +27,10 @@ struct StoreInput: Decodable {
 struct StorePatchInput: Decodable {
     var name: String?
     var status: String?
+    var shippingPromise: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case name, status
+        case shippingPromise = "shipping_promise"
+    }
 }

@@ -4,14 +4,16 @@ extension StringTable {
         "tenancy",
         [
             // Home, clients, stores
-            "home_title": ("客户与店铺", "Clients and stores"),
-            "my_stores_title": ("我负责的店铺", "My stores"),
             "clients": ("客户（品牌）", "Clients (brands)"),
             "stores": ("店铺", "Stores"),
             "client": ("客户", "Client"),
+            "shipping_promise_hours": ("付款后 %d 小时内发货", "Ships within %d hours of payment"),
+            "shipping_promise_hint": (
+                "按渠道承诺的发货时效填写（一般 48 小时）；超过即在工作台计为超时未发。",
+                "The shipping time promised on the channel (usually 48 hours); later counts as overdue on the workbench."
+            ),
             "store": ("店铺", "Store"),
             "store_count": ("店铺数", "Stores"),
-            "no_clients": ("还没有客户。", "No clients yet."),
             "no_stores": ("没有可见的店铺。", "No stores to show."),
             "new_client": ("新建客户", "New client"),
             "edit_client": ("编辑客户", "Edit client"),

@@ -1,0 +1,48 @@
+import DaiyunCore
+import Foundation
+
+extension Localizer {
+    /// `¥1,299.00`: every amount a page shows, to the fen, with thousands separators.
+    func money(_ amount: Money) -> String {
+        let magnitude = amount.fen.magnitude
+        let cents = magnitude % 100
+        return "\(amount.fen < 0 ? "-" : "")¥\(Self.grouped(magnitude / 100)).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// `¥12.3万` (`¥123.4K` in English) where space is short: amounts from ¥10,000 up, to one
+    /// decimal, rounded half up; smaller ones in full. Show `money` beside it (a tooltip).
+    func compactMoney(_ amount: Money) -> String {
+        let fen = amount.fen.magnitude
+        let sign = amount.fen < 0 ? "-" : ""
+        let steps: [(unit: UInt64, suffix: String)] =
+            language == .zhCN ? [(100_000_000, "亿"), (10_000, "万")] : [(1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K")]
+        guard fen >= 1_000_000 else { return money(amount) }
+        for step in steps where fen >= step.unit * 100 {
+            let tenths = (fen + step.unit * 5) / (step.unit * 10)  // the amount in tenths of the unit, rounded
+            return "\(sign)¥\(Self.grouped(tenths / 10)).\(tenths % 10)\(step.suffix)"
+        }
+        return money(amount)
+    }
+
+    /// `1,234`.
+    func count(_ number: Int) -> String {
+        (number < 0 ? "-" : "") + Self.grouped(UInt64(number.magnitude))
+    }
+
+    /// `12.3%` from a part and a whole, to one decimal, rounded half up; nil when the whole is 0.
+    func percent(_ part: Int, of whole: Int) -> String? {
+        guard whole > 0 else { return nil }
+        let tenths = (part * 2000 + whole) / (whole * 2)
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+
+    private static func grouped(_ number: UInt64) -> String {
+        let digits = String(number)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
+    }
+}
