@@ -21,6 +21,7 @@ extension StringTable {
             "workbench_sync_problems": ("同步异常店铺", "Stores with sync problems"),
             "workbench_sync_note": ("共 %@ 家店铺同步", "of %@ syncing stores"),
             "workbench_stores": ("各店铺今日", "Stores today"),
+            "workbench_stores_todo": ("各店铺待办", "What waits in each store"),
             "workbench_brand_stores": ("各店铺今日与本月", "Stores today and this month"),
             "workbench_col_orders": ("支付订单", "Paid orders"),
             "workbench_col_gmv": ("成交额", "GMV"),
