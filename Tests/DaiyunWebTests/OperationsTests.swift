@@ -87,8 +87,20 @@ struct OperationsTests {
     @Test("unknown pages get a localised error page, not a crash", arguments: TestDatabase.available)
     func errorPage(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
-            let response = try await app.testing().sendRequest(.GET, "/favicon.ico")
+            let response = try await app.testing().sendRequest(.GET, "/no-such-page")
             #expect(response.status == .notFound && response.body.string.contains("找不到该页面"))
+        }
+    }
+
+    @Test("the favicon is served, as the icon the pages name and where browsers look for it", arguments: TestDatabase.available)
+    func favicon(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let ico = try await app.testing().sendRequest(.GET, "/favicon.ico")
+            #expect(ico.status == .ok && ico.body.readableBytes > 0 && ico.body.getBytes(at: 0, length: 4) == [0, 0, 1, 0])
+            let svg = try await app.testing().sendRequest(.GET, "/favicon.svg")
+            #expect(svg.status == .ok && svg.body.string.contains("<svg"))
+            let login = try await app.testing().sendRequest(.GET, "/login")
+            #expect(login.body.string.contains(#"<link rel="icon" href="/favicon.svg""#))
         }
     }
 }

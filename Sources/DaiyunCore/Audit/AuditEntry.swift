@@ -114,8 +114,8 @@ public struct AuditRecord: Sendable, Equatable {
         self.action = action
         self.entityType = entityType
         self.entityID = entityID
-        self.before = before.map(CanonicalJSON.encode)
-        self.after = after.map(CanonicalJSON.encode)
+        self.before = before.map { CanonicalJSON.encode($0) }
+        self.after = after.map { CanonicalJSON.encode($0) }
     }
 
     /// Places the record after `head` in its chain, sealing it with its hash.

@@ -85,7 +85,7 @@ public enum DemoData {
         func user(_ login: String, _ name: String, _ kind: UserKind, client: ID<Client>? = nil, language: Language = .zhCN) async throws
             -> User
         {
-            if let existing = try await users.credentials(login: login)?.user { return existing }
+            if let existing = try await users.credentials(login: login) { return existing.user }
             let draft = try UserDraft(
                 login: login, displayName: name, kind: kind.rawValue, clientID: client?.description, password: password,
                 language: language.rawValue)
