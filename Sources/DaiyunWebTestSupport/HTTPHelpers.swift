@@ -30,13 +30,27 @@ public final class BrowserSession: @unchecked Sendable {
     public private(set) var cookie: String?
     public private(set) var csrf: String?
 
-    public init(app: Application) { self.app = app }
+    /// The client address the browser's requests come from (sent as `X-Forwarded-For`, which the
+    /// test app trusts as it would behind a proxy).
+    let address: String?
+
+    public init(app: Application, address: String? = nil) {
+        self.app = app
+        self.address = address
+    }
+
+    /// The cookie and the address of the next request.
+    private var baseHeaders: HTTPHeaders {
+        var headers = HTTPHeaders()
+        if let cookie { headers.add(name: .cookie, value: cookie) }
+        if let address { headers.add(name: "X-Forwarded-For", value: address) }
+        return headers
+    }
 
     @discardableResult
     public func get(_ path: String) async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders()
-        if let cookie { headers.add(name: .cookie, value: cookie) }
-        let response = try await app.testing().sendRequest(.GET, path, headers: headers)
+        var headers = baseHeaders
+        let response = try await app.testing().sendRequest(.GET, path, headers: baseHeaders)
         remember(response)
         return response
     }
@@ -44,8 +58,7 @@ public final class BrowserSession: @unchecked Sendable {
     /// Posts a form; `csrf: false` leaves the token out.
     @discardableResult
     public func post(_ path: String, _ fields: [String: String], csrf includeToken: Bool = true) async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders()
-        if let cookie { headers.add(name: .cookie, value: cookie) }
+        var headers = baseHeaders
         headers.contentType = .urlEncodedForm
         var all = fields
         if includeToken, let csrf { all["_csrf"] = csrf }
@@ -75,8 +88,7 @@ public final class BrowserSession: @unchecked Sendable {
                     .utf8))
         body.append(file.data)
         body.append(Data("\r\n--\(boundary)--\r\n".utf8))
-        var headers = HTTPHeaders()
-        if let cookie { headers.add(name: .cookie, value: cookie) }
+        var headers = baseHeaders
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
         let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(data: body))
         remember(response)

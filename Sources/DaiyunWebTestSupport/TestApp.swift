@@ -14,9 +14,11 @@ public func withTestApp<T>(
     try await withFreshDatabase(
         database, migrate: migrate,
         setUp: { app, location in
-            // Tests connect stores to sandboxes and receivers on loopback ports.
+            // Tests connect stores to sandboxes and receivers on loopback ports, and give browsers
+            // their addresses as a proxy would.
             let config = AppConfig(
-                database: location, logLevel: .warning, bcryptCost: 4, gateways: GatewayAllowList(extra: ["http://127.0.0.1"]))
+                database: location, logLevel: .warning, bcryptCost: 4, gateways: GatewayAllowList(extra: ["http://127.0.0.1"]),
+                trustForwardedFor: true)
             try await configure(app, config: config)
         }, body)
 }

@@ -64,7 +64,7 @@ struct TenancyRulesTests {
         #expect(BusinessDay("2024-02-29") != nil && BusinessDay("2026-02-29") == nil)
     }
 
-    @Test("sign-in lock-out after five failures, lifted after fifteen minutes")
+    @Test("sign-in lock-out after five failures: a minute, then twice as long each time, at most an hour")
     func throttle() {
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         var throttle: SignInThrottle?
@@ -74,14 +74,20 @@ struct TenancyRulesTests {
         }
         throttle = SignInThrottle.counting(attemptAt: start, after: throttle)
         #expect(throttle?.refuses(at: start) == false && throttle?.locksIfWrong == true, "the fifth attempt is checked, and locks if wrong")
-        #expect(throttle?.remainingLock(at: start) == SignInThrottle.lockDuration)
-        throttle = SignInThrottle.counting(attemptAt: start.addingTimeInterval(60), after: throttle)
-        #expect(throttle?.refuses(at: start.addingTimeInterval(60)) == true, "the sixth is refused unchecked")
+        #expect(throttle?.remainingLock(at: start) == 60 && throttle?.locks == 1, "the first lock lasts a minute")
+        throttle = SignInThrottle.counting(attemptAt: start.addingTimeInterval(30), after: throttle)
+        #expect(throttle?.refuses(at: start.addingTimeInterval(30)) == true, "the sixth is refused unchecked")
+        #expect(throttle?.remainingLock(at: start.addingTimeInterval(30)) == 30, "and does not extend the lock")
+        // The lock ran out: a fresh count, and the next lock lasts twice as long.
+        var now = start.addingTimeInterval(61)
+        throttle = SignInThrottle.counting(attemptAt: now, after: throttle)
+        #expect(throttle?.attempts == 1 && throttle?.lockedUntil == nil && throttle?.locks == 1)
+        for _ in 2...5 { throttle = SignInThrottle.counting(attemptAt: now, after: throttle) }
+        #expect(throttle?.remainingLock(at: now) == 120 && throttle?.locks == 2)
         #expect(
-            throttle?.remainingLock(at: start.addingTimeInterval(60)) == SignInThrottle.lockDuration - 60, "and does not extend the lock")
-        #expect(throttle?.remainingLock(at: start.addingTimeInterval(SignInThrottle.lockDuration)) == nil)
-        throttle = SignInThrottle.counting(attemptAt: start.addingTimeInterval(SignInThrottle.lockDuration + 1), after: throttle)
-        #expect(throttle?.attempts == 1 && throttle?.lockedUntil == nil, "a lock that ran out starts a fresh count")
+            [0, 1, 2, 3, 5, 6, 7, 20].map(SignInThrottle.lockDuration(afterLocks:)) == [60, 120, 240, 480, 1920, 3600, 3600, 3600])
+        now = now.addingTimeInterval(121)
+        #expect(SignInThrottle.counting(attemptAt: now, after: throttle).refuses(at: now) == false)
     }
 }
 

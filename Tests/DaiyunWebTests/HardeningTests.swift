@@ -246,15 +246,20 @@ struct HardeningTests {
             let repository = SignInThrottleRepository(database: app.db)
             let start = Date(timeIntervalSince1970: 1_800_000_000)
             var expected: SignInThrottle?
-            for minute in [0, 0, 1, 2, 3, 4, 5, 14, 16, 16, 17] {
-                let now = start.addingTimeInterval(Double(minute) * 60)
+            // Seconds: five failures lock for 60 s; the lock ends; five more lock for 120 s; it ends.
+            for second in [0, 0, 0, 0, 0, 10, 59, 61, 61, 62, 63, 64, 100, 185, 186] {
+                let now = start.addingTimeInterval(Double(second))
                 expected = SignInThrottle.counting(attemptAt: now, after: expected)
-                let stored = try await repository.countAttempt(for: "Someone ", at: now)
-                #expect(stored.attempts == expected?.attempts, "minute \(minute)")
+                let stored = try await repository.countAttempt(for: "Someone ", from: "192.0.2.7", at: now)
+                #expect(stored.attempts == expected?.attempts, "second \(second)")
+                #expect(stored.locks == expected?.locks, "second \(second)")
                 #expect(
                     stored.lockedUntil?.timeIntervalSince1970.rounded() == expected?.lockedUntil?.timeIntervalSince1970.rounded(),
-                    "minute \(minute)")
+                    "second \(second)")
             }
+            #expect(expected?.locks == 2, "the run went through two locks")
+            let other = try await repository.countAttempt(for: "someone", from: "198.51.100.1", at: start.addingTimeInterval(70))
+            #expect(other.attempts == 1 && other.lockedUntil == nil, "another address counts on its own")
         }
     }
 

@@ -21,7 +21,7 @@ struct PageSnapshotTests {
         id: ID(UUID(uuidString: "00000000-0000-0000-0000-0000000000e1")!), agencyID: agency, clientID: client.id, channel: .tmall,
         shopID: "tm-huayang-001", name: "花漾美妆天猫旗舰店", status: .active, takenOverOn: BusinessDay(year: 2025, month: 3, day: 1)!)
     static let admin = Layout.Badge(
-        name: "刘总（管理员）", login: "admin", kind: "代运营管理员", isAdmin: true, isBrandViewer: false, canSeeAudit: true,
+        name: "刘总（管理员）", login: "admin", kind: "代运营管理员", isAdmin: true, isBrandViewer: false, canSeeAudit: true, canImport: true,
         homePath: SiteURL.home.path)
 
     /// The page's HTML in `language`, as the admin sees it.

@@ -43,7 +43,7 @@ struct SignInTests {
     }
 
     @Test(
-        "five failures lock a name, existing or not, with a clear message; the lock lifts after 15 minutes",
+        "five failures lock a name from that address, existing or not, with a clear message; the owner elsewhere signs in; the lock lifts after a minute",
         arguments: TestDatabase.available)
     func lockOut(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
@@ -51,17 +51,91 @@ struct SignInTests {
             let clock = TestClock()
             app.setClock { clock.now }
             for login in ["designer", "ghost.user"] {
-                let browser = BrowserSession(app: app)
+                let attacker = BrowserSession(app: app, address: "203.0.113.9")
                 var last: TestingHTTPResponse?
-                for _ in 1...5 { last = try await browser.signIn(login, password: "wrong-password-1") }
+                for _ in 1...5 { last = try await attacker.signIn(login, password: "wrong-password-1") }
                 #expect(last?.body.string.contains("已锁定") == true, "\(login): the fifth failure locks")
-                let right = try await browser.signIn(login, password: TestTenancy.password)
+                let right = try await attacker.signIn(login, password: TestTenancy.password)
                 #expect(
-                    right.status == .unauthorized && right.body.string.contains("15 分钟"), "\(login): locked even with the right password")
+                    right.status == .unauthorized && right.body.string.contains("1 分钟"),
+                    "\(login): locked from that address even with the right password")
             }
-            clock.advance(by: 15 * 60 + 1)
-            let after = try await BrowserSession(app: app).signIn("designer", password: TestTenancy.password)
+            let owner = try await BrowserSession(app: app, address: "198.51.100.20").signIn("designer", password: TestTenancy.password)
+            #expect(owner.status == .seeOther, "the owner, elsewhere, is not locked out")
+            let entries = try await AuditLogRepository(database: app.db).allEntries(
+                in: "agency:\(try #require(try await UserRepository(database: app.db).credentials(login: "designer")).user.agencyID)")
+            #expect(entries.contains { $0.action == "user.sign_in_locked" && $0.after?.contains("203.0.113.9") == true })
+            clock.advance(by: 61)
+            let after = try await BrowserSession(app: app, address: "203.0.113.9").signIn("designer", password: TestTenancy.password)
             #expect(after.status == .seeOther)
+        }
+    }
+
+    @Test(
+        "an admin unlocks, resets a password (changed at the next sign-in), disables and enables an account; each is audited",
+        arguments: TestDatabase.available)
+    func accountControls(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let designer = t["designer"]
+            let locked = BrowserSession(app: app)
+            for _ in 1...5 { try await locked.signIn("designer", password: "wrong-password-1") }
+            let admin = BrowserSession(app: app)
+            try await admin.signIn("admin", password: TestTenancy.password)
+            #expect(try await admin.get("/staff").body.string.contains("id=\"unlock-designer\""), "the staff page shows the lock")
+            #expect(try await admin.post("/staff/\(designer.id)/unlock", [:]).status == .seeOther)
+            #expect(try await locked.signIn("designer", password: TestTenancy.password).status == .seeOther, "unlocked")
+
+            // A reset: the temporary password works once, for the account page only, until changed.
+            try await admin.get("/staff")
+            #expect(try await admin.post("/staff/\(designer.id)/password", ["password": "temporary2026x"]).status == .seeOther)
+            let user = BrowserSession(app: app)
+            let signIn = try await user.signIn("designer", password: "temporary2026x")
+            #expect(signIn.headers.first(name: .location) == "/account")
+            #expect(try await user.get("/account").body.string.contains("id=\"must-change\""))
+            #expect(try await user.get("/").headers.first(name: .location) == "/account", "nothing else until it is changed")
+            let mismatch = try await user.post(
+                "/account/password",
+                ["current_password": "temporary2026x", "new_password": "my-own-pass-77", "confirm_password": "my-own-pass-78"])
+            let mismatchPage = try await user.get("/account").body.string
+            #expect(mismatch.status == .seeOther && mismatchPage.contains("两次输入不一致"))
+            let wrong = try await user.post(
+                "/account/password",
+                ["current_password": "nope-nope-11", "new_password": "my-own-pass-77", "confirm_password": "my-own-pass-77"])
+            let wrongPage = try await user.get("/account").body.string
+            #expect(wrong.status == .seeOther && wrongPage.contains("不是当前密码"))
+            try await user.post(
+                "/account/password",
+                ["current_password": "temporary2026x", "new_password": "my-own-pass-77", "confirm_password": "my-own-pass-77"])
+            #expect(try await user.get("/").status == .ok, "changed: the workbench opens")
+            #expect(try await BrowserSession(app: app).signIn("designer", password: "my-own-pass-77").status == .seeOther)
+            #expect(try await BrowserSession(app: app).signIn("designer", password: "temporary2026x").status == .unauthorized)
+
+            // Disabled: the open session and the API token stop at once; the right password is told why.
+            let token = try await t.token(for: "designer", on: app)
+            try await admin.get("/staff")
+            #expect(try await admin.post("/staff/\(designer.id)/disable", [:]).status == .seeOther)
+            #expect(try await user.get("/").status == .seeOther, "the session signs nobody in")
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/me", headers: HTTP.api(token)).status == .unauthorized)
+            let refused = try await BrowserSession(app: app).signIn("designer", password: "my-own-pass-77")
+            #expect(refused.status == .unauthorized && refused.body.string.contains("已停用"))
+            #expect(try await BrowserSession(app: app).signIn("designer", password: "wrong-one-11").body.string.contains("登录名或密码错误"))
+            try await admin.get("/staff")
+            #expect(try await admin.post("/staff/\(t["admin"].id)/disable", [:]).status == .seeOther, "not themselves")
+            #expect(try await BrowserSession(app: app).signIn("admin", password: TestTenancy.password).status == .seeOther)
+            try await admin.get("/staff")
+            try await admin.post("/staff/\(designer.id)/enable", [:])
+            #expect(try await BrowserSession(app: app).signIn("designer", password: "my-own-pass-77").status == .seeOther)
+
+            let actions = try await AuditLogRepository(database: app.db).allEntries(in: "agency:\(t.agencyA.id)").map(\.action)
+            for action in ["user.unlock", "user.password_reset", "user.password_change", "user.disable", "user.enable"] {
+                #expect(actions.contains(action), "\(action) is audited")
+            }
+            // Another agency's admin cannot touch the account.
+            let stranger = BrowserSession(app: app)
+            try await stranger.signIn("adminb", password: TestTenancy.password)
+            try await stranger.get("/staff")
+            #expect(try await stranger.post("/staff/\(designer.id)/disable", [:]).status == .notFound)
         }
     }
 

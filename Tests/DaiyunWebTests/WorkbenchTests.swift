@@ -85,6 +85,11 @@ struct WorkbenchTests {
 
             let header = try await home("warehouse")
             #expect(header.contains("· 库管"), "the header names the role")
+            #expect(!cs.contains(#"href="/imports""#) && admin.contains(#"href="/imports""#), "the import menu only for who may import")
+            let session = BrowserSession(app: app)
+            try await session.signIn("cs_agent", password: TestTenancy.password)
+            let imports = try await session.get("/imports").body.string
+            #expect(imports.contains(#"id="cannot-import""#) && !imports.contains(#"id="upload""#), "says why there is no form")
         }
     }
 

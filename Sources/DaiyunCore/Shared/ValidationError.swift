@@ -27,6 +27,14 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case amountTooLarge
         /// A gateway that is neither a channel's official one nor one the operator allowed.
         case gatewayNotAllowed
+        /// A confirmation that differs from what it confirms.
+        case mismatch
+        /// The current password given is not the account's.
+        case wrongPassword
+        /// A new password the same as the one it replaces.
+        case samePassword
+        /// An admin may not do this to their own account (disable it).
+        case notYourself
     }
 
     public let field: String
@@ -60,6 +68,10 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case .floorAboveList: "must not be above the list price"
         case .amountTooLarge: "must be within ¥1,000,000,000.00 either way"
         case .gatewayNotAllowed: "must be the channel's official gateway, or one the operator allows (DAIYUN_ALLOWED_GATEWAYS)"
+        case .mismatch: "does not match"
+        case .wrongPassword: "is not the account's password"
+        case .samePassword: "must differ from the current password"
+        case .notYourself: "may not be your own account"
         }
     }
 

@@ -35,10 +35,14 @@ public struct User: Sendable, Equatable, Codable, Identifiable {
     public var displayName: String
     public var kind: UserKind
     public var language: Language
+    /// A disabled account signs nobody in, by password, session or token, until an admin enables it.
+    public var isDisabled: Bool
+    /// Set when an admin reset the password: the user chooses a new one before anything else.
+    public var mustChangePassword: Bool
 
     public init(
         id: ID<User>, agencyID: ID<Agency>, clientID: ID<Client>?, login: String,
-        displayName: String, kind: UserKind, language: Language
+        displayName: String, kind: UserKind, language: Language, isDisabled: Bool = false, mustChangePassword: Bool = false
     ) {
         self.id = id
         self.agencyID = agencyID
@@ -47,6 +51,8 @@ public struct User: Sendable, Equatable, Codable, Identifiable {
         self.displayName = displayName
         self.kind = kind
         self.language = language
+        self.isDisabled = isDisabled
+        self.mustChangePassword = mustChangePassword
     }
 }
 

@@ -15,6 +15,8 @@ public final class UserModel: Model, @unchecked Sendable {
     @Field(key: "language") public var language: String
     @Field(key: "password_hash") public var passwordHash: String
     @Field(key: "created_at") public var createdAt: Date
+    @OptionalField(key: "disabled_at") public var disabledAt: Date?
+    @Field(key: "must_change_password") public var mustChangePassword: Bool
 
     public init() {}
 
@@ -28,6 +30,7 @@ public final class UserModel: Model, @unchecked Sendable {
         self.language = user.language.rawValue
         self.passwordHash = passwordHash
         self.createdAt = createdAt
+        self.mustChangePassword = user.mustChangePassword
     }
 
     func domain() throws -> User {
@@ -36,7 +39,8 @@ public final class UserModel: Model, @unchecked Sendable {
         }
         return User(
             id: DaiyunCore.ID(id!), agencyID: DaiyunCore.ID(agencyID), clientID: clientID.map { DaiyunCore.ID($0) }, login: login,
-            displayName: displayName, kind: kind, language: language
+            displayName: displayName, kind: kind, language: language, isDisabled: disabledAt != nil,
+            mustChangePassword: mustChangePassword
         )
     }
 }

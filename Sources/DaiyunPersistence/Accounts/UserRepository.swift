@@ -63,6 +63,63 @@ public struct UserRepository: Sendable {
         }
     }
 
+    // MARK: Account controls
+
+    /// Sets a new password hash. `reset`: an admin set it, and the user must choose their own at the
+    /// next sign-in; otherwise the user chose it. Neither hash is recorded, only that it changed.
+    public func setPassword(hash: String, of user: User, reset: Bool, by context: WriteContext) async throws -> User {
+        var updated = user
+        updated.mustChangePassword = reset
+        let result = updated
+        return try await database.audited(user.auditTarget, by: context) { tx in
+            try await UserModel.query(on: tx).filter(\.$id == user.id.rawValue).set(\.$passwordHash, to: hash)
+                .set(\.$mustChangePassword, to: reset).update()
+            let action = reset ? "user.password_reset" : "user.password_change"
+            return (result, [AuditRecord(action: action, entityType: "user", entityID: user.id.description, before: user, after: result)])
+        }
+    }
+
+    /// Disables or enables the account. A disabled account's sessions and tokens sign nobody in
+    /// (every request loads the user), so disabling takes effect at once.
+    public func setDisabled(_ disabled: Bool, user: User, by context: WriteContext) async throws -> User {
+        guard user.isDisabled != disabled else { return user }
+        var updated = user
+        updated.isDisabled = disabled
+        let result = updated
+        return try await database.audited(user.auditTarget, by: context) { tx in
+            try await UserModel.query(on: tx).filter(\.$id == user.id.rawValue).set(\.$disabledAt, to: disabled ? context.now : nil)
+                .update()
+            let action = disabled ? "user.disable" : "user.enable"
+            return (result, [AuditRecord(action: action, entityType: "user", entityID: user.id.description, before: user, after: result)])
+        }
+    }
+
+    /// Lifts the sign-in locks on the account's name, from every address.
+    public func unlock(_ user: User, by context: WriteContext) async throws {
+        try await database.audited(user.auditTarget, by: context) { tx in
+            try await SignInThrottleRepository(database: tx, ids: context.ids).unlock(user.login)
+            return ((), [AuditRecord(action: "user.unlock", entityType: "user", entityID: user.id.description, before: user, after: user)])
+        }
+    }
+
+    /// Notes in the audit log that the account's name was locked after failed sign-ins from an address.
+    public func recordLock(of user: User, from address: String, until: Date, by context: WriteContext) async throws {
+        struct Lock: Encodable {
+            var login, address: String
+            var until: Date
+        }
+        try await database.audited(user.auditTarget, by: context) { _ in
+            (
+                (),
+                [
+                    AuditRecord(
+                        action: "user.sign_in_locked", entityType: "user", entityID: user.id.description, before: Lock?.none,
+                        after: Lock(login: user.login, address: address, until: until))
+                ]
+            )
+        }
+    }
+
     // MARK: Assignments
 
     public func assignments(of user: ID<User>) async throws -> [StoreAssignment] {

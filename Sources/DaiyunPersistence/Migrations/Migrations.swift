@@ -28,5 +28,6 @@ public enum Migrations {
         M0023_CreateSessionsWithStart(),
         M0024_GeneralizeJobs(),
         M0025_AddShippingPromiseAndStockWarning(),
+        M0026_AddAccountControls(),
     ]
 }

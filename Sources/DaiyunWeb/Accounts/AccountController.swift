@@ -11,6 +11,24 @@ struct AccountController: RouteCollection {
         account.get(use: show)
         account.post("tokens", use: createToken)
         account.post("tokens", ":tokenID", "revoke", use: revokeToken)
+        account.post("password", use: changePassword)
+    }
+
+    /// The user chooses a new password, giving the current one; the other sessions keep working.
+    func changePassword(req: Request) async throws -> Response {
+        let user = try req.currentUser().user
+        return try await Page.formAction(req, failurePath: .account) {
+            let new = req.formField("new_password")
+            guard new == req.formField("confirm_password") else { throw ValidationError(field: "confirm_password", rule: .mismatch) }
+            guard let stored = try await req.users.credentials(login: user.login),
+                try await req.password.async.verify(req.formField("current_password"), created: stored.passwordHash)
+            else { throw ValidationError(field: "current_password", rule: .wrongPassword) }
+            try PasswordRules.check(new)
+            guard new != req.formField("current_password") else { throw ValidationError(field: "new_password", rule: .samePassword) }
+            let hash = try await req.password.async.hash(new)
+            _ = try await req.users.setPassword(hash: hash, of: user, reset: false, by: try req.writeContext())
+            return Page.redirect(req, to: .account, flash: Page.localizer(for: req)["password_changed"])
+        }
     }
 
     func show(req: Request) async throws -> Response {

@@ -26,6 +26,8 @@ struct AccountPage: PageContent {
     var lifetimes: [Choice]
     var languagePath = SiteURL.language.path
     var tokensPath = SiteURL.accountTokens.path
+    var passwordPath = SiteURL.accountPassword.path
+    var mustChangePassword: Bool
     var newSecret: String?
 
     /// The lifetimes the token form offers, in days; empty: until revoked.
@@ -36,6 +38,7 @@ struct AccountPage: PageContent {
         let time = AuditPage.timeFormatter
         title = l10n["account_title"]
         login = user.login
+        mustChangePassword = user.mustChangePassword
         name = user.displayName
         kind = l10n.kind(user.kind)
         languages = Language.allCases.map {

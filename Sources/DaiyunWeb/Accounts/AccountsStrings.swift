@@ -5,6 +5,29 @@ extension StringTable {
         [
             // Staff
             "staff_title": ("员工与分配", "Staff and assignments"),
+            "account_state": ("账号状态", "Account"),
+            "account_active": ("正常", "Active"),
+            "account_disabled": ("已停用", "Disabled"),
+            "account_locked": ("登录已锁定", "Sign-in locked"),
+            "account_must_change": ("待改密码", "Must change password"),
+            "account_unlock": ("解锁", "Unlock"),
+            "account_enable": ("启用", "Enable"),
+            "account_disable": ("停用", "Disable"),
+            "account_reset_password": ("重置密码", "Reset password"),
+            "field_temporary_password": ("临时密码", "Temporary password"),
+            "password_reset_done": (
+                "已为 %@ 设置临时密码；对方下次登录时须改为自己的密码。", "%@ has a temporary password and must choose their own at the next sign-in."
+            ),
+            "unlocked_done": ("已解锁 %@ 的登录。", "Sign-in for %@ is unlocked."),
+            "disabled_done": ("已停用 %@：其会话和 API 令牌立即失效。", "%@ is disabled: their sessions and API tokens stop working at once."),
+            "enabled_done": ("已启用 %@。", "%@ is enabled."),
+            "choose_kind": ("请选择账号类型", "Choose the kind of account"),
+            "change_password": ("修改密码", "Change password"),
+            "password_changed": ("密码已修改。", "Your password is changed."),
+            "must_change_notice": (
+                "管理员重置了你的密码。请先设置你自己的新密码，然后才能使用其他页面。",
+                "An admin reset your password. Choose your own new password before using the other pages."
+            ),
             "users": ("账号", "Accounts"),
             "assignments": ("店铺分配", "Store assignments"),
             "new_user": ("新建账号", "New account"),

@@ -9,6 +9,53 @@ struct StaffController: RouteCollection {
         staff.post(use: createUser)
         staff.post("assignments", use: assign)
         staff.post("assignments", ":assignmentID", "delete", use: unassign)
+        staff.post(":userID", "password", use: resetPassword)
+        staff.post(":userID", "unlock", use: unlock)
+        staff.post(":userID", "disable", use: disable)
+        staff.post(":userID", "enable", use: enable)
+    }
+
+    /// The agency's account the path names; admins only.
+    private func account(_ req: Request) async throws -> User {
+        let principal = try req.principal()
+        try req.authorize(.manageStaff, in: .agency(principal.agencyID))
+        guard let id = req.parameters.get("userID").flatMap(ID<User>.init), let user = try await req.users.user(id),
+            user.agencyID == principal.agencyID
+        else { throw AccessDenied.notFound }
+        return user
+    }
+
+    /// Sets a temporary password the admin hands over; the user chooses their own at the next sign-in.
+    func resetPassword(req: Request) async throws -> Response {
+        let user = try await account(req)
+        return try await Page.formAction(req, failurePath: .staff) {
+            let password = req.formField("password")
+            try PasswordRules.check(password)
+            _ = try await req.users.setPassword(
+                hash: try await req.password.async.hash(password), of: user, reset: true, by: try req.writeContext())
+            return Page.redirect(req, to: .staff, flash: Page.localizer(for: req).format("password_reset_done", user.login))
+        }
+    }
+
+    func unlock(req: Request) async throws -> Response {
+        let user = try await account(req)
+        try await req.users.unlock(user, by: try req.writeContext())
+        return Page.redirect(req, to: .staff, flash: Page.localizer(for: req).format("unlocked_done", user.login))
+    }
+
+    func disable(req: Request) async throws -> Response {
+        let user = try await account(req)
+        return try await Page.formAction(req, failurePath: .staff) {
+            guard user.id != (try req.currentUser().user.id) else { throw ValidationError(field: "user_id", rule: .notYourself) }
+            _ = try await req.users.setDisabled(true, user: user, by: try req.writeContext())
+            return Page.redirect(req, to: .staff, flash: Page.localizer(for: req).format("disabled_done", user.login))
+        }
+    }
+
+    func enable(req: Request) async throws -> Response {
+        let user = try await account(req)
+        _ = try await req.users.setDisabled(false, user: user, by: try req.writeContext())
+        return Page.redirect(req, to: .staff, flash: Page.localizer(for: req).format("enabled_done", user.login))
     }
 
     func index(req: Request) async throws -> Response {
@@ -20,7 +67,8 @@ struct StaffController: RouteCollection {
         let clients = try await req.tenancy.clients(visibleTo: visibility)
         let stores = try await req.tenancy.stores(visibleTo: visibility)
         let content = StaffPage(
-            users: users, assignments: try await req.users.assignments(of: users.map(\.id)), clients: clients, stores: stores, l10n)
+            users: users, assignments: try await req.users.assignments(of: users.map(\.id)), clients: clients, stores: stores,
+            locked: try await req.throttles.lockedLogins(at: req.now), me: try req.currentUser().user.id, l10n)
         return try await Page.render(content, for: req)
     }
 

@@ -32,6 +32,10 @@ public struct AppConfig: Sendable, Equatable {
     public var benchDatabaseURL: String?
     /// `daiyun bench` prints each filtered query's time (`DAIYUN_BENCH_VERBOSE` set).
     public var benchVerbose: Bool
+    /// The server runs behind a proxy that sets `X-Forwarded-For` (`DAIYUN_TRUST_PROXY=true`): the
+    /// client's address, which sign-in locks are counted by, is its first entry. Without a proxy
+    /// the header is anyone's to write, so it is ignored.
+    public var trustForwardedFor: Bool
 
     /// The key sealing channel secrets at rest: given (`DAIYUN_SECRETS_KEY`, base64 of 32 bytes;
     /// the same on every instance sharing a database), or kept in a file, made on first use.
@@ -48,7 +52,7 @@ public struct AppConfig: Sendable, Equatable {
         logLevel: Logger.Level = .info, logFormat: LogFormat = .text, secureCookies: Bool = false,
         bcryptCost: Int = 12, runJobs: Bool = false, secretsKey: SecretsKey = .given(SecretBox.newKeyText()),
         gateways: GatewayAllowList = GatewayAllowList(), home: String? = nil, channelAppSecret: String? = nil,
-        benchDatabaseURL: String? = nil, benchVerbose: Bool = false
+        benchDatabaseURL: String? = nil, benchVerbose: Bool = false, trustForwardedFor: Bool = false
     ) {
         self.database = database
         self.host = host
@@ -64,6 +68,7 @@ public struct AppConfig: Sendable, Equatable {
         self.channelAppSecret = channelAppSecret
         self.benchDatabaseURL = benchDatabaseURL
         self.benchVerbose = benchVerbose
+        self.trustForwardedFor = trustForwardedFor
     }
 
     /// Values given on the command line; they win over the environment.
@@ -148,6 +153,14 @@ public struct AppConfig: Sendable, Equatable {
             default: problems.append("DAIYUN_JOBS must be true or false, got \(text)")
             }
         }
+        var proxy = false
+        if let text = environment["DAIYUN_TRUST_PROXY"] {
+            switch text.lowercased() {
+            case "1", "true", "yes": proxy = true
+            case "0", "false", "no": proxy = false
+            default: problems.append("DAIYUN_TRUST_PROXY must be true or false, got \(text)")
+            }
+        }
         // By default the key file sits beside the SQLite file it belongs to (or in the working folder for PostgreSQL).
         let defaultKeyFile = if case .sqlite(let path) = database { path + ".key" } else { "daiyun.key" }
         var secretsKey = SecretsKey.file(path: environment["DAIYUN_SECRETS_KEY_FILE"] ?? defaultKeyFile)
@@ -177,6 +190,6 @@ public struct AppConfig: Sendable, Equatable {
             secretsKey: secretsKey, gateways: gateways, home: environment["DAIYUN_HOME"],
             channelAppSecret: environment["DAIYUN_APP_SECRET"].flatMap { $0.isEmpty ? nil : $0 },
             benchDatabaseURL: environment["DAIYUN_BENCH_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
-            benchVerbose: environment["DAIYUN_BENCH_VERBOSE"] != nil)
+            benchVerbose: environment["DAIYUN_BENCH_VERBOSE"] != nil, trustForwardedFor: proxy)
     }
 }

@@ -31,6 +31,8 @@ struct Layout: Encodable, Sendable {
         var isAdmin: Bool
         var isBrandViewer: Bool
         var canSeeAudit: Bool
+        /// Imports need an admin or a store manager: the menu offers them to those only.
+        var canImport: Bool
         var homePath: String
     }
 
@@ -105,7 +107,9 @@ enum Page {
         return Layout.Badge(
             name: current.user.displayName, login: current.user.login, kind: kind,
             isAdmin: principal.kind == .agencyAdmin, isBrandViewer: principal.kind == .brandViewer,
-            canSeeAudit: principal.kind != .staff, homePath: SiteURL.home.path
+            canSeeAudit: principal.kind != .staff,
+            canImport: principal.kind == .agencyAdmin || principal.assignments.values.contains { $0.contains(.storeManager) },
+            homePath: SiteURL.home.path
         )
     }
 

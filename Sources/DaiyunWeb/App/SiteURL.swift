@@ -13,6 +13,11 @@ enum SiteURL: Sendable, Equatable {
     case language
     case account
     case accountTokens
+    case accountPassword
+    case staffPassword(ID<User>)
+    case staffUnlock(ID<User>)
+    case staffDisable(ID<User>)
+    case staffEnable(ID<User>)
     case revokeToken(UUID)
     case assignments
     case deleteAssignment(String)
@@ -58,6 +63,11 @@ enum SiteURL: Sendable, Equatable {
         case .language: "/language"
         case .account: "/account"
         case .accountTokens: "/account/tokens"
+        case .accountPassword: "/account/password"
+        case .staffPassword(let id): "/staff/\(id)/password"
+        case .staffUnlock(let id): "/staff/\(id)/unlock"
+        case .staffDisable(let id): "/staff/\(id)/disable"
+        case .staffEnable(let id): "/staff/\(id)/enable"
         case .revokeToken(let id): "/account/tokens/\(id.uuidString.lowercased())/revoke"
         case .assignments: "/staff/assignments"
         case .deleteAssignment(let id): "/staff/assignments/\(id)/delete"

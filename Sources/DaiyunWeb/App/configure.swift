@@ -48,7 +48,7 @@ func routes(_ app: Application, config: AppConfig) throws {
 
     let pages = app.grouped(SessionUserAuthenticator(), CSRFMiddleware())
     try pages.register(collection: SignInController())
-    let signedIn = pages.grouped(RequireSignIn(redirect: true))
+    let signedIn = pages.grouped(RequireSignIn(redirect: true), RequirePasswordChange())
     try signedIn.register(collection: HomeController())
     try signedIn.register(collection: ClientsController())
     try signedIn.register(collection: StoresController())

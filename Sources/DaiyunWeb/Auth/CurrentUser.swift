@@ -19,10 +19,36 @@ extension Request {
 
     func principal() throws -> Principal { try currentUser().principal }
 
-    /// Loads the user and their principal, the same way for sessions and tokens.
+    /// Loads the user and their principal, the same way for sessions and tokens. A disabled
+    /// account signs nobody in, whatever the session or token says.
     func signIn(userID: ID<User>) async throws {
-        guard let user = try await users.user(userID) else { return }
+        guard let user = try await users.user(userID), !user.isDisabled else { return }
         auth.login(CurrentUser(user: user, principal: try await users.principal(for: user)))
+    }
+
+    /// The client's address, as sign-in locks count it: the first `X-Forwarded-For` entry behind a
+    /// trusted proxy (`DAIYUN_TRUST_PROXY`), else the connection's peer.
+    var clientAddress: String {
+        if application.services.config.trustForwardedFor,
+            let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first?.trimmingCharacters(in: .whitespaces),
+            !forwarded.isEmpty
+        {
+            return String(forwarded.prefix(64))
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
+    }
+}
+
+/// Keeps a user whose password an admin reset on their account page until they choose a new one.
+struct RequirePasswordChange: AsyncMiddleware {
+    /// What such a user may still open: the account page, the password form, signing out.
+    static let allowed: Set<String> = [SiteURL.account.path, SiteURL.accountPassword.path, SiteURL.logout.path, SiteURL.language.path]
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let current = request.auth.get(CurrentUser.self), current.user.mustChangePassword, !Self.allowed.contains(request.url.path) {
+            return request.redirect(to: SiteURL.account.path)
+        }
+        return try await next.respond(to: request)
     }
 }
 

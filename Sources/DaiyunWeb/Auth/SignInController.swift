@@ -1,4 +1,5 @@
 import DaiyunCore
+import DaiyunPersistence
 import Vapor
 
 /// Sign-in, sign-out and the language switch, for people in a browser.
@@ -31,7 +32,8 @@ struct SignInController: RouteCollection {
         let now = req.now
 
         // Counted before the password is checked: parallel guesses cannot share a count.
-        let attempt = try await req.throttles.countAttempt(for: login, at: now)
+        let address = req.clientAddress
+        let attempt = try await req.throttles.countAttempt(for: login, from: address, at: now)
         if attempt.refuses(at: now), let remaining = attempt.remainingLock(at: now) {
             return try await failure(req, login: login, next: next, message: l10n.format("sign_in_locked", Self.minutes(remaining)))
         }
@@ -42,12 +44,22 @@ struct SignInController: RouteCollection {
         guard let credentials, matches else {
             let message =
                 attempt.locksIfWrong
-                ? l10n.format("sign_in_locked", Self.minutes(attempt.remainingLock(at: now) ?? SignInThrottle.lockDuration))
+                ? l10n.format("sign_in_locked", Self.minutes(attempt.remainingLock(at: now) ?? SignInThrottle.lockDuration(afterLocks: 0)))
                 : l10n["sign_in_failed"]
             req.logger.notice("sign-in failed", metadata: ["login": "\(login)", "attempts": "\(attempt.attempts)"])
+            // The attempt that started a lock on a real account is in its audit log.
+            if let credentials, attempt.attempts == SignInThrottle.maxFailures, let until = attempt.lockedUntil {
+                try await req.users.recordLock(
+                    of: credentials.user, from: address, until: until,
+                    by: WriteContext(actor: "system:sign-in", now: now, ids: req.ids))
+            }
             return try await failure(req, login: login, next: next, message: message)
         }
-        try await req.throttles.reset(login)
+        guard !credentials.user.isDisabled else {
+            // Only the right password learns that the account is disabled.
+            return try await failure(req, login: login, next: next, message: l10n["sign_in_disabled"])
+        }
+        try await req.throttles.reset(login, from: address)
         // A fresh session id on sign-in, so a session planted before it is worth nothing.
         if let old = req.session.id {
             try await req.application.sessions.driver.deleteSession(old, for: req).get()
@@ -58,6 +70,7 @@ struct SignInController: RouteCollection {
         try await SessionExpiry.sweep(on: req.db, at: now)
         try await req.signIn(userID: credentials.user.id)
         req.logger.info("signed in", metadata: ["login": "\(login)"])
+        if credentials.user.mustChangePassword { return req.redirect(to: SiteURL.account.path) }
         return req.redirect(to: next == "/" ? SiteURL.home.path : next)
     }
 

@@ -4,6 +4,10 @@ extension StringTable {
         "imports",
         [
             // Imports
+            "imports_not_allowed": (
+                "你的角色不能导入数据：导入订单、退款和商品需要店长或代运营管理员。下面是你能看到的店铺的导入记录。",
+                "Your role cannot import: importing orders, refunds and catalogs needs a store manager or an agency admin. Below are the imports of the stores you can see."
+            ),
             "imports_title": ("数据导入", "Imports"),
             "imports_intro": (
                 "导入千牛订单报表、宝贝报表、退款报表或商品表。支持 GB18030/GBK 与 UTF-8（含 BOM），按表头名称匹配列。重复导入同一文件不会改变任何数据。",

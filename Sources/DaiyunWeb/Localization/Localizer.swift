@@ -78,6 +78,10 @@ struct Localizer: Sendable {
         case .between(let min, let max): format("rule_between", min, max)
         case .amountTooLarge: self["rule_amount_too_large"]
         case .gatewayNotAllowed: self["rule_gateway_not_allowed"]
+        case .mismatch: self["rule_mismatch"]
+        case .wrongPassword: self["rule_wrong_password"]
+        case .samePassword: self["rule_same_password"]
+        case .notYourself: self["rule_not_yourself"]
         }
     }
 }

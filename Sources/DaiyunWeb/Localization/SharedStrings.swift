@@ -104,6 +104,13 @@ extension StringTable {
             "rule_floor_above_list": ("不能高于售价", "must not be above the list price"),
             "rule_web_address": ("须为 http:// 或 https:// 开头的地址", "must be an http:// or https:// address"),
             "rule_between": ("须为 %d 到 %d 之间的整数", "must be a whole number from %d to %d"),
+            "rule_mismatch": ("两次输入不一致", "does not match"),
+            "rule_wrong_password": ("不是当前密码", "is not your current password"),
+            "rule_same_password": ("不能与当前密码相同", "must differ from the current password"),
+            "rule_not_yourself": ("不能是你自己的账号", "may not be your own account"),
+            "field_current_password": ("当前密码", "Current password"),
+            "field_new_password": ("新密码", "New password"),
+            "field_confirm_password": ("确认新密码", "Confirm the new password"),
             "rule_amount_too_large": ("金额不能超过正负 10 亿元", "must be within ¥1,000,000,000.00 either way"),
             "rule_gateway_not_allowed": (
                 "须为渠道的官方网关，或运维在 DAIYUN_ALLOWED_GATEWAYS 中允许的地址",
