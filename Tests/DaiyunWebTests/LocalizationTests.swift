@@ -55,19 +55,24 @@ struct LocalizationTests {
         return keys
     }
 
+    /// The web code, and the modules that compose `Message`s for it.
     static var swiftSources: [String] {
-        let folder = root.appendingPathComponent("Sources/DaiyunWeb")
-        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
-        return files.filter { $0.pathExtension == "swift" && !$0.lastPathComponent.hasSuffix("Strings.swift") }
-            .compactMap { try? String(contentsOf: $0, encoding: .utf8) }
+        ["DaiyunWeb", "DaiyunCore", "DaiyunChannels", "DaiyunIntegration", "DaiyunJobs"].flatMap { module in
+            let folder = root.appendingPathComponent("Sources/\(module)")
+            let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+            return files.filter { $0.pathExtension == "swift" && !$0.lastPathComponent.hasSuffix("Strings.swift") }
+                .compactMap { try? String(contentsOf: $0, encoding: .utf8) }
+        }
     }
 
     /// Keys code looks up by name: `l10n["key"]`, `format("key", …)`, `localizer(for: req)["key"]`.
     static var codeKeys: Set<String> {
         var keys = Set<String>()
         for source in swiftSources {
-            for match in source.matches(of: /(?:\]|\)|l10n|self)\["([a-z][a-z0-9_]*)"\]|format\("([a-z][a-z0-9_]*)"/) {
-                keys.insert(String(match.1 ?? match.2 ?? ""))
+            for match in source.matches(
+                of: /(?:\]|\)|l10n|self)\["([a-z][a-z0-9_]*)"\]|format\("([a-z][a-z0-9_]*)"|Message\(\s*"([a-z][a-z0-9_]*)"/)
+            {
+                keys.insert(String(match.1 ?? match.2 ?? match.3 ?? ""))
             }
             // `l10n[isStaff ? "a" : "b"]`
             for match in source.matches(of: /\[[^\]\n]*\?\s*"([a-z][a-z0-9_]*)"\s*:\s*"([a-z][a-z0-9_]*)"\s*\]/) {

@@ -177,6 +177,9 @@ struct OperationsPagesTests {
             let html = preview.body.string
             #expect(preview.status == .ok && html.contains(#"<dd id="rows-read">7</dd>"#) && html.contains(#"<dd id="good-rows">2</dd>"#))
             #expect(html.contains("九十九") && html.contains("GB18030"))
+            #expect(
+                html.contains("不是以元为单位的金额：九十九") && !html.contains("is not an amount"),
+                "a Chinese page says why a row is refused in Chinese")
             let sourceID = try #require(html.components(separatedBy: #"name="source_id" value=""#).dropFirst().first?.prefix(36))
                 .description
             #expect(try await OrderRepository(database: app.db).count(store: t.storeA1.id) == 0, "a preview writes no order")

@@ -1,16 +1,19 @@
 import DaiyunCore
 import Foundation
 
-/// What was wrong with one row of a file: its line, the column, and why.
+/// What was wrong with one row of a file: its line, the column, and why (in English, and as a
+/// message said in the reader's language; rows stored before messages have the English only).
 public struct RowError: Sendable, Equatable, Codable, Error, CustomStringConvertible {
     public var line: Int
     public var column: String
     public var reason: String
+    public var message: Message?
 
-    public init(line: Int, column: String, reason: String) {
+    public init(line: Int, column: String, _ message: Message) {
         self.line = line
         self.column = column
-        self.reason = reason
+        self.reason = message.english
+        self.message = message
     }
 
     public var description: String { "line \(line), \(column): \(reason)" }
@@ -18,8 +21,14 @@ public struct RowError: Sendable, Equatable, Codable, Error, CustomStringConvert
 
 /// A file that cannot be read at all (empty, or without the columns its kind needs).
 public struct FileProblem: Error, Sendable, Equatable, CustomStringConvertible {
-    public var reason: String
+    public var message: Message
+    public var reason: String { message.english }
     public var description: String { reason }
+
+    public init(_ message: Message) { self.message = message }
+
+    /// The problem as the error of the file's first line.
+    public var rowError: RowError { RowError(line: 1, column: "", message) }
 }
 
 /// The parsed rows of a file: what each good row says, with its line, and each bad row's error.
@@ -54,7 +63,7 @@ struct ExportTable {
     init(_ data: Data) throws {
         try Self.refuseBinary(data)
         var records = CSVReader(data).makeIterator()
-        guard let header = records.next() else { throw FileProblem(reason: "the file is empty") }
+        guard let header = records.next() else { throw FileProblem(.fileEmpty) }
         encoding = FileEncoding.detect(header: header.fields)
         var columns: [String: Int] = [:]
         for (index, field) in header.fields.enumerated() {
@@ -71,22 +80,25 @@ struct ExportTable {
     static func refuseBinary(_ data: Data) throws {
         let start = data.prefix(8192)
         if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
-            throw FileProblem(reason: "the file is UTF-16 text; save it as CSV in UTF-8 or GB18030")
+            throw FileProblem(Message("file_utf16", english: "the file is UTF-16 text; save it as CSV in UTF-8 or GB18030"))
         }
         if start.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw FileProblem(reason: "the file is a ZIP archive or an Excel workbook, not a CSV; save it as CSV")
+            throw FileProblem(Message("file_zip", english: "the file is a ZIP archive or an Excel workbook, not a CSV; save it as CSV"))
         }
-        if start.contains(0) { throw FileProblem(reason: "the file is binary (an image or a program), not CSV text") }
+        if start.contains(0) {
+            throw FileProblem(Message("file_binary", english: "the file is binary (an image or a program), not CSV text"))
+        }
     }
 
     /// Throws naming every required column (any of its aliases) the header lacks.
     func require(_ required: [[String]]) throws {
         let missing = required.filter { aliases in !aliases.contains { columns[$0] != nil } }.map { $0[0] }
         guard missing.isEmpty else {
+            let has = columns.keys.sorted().joined(separator: ", ")
             throw FileProblem(
-                reason:
-                    "missing column(s): \(missing.joined(separator: ", ")); the header has: \(columns.keys.sorted().joined(separator: ", "))"
-            )
+                Message(
+                    "file_missing_columns", [missing.joined(separator: "、"), has],
+                    english: "missing column(s): \(missing.joined(separator: ", ")); the header has: \(has)"))
         }
     }
 
@@ -137,7 +149,9 @@ struct ExportTable {
             errors.append(
                 RowError(
                     line: record.line, column: "",
-                    reason: "a quote opened on this row is never closed: lines \(record.line)–\(end) were read as one row"))
+                    Message(
+                        "row_unclosed_quote", ["\(record.line)", "\(end)"],
+                        english: "a quote opened on this row is never closed: lines \(record.line)–\(end) were read as one row")))
             return nil
         }
         do {
@@ -145,7 +159,7 @@ struct ExportTable {
         } catch let error as RowError {
             errors.append(error)
         } catch {
-            errors.append(RowError(line: record.line, column: "", reason: "\(error)"))
+            errors.append(RowError(line: record.line, column: "", Message("row_unreadable", ["\(error)"], english: "\(error)")))
         }
         return nil
     }
@@ -176,7 +190,7 @@ struct ExportRow {
     let fields: [ArraySlice<UInt8>]
     let encoding: FileEncoding
 
-    func error(_ column: String, _ reason: String) -> RowError { RowError(line: line, column: column, reason: reason) }
+    func error(_ column: String, _ message: Message) -> RowError { RowError(line: line, column: column, message) }
 
     /// The column's text, trimmed; nil when the file has no such column (its first name found is read).
     func optional(_ column: ExportColumn) throws -> String? {
@@ -195,9 +209,15 @@ struct ExportRow {
         guard index < fields.count else {
             // A file cut off inside a character ends its last row early: say so, not "too few columns".
             if let last = fields.last, encoding.decode(last.trimmedASCII) == nil {
-                throw error(name, "invalid \(encoding.rawValue) bytes at the end of the row (the file is cut off inside a character)")
+                throw error(
+                    name,
+                    Message(
+                        "row_cut_off", [encoding.rawValue],
+                        english: "invalid \(encoding.rawValue) bytes at the end of the row (the file is cut off inside a character)"))
             }
-            throw error(name, "the row has \(fields.count) columns, fewer than the header")
+            throw error(
+                name, Message("row_few_columns", ["\(fields.count)"], english: "the row has \(fields.count) columns, fewer than the header")
+            )
         }
         var bytes = fields[index].trimmedASCII
         // `="…"` is how Excel-safe exports keep long numbers as text.
@@ -214,18 +234,25 @@ struct ExportRow {
         // One pass finds both a NUL byte and whether the field is ASCII (most fields are).
         var isASCII = true
         for byte in bytes where byte == 0 || byte >= 0x80 {
-            guard byte != 0 else { throw error(name, "holds a NUL byte: the file is binary or UTF-16, not text in UTF-8 or GB18030") }
+            guard byte != 0 else {
+                throw error(
+                    name, Message("row_nul", english: "holds a NUL byte: the file is binary or UTF-16, not text in UTF-8 or GB18030"))
+            }
             isASCII = false
         }
         guard let text = encoding.decode(bytes, isASCII: isASCII) else {
-            throw error(name, "invalid \(encoding.rawValue) bytes (a truncated or corrupted character)")
+            throw error(
+                name,
+                Message(
+                    "row_bad_bytes", [encoding.rawValue], english: "invalid \(encoding.rawValue) bytes (a truncated or corrupted character)"
+                ))
         }
         return text
     }
 
     /// The column's text; an error when missing or empty.
     func required(_ column: ExportColumn) throws -> String {
-        guard let text = try optional(column), !text.isEmpty else { throw error(column.name, "is empty") }
+        guard let text = try optional(column), !text.isEmpty else { throw error(column.name, .empty) }
         return text
     }
 
@@ -238,12 +265,13 @@ struct ExportRow {
         func isPadding(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "'") || byte == 0x09 || byte == 0x20 }
         while let first = bytes.first, isPadding(first) { bytes = bytes.dropFirst() }
         while let last = bytes.last, isPadding(last) { bytes = bytes.dropLast() }
-        guard !bytes.isEmpty else { throw error(column.name, "is empty") }
+        guard !bytes.isEmpty else { throw error(column.name, .empty) }
         func isAllowed(_ byte: UInt8) -> Bool {
             (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "-")
         }
         guard bytes.count <= 40, bytes.allSatisfy(isAllowed) else {
-            throw error(column.name, "is not a valid number: \(text.prefix(40))")
+            throw error(
+                column.name, Message("row_not_number", [String(text.prefix(40))], english: "is not a valid number: \(text.prefix(40))"))
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -251,18 +279,24 @@ struct ExportRow {
     func money(_ column: ExportColumn, default fallback: Money? = nil) throws -> Money {
         guard let text = try firstNonEmpty(column), !text.isEmpty else {
             if let fallback { return fallback }
-            throw error(column.name, "is empty")
+            throw error(column.name, .empty)
         }
-        do { return try Money(yuan: text) } catch { throw self.error(column.name, "is not an amount in yuan: \(text.prefix(30))") }
+        do { return try Money(yuan: text) } catch {
+            throw self.error(
+                column.name, Message("row_not_amount", [String(text.prefix(30))], english: "is not an amount in yuan: \(text.prefix(30))"))
+        }
     }
 
     func time(_ column: ExportColumn, required: Bool) throws -> Date? {
         guard let text = try firstNonEmpty(column), !text.isEmpty else {
-            if required { throw error(column.name, "is empty") }
+            if required { throw error(column.name, .empty) }
             return nil
         }
         guard let date = ShanghaiTime.parse(text) else {
-            throw error(column.name, "is not a time written YYYY-MM-DD HH:mm:ss: \(text.prefix(30))")
+            throw error(
+                column.name,
+                Message("row_not_time", [String(text.prefix(30))], english: "is not a time written YYYY-MM-DD HH:mm:ss: \(text.prefix(30))")
+            )
         }
         return date
     }
@@ -270,12 +304,27 @@ struct ExportRow {
     func int(_ column: ExportColumn, default fallback: Int? = nil) throws -> Int {
         guard let text = try firstNonEmpty(column), !text.isEmpty else {
             if let fallback { return fallback }
-            throw error(column.name, "is empty")
+            throw error(column.name, .empty)
         }
-        guard let value = Int(text), value >= 0 else { throw error(column.name, "is not a whole number: \(text.prefix(20))") }
+        guard let value = Int(text), value >= 0 else {
+            throw error(
+                column.name, Message("row_not_whole", [String(text.prefix(20))], english: "is not a whole number: \(text.prefix(20))"))
+        }
         guard InputBounds.lineQuantity.contains(value) else {
-            throw error(column.name, "is more than \(InputBounds.lineQuantity.upperBound): \(text.prefix(20))")
+            throw error(
+                column.name,
+                Message(
+                    "row_too_many", ["\(InputBounds.lineQuantity.upperBound)", String(text.prefix(20))],
+                    english: "is more than \(InputBounds.lineQuantity.upperBound): \(text.prefix(20))"))
         }
         return value
     }
+}
+
+extension Message {
+    /// A required value left empty.
+    static let empty = Message("row_empty", english: "is empty")
+    static let fileEmpty = Message("file_empty", english: "the file is empty")
+    /// A file whose rows are all headers.
+    public static let noDataRows = Message("file_no_rows", english: "the file has no data rows")
 }

@@ -35,7 +35,11 @@ public enum TaobaoOrderExport {
             table,
             { row in
                 let tid = try row.number(column.tid)
-                if let first = firstLine[tid] { throw row.error(column.tid.name, "duplicate order \(tid), first on line \(first)") }
+                if let first = firstLine[tid] {
+                    throw row.error(
+                        column.tid.name,
+                        Message("row_duplicate_order", [tid, "\(first)"], english: "duplicate order \(tid), first on line \(first)"))
+                }
                 let payment = try row.money(column.payment)
                 let postFee = try row.money(column.postFee, default: .zero)
                 let goods = try row.money(column.goods, default: payment - postFee)
@@ -43,9 +47,13 @@ public enum TaobaoOrderExport {
                 let paid = try row.time(column.paid, required: false)
                 let statusText = try row.required(column.status)
                 guard let status = OrderStatus(channelText: statusText, paid: paid != nil) else {
-                    throw row.error(column.status.name, "unknown status: \(statusText)")
+                    throw row.error(
+                        column.status.name, Message("row_unknown_status", [statusText], english: "unknown status: \(statusText)"))
                 }
-                if status.isPaid && paid == nil { throw row.error(column.paid.name, "is empty, but the order is \(statusText)") }
+                if status.isPaid && paid == nil {
+                    throw row.error(
+                        column.paid.name, Message("row_paid_missing", [statusText], english: "is empty, but the order is \(statusText)"))
+                }
                 let total = try row.money(column.total, default: goods + postFee)
                 let order = Order(
                     storeID: store, tid: tid, status: status, buyerNick: try row.optional(column.buyer) ?? "",
@@ -82,9 +90,10 @@ public enum TaobaoLineExport {
             let tid = try row.number(column.tid)
             let price = try row.money(column.price)
             let quantity = try row.int(column.quantity)
-            guard quantity > 0 else { throw row.error(column.quantity.name, "must be at least 1") }
+            guard quantity > 0 else { throw row.error(column.quantity.name, Message("row_quantity_zero", english: "must be at least 1")) }
             guard let payment = try? price.times(quantity, field: column.quantity.name) else {
-                throw row.error(column.quantity.name, "price × quantity is beyond ¥1,000,000,000.00")
+                throw row.error(
+                    column.quantity.name, Message("row_line_too_large", english: "price × quantity is beyond ¥1,000,000,000.00"))
             }
             let statusText = try row.optional(column.status) ?? ""
             let status = OrderStatus(channelText: statusText, paid: true) ?? .waitSellerSendGoods
@@ -137,7 +146,8 @@ public enum RefundExport {
                 let tid = try row.number(column.tid)
                 let statusText = try row.required(column.status)
                 guard let status = RefundStatus(channelText: statusText) else {
-                    throw row.error(column.status.name, "unknown status: \(statusText)")
+                    throw row.error(
+                        column.status.name, Message("row_unknown_status", [statusText], english: "unknown status: \(statusText)"))
                 }
                 let phaseText = try row.optional(column.phase) ?? ""
                 let phase: RefundPhase = phaseText.contains("售中") || phaseText == "onsale" ? .onsale : .aftersale
@@ -182,7 +192,9 @@ public enum CatalogFile {
             let floor = try row.money(column.floor, default: list)
             let outer = try row.required(column.outer)
             if let first = firstLine[outer] {
-                throw row.error(column.outer.name, "duplicate merchant code \(outer), first on line \(first)")
+                throw row.error(
+                    column.outer.name,
+                    Message("row_duplicate_sku", [outer, "\(first)"], english: "duplicate merchant code \(outer), first on line \(first)"))
             }
             do {
                 let product = try ProductDraft(
@@ -195,7 +207,7 @@ public enum CatalogFile {
                 firstLine[outer] = row.line
                 return Row(product: product, sku: sku)
             } catch let error as ValidationError {
-                throw row.error(error.field, error.reason)
+                throw row.error(error.field, error.message)
             }
         }
     }

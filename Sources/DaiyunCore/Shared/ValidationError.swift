@@ -97,3 +97,35 @@ public enum TextRules {
         return value
     }
 }
+
+extension ValidationError {
+    /// The broken rule as a message: the interface string that says it, with what it takes.
+    public var message: Message {
+        switch rule {
+        case .required: Message("rule_required", english: reason)
+        case .tooLong(let max): Message("rule_too_long", ["\(max)"], english: reason)
+        case .tooShort(let min): Message("rule_too_short", ["\(min)"], english: reason)
+        case .oneOf(let options): Message("rule_one_of", [options.joined(separator: ", ")], english: reason)
+        case .dayFormat: Message("rule_day_format", english: reason)
+        case .identifierCharacters: Message("rule_identifier", english: reason)
+        case .loginFormat: Message("rule_login", english: reason)
+        case .lettersAndDigits: Message("rule_letters_digits", english: reason)
+        case .brandViewerNeedsClient: Message("rule_viewer_client", english: reason)
+        case .onlyBrandViewersHaveClient: Message("rule_only_viewers_client", english: reason)
+        case .onlyStaffAreAssigned: Message("rule_only_staff", english: reason)
+        case .unknownReference: Message("rule_unknown", english: reason)
+        case .moneyFormat: Message("rule_money", english: reason)
+        case .timeFormat: Message("rule_time", english: reason)
+        case .wholeNumber: Message("rule_whole_number", english: reason)
+        case .floorAboveList: Message("rule_floor_above_list", english: reason)
+        case .webAddress: Message("rule_web_address", english: reason)
+        case .between(let min, let max): Message("rule_between", ["\(min)", "\(max)"], english: reason)
+        case .amountTooLarge: Message("rule_amount_too_large", english: reason)
+        case .gatewayNotAllowed: Message("rule_gateway_not_allowed", english: reason)
+        case .mismatch: Message("rule_mismatch", english: reason)
+        case .wrongPassword: Message("rule_wrong_password", english: reason)
+        case .samePassword: Message("rule_same_password", english: reason)
+        case .notYourself: Message("rule_not_yourself", english: reason)
+        }
+    }
+}

@@ -55,7 +55,7 @@ extension ImportService {
                     file = Streamed(encoding: parsed.encoding, rowsRead: parsed.rowsRead, errors: parsed.errors, good: parsed.goodRows)
                 }
                 if file.good == 0 || (mode == .allOrNothing && !file.errors.isEmpty) {
-                    let errors = file.errors.isEmpty ? [RowError(line: 1, column: "", reason: "the file has no data rows")] : file.errors
+                    let errors = file.errors.isEmpty ? [RowError(line: 1, column: "", .noDataRows)] : file.errors
                     throw LateRejection(errors: errors, rowsRead: file.rowsRead, encoding: file.encoding)
                 }
                 progress(done, done)
@@ -75,7 +75,7 @@ extension ImportService {
                 isNew: isNew, on: database)
         } catch let problem as FileProblem {
             return try await record.save(
-                outcome: "rejected", counts: UpsertCounts(), errors: [RowError(line: 1, column: "", reason: problem.reason)],
+                outcome: "rejected", counts: UpsertCounts(), errors: [problem.rowError],
                 encoding: .utf8, isNew: isNew, on: database)
         }
     }

@@ -101,13 +101,13 @@ public struct ImportService: Sendable {
             parsed = try Self.parse(data, kind: kind, target: target)
         } catch let problem as FileProblem {
             parsed = Parsed(
-                encoding: .utf8, rowsRead: 0, errors: [RowError(line: 1, column: "", reason: problem.reason)],
+                encoding: .utf8, rowsRead: 0, errors: [problem.rowError],
                 apply: { _, _ in UpsertCounts() }, good: 0)
         }
         record.rowsRead = parsed.rowsRead
         // A file with no good row is a failed import in either mode, never "imported".
         if parsed.good == 0 {
-            let errors = parsed.errors.isEmpty ? [RowError(line: 1, column: "", reason: "the file has no data rows")] : parsed.errors
+            let errors = parsed.errors.isEmpty ? [RowError(line: 1, column: "", .noDataRows)] : parsed.errors
             return try await record.save(
                 outcome: "rejected", counts: UpsertCounts(), errors: errors, encoding: parsed.encoding, isNew: isNew, on: database)
         }

@@ -35,7 +35,10 @@ final class LineImport: @unchecked Sendable {
         for tid in order {
             guard var report = stored[tid] else {
                 missing += byOrder[tid]!.map {
-                    RowError(line: $0.line, column: "订单编号", reason: "order \(tid) is not imported yet: import the order report first")
+                    RowError(
+                        line: $0.line, column: "订单编号",
+                        Message("row_order_not_imported", [tid], english: "order \(tid) is not imported yet: import the order report first")
+                    )
                 }
                 continue
             }

@@ -13,7 +13,7 @@ struct ImportPreviewPage: PageContent {
     var title: String
     var kind, kindLabel, target, targetLabel, sourceID, fileName, sha256, encoding: String
     var rowsRead, goodRows: Int
-    var errors: [RowError]
+    var errors: [ImportErrorRow]
     var moreErrors: Int
     var modeAll: Bool
     var importsPath = SiteURL.imports.path
@@ -34,7 +34,7 @@ struct ImportPreviewPage: PageContent {
         encoding = preview.encoding.rawValue
         rowsRead = preview.rowsRead
         goodRows = preview.goodRows
-        errors = Array(preview.errors.prefix(Self.shownErrors))
+        errors = preview.errors.prefix(Self.shownErrors).map { ImportErrorRow($0, l10n) }
         moreErrors = max(0, preview.errors.count - Self.shownErrors)
         self.modeAll = modeAll
     }

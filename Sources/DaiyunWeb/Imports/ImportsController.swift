@@ -48,7 +48,7 @@ struct ImportsController: RouteCollection {
                 preview = try ImportService(database: req.db).preview(data, kind: kind, target: target)
             } catch let problem as FileProblem {
                 preview = ImportPreview(
-                    kind: kind, encoding: .utf8, rowsRead: 0, goodRows: 0, errors: [RowError(line: 1, column: "", reason: problem.reason)])
+                    kind: kind, encoding: .utf8, rowsRead: 0, goodRows: 0, errors: [problem.rowError])
             }
             let content = ImportPreviewPage(
                 kind: kind, targetKey: upload.target, target: target, source: source, preview: preview,

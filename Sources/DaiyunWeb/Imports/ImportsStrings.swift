@@ -4,6 +4,39 @@ extension StringTable {
         "imports",
         [
             // Imports
+            // Why a file or a row is refused (`Message` keys from the file readers).
+            "file_empty": ("文件是空的", "the file is empty"),
+            "file_no_rows": ("文件没有数据行", "the file has no data rows"),
+            "file_utf16": ("文件是 UTF-16 文本；请另存为 UTF-8 或 GB18030 编码的 CSV", "the file is UTF-16 text; save it as CSV in UTF-8 or GB18030"),
+            "file_zip": (
+                "文件是 ZIP 压缩包或 Excel 工作簿，不是 CSV；请另存为 CSV", "the file is a ZIP archive or an Excel workbook, not a CSV; save it as CSV"
+            ),
+            "file_binary": ("文件是二进制文件（图片或程序），不是 CSV 文本", "the file is binary (an image or a program), not CSV text"),
+            "file_missing_columns": ("缺少列：%@；文件的表头有：%@", "missing column(s): %@; the header has: %@"),
+            "row_unclosed_quote": (
+                "本行的引号没有闭合：第 %@–%@ 行被读成了一行", "a quote opened on this row is never closed: lines %@–%@ were read as one row"
+            ),
+            "row_unreadable": ("无法读取本行：%@", "this row cannot be read: %@"),
+            "row_cut_off": ("行尾的 %@ 字节无效（文件在一个字符中间被截断）", "invalid %@ bytes at the end of the row (the file is cut off inside a character)"),
+            "row_few_columns": ("本行只有 %@ 列，比表头少", "the row has %@ columns, fewer than the header"),
+            "row_nul": (
+                "含有 NUL 字节：文件是二进制或 UTF-16，不是 UTF-8 或 GB18030 文本",
+                "holds a NUL byte: the file is binary or UTF-16, not text in UTF-8 or GB18030"
+            ),
+            "row_bad_bytes": ("含有无效的 %@ 字节（字符被截断或损坏）", "invalid %@ bytes (a truncated or corrupted character)"),
+            "row_empty": ("为空", "is empty"),
+            "row_not_number": ("不是有效的编号：%@", "is not a valid number: %@"),
+            "row_not_amount": ("不是以元为单位的金额：%@", "is not an amount in yuan: %@"),
+            "row_not_time": ("时间格式应为 YYYY-MM-DD HH:mm:ss：%@", "is not a time written YYYY-MM-DD HH:mm:ss: %@"),
+            "row_not_whole": ("不是非负整数：%@", "is not a whole number: %@"),
+            "row_too_many": ("超过 %@：%@", "is more than %@: %@"),
+            "row_duplicate_order": ("订单 %@ 重复，首次出现在第 %@ 行", "duplicate order %@, first on line %@"),
+            "row_unknown_status": ("未知的订单状态：%@", "unknown status: %@"),
+            "row_paid_missing": ("为空，但订单状态是 %@", "is empty, but the order is %@"),
+            "row_quantity_zero": ("至少为 1", "must be at least 1"),
+            "row_line_too_large": ("单价 × 数量超过 10 亿元", "price × quantity is beyond ¥1,000,000,000.00"),
+            "row_duplicate_sku": ("商家编码 %@ 重复，首次出现在第 %@ 行", "duplicate merchant code %@, first on line %@"),
+            "row_order_not_imported": ("订单 %@ 尚未导入：请先导入订单报表", "order %@ is not imported yet: import the order report first"),
             "imports_not_allowed": (
                 "你的角色不能导入数据：导入订单、退款和商品需要店长或代运营管理员。下面是你能看到的店铺的导入记录。",
                 "Your role cannot import: importing orders, refunds and catalogs needs a store manager or an agency admin. Below are the imports of the stores you can see."

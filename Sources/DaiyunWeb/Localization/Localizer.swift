@@ -57,31 +57,6 @@ struct Localizer: Sendable {
     }
 
     func text(for rule: ValidationError.Rule) -> String {
-        switch rule {
-        case .required: self["rule_required"]
-        case .tooLong(let max): format("rule_too_long", max)
-        case .tooShort(let min): format("rule_too_short", min)
-        case .oneOf(let options): format("rule_one_of", options.joined(separator: ", "))
-        case .dayFormat: self["rule_day_format"]
-        case .identifierCharacters: self["rule_identifier"]
-        case .loginFormat: self["rule_login"]
-        case .lettersAndDigits: self["rule_letters_digits"]
-        case .brandViewerNeedsClient: self["rule_viewer_client"]
-        case .onlyBrandViewersHaveClient: self["rule_only_viewers_client"]
-        case .onlyStaffAreAssigned: self["rule_only_staff"]
-        case .unknownReference: self["rule_unknown"]
-        case .moneyFormat: self["rule_money"]
-        case .timeFormat: self["rule_time"]
-        case .wholeNumber: self["rule_whole_number"]
-        case .floorAboveList: self["rule_floor_above_list"]
-        case .webAddress: self["rule_web_address"]
-        case .between(let min, let max): format("rule_between", min, max)
-        case .amountTooLarge: self["rule_amount_too_large"]
-        case .gatewayNotAllowed: self["rule_gateway_not_allowed"]
-        case .mismatch: self["rule_mismatch"]
-        case .wrongPassword: self["rule_wrong_password"]
-        case .samePassword: self["rule_same_password"]
-        case .notYourself: self["rule_not_yourself"]
-        }
+        say(ValidationError(field: "", rule: rule).message)
     }
 }

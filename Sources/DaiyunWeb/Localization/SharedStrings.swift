@@ -87,8 +87,8 @@ extension StringTable {
 
             // Validation rules
             "rule_required": ("不能为空", "must not be empty"),
-            "rule_too_long": ("最多 %d 个字符", "must be at most %d characters"),
-            "rule_too_short": ("至少 %d 个字符", "must be at least %d characters"),
+            "rule_too_long": ("最多 %@ 个字符", "must be at most %@ characters"),
+            "rule_too_short": ("至少 %@ 个字符", "must be at least %@ characters"),
             "rule_one_of": ("必须是以下之一：%@", "must be one of %@"),
             "rule_day_format": ("日期格式应为 YYYY-MM-DD", "must be a day written YYYY-MM-DD"),
             "rule_identifier": ("只能包含英文字母、数字、- 和 _", "may hold ASCII letters, digits, '-' and '_' only"),
@@ -103,7 +103,7 @@ extension StringTable {
             "rule_whole_number": ("必须是整数", "must be a whole number"),
             "rule_floor_above_list": ("不能高于售价", "must not be above the list price"),
             "rule_web_address": ("须为 http:// 或 https:// 开头的地址", "must be an http:// or https:// address"),
-            "rule_between": ("须为 %d 到 %d 之间的整数", "must be a whole number from %d to %d"),
+            "rule_between": ("须为 %@ 到 %@ 之间的整数", "must be a whole number from %@ to %@"),
             "rule_mismatch": ("两次输入不一致", "does not match"),
             "rule_wrong_password": ("不是当前密码", "is not your current password"),
             "rule_same_password": ("不能与当前密码相同", "must differ from the current password"),
