@@ -26,7 +26,7 @@ struct AuditWebTests {
             try await viewer.signIn("viewera1", password: TestTenancy.password)
             let page = try await viewer.get("/audit")
             #expect(page.status == .ok)
-            #expect(page.body.string.contains("store.update") && page.body.string.contains("user:admin"))
+            #expect(page.body.string.contains("store.update") && page.body.string.contains("<td>admin</td>"), "the actor by login")
             #expect(try await viewer.get("/audit?chain=agency:\(t.agencyA.id)").status == .notFound)
             #expect(try await viewer.get("/audit?chain=client:\(t.clientA2.id)").status == .notFound)
             #expect(try await viewer.get("/audit/export?client=\(t.clientA2.id)").status == .notFound)

@@ -37,6 +37,8 @@ struct LocalizationTests {
         "refund_status_": RefundStatus.allCases.map(\.rawValue),
         "refund_phase_": RefundPhase.allCases.map(\.rawValue),
         "sync_health_": SyncHealth.allCases.map(\.rawValue),
+        "actor_": Localizer.machineActors.map(Localizer.actorKey),
+        "movement_reason_": Array(Localizer.movementReasons.values),
         // Labels of the fields an error names; a name without a label reads as itself.
         "field_": [],
     ]

@@ -26,13 +26,15 @@ public struct StockMovement: Sendable, Equatable, Codable {
     public var reservedChange: Int
     public var reason: String
     public var oid: String?
+    /// The order of that line, which people search by (a line id means nothing to them).
+    public var tid: String?
     /// The store of the order line that moved the stock; nil for a person's change.
     public var storeID: UUID?
     public var actor: String
     public var at: Date
 
     enum CodingKeys: String, CodingKey {
-        case kind, reason, oid, actor, at
+        case kind, reason, oid, tid, actor, at
         case storeID = "store_id"
         case skuID = "sku_id"
         case warehouseID = "warehouse_id"
@@ -317,10 +319,14 @@ public struct InventoryRepository: Sendable {
 
     /// The latest movements of a client, newest first, optionally of one SKU.
     public func movements(of client: ID<Client>, sku: UUID? = nil, limit: Int = 100) async throws -> [StockMovement] {
-        let query = try database.sql().select()
-            .columns("sku_id", "warehouse_id", "kind", "on_hand_change", "reserved_change", "reason", "oid", "store_id", "actor", "at")
-            .from("stock_movements").where("client_id", .equal, SQLBind(client.rawValue))
-        if let sku { query.where("sku_id", .equal, SQLBind(sku)) }
-        return try await query.orderBy("at", .descending).limit(limit).all().map { try $0.decode(model: StockMovement.self) }
+        let bySKU: SQLQueryString = sku.map { "AND m.sku_id = \(bind: $0)" } ?? ""
+        return try await database.sql().raw(
+            """
+            SELECT m.sku_id, m.warehouse_id, m.kind, m.on_hand_change, m.reserved_change, m.reason, m.oid, l.tid, m.store_id, m.actor, m.at
+            FROM stock_movements m LEFT JOIN order_lines l ON l.store_id = m.store_id AND l.oid = m.oid
+            WHERE m.client_id = \(bind: client.rawValue) \(bySKU)
+            ORDER BY m.at DESC LIMIT \(unsafeRaw: String(limit))
+            """
+        ).all().map { try $0.decode(model: StockMovement.self) }
     }
 }

@@ -49,7 +49,7 @@ struct AuditPage: PageContent {
         exportPath = client.map { SiteURL.auditExport($0.id).path } ?? ""
         headCount = head.count
         headHash = head.hash
-        self.entries = entries.prefix(pageSize).map(Self.row)
+        self.entries = entries.prefix(pageSize).map { Self.row($0, l10n) }
         filter = query.echo
         switch verification {
         case .success(let head): verified = l10n.format("audit_verified", Int(head.count))
@@ -60,10 +60,10 @@ struct AuditPage: PageContent {
         nextPage = entries.count > pageSize ? query.link(chain: key, page: query.page + 1) : nil
     }
 
-    static func row(_ entry: AuditEntry) -> AuditPage.Row {
+    static func row(_ entry: AuditEntry, _ l10n: Localizer) -> AuditPage.Row {
         let instant = Date(timeIntervalSince1970: Double(entry.atMillis) / 1000)
         return AuditPage.Row(
-            seq: entry.seq, time: Self.timeFormatter.string(from: instant), actor: entry.actor, action: entry.action,
+            seq: entry.seq, time: Self.timeFormatter.string(from: instant), actor: l10n.actor(entry.actor), action: entry.action,
             entity: "\(entry.entityType) \(entry.entityID.prefix(8))", change: Self.summary(entry), hash: String(entry.hash.prefix(12))
         )
     }

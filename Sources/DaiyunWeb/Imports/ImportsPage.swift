@@ -27,7 +27,7 @@ struct ImportsPage: PageContent {
             self.target = target
             outcome = l10n["import_outcome_\(b.outcome)"]
             outcomeClass = b.outcome == "imported" ? "active" : "ended"
-            actor = b.actor
+            actor = l10n.actor(b.actor)
             rows = b.rowsRead
             inserted = b.inserted
             updated = b.updated

@@ -20,6 +20,11 @@ extension StringTable {
                 "When available stock (on hand − reserved) falls to this level or below, or lasts under 7 days at the last 14 days' pace, the workbench asks for a restock."
             ),
             "stock_low": ("库存低", "Low"),
+            "stock_order": ("订单", "order"),
+            "movement_reason_paid": ("订单付款，锁定库存", "Order paid: stock reserved"),
+            "movement_reason_closed": ("订单关闭，释放库存", "Order closed: stock released"),
+            "movement_reason_shipped": ("订单发货出库", "Order shipped"),
+            "movement_reason_shipped_unreserved": ("订单发货出库（此前未锁定）", "Order shipped (not reserved before)"),
             "stock_change": ("库存变动", "Change stock"),
             "stock_kind": ("类型", "Kind"),
             "stock_kind_receipt": ("入库", "Receipt"),

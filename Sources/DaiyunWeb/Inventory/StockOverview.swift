@@ -33,6 +33,7 @@ extension StockMovement {
         }
         var redacted = self
         redacted.oid = nil
+        redacted.tid = nil
         redacted.storeID = nil
         return redacted
     }

@@ -14,7 +14,12 @@ struct StockPage: PageContent {
         var counted: String
         var low: Bool
     }
-    struct Movement: Encodable { var at, sku, kind, onHand, reserved, reason, actor: String }
+    struct Movement: Encodable {
+        var at, sku, kind, onHand, reserved, reason, actor: String
+        /// The order that moved the stock, and its page.
+        var tid: String?
+        var orderPath: String?
+    }
     var client: String
     var clientID: String
     var channels: [String]
@@ -45,11 +50,13 @@ struct StockPage: PageContent {
                 available: channels.map { overview.available(line, on: $0) }, counted: line.countedAt.map(ShanghaiTime.format) ?? "—",
                 low: StockCover(available: line.onHand - line.reserved, soldInPace: 0, warnAt: line.warnAt).isLow)
         }
-        self.movements = movements.map {
-            Movement(
-                at: ShanghaiTime.format($0.at), sku: codes[$0.skuID] ?? "", kind: l10n["stock_kind_\($0.kind)"],
-                onHand: Self.signed($0.onHandChange), reserved: Self.signed($0.reservedChange),
-                reason: $0.reason + ($0.oid.map { " \($0)" } ?? ""), actor: $0.actor)
+        self.movements = movements.map { movement in
+            var orderPath: String?
+            if let tid = movement.tid, let store = movement.storeID { orderPath = SiteURL.order(ID(store), tid: tid).path }
+            return Movement(
+                at: ShanghaiTime.format(movement.at), sku: codes[movement.skuID] ?? "", kind: l10n["stock_kind_\(movement.kind)"],
+                onHand: Self.signed(movement.onHandChange), reserved: Self.signed(movement.reservedChange),
+                reason: l10n.movementReason(movement.reason), actor: l10n.actor(movement.actor), tid: movement.tid, orderPath: orderPath)
         }
         self.canManage = canManage
         skus = lines.map {

@@ -20,6 +20,12 @@ extension StringTable {
                 "Brand read-only view: every figure is traceable and every agency action is in a verifiable audit log."
             ),
             "saved": ("已保存。", "Saved."),
+            "actor_job_sync": ("渠道同步", "Channel sync"),
+            "actor_job_demo": ("演示数据生成", "Demo data"),
+            "actor_job_bench": ("基准测试", "Benchmark"),
+            "actor_cli_import": ("命令行导入", "Command-line import"),
+            "actor_cli_connect": ("命令行连接店铺", "Command-line connect"),
+            "actor_system_sign_in": ("登录保护", "Sign-in protection"),
             "save": ("保存", "Save"),
             "create": ("创建", "Create"),
             "remove": ("移除", "Remove"),
