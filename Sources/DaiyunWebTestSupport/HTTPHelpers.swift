@@ -49,7 +49,6 @@ public final class BrowserSession: @unchecked Sendable {
 
     @discardableResult
     public func get(_ path: String) async throws -> TestingHTTPResponse {
-        var headers = baseHeaders
         let response = try await app.testing().sendRequest(.GET, path, headers: baseHeaders)
         remember(response)
         return response

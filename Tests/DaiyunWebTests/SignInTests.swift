@@ -15,7 +15,7 @@ struct SignInTests {
     @Test("staff and brand viewers sign in and land on their workbench", arguments: TestDatabase.available)
     func landing(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
-            let t = try await TestTenancy.create(on: app)
+            _ = try await TestTenancy.create(on: app)
             let staff = BrowserSession(app: app)
             let answer = try await staff.signIn("designer", password: TestTenancy.password)
             #expect(answer.status == .seeOther && answer.headers.first(name: .location) == "/")
