@@ -15,8 +15,26 @@ struct DemoCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Port of the platform sandbox the demo Tmall stores sync from (0: no sandbox).")
     var sandboxPort = 8090
 
+    @ArgumentParser.Flag(help: "Start afresh: delete the demo's SQLite file (with its journal and key file) first.")
+    var reset = false
+
+    /// Removes the SQLite file, its write-ahead log and the secrets key beside it; a PostgreSQL
+    /// database is a server's, which the demo never drops.
+    static func deleteDemoFiles(of config: AppConfig) throws {
+        guard case .sqlite(let path) = config.database else {
+            throw ValidationError("--reset deletes a SQLite demo file; the database is PostgreSQL (DATABASE_URL): drop it there")
+        }
+        var files = [path, path + "-wal", path + "-shm"]
+        if case .file(let key) = config.secretsKey { files.append(key) }
+        for file in files where FileManager.default.fileExists(atPath: file) {
+            try FileManager.default.removeItem(atPath: file)
+            FileHandle.standardOutput.write(Data("removed \(file)\n".utf8))
+        }
+    }
+
     func run() async throws {
         var config = try options.config()
+        if reset { try Self.deleteDemoFiles(of: config) }
         // The demo's own sandbox is a gateway its stores may be connected to from the page too.
         if sandboxPort != 0 { config.gateways.extra.append("http://\(config.host):\(sandboxPort)") }
         let app = try await AppLauncher.makeApp(config)

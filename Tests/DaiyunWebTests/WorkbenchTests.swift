@@ -159,4 +159,30 @@ struct WorkbenchTests {
             #expect(refused.status == .forbidden)
         }
     }
+
+    @Test("an order's goods total is its lines' price × quantity, apart from the postage", arguments: TestDatabase.available)
+    func goodsTotal(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let context = WriteContext(actor: "job:test", now: Self.now)
+            let source = try await SourceRecordRepository(database: app.db).keep(
+                Data("o".utf8), name: "o", kind: "upload", agency: t.agencyA.id, store: t.storeA1.id, by: context
+            ).record.id
+            // As the order report gives it: 总金额 ¥67 holds the ¥8 postage beside the ¥59 line.
+            let line = OrderLine(
+                oid: "88011", outerSkuID: "X", title: "面霜", price: Money(fen: 5_900), quantity: 1, payment: Money(fen: 6_700),
+                status: .waitSellerSendGoods)
+            let order = Order(
+                storeID: t.storeA1.id, tid: "8801", status: .waitSellerSendGoods, buyerNick: "b", payment: Money(fen: 6_700),
+                postFee: Money(fen: 800), totalFee: Money(fen: 6_700), createdAt: Self.now, paidAt: Self.now, lines: [line])
+            try await app.db.transaction { tx in
+                _ = try await OrderWriter(database: tx).apply([order], store: t.storeA1, source: source, by: context)
+            }
+            let session = BrowserSession(app: app)
+            try await session.signIn("admin", password: TestTenancy.password)
+            let page = try await session.get("/stores/\(t.storeA1.id)/orders/8801").body.string
+            #expect(page.contains("<dt>商品总额</dt><dd>¥59.00</dd>") && page.contains("<dt>运费</dt><dd>¥8.00</dd>"))
+            #expect(page.contains(#"<dd id="payment">¥67.00</dd>"#))
+        }
+    }
 }

@@ -26,8 +26,8 @@ struct CatalogPage: PageContent {
         rows = entries.map {
             Row(
                 skuID: $0.sku.id.uuidString.lowercased(), title: $0.product.title, category: $0.product.category, outerID: $0.sku.outerID,
-                properties: $0.sku.properties, barcode: $0.sku.barcode, listPrice: $0.sku.listPrice.description,
-                floorPrice: $0.sku.floorPrice.description, cost: $0.sku.cost.description, listings: listingCounts[$0.sku.id] ?? 0,
+                properties: $0.sku.properties, barcode: $0.sku.barcode, listPrice: l10n.money($0.sku.listPrice),
+                floorPrice: l10n.money($0.sku.floorPrice), cost: l10n.money($0.sku.cost), listings: listingCounts[$0.sku.id] ?? 0,
                 path: SiteURL.sku(client.id, skuID: $0.sku.id).path)
         }
         self.canEdit = canEdit

@@ -36,9 +36,11 @@ struct OrderPage: PageContent {
         status = o.status.rawValue
         statusLabel = l10n["status_\(o.status.rawValue)"]
         buyer = o.buyerNick
-        payment = o.payment.description
-        postFee = o.postFee.description
-        totalFee = o.totalFee.description
+        payment = l10n.money(o.payment)
+        postFee = l10n.money(o.postFee)
+        // 商品总额 is the goods alone, the lines' price × quantity: the channel's total_fee
+        // includes the postage in some exports.
+        totalFee = detail.lines.isEmpty ? "—" : l10n.money(detail.lines.reduce(Money.zero) { $0 + $1.line.totalFee })
         created = time(o.createdAt)
         paid = o.paidAt.map(time) ?? "—"
         countedPaid = o.countedPaidAt.map(time) ?? "—"
@@ -50,8 +52,8 @@ struct OrderPage: PageContent {
         attention = detail.needsAttention
         lines = detail.lines.map {
             Line(
-                title: $0.line.title, properties: $0.line.skuProperties, outer: $0.line.outerSkuID, price: $0.line.price.description,
-                quantity: String($0.line.quantity), payment: $0.line.payment.description, status: l10n["status_\($0.line.status.rawValue)"],
+                title: $0.line.title, properties: $0.line.skuProperties, outer: $0.line.outerSkuID, price: l10n.money($0.line.price),
+                quantity: String($0.line.quantity), payment: l10n.money($0.line.payment), status: l10n["status_\($0.line.status.rawValue)"],
                 stock: l10n["stock_\($0.stockState.rawValue)"], stockState: $0.stockState.rawValue)
         }
         history = detail.history.map {
@@ -59,7 +61,7 @@ struct OrderPage: PageContent {
         }
         refunds = detail.refunds.map {
             RefundRow(
-                id: $0.refundID, fee: $0.refundFee.description, status: l10n["refund_status_\($0.status.rawValue)"],
+                id: $0.refundID, fee: l10n.money($0.refundFee), status: l10n["refund_status_\($0.status.rawValue)"],
                 phase: l10n["refund_phase_\($0.phase.rawValue)"], reason: $0.reason,
                 created: time($0.createdAt))
         }

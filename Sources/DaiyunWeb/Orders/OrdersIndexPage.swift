@@ -25,7 +25,7 @@ struct OrdersIndexPage: PageContent {
         rows = orders.map {
             Row(
                 tid: $0.tid, status: $0.status.rawValue, statusLabel: l10n["status_\($0.status.rawValue)"], buyer: $0.buyerNick,
-                payment: $0.payment.description, created: ShanghaiTime.format($0.createdAt),
+                payment: l10n.money($0.payment), created: ShanghaiTime.format($0.createdAt),
                 paid: $0.paidAt.map(ShanghaiTime.format) ?? "—",
                 preSale: $0.isPreSale, attention: $0.needsAttention, path: SiteURL.order(store.id, tid: $0.tid).path)
         }

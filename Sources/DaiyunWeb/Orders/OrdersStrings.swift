@@ -46,7 +46,7 @@ extension StringTable {
             "filter_until": ("创建截止日（含）", "Created until (inclusive)"),
             "filter_buyer": ("买家昵称", "Buyer nick"),
             "filter_sku": ("商家编码", "Merchant code"),
-            "filter_attention": ("只看待处理", "Shortages only"),
+            "filter_attention": ("只看库存不足", "Stock shortages only"),
             "status_WAIT_BUYER_PAY": ("等待买家付款", "Awaiting payment"),
             "status_TRADE_NO_CREATE_PAY": ("未创建支付", "No payment created"),
             "status_PAY_PENDING": ("付款确认中", "Payment pending"),
