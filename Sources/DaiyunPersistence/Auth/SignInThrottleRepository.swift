@@ -70,7 +70,7 @@ public struct SignInThrottleRepository: Sendable {
     func unlock(_ login: String) async throws {
         let prefix = Self.name(login) + "|"
         try await database.sql().raw(
-            "DELETE FROM sign_in_throttles WHERE substr(login, 1, \(bind: prefix.count)) = \(bind: prefix)"
+            "DELETE FROM sign_in_throttles WHERE substr(login, 1, CAST(\(bind: prefix.count) AS INTEGER)) = \(bind: prefix)"
         ).run()
     }
 
