@@ -109,7 +109,8 @@ struct PageSnapshotTests {
         query.echo = ["status": OrderStatus.waitSellerSendGoods.rawValue]
         let next = OrderCursor(createdAt: created, id: orders[0].id)
         let page = OrdersIndexPage(
-            store: Self.store, clientName: Self.client.name, orders: orders, next: next, query: query, Localizer(language: language))
+            store: Self.store, clientName: Self.client.name, orders: orders, next: next, query: query,
+            summary: (orders: 1_204, payment: Money(fen: 15_532_800)), Localizer(language: language))
         let html = try await Self.html(page, language, path: SiteURL.orders(Self.store.id).path)
         assertSnapshot(of: html, as: .lines, named: language.rawValue)
     }

@@ -185,4 +185,42 @@ struct WorkbenchTests {
             #expect(page.contains(#"<dd id="payment">¥67.00</dd>"#))
         }
     }
+
+    @Test(
+        "orders are found by number across the stores one may see, counted and summed as filtered, and exported with their lines",
+        arguments: TestDatabase.available)
+    func searchCountExport(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            try await Self.seed(app, t)
+            app.setClock { Self.now }
+            let manager = BrowserSession(app: app)
+            try await manager.signIn("store_manager", password: TestTenancy.password)
+            let found = try await manager.get("/orders/search?q=9004")
+            #expect(found.headers.first(name: .location) == "/stores/\(t.storeA1.id)/orders/9004", "one order opens at once")
+            let byBuyer = try await manager.get("/orders/search?q=a").body.string
+            #expect(byBuyer.contains("9001") && !byBuyer.contains("9002"), "a buyer's orders")
+            let stranger = BrowserSession(app: app)
+            try await stranger.signIn("viewera2", password: TestTenancy.password)
+            #expect(try await stranger.get("/orders/search?q=9004").body.string.contains("没有订单号或买家"), "not in stores one cannot see")
+
+            let toShip = try await manager.get("/stores/\(t.storeA1.id)/orders?to_ship=1").body.string
+            #expect(toShip.contains("共 2 单 · 实付合计 ¥1,387.00"), "9001 ¥1,299.00 and 9004 ¥88.00")
+            let one = try await manager.get("/stores/\(t.storeA1.id)/orders?tid=9002").body.string
+            #expect(one.contains("共 1 单") && one.contains("9002") && !one.contains(">9001<"))
+
+            let export = try await manager.get("/stores/\(t.storeA1.id)/orders.csv?to_ship=1")
+            #expect(export.headers.contentType?.description.contains("text/csv") == true)
+            let bytes = Array(export.body.readableBytesView)
+            #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "UTF-8 with a BOM, for Excel")
+            let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self).split(separator: "\r\n").map(String.init)
+            #expect(csv.first?.hasPrefix("订单编号,订单状态,买家,实付金额") == true)
+            #expect(
+                csv.dropFirst().map { $0.split(separator: ",")[0] }.sorted() == ["9001", "9004"], "the filter's orders, one row per line")
+            #expect(csv.contains { $0.contains("9001,买家已付款，待发货,a,1299.00") })
+            let gbk = try await manager.get("/stores/\(t.storeA1.id)/orders.csv?encoding=gb18030")
+            #expect(gbk.headers.contentType?.description.contains("gb18030") == true)
+            #expect(try await stranger.get("/stores/\(t.storeA1.id)/orders.csv").status == .notFound)
+        }
+    }
 }

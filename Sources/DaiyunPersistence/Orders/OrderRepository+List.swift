@@ -6,6 +6,8 @@ import SQLKit
 /// Filters of the order list; every field optional.
 public struct OrderFilter: Sendable, Equatable {
     public var status: OrderStatus?
+    /// The order with this number, exactly.
+    public var tid: String?
     /// Created from this instant (inclusive) until that one (exclusive).
     public var from: Date?
     public var until: Date?
@@ -20,9 +22,10 @@ public struct OrderFilter: Sendable, Equatable {
 
     public init(
         status: OrderStatus? = nil, from: Date? = nil, until: Date? = nil, buyer: String? = nil, outerSkuID: String? = nil,
-        needsAttention: Bool? = nil, toShip: Bool = false, paidBefore: Date? = nil
+        needsAttention: Bool? = nil, toShip: Bool = false, paidBefore: Date? = nil, tid: String? = nil
     ) {
         self.status = status
+        self.tid = tid
         self.from = from
         self.until = until
         self.buyer = buyer
@@ -105,45 +108,8 @@ extension OrderRepository {
     public func list(store: ID<Store>, filter: OrderFilter, after cursor: OrderCursor?, limit: Int) async throws -> (
         orders: [OrderSummary], next: OrderCursor?
     ) {
-        let sql = try database.sql()
-        let query = sql.select().columns(Self.listColumns.map { SQLColumn($0, table: "orders") })
-        if let sku = filter.outerSkuID, try await lineCount(store: store, sku: sku, upTo: Self.fewLinesOfSku + 1) <= Self.fewLinesOfSku {
-            // CROSS JOIN keeps SQLite's join order: the SKU's lines first, then their orders by key.
-            query.from(
-                SQLQueryString(
-                    """
-                    (SELECT DISTINCT tid FROM order_lines WHERE store_id = \(bind: store.rawValue) AND outer_sku_id = \(bind: sku)) AS sku_orders \
-                    CROSS JOIN orders
-                    """))
-            query.where(SQLQueryString("orders.tid = sku_orders.tid"))
-        } else {
-            let index = sql.dialect.name == "sqlite" ? Self.sqliteIndex(for: filter) : nil
-            query.from(SQLQueryString("orders\(unsafeRaw: index.map { " INDEXED BY \($0)" } ?? "")"))
-            if let sku = filter.outerSkuID {
-                query.where(
-                    SQLQueryString(
-                        "EXISTS (SELECT 1 FROM order_lines l WHERE l.store_id = orders.store_id AND l.tid = orders.tid AND l.outer_sku_id = \(bind: sku))"
-                    ))
-            }
-        }
-        query.where(SQLColumn("store_id", table: "orders"), .equal, SQLBind(store.rawValue))
-        if let status = filter.status { query.where(SQLColumn("status", table: "orders"), .equal, SQLBind(status.rawValue)) }
-        if let from = filter.from { query.where(SQLColumn("created_at", table: "orders"), .greaterThanOrEqual, SQLBind(from)) }
-        if let until = filter.until { query.where(SQLColumn("created_at", table: "orders"), .lessThan, SQLBind(until)) }
-        if let buyer = filter.buyer { query.where(SQLColumn("buyer_nick", table: "orders"), .equal, SQLBind(buyer)) }
-        if filter.toShip {
-            query.where(
-                SQLColumn("status", table: "orders"), .in, SQLBind.group(WorkQueueRepository.toShipStatuses.map(\.rawValue)))
-        }
-        if let paidBefore = filter.paidBefore {
-            query.where(SQLColumn("counted_paid_at", table: "orders"), .lessThan, SQLBind(paidBefore))
-        }
-        switch filter.needsAttention {
-        // A literal, as the partial index's condition is: both databases then know the index holds every match.
-        case true?: query.where(SQLQueryString("orders.needs_attention = TRUE"))
-        case false?: query.where(SQLQueryString("orders.needs_attention = FALSE"))
-        case nil: break
-        }
+        let query = try await filtered(store: store, filter)
+        query.columns(Self.listColumns.map { SQLColumn($0, table: "orders") })
         if let cursor {
             // A row-value comparison: both databases walk the index from here.
             query.where(SQLQueryString("(orders.created_at, orders.id) < (\(bind: cursor.createdAt), \(bind: cursor.id))"))
@@ -168,6 +134,60 @@ extension OrderRepository {
         return (orders, next)
     }
 
+    /// How many orders the filter holds and their buyers' payment, over every page.
+    public func summary(store: ID<Store>, filter: OrderFilter) async throws -> (orders: Int, payment: Money) {
+        let query = try await filtered(store: store, filter)
+        query.column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n")))
+            .column(SQLRaw("CAST(COALESCE(SUM(orders.payment_fen), 0) AS BIGINT) AS payment"))
+        let row = try await query.first()
+        return (try row?.decode(column: "n", as: Int.self) ?? 0, Money(fen: try row?.decode(column: "payment", as: Int64.self) ?? 0))
+    }
+
+    /// The store's orders the filter holds, as a query to add columns and an order to.
+    private func filtered(store: ID<Store>, _ filter: OrderFilter) async throws -> SQLSelectBuilder {
+        let sql = try database.sql()
+        let query = sql.select()
+        if let sku = filter.outerSkuID, try await lineCount(store: store, sku: sku, upTo: Self.fewLinesOfSku + 1) <= Self.fewLinesOfSku {
+            // CROSS JOIN keeps SQLite's join order: the SKU's lines first, then their orders by key.
+            query.from(
+                SQLQueryString(
+                    """
+                    (SELECT DISTINCT tid FROM order_lines WHERE store_id = \(bind: store.rawValue) AND outer_sku_id = \(bind: sku)) AS sku_orders \
+                    CROSS JOIN orders
+                    """))
+            query.where(SQLQueryString("orders.tid = sku_orders.tid"))
+        } else {
+            let index = sql.dialect.name == "sqlite" ? Self.sqliteIndex(for: filter) : nil
+            query.from(SQLQueryString("orders\(unsafeRaw: index.map { " INDEXED BY \($0)" } ?? "")"))
+            if let sku = filter.outerSkuID {
+                query.where(
+                    SQLQueryString(
+                        "EXISTS (SELECT 1 FROM order_lines l WHERE l.store_id = orders.store_id AND l.tid = orders.tid AND l.outer_sku_id = \(bind: sku))"
+                    ))
+            }
+        }
+        query.where(SQLColumn("store_id", table: "orders"), .equal, SQLBind(store.rawValue))
+        if let status = filter.status { query.where(SQLColumn("status", table: "orders"), .equal, SQLBind(status.rawValue)) }
+        if let from = filter.from { query.where(SQLColumn("created_at", table: "orders"), .greaterThanOrEqual, SQLBind(from)) }
+        if let until = filter.until { query.where(SQLColumn("created_at", table: "orders"), .lessThan, SQLBind(until)) }
+        if let tid = filter.tid { query.where(SQLColumn("tid", table: "orders"), .equal, SQLBind(tid)) }
+        if let buyer = filter.buyer { query.where(SQLColumn("buyer_nick", table: "orders"), .equal, SQLBind(buyer)) }
+        if filter.toShip {
+            query.where(
+                SQLColumn("status", table: "orders"), .in, SQLBind.group(WorkQueueRepository.toShipStatuses.map(\.rawValue)))
+        }
+        if let paidBefore = filter.paidBefore {
+            query.where(SQLColumn("counted_paid_at", table: "orders"), .lessThan, SQLBind(paidBefore))
+        }
+        switch filter.needsAttention {
+        // A literal, as the partial index's condition is: both databases then know the index holds every match.
+        case true?: query.where(SQLQueryString("orders.needs_attention = TRUE"))
+        case false?: query.where(SQLQueryString("orders.needs_attention = FALSE"))
+        case nil: break
+        }
+        return query
+    }
+
     private static let listColumns = [
         "id", "tid", "status", "buyer_nick", "payment_fen", "created_at", "paid_at", "counted_paid_at", "step_status", "needs_attention",
     ]
@@ -176,6 +196,8 @@ extension OrderRepository {
     /// SQLite should walk, in the list's order. Without a filter or with only a period, SQLite's
     /// own choice (by store and time) is right.
     private static func sqliteIndex(for filter: OrderFilter) -> String? {
+        // The order number is unique in the store: its own index finds it.
+        if filter.tid != nil { return nil }
         if filter.buyer != nil { return "orders_store_buyer" }
         if filter.needsAttention == true { return "orders_store_attention" }
         if filter.status != nil || filter.toShip { return "orders_store_status_created" }

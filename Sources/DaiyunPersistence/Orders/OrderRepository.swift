@@ -28,6 +28,20 @@ public struct OrderRepository: Sendable {
     }
 
     /// How many orders a store has (the dashboard and tests use it).
+    /// The stores among these that hold an order with this number, or whose buyer has this nick
+    /// (`buyer`), with the order numbers, newest first: the search across stores.
+    public func find(_ text: String, buyer: Bool, in stores: [ID<Store>], limit: Int = 50) async throws -> [(store: ID<Store>, tid: String)]
+    {
+        guard !stores.isEmpty, !text.isEmpty else { return [] }
+        let column = buyer ? "buyer_nick" : "tid"
+        return try await database.sql().raw(
+            """
+            SELECT store_id, tid FROM orders WHERE store_id IN \(SQLBind.group(stores.map(\.rawValue))) AND \(ident: column) = \(bind: text)
+            ORDER BY created_at DESC LIMIT \(unsafeRaw: String(limit))
+            """
+        ).all().map { (ID(try $0.decode(column: "store_id", as: UUID.self)), try $0.decode(column: "tid", as: String.self)) }
+    }
+
     public func count(store: ID<Store>) async throws -> Int {
         let row = try await database.sql().raw("SELECT COUNT(*) AS n FROM orders WHERE store_id = \(bind: store.rawValue)").first()
         return try row?.decode(column: "n", as: Int.self) ?? 0

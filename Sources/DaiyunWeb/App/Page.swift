@@ -45,6 +45,7 @@ struct Layout: Encodable, Sendable {
         var staff = SiteURL.staff.path
         var audit = SiteURL.audit.path
         var account = SiteURL.account.path
+        var orderSearch = SiteURL.orderSearch.path
     }
 }
 

@@ -44,6 +44,9 @@ enum SiteURL: Sendable, Equatable {
     case stockWarnings(ID<Client>)
     case store(ID<Store>)
     case orders(ID<Store>)
+    case ordersExport(ID<Store>)
+    /// Orders by number or buyer across the stores the user may see (`?q=`).
+    case orderSearch
     /// The store's orders to ship; `overdue`: only those past the store's promised time.
     case ordersToShip(ID<Store>, overdue: Bool)
     case order(ID<Store>, tid: String)
@@ -95,6 +98,8 @@ enum SiteURL: Sendable, Equatable {
         case .stockWarnings(let id): "/clients/\(id)/stock/warnings"
         case .store(let id): "/stores/\(id)"
         case .orders(let id): "/stores/\(id)/orders"
+        case .ordersExport(let id): "/stores/\(id)/orders.csv"
+        case .orderSearch: "/orders/search"
         case .ordersToShip(let id, let overdue): "/stores/\(id)/orders?to_ship=1" + (overdue ? "&overdue=1" : "")
         case .order(let store, let tid): "/stores/\(store)/orders/" + Self.escaped(tid)
         case .orderShipments(let store, let tid): "/stores/\(store)/orders/" + Self.escaped(tid) + "/shipments"

@@ -53,6 +53,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     try signedIn.register(collection: ClientsController())
     try signedIn.register(collection: StoresController())
     try signedIn.register(collection: OrdersController())
+    try signedIn.register(collection: OrderSearchController())
     try signedIn.register(collection: StockController())
     try signedIn.register(collection: CatalogController())
     try signedIn.register(collection: ImportsController())

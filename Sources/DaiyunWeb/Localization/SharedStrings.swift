@@ -20,6 +20,9 @@ extension StringTable {
                 "Brand read-only view: every figure is traceable and every agency action is in a verifiable audit log."
             ),
             "saved": ("已保存。", "Saved."),
+            "search": ("搜索", "Search"),
+            "search_orders": ("搜索订单", "Search orders"),
+            "search_orders_placeholder": ("订单号或买家昵称", "Order no. or buyer"),
             "actor_job_sync": ("渠道同步", "Channel sync"),
             "actor_job_demo": ("演示数据生成", "Demo data"),
             "actor_job_bench": ("基准测试", "Benchmark"),

@@ -1,3 +1,4 @@
+import DaiyunChannels
 import DaiyunCore
 import DaiyunPersistence
 import Foundation
@@ -10,6 +11,7 @@ struct OrdersController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("stores", ":storeID", "orders", use: list)
+        routes.get("stores", ":storeID", "orders.csv", use: export)
         routes.get("stores", ":storeID", "orders", ":tid", use: detail)
         routes.post("stores", ":storeID", "orders", ":tid", "shipments", use: ship)
         routes.get("source-records", ":recordID", use: download)
@@ -22,9 +24,30 @@ struct OrdersController: RouteCollection {
         let page = try await OrderRepository(database: req.db).list(
             store: store.id, filter: query.filter, after: query.cursor, limit: Self.pageSize)
         let client = try await req.tenancy.client(store.clientID)
+        let summary = try await OrderRepository(database: req.db).summary(store: store.id, filter: query.filter)
         let content = OrdersIndexPage(
-            store: store, clientName: client?.name ?? "", orders: page.orders, next: page.next, query: query, l10n)
+            store: store, clientName: client?.name ?? "", orders: page.orders, next: page.next, query: query, summary: summary, l10n)
         return try await Page.render(content, for: req)
+    }
+
+    /// The filtered orders with their lines as CSV (`?encoding=gb18030` for GB18030).
+    func export(req: Request) async throws -> Response {
+        let store = try await req.store()
+        let query = try OrderListQuery(req, store: store)
+        let encoding: FileEncoding = (try? req.query.get(String.self, at: "encoding")) == "gb18030" ? .gb18030 : .utf8
+        let repository = OrderRepository(database: req.db)
+        var orders: [Order] = []
+        var cursor: OrderCursor?
+        repeat {
+            let page = try await repository.list(store: store.id, filter: query.filter, after: cursor, limit: 1000)
+            let full = try await repository.orders(page.orders.map(\.tid), store: store.id)
+            orders += page.orders.compactMap { full[$0.tid] }
+            cursor = page.next
+        } while cursor != nil && orders.count < OrderExport.maxOrders
+        let type = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": encoding == .utf8 ? "utf-8" : "gb18030"])
+        return Download.attachment(
+            OrderExport.file(orders, encoding: encoding, Page.localizer(for: req)),
+            filename: "orders-\(store.shopID)-\(BusinessDay(containing: req.now)).csv", contentType: type)
     }
 
     func detail(req: Request) async throws -> Response {
@@ -94,6 +117,7 @@ struct OrderListQuery {
             default: throw ValidationError(field: key, rule: .oneOf(["0", "1"]))
             }
         }
+        filter.tid = text("tid")
         filter.status = try text("status").map { text in
             guard let status = OrderStatus(rawValue: text) else {
                 throw ValidationError(field: "status", rule: .oneOf(OrderStatus.allCases.map(\.rawValue)))
@@ -114,6 +138,14 @@ struct OrderListQuery {
             guard let cursor = OrderCursor(text) else { throw ValidationError(field: "after", rule: .unknownReference) }
             return cursor
         }
+    }
+
+    /// The export of the orders this query filters.
+    func exportLink(store: Store) -> String {
+        var components = URLComponents()
+        components.path = SiteURL.ordersExport(store.id).path
+        components.queryItems = echo.keys.sorted().filter { $0 != "after" }.map { URLQueryItem(name: $0, value: echo[$0]) }
+        return components.string ?? components.path
     }
 
     func link(store: Store, after cursor: OrderCursor) -> String {
