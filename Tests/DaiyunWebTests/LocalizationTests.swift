@@ -13,7 +13,8 @@ struct LocalizationTests {
 
     /// Every page; a template that extends the layout and is missing here fails `everyTemplateIsAPage`.
     static let pages: [any PageContent.Type] = [
-        ErrorPage.self, SignInPage.self, WorkbenchPage.self, OrderSearchPage.self, ClientPage.self, StorePage.self, OrdersIndexPage.self,
+        ErrorPage.self, SignInPage.self, WorkbenchPage.self, OrderSearchPage.self, BatchShippingPage.self, ClientPage.self, StorePage.self,
+        OrdersIndexPage.self,
         OrderPage.self,
         SyncPage.self, CatalogPage.self, SKUPage.self, StockPage.self, ImportsPage.self, ImportPreviewPage.self, ImportBatchPage.self,
         AccountPage.self, StaffPage.self, AuditPage.self,

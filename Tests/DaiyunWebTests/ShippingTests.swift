@@ -85,4 +85,60 @@ struct ShippingTests {
             }
         }
     }
+
+    @Test(
+        "batch shipping: waybills typed and pasted ship each order through its own job; bad lines are listed, the rest ship",
+        arguments: TestDatabase.available)
+    func batch(_ database: TestDatabase) async throws {
+        let shop = SandboxShop(
+            nick: "s", session: "sess", skus: Self.skus, baseOrdersPerDay: 0, seed: 2, historyDays: 0, pace: .init(ordersPerMinute: 0))
+        let gateway = SandboxGateway(apps: ["app": "secret"], shops: [shop])
+        try await withSandbox(gateway, shops: [shop]) { endpoint in
+            try await withTestApp(database) { app in
+                let t = try await TestTenancy.create(on: app)
+                try await app.channelConnections.connect(
+                    ChannelConnection(storeID: t.storeA1.id, endpoint: endpoint, appKey: "app", appSecret: "secret", session: "sess"),
+                    store: t.storeA1, by: WriteContext(actor: "user:test", now: Date()))
+                #expect(await shop.flashSale(outerID: "TEE-M", count: 3) == 3)
+                let runner = JobRunner(database: app.db, worker: "t", logger: Logger(label: "t"), registry: app.jobRegistry)
+                _ = try await runner.pass(now: Date())
+                let tids = try await OrderRepository(database: app.db).list(
+                    store: t.storeA1.id, filter: OrderFilter(toShip: true), after: nil, limit: 10
+                ).orders.map(\.tid).sorted()
+                #expect(tids.count == 3)
+
+                let browser = BrowserSession(app: app)
+                try await browser.signIn(t["warehouse"].login, password: TestTenancy.password)
+                let page = try await browser.get("/stores/\(t.storeA1.id)/shipments/batch").body.string
+                #expect(tids.allSatisfy { page.contains("name=\"waybill_\($0)\"") })
+                let answer = try await browser.post(
+                    "/stores/\(t.storeA1.id)/shipments/batch",
+                    [
+                        "company_code": "ZTO", "pasted": "\(tids[0])\tZT1000000001\n\(tids[1]) bad!\n99999999 ZT1000000009\njust-one-field",
+                        "waybill_\(tids[2])": "ZT1000000003",
+                    ])
+                #expect(answer.status == .unprocessableEntity)
+                let body = answer.body.string
+                #expect(body.contains("<strong>2</strong>"), "two orders shipped")
+                #expect(body.contains("运单号：须同时包含字母和数字") || body.contains("运单号："), "the bad waybill's line says why")
+                #expect(body.contains("99999999") && body.contains("引用的对象不存在或不可见"), "an order not in the store")
+                #expect(body.contains("应为两项"), "a line with one field")
+                let shipments = try await ShipmentRepository(database: app.db).shipments(store: t.storeA1.id, tid: tids[0])
+                #expect(shipments.map(\.waybill) == ["ZT1000000001"] && shipments.map(\.companyCode) == ["ZTO"])
+                #expect(try await ShipmentRepository(database: app.db).shipments(store: t.storeA1.id, tid: tids[1]).isEmpty)
+                #expect(try await ShipmentRepository(database: app.db).shipments(store: t.storeA1.id, tid: tids[2]).count == 1)
+                // The jobs send them (one at a time per store); the orders ship in Daiyun as on the order page.
+                for _ in 0..<3 { _ = try await runner.pass(now: Date()) }
+                #expect(await shop.shipments.filter { $0.companyCode == "ZTO" }.count == 2)
+                let shipped = try await OrderRepository(database: app.db).orders([tids[0], tids[2]], store: t.storeA1.id)
+                #expect(shipped.values.allSatisfy { $0.status == .waitBuyerConfirmGoods })
+                let actions = try await AuditLogRepository(database: app.db).allEntries(in: "client:\(t.clientA1.id)").map(\.action)
+                #expect(actions.filter { $0 == "order.ship" }.count == 2, "each shipment audited")
+
+                let cs = BrowserSession(app: app)
+                try await cs.signIn(t["cs_agent"].login, password: TestTenancy.password)
+                #expect(try await cs.get("/stores/\(t.storeA1.id)/shipments/batch").status == .forbidden)
+            }
+        }
+    }
 }

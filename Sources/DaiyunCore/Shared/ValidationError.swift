@@ -35,6 +35,10 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case samePassword
         /// An admin may not do this to their own account (disable it).
         case notYourself
+        /// The same item twice where it may come once.
+        case duplicate
+        /// A line of pasted input that is not the two fields it should be.
+        case twoFields
     }
 
     public let field: String
@@ -72,6 +76,8 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case .wrongPassword: "is not the account's password"
         case .samePassword: "must differ from the current password"
         case .notYourself: "may not be your own account"
+        case .duplicate: "is given twice"
+        case .twoFields: "must be two fields: the order number, then the waybill"
         }
     }
 
@@ -126,6 +132,8 @@ extension ValidationError {
         case .wrongPassword: Message("rule_wrong_password", english: reason)
         case .samePassword: Message("rule_same_password", english: reason)
         case .notYourself: Message("rule_not_yourself", english: reason)
+        case .duplicate: Message("rule_duplicate", english: reason)
+        case .twoFields: Message("rule_two_fields", english: reason)
         }
     }
 }

@@ -47,6 +47,7 @@ enum SiteURL: Sendable, Equatable {
     case ordersExport(ID<Store>)
     /// Orders by number or buyer across the stores the user may see (`?q=`).
     case orderSearch
+    case batchShipping(ID<Store>)
     /// The store's orders to ship; `overdue`: only those past the store's promised time.
     case ordersToShip(ID<Store>, overdue: Bool)
     case order(ID<Store>, tid: String)
@@ -100,6 +101,7 @@ enum SiteURL: Sendable, Equatable {
         case .orders(let id): "/stores/\(id)/orders"
         case .ordersExport(let id): "/stores/\(id)/orders.csv"
         case .orderSearch: "/orders/search"
+        case .batchShipping(let id): "/stores/\(id)/shipments/batch"
         case .ordersToShip(let id, let overdue): "/stores/\(id)/orders?to_ship=1" + (overdue ? "&overdue=1" : "")
         case .order(let store, let tid): "/stores/\(store)/orders/" + Self.escaped(tid)
         case .orderShipments(let store, let tid): "/stores/\(store)/orders/" + Self.escaped(tid) + "/shipments"

@@ -54,6 +54,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     try signedIn.register(collection: StoresController())
     try signedIn.register(collection: OrdersController())
     try signedIn.register(collection: OrderSearchController())
+    try signedIn.register(collection: BatchShippingController())
     try signedIn.register(collection: StockController())
     try signedIn.register(collection: CatalogController())
     try signedIn.register(collection: ImportsController())

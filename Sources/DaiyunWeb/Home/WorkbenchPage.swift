@@ -19,6 +19,8 @@ struct WorkbenchPage: PageContent {
     var rows: [Row]
     var total: Row?
     var ordersToShip: [ShipRow]
+    /// The batch shipping page of each store the user ships for.
+    var batchShipping: [Link]
     var refunds: [RefundRow]
     var reviews: [ReviewRow]
     var lowStock: [StockRow]
@@ -72,6 +74,11 @@ struct WorkbenchPage: PageContent {
         var sync: String
         var syncLabel: String
         var syncPath: String?
+    }
+
+    struct Link: Encodable {
+        var label: String
+        var path: String
     }
 
     struct ShipRow: Encodable {
@@ -142,6 +149,9 @@ struct WorkbenchPage: PageContent {
                 store: names[$0.storeID] ?? "", tid: $0.tid, path: SiteURL.order($0.storeID, tid: $0.tid).path, buyer: $0.buyerNick,
                 payment: l10n.money($0.payment), paidAt: ShanghaiTime.format($0.paidAt), due: ShanghaiTime.format($0.due),
                 overdue: $0.due < now)
+        }
+        batchShipping = bench.stores(with: .shipping).map {
+            Link(label: l10n.format("workbench_batch_ship", $0.store.name), path: SiteURL.batchShipping($0.store.id).path)
         }
         refunds = bench.refunds.map {
             RefundRow(

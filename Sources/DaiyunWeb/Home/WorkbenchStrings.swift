@@ -38,6 +38,7 @@ extension StringTable {
                 "成交额为按支付时间（预售按尾款时间）计入当日的订单实付金额，未扣除退款；客单价 = 成交额 ÷ 支付买家数。",
                 "GMV is the buyers' payment of the orders paid that day (pre-sales by their final payment), before refunds; AOV = GMV ÷ paying buyers."
             ),
+            "workbench_batch_ship": ("批量发货：%@", "Batch shipping: %@"),
             "workbench_shipping_queue": ("发货队列（付款最早的在前）", "Shipping queue (longest waiting first)"),
             "workbench_nothing_to_ship": ("没有待发货的订单。", "No orders to ship."),
             "workbench_nothing_waiting": ("没有待处理的事项。", "Nothing waiting."),

@@ -117,6 +117,8 @@ extension StringTable {
             "rule_wrong_password": ("不是当前密码", "is not your current password"),
             "rule_same_password": ("不能与当前密码相同", "must differ from the current password"),
             "rule_not_yourself": ("不能是你自己的账号", "may not be your own account"),
+            "rule_duplicate": ("重复出现", "is given twice"),
+            "rule_two_fields": ("应为两项：订单号，然后运单号", "must be two fields: the order number, then the waybill"),
             "field_current_password": ("当前密码", "Current password"),
             "field_new_password": ("新密码", "New password"),
             "field_confirm_password": ("确认新密码", "Confirm the new password"),

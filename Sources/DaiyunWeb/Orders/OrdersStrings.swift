@@ -48,6 +48,24 @@ extension StringTable {
             "filter_sku": ("商家编码", "Merchant code"),
             "filter_attention": ("只看库存不足", "Stock shortages only"),
             "filter_to_ship": ("只看待发货", "To ship only"),
+            "batch_ship_title": ("批量发货", "Batch shipping"),
+            "batch_ship_intro": (
+                "选择快递公司，在订单旁填运单号，或把两列“订单号 运单号”从表格粘贴进来；每单各自记录、审计并推送到渠道，有问题的行单独列出，其余照常发货。",
+                "Choose the carrier, then type each order's waybill beside it or paste two columns “order no. waybill” from a spreadsheet; each order is recorded, audited and sent to the channel on its own, and a bad line is listed without holding up the rest."
+            ),
+            "batch_ship_paste": ("粘贴：订单号 运单号（每行一单）", "Paste: order no. and waybill, one order per line"),
+            "batch_ship_paste_hint": ("两列之间可以是制表符、空格或逗号。", "A tab, spaces or a comma between the two columns."),
+            "batch_ship_orders": ("待发货订单（付款最早的在前）", "Orders to ship (longest waiting first)"),
+            "batch_ship_nothing": ("没有待发货的订单。", "No orders to ship."),
+            "batch_ship_due": ("最晚发货", "Ship by"),
+            "batch_ship_submit": ("发货", "Ship"),
+            "batch_ship_queued": ("已记录发货并排队推送到渠道的订单：", "Orders shipped and queued for the channel:"),
+            "batch_ship_line": ("行", "Line"),
+            "batch_ship_reason": ("原因", "Reason"),
+            "batch_ship_not_connected": (
+                "这家店铺还没有连接渠道开放平台，发货无法回传；请先在“渠道同步”页连接。",
+                "This store is not connected to its channel's open platform, so shipments cannot be sent; connect it on its sync page first."
+            ),
             "search_nothing": ("你能看到的店铺里没有订单号或买家为“%@”的订单。", "No order numbered or bought by “%@” in the stores you can see."),
             "search_by_number": ("订单号 %@：%d 个店铺中有此订单", "Order %@: in %d stores"),
             "search_by_buyer": ("买家 %@ 的订单（最近 %d 单）", "Orders of buyer %@ (latest %d)"),
