@@ -115,15 +115,17 @@ public struct JobRunner: Sendable {
         let queue = JobQueue(database: database, ids: ids)
         let metadata: Logger.Metadata = ["job": "\(job.id)", "kind": "\(job.kind.rawValue)"]
         do {
-            guard let handler = registry.handlers[job.kind] else { throw JobFailure("no handler for \(job.kind)", final: true) }
+            guard let handler = registry.handlers[job.kind] else {
+                throw JobFailure(Message("job_error_no_handler", [job.kind.rawValue], english: "no handler for \(job.kind)"), final: true)
+            }
             let result = try await handler.run(job, now: clock())
             if try await !queue.complete(job, result: result, now: clock()) {
                 logger.warning("job finished after it was taken over; its result is not recorded", metadata: metadata)
             }
         } catch {
-            let failure = error as? JobFailure ?? JobFailure("\(error)", final: false)
+            let failure = error as? JobFailure ?? JobFailure(unexpected: error)
             logger.warning("job failed", metadata: metadata.merging(["error": "\(failure.message)", "final": "\(failure.final)"]) { $1 })
-            do { try await queue.fail(job, error: failure.message, final: failure.final, now: clock()) } catch {
+            do { try await queue.fail(job, error: failure.said, final: failure.final, now: clock()) } catch {
                 logger.error("job failure not recorded", metadata: metadata.merging(["error": "\(error)"]) { $1 })
             }
         }

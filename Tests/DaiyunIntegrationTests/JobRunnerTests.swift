@@ -33,7 +33,7 @@ struct JobRunnerTests {
                 try await queue.enqueue(.stockPush, store: t.storeA1, key: "push:listing-1", runAt: now, now: now),
                 "a change during the push queues another")
             #expect(try await queue.claim(worker: "w2", now: now.addingTimeInterval(60)).isEmpty, "not while the first runs")
-            try await queue.complete(claimed[0], result: "ok", now: now)
+            try await queue.complete(claimed[0], result: .test("ok"), now: now)
             #expect(try await queue.claim(worker: "w2", now: now.addingTimeInterval(60)).count == 1)
         }
     }
@@ -57,7 +57,7 @@ struct JobRunnerTests {
             #expect(try await queue.claim(worker: "w2", limit: 10, now: now).isEmpty, "the store's sync waits for its push")
 
             let push = try #require(first.first { $0.kind == .stockPush })
-            try await queue.complete(push, result: "ok", now: now)
+            try await queue.complete(push, result: .test("ok"), now: now)
             let second = try await queue.claim(worker: "w2", limit: 10, now: now)
             #expect(second.map(\.kind) == [.sync] && second.first?.storeID == t.storeA1.id)
             try await queue.enqueue(.stockPush, store: t.storeA1, runAt: now, now: now)
@@ -114,7 +114,7 @@ struct JobRunnerTests {
             for attempt in 1...3 {
                 let job = try #require(try await queue.claim(worker: "w", now: now).first)
                 #expect(job.attempts == attempt)
-                try await queue.fail(job, error: "isp.timeout \(attempt)", now: now)
+                try await queue.fail(job, error: .test("isp.timeout \(attempt)"), now: now)
                 let after = try #require(try await queue.job(job.id))
                 if attempt < 3 {
                     #expect(after.status == .queued && after.runAt > now && after.lastError == "isp.timeout \(attempt)")

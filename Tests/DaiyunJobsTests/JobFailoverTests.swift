@@ -35,11 +35,11 @@ struct JobFailoverTests {
                 Self.slow,
                 JobClosure { _, _ in
                     try await Task.sleep(for: .seconds(3600))
-                    return "finished by A"
+                    return .test("finished by A")
                 })
             var working = JobRegistry()
-            working.register(Self.slow, JobClosure { _, _ in "pushed by B" })
-            working.register(Self.sync, JobClosure { _, _ in "synced by B" })
+            working.register(Self.slow, JobClosure { _, _ in .test("pushed by B") })
+            working.register(Self.sync, JobClosure { _, _ in .test("synced by B") })
             let a = JobRunner(database: app.db, worker: "host-a:1", logger: Logger(label: "a"), registry: hanging)
             let b = JobRunner(database: app.db, worker: "host-b:2", logger: Logger(label: "b"), registry: working)
 
@@ -84,7 +84,7 @@ struct JobFailoverTests {
                 rollup,
                 JobClosure { job, _ in
                     runs.withLock { $0.append(job.scope) }
-                    return "rolled up"
+                    return .test("rolled up")
                 })
             let agencies = [t.agencyA.id, t.agencyB.id]
             registry.schedule(rollup, .daily(hour: 2, minute: 0)) { agencies.map { .agency($0) } }

@@ -79,16 +79,26 @@ struct MigrationTests {
             try await queue.enqueue(.sync, store: t.storeA1, runAt: now, now: now)
             try await queue.enqueue(.ship, store: t.storeA2, payload: #"{"shipment_id":"x"}"#, key: "ship:1", runAt: now, now: now)
             let dead = try #require(try await queue.claim(worker: "w", now: now).first { $0.kind == .sync })
-            try await queue.fail(dead, error: "TOP error 25", final: true, now: now)
+            try await queue.fail(dead, error: .test("TOP error 25"), final: true, now: now)
             let before = try await queue.jobs(store: t.storeA1.id) + queue.jobs(store: t.storeA2.id)
 
+            // M0027 adds columns to the table M0024 rebuilds: it is undone first and done again after.
             let migration = M0024_GeneralizeJobs()
+            let messages = M0027_AddJobMessages()
             try await app.db.transaction { tx in
+                try await messages.revert(on: tx)
                 try await migration.revert(on: tx)
                 try await migration.prepare(on: tx)
+                try await messages.prepare(on: tx)
             }
             let after = try await queue.jobs(store: t.storeA1.id) + queue.jobs(store: t.storeA2.id)
-            #expect(after == before && after.count == 2)
+            // The messages are M0027's, which the round trip dropped and added back empty.
+            let withoutMessages = before.map { job in
+                var kept = job
+                (kept.resultMessage, kept.errorMessage) = (nil, nil)
+                return kept
+            }
+            #expect(after == withoutMessages && after.count == 2)
             #expect(after.map(\.scope) == [.of(t.storeA1), .of(t.storeA2)], "each with its store's client and agency")
             #expect(try await queue.retry(dead.id, store: t.storeA1.id, now: now), "a dead job can still be retried")
         }

@@ -1,3 +1,4 @@
+import DaiyunChannels
 import DaiyunCore
 import DaiyunIntegration
 import DaiyunPersistence
@@ -61,7 +62,7 @@ struct LocalizationTests {
 
     /// The web code, and the modules that compose `Message`s for it.
     static var swiftSources: [String] {
-        ["DaiyunWeb", "DaiyunCore", "DaiyunChannels", "DaiyunIntegration", "DaiyunJobs"].flatMap { module in
+        ["DaiyunWeb", "DaiyunCore", "DaiyunChannels", "DaiyunIntegration", "DaiyunJobs", "DaiyunPersistence"].flatMap { module in
             let folder = root.appendingPathComponent("Sources/\(module)")
             let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
             return files.filter { $0.pathExtension == "swift" && !$0.lastPathComponent.hasSuffix("Strings.swift") }
@@ -145,5 +146,19 @@ struct LocalizationTests {
         for (prefix, values) in Self.families { used.formUnion(values.map { prefix + $0 }) }
         let unused = StringTable.merged.keys.filter { !used.contains($0) && !$0.hasPrefix("field_") }
         #expect(unused.isEmpty, "defined and never used: \(unused.sorted())")
+    }
+
+    @Test("messages code composes read in the page's language, arguments in place; unknown keys fall back to the English")
+    func messages() throws {
+        var report = SyncReport()
+        report.orders.fetched = 192
+        report.orders.counts = UpsertCounts(inserted: 1, updated: 5)
+        let zh = Localizer(language: .zhCN)
+        #expect(zh.say(report.message).hasPrefix("订单读取 192 单（新增 1，变更 5）"))
+        #expect(Localizer(language: .en).say(report.message) == report.summary)
+        #expect(zh.say(ValidationError(field: "x", rule: .between(min: 1, max: 720)).message) == "须为 1 到 720 之间的整数")
+        #expect(zh.say(Message("no_such_key", ["a"], english: "as stored")) == "as stored")
+        let rowError = RowError(line: 3, column: "买家实际支付金额", Message("row_not_amount", ["九十九"], english: "x"))
+        #expect(zh.reason(rowError) == "不是以元为单位的金额：九十九")
     }
 }

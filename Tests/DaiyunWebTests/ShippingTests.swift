@@ -110,12 +110,12 @@ struct ShippingTests {
                 let browser = BrowserSession(app: app)
                 try await browser.signIn(t["warehouse"].login, password: TestTenancy.password)
                 let page = try await browser.get("/stores/\(t.storeA1.id)/shipments/batch").body.string
-                #expect(tids.allSatisfy { page.contains("name=\"waybill_\($0)\"") })
+                #expect(tids.allSatisfy { page.contains("name=\"waybill-\($0)\"") })
                 let answer = try await browser.post(
                     "/stores/\(t.storeA1.id)/shipments/batch",
                     [
                         "company_code": "ZTO", "pasted": "\(tids[0])\tZT1000000001\n\(tids[1]) bad!\n99999999 ZT1000000009\njust-one-field",
-                        "waybill_\(tids[2])": "ZT1000000003",
+                        "waybill-\(tids[2])": "ZT1000000003",
                     ])
                 #expect(answer.status == .unprocessableEntity)
                 let body = answer.body.string

@@ -57,7 +57,7 @@ struct SyncPagesTests {
 
             // The job dies (as on a refused signature); the page offers a retry.
             let job = try #require(try await JobQueue(database: app.db).claim(worker: "t", now: Date()).first)
-            try await JobQueue(database: app.db).fail(job, error: "TOP error 25: Invalid Signature", final: true, now: Date())
+            try await JobQueue(database: app.db).fail(job, error: .test("TOP error 25: Invalid Signature"), final: true, now: Date())
             let dead = try await browser.get("/stores/\(t.storeA1.id)/sync").body.string
             #expect(dead.contains("Invalid Signature") && dead.contains("/jobs/\(job.id.uuidString.lowercased())/retry"))
             #expect(try await browser.post("/stores/\(t.storeA1.id)/jobs/\(job.id.uuidString.lowercased())/retry", [:]).status == .seeOther)

@@ -58,6 +58,22 @@ class OperationsTest(BrowserTest):
         self.assertEqual(d.find_element(By.ID, "rejected").text, "5")
         self.shot("import-result")
 
+    def test_warehouse_batch_ships_orders_from_the_workbench(self):
+        self.sign_in("sun.warehouse")
+        d = self.driver
+        self.assertTrue(d.find_elements(By.CSS_SELECTOR, "#orders-to-ship tbody tr"), "the shipping queue")
+        link = [a for a in d.find_elements(By.CSS_SELECTOR, "#shipping .links a") if "织锦服饰天猫旗舰店" in a.text][0]
+        self.submit_and_wait(link)
+        fields = d.find_elements(By.CSS_SELECTOR, "#batch-orders input[name^='waybill-']")[:3]
+        self.assertEqual(len(fields), 3, "the connected Tmall store has orders to ship")
+        for i, field in enumerate(fields):
+            field.send_keys("ZT%010d" % (7000000 + i))
+        Select(d.find_element(By.ID, "b-carrier")).select_by_value("ZTO")
+        self.shot("batch-shipping")
+        self.submit_and_wait(d.find_element(By.ID, "batch-ship"))
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, "#shipped-count strong").text, "3")
+        self.assertEqual(d.find_elements(By.ID, "batch-refused"), [])
+        self.shot("batch-shipped")
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -23,13 +23,17 @@ public struct Job: Sendable, Equatable, Codable {
     public var lockedAt: Date?
     public var lastError: String?
     public var result: String?
+    /// The result and the last error as messages, said in the reader's language (jobs finished
+    /// before messages have the English only).
+    public var resultMessage: Message?
+    public var errorMessage: Message?
     public var createdAt: Date
     public var finishedAt: Date?
 
     public init(
         id: UUID, scope: JobScope, kind: JobKind, payload: String, dedupeKey: String, lockKey: String, status: JobStatus,
         attempts: Int, maxAttempts: Int, runAt: Date, lockedBy: String? = nil, lockedAt: Date? = nil, lastError: String? = nil,
-        result: String? = nil, createdAt: Date, finishedAt: Date? = nil
+        result: String? = nil, resultMessage: Message? = nil, errorMessage: Message? = nil, createdAt: Date, finishedAt: Date? = nil
     ) {
         self.id = id
         self.scope = scope
@@ -45,6 +49,8 @@ public struct Job: Sendable, Equatable, Codable {
         self.lockedAt = lockedAt
         self.lastError = lastError
         self.result = result
+        self.resultMessage = resultMessage
+        self.errorMessage = errorMessage
         self.createdAt = createdAt
         self.finishedAt = finishedAt
     }

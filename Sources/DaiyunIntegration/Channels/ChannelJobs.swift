@@ -22,7 +22,7 @@ extension JobRegistry {
                 var sync = TaobaoSync(database: database, client: client, store: store)
                 sync.clock = clock
                 sync.ids = ids
-                return try await channel.translatingErrors { [sync] in try await sync.run(now: now).summary }
+                return try await channel.translatingErrors { [sync] in try await sync.run(now: now).message }
             })
         register(
             .stockPush,
@@ -59,23 +59,29 @@ struct ChannelJobContext: Sendable {
     /// The job's store and a client on its connection; a job no retry can help fails for good.
     func open(_ job: Job) async throws -> (Store, TOPClient) {
         guard let id = job.storeID, let store = try await TenancyRepository(database: database).store(id) else {
-            throw JobFailure("the store no longer exists", final: true)
+            throw JobFailure(Message("job_error_no_store", english: "the store no longer exists"), final: true)
         }
         let stored: ChannelConnection?
         do { stored = try await connections.connection(store: store.id) } catch let error as SecretBox.OpenError {
-            throw JobFailure(error.description, final: true)
+            throw JobFailure(Message("job_error_secrets", [error.description], english: error.description), final: true)
         }
-        guard let connection = stored else { throw JobFailure("the store has no channel connection", final: true) }
+        guard let connection = stored else {
+            throw JobFailure(Message("job_error_no_connection", english: "the store has no channel connection"), final: true)
+        }
         guard ConnectionDraft.syncedChannels.contains(store.channel) else {
-            throw JobFailure("\(store.channel.rawValue) stores do not sync through the open platform yet", final: true)
+            throw JobFailure(
+                Message(
+                    "job_error_channel_unsupported", [store.channel.rawValue],
+                    english: "\(store.channel.rawValue) stores do not sync through the open platform yet"), final: true)
         }
         return (store, TOPClient(connection: connection, transport: transport))
     }
 
     /// The platform's errors as job failures: final unless the error family is worth retrying.
-    func translatingErrors(_ body: () async throws -> String) async throws -> String {
+    func translatingErrors(_ body: () async throws -> Message) async throws -> Message {
         do { return try await body() } catch let error as TOPError {
-            throw JobFailure(error.description, final: !error.family.isRetryable)
+            throw JobFailure(
+                Message("job_error_channel", [error.description], english: error.description), final: !error.family.isRetryable)
         }
     }
 }
@@ -123,9 +129,15 @@ extension TOPClient {
 
 extension SyncReport {
     /// `orders 120 read (3 new, 5 changed); refunds 4 read (1 new, 0 changed); reviews 2 read (2 new, 0 changed)`.
-    public var summary: String {
-        "orders \(orders.fetched) read (\(orders.counts.inserted) new, \(orders.counts.updated) changed); "
-            + "refunds \(refunds.fetched) read (\(refunds.counts.inserted) new, \(refunds.counts.updated) changed); "
-            + "reviews \(reviews.fetched) read (\(reviews.counts.inserted) new, \(reviews.counts.updated) changed)"
+    public var summary: String { message.english }
+
+    /// What the sync read and changed, per kind.
+    public var message: Message {
+        let figures = [orders, refunds, reviews].flatMap { ["\($0.fetched)", "\($0.counts.inserted)", "\($0.counts.updated)"] }
+        return Message(
+            "job_result_sync", figures,
+            english: "orders \(orders.fetched) read (\(orders.counts.inserted) new, \(orders.counts.updated) changed); "
+                + "refunds \(refunds.fetched) read (\(refunds.counts.inserted) new, \(refunds.counts.updated) changed); "
+                + "reviews \(reviews.fetched) read (\(reviews.counts.inserted) new, \(reviews.counts.updated) changed)")
     }
 }

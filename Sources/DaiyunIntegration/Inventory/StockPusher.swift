@@ -24,7 +24,7 @@ public struct StockPusher: Sendable {
 
     /// Pushes what changed; returns a one-line summary, or throws naming the listings that failed.
     @discardableResult
-    public func push(now: Date) async throws -> String {
+    public func push(now: Date) async throws -> Message {
         let planner = StockPushPlanner(database: database, ids: ids)
         let pushes = try await planner.plan(store: store, now: now)
         var failures: [String] = []
@@ -45,8 +45,11 @@ public struct StockPusher: Sendable {
             }
         }
         guard failures.isEmpty else {
-            throw JobFailure("\(failures.count) of \(pushes.count) listings not pushed: " + failures.joined(separator: "; "), final: false)
+            let english = "\(failures.count) of \(pushes.count) listings not pushed: " + failures.joined(separator: "; ")
+            throw JobFailure(
+                Message("job_error_push", ["\(failures.count)", "\(pushes.count)", failures.joined(separator: "; ")], english: english),
+                final: false)
         }
-        return "\(calls) listings pushed"
+        return Message("job_result_push", ["\(calls)"], english: "\(calls) listings pushed")
     }
 }

@@ -22,17 +22,17 @@ public struct Shipper: Sendable {
         self.ids = ids
     }
 
-    public func send(_ job: Job, now: Date) async throws -> String {
+    public func send(_ job: Job, now: Date) async throws -> Message {
         struct Payload: Decodable { var shipment_id: UUID }
         guard let payload = try? JSONDecoder().decode(Payload.self, from: Data(job.payload.utf8)),
             let shipment = try await ShipmentRepository(database: database).shipment(payload.shipment_id)
         else {
-            throw JobFailure("the job names no shipment", final: true)
+            throw JobFailure(Message("job_error_no_shipment", english: "the job names no shipment"), final: true)
         }
-        guard shipment.status != "sent" else { return "already sent" }
+        guard shipment.status != "sent" else { return Message("job_result_already_sent", english: "already sent") }
         let repository = ShipmentRepository(database: database)
         guard let order = try await OrderRepository(database: database).orders([shipment.tid], store: store.id)[shipment.tid] else {
-            throw JobFailure("order \(shipment.tid) is not in Daiyun", final: true)
+            throw JobFailure(Message("job_error_no_order", [shipment.tid], english: "order \(shipment.tid) is not in Daiyun"), final: true)
         }
         var parameters = ["tid": shipment.tid, "out_sid": shipment.waybill, "company_code": shipment.companyCode]
         if order.isSplitShipment(of: shipment.oids) {
@@ -74,6 +74,8 @@ public struct Shipper: Sendable {
             try await repository.markSent(shipment.id, at: now)
             throw error
         }
-        return "\(shipment.companyCode) \(shipment.waybill) sent for \(shipment.oids.count) line(s) of \(shipment.tid)"
+        return Message(
+            "job_result_shipped", [shipment.companyCode, shipment.waybill, "\(shipment.oids.count)", shipment.tid],
+            english: "\(shipment.companyCode) \(shipment.waybill) sent for \(shipment.oids.count) line(s) of \(shipment.tid)")
     }
 }

@@ -41,13 +41,15 @@ extension JobQueue {
         try await sql.raw(
             """
             UPDATE jobs SET status = 'done', locked_by = NULL, finished_at = \(bind: now), last_error = 'abandoned by its worker',
-                result = 'superseded by a queued job'
+                error_message = \(bind: Self.json(.abandoned)), result = 'superseded by a queued job',
+                result_message = \(bind: Self.json(.superseded))
             WHERE \(abandoned) AND EXISTS (SELECT 1 FROM jobs q WHERE q.status = 'queued' AND q.dedupe_key = jobs.dedupe_key)
             """
         ).run()
         let rows = try await sql.raw(
             """
-            UPDATE jobs SET status = 'queued', locked_by = NULL, locked_at = NULL, last_error = 'abandoned by its worker'
+            UPDATE jobs SET status = 'queued', locked_by = NULL, locked_at = NULL, last_error = 'abandoned by its worker',
+                error_message = \(bind: Self.json(.abandoned))
             WHERE \(abandoned) RETURNING id
             """
         ).all()

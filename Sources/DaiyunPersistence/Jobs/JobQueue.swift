@@ -21,7 +21,7 @@ public struct JobQueue: Sendable {
 
     static let columns = [
         "id", "agency_id", "client_id", "store_id", "kind", "payload", "dedupe_key", "lock_key", "status", "attempts", "max_attempts",
-        "run_at", "locked_by", "locked_at", "last_error", "result", "created_at", "finished_at",
+        "run_at", "locked_by", "locked_at", "last_error", "result", "result_message", "error_message", "created_at", "finished_at",
     ]
 
     /// The key of a scope's own job of `kind` (a store's sync, its stock push): one at a time per
@@ -137,11 +137,12 @@ public struct JobQueue: Sendable {
     /// The job finished; `result` says what it did. Recorded only while the job is still held by
     /// the runner that claimed it (false otherwise: it was taken over when that runner stopped beating).
     @discardableResult
-    public func complete(_ job: Job, result: String, now: Date) async throws -> Bool {
+    public func complete(_ job: Job, result: Message, now: Date) async throws -> Bool {
         try await database.lockForWriting()
         return try await !database.sql().raw(
             """
-            UPDATE jobs SET status = 'done', result = \(bind: result), last_error = NULL, finished_at = \(bind: now), locked_by = NULL
+            UPDATE jobs SET status = 'done', result = \(bind: result.english), result_message = \(bind: Self.json(result)),
+                last_error = NULL, error_message = NULL, finished_at = \(bind: now), locked_by = NULL
             WHERE id = \(bind: job.id) AND \(Self.heldBy(job)) RETURNING id
             """
         ).all().isEmpty
@@ -156,7 +157,9 @@ public struct JobQueue: Sendable {
     /// A `final` failure (bad credentials, a refused shipment) is dead at once. Like `complete`,
     /// recorded only while the claiming runner still holds the job.
     @discardableResult
-    public func fail(_ job: Job, error: String, final: Bool = false, now: Date) async throws -> Bool {
+    public func fail(_ job: Job, error said: Message, final: Bool = false, now: Date) async throws -> Bool {
+        let error = said.english
+        let message = Self.json(said)
         let retryAt = final ? nil : job.retryAt(after: now)
         try await database.lockForWriting()
         let sql = try database.sql()
@@ -167,10 +170,17 @@ public struct JobQueue: Sendable {
                 try await sql.raw("SELECT id FROM jobs WHERE dedupe_key = \(bind: job.dedupeKey) AND status = 'queued'").first() != nil
             settled =
                 folded
-                ? "status = 'done', last_error = \(bind: error), result = 'superseded by a queued job', finished_at = \(bind: now), locked_by = NULL"
-                : "status = 'queued', last_error = \(bind: error), run_at = \(bind: retryAt), locked_by = NULL, locked_at = NULL"
+                ? """
+                status = 'done', last_error = \(bind: error), error_message = \(bind: message), result = 'superseded by a queued job',
+                result_message = \(bind: Self.json(.superseded)), finished_at = \(bind: now), locked_by = NULL
+                """
+                : """
+                status = 'queued', last_error = \(bind: error), error_message = \(bind: message), run_at = \(bind: retryAt),
+                locked_by = NULL, locked_at = NULL
+                """
         } else {
-            settled = "status = 'dead', last_error = \(bind: error), finished_at = \(bind: now), locked_by = NULL"
+            settled =
+                "status = 'dead', last_error = \(bind: error), error_message = \(bind: message), finished_at = \(bind: now), locked_by = NULL"
         }
         // Held-by in the statement itself: a job taken over meanwhile is left as its new runner has it.
         return try await !sql.raw("UPDATE jobs SET \(settled) WHERE id = \(bind: job.id) AND \(Self.heldBy(job)) RETURNING id").all()
@@ -191,7 +201,10 @@ public struct JobQueue: Sendable {
         let key = try row.decode(column: "dedupe_key", as: String.self)
         if try await sql.raw("SELECT id FROM jobs WHERE dedupe_key = \(bind: key) AND status = 'queued'").first() != nil {
             try await sql.raw(
-                "UPDATE jobs SET status = 'done', result = 'retried as the queued job', finished_at = \(bind: now) WHERE id = \(bind: id)"
+                """
+                UPDATE jobs SET status = 'done', result = 'retried as the queued job', result_message = \(bind: Self.json(.retriedAsQueued)),
+                    finished_at = \(bind: now) WHERE id = \(bind: id)
+                """
             ).run()
             return true
         }
@@ -239,8 +252,27 @@ public struct JobQueue: Sendable {
             runAt: try row.decode(column: "run_at", as: Date.self), lockedBy: try row.decode(column: "locked_by", as: String?.self),
             lockedAt: try row.decode(column: "locked_at", as: Date?.self),
             lastError: try row.decode(column: "last_error", as: String?.self),
-            result: try row.decode(column: "result", as: String?.self), createdAt: try row.decode(column: "created_at", as: Date.self),
+            result: try row.decode(column: "result", as: String?.self),
+            resultMessage: Self.message(try row.decode(column: "result_message", as: String?.self)),
+            errorMessage: Self.message(try row.decode(column: "error_message", as: String?.self)),
+            createdAt: try row.decode(column: "created_at", as: Date.self),
             finishedAt: try row.decode(column: "finished_at", as: Date?.self)
         )
     }
+}
+
+extension JobQueue {
+    static func json(_ message: Message) -> String {
+        String(decoding: (try? JSONEncoder().encode(message)) ?? Data(), as: UTF8.self)
+    }
+
+    static func message(_ json: String?) -> Message? {
+        json.flatMap { try? JSONDecoder().decode(Message.self, from: Data($0.utf8)) }
+    }
+}
+
+extension Message {
+    static let superseded = Message("job_superseded", english: "superseded by a queued job")
+    static let retriedAsQueued = Message("job_retried_as_queued", english: "retried as the queued job")
+    static let abandoned = Message("job_abandoned", english: "abandoned by its worker")
 }

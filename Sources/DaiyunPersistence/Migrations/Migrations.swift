@@ -29,5 +29,6 @@ public enum Migrations {
         M0024_GeneralizeJobs(),
         M0025_AddShippingPromiseAndStockWarning(),
         M0026_AddAccountControls(),
+        M0027_AddJobMessages(),
     ]
 }

@@ -3,6 +3,27 @@ extension StringTable {
     static let channels = StringTable(
         "channels",
         [
+            // What a job did, or why it failed (`Message` keys of the job kinds).
+            "job_result_sync": (
+                "订单读取 %@ 单（新增 %@，变更 %@）；退款 %@ 笔（新增 %@，变更 %@）；评价 %@ 条（新增 %@，变更 %@）",
+                "orders %@ read (%@ new, %@ changed); refunds %@ read (%@ new, %@ changed); reviews %@ read (%@ new, %@ changed)"
+            ),
+            "job_result_push": ("已推送 %@ 个商品的库存", "%@ listings pushed"),
+            "job_result_shipped": ("%@ %@ 已回传，%@ 个子订单，订单 %@", "%@ %@ sent for %@ line(s) of %@"),
+            "job_result_already_sent": ("已回传过", "already sent"),
+            "job_superseded": ("已并入排队中的同一任务", "superseded by a queued job"),
+            "job_retried_as_queued": ("已作为排队中的任务重试", "retried as the queued job"),
+            "job_abandoned": ("执行它的进程已停止，已接管", "abandoned by its worker"),
+            "job_error_unexpected": ("意外错误：%@", "unexpected error: %@"),
+            "job_error_no_handler": ("没有处理 %@ 任务的程序", "no handler for %@"),
+            "job_error_no_store": ("店铺已不存在", "the store no longer exists"),
+            "job_error_secrets": ("无法解开店铺的渠道密钥：%@", "the store's channel secrets cannot be opened: %@"),
+            "job_error_no_connection": ("店铺没有连接渠道", "the store has no channel connection"),
+            "job_error_channel_unsupported": ("%@ 店铺还不能通过开放平台同步", "%@ stores do not sync through the open platform yet"),
+            "job_error_channel": ("渠道返回错误：%@", "the channel answered: %@"),
+            "job_error_push": ("%@ / %@ 个商品的库存未推送：%@", "%@ of %@ listings not pushed: %@"),
+            "job_error_no_shipment": ("任务没有指明发货记录", "the job names no shipment"),
+            "job_error_no_order": ("订单 %@ 不在代运系统中", "order %@ is not in Daiyun"),
             // Channel sync
             "sync_title": ("渠道同步", "Channel sync"),
             "sync_link": ("渠道同步", "Channel sync"),

@@ -54,7 +54,7 @@ struct SyncPage: PageContent {
                 id: job.id.uuidString.lowercased(), kind: l10n["job_kind_\(job.kind.rawValue)"], status: job.status.rawValue,
                 statusLabel: l10n["job_status_\(job.status.rawValue)"], created: ShanghaiTime.format(job.createdAt),
                 runAt: ShanghaiTime.format(job.runAt), attempts: "\(job.attempts)/\(job.maxAttempts)",
-                note: job.lastError ?? job.result ?? "",
+                note: job.errorMessage.map(l10n.say) ?? job.lastError ?? job.resultMessage.map(l10n.say) ?? job.result ?? "",
                 retryable: job.status == .dead && canSync, retryPath: SiteURL.retryJob(store.id, job.id).path)
         }
         self.canSync = canSync && connection != nil

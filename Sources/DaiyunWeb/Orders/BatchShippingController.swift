@@ -24,7 +24,7 @@ struct BatchShippingController: RouteCollection {
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         let pasted = ShippingService.pairs(pasted: fields["pasted"] ?? "")
         // Waybills typed beside the listed orders come after the pasted lines, numbered on from them.
-        let typed = fields.filter { $0.key.hasPrefix("waybill_") && !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
+        let typed = fields.filter { $0.key.hasPrefix("waybill-") && !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
             .sorted { $0.key < $1.key }
         let base = (fields["pasted"] ?? "").split(separator: "\n", omittingEmptySubsequences: false).count
         let pairs =
@@ -95,8 +95,9 @@ struct BatchShippingPage: PageContent {
         carriers = ShipmentDraft.carriers.map { Choice(value: $0.code, label: $0.name, selected: false) }
         rows = orders.map {
             Row(
-                tid: $0.tid, field: "waybill_\($0.tid)", path: SiteURL.order(store.id, tid: $0.tid).path, buyer: $0.buyerNick,
-                payment: l10n.money($0.payment), paidAt: ShanghaiTime.format($0.paidAt), due: ShanghaiTime.format($0.due), overdue: $0.due < now)
+                tid: $0.tid, field: "waybill-\($0.tid)", path: SiteURL.order(store.id, tid: $0.tid).path, buyer: $0.buyerNick,
+                payment: l10n.money($0.payment), paidAt: ShanghaiTime.format($0.paidAt), due: ShanghaiTime.format($0.due),
+                overdue: $0.due < now)
         }
         shipped = result?.shipped ?? []
         refused = (result?.refused ?? []).map {

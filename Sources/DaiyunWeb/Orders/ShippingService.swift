@@ -69,7 +69,11 @@ enum ShippingService {
             let fields = raw.split(whereSeparator: { $0 == "\t" || $0 == " " || $0 == "," || $0 == "，" || $0 == "\r" })
                 .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'\"=")) }.filter { !$0.isEmpty }
             if fields.isEmpty { continue }
-            if fields.count == 2 { pairs.append((index + 1, fields[0], fields[1])) } else { refused.append((index + 1, fields.first ?? "")) }
+            if fields.count == 2 {
+                pairs.append((index + 1, fields[0], fields[1]))
+            } else {
+                refused.append((index + 1, fields.first ?? ""))
+            }
         }
         return (pairs, refused)
     }
