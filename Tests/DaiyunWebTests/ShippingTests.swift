@@ -127,6 +127,10 @@ struct ShippingTests {
                 #expect(shipments.map(\.waybill) == ["ZT1000000001"] && shipments.map(\.companyCode) == ["ZTO"])
                 #expect(try await ShipmentRepository(database: app.db).shipments(store: t.storeA1.id, tid: tids[1]).isEmpty)
                 #expect(try await ShipmentRepository(database: app.db).shipments(store: t.storeA1.id, tid: tids[2]).count == 1)
+                let waiting = try await browser.get("/stores/\(t.storeA1.id)/shipments/batch").body.string
+                #expect(
+                    !waiting.contains("name=\"waybill-\(tids[0])\"") && waiting.contains("name=\"waybill-\(tids[1])\"")
+                        && waiting.contains("发货中"), "a shipped order waits for its job, without a field")
                 // The jobs send them (one at a time per store); the orders ship in Daiyun as on the order page.
                 for _ in 0..<3 { _ = try await runner.pass(now: Date()) }
                 #expect(await shop.shipments.filter { $0.companyCode == "ZTO" }.count == 2)

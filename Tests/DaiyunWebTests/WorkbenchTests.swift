@@ -175,11 +175,21 @@ struct WorkbenchTests {
             let order = Order(
                 storeID: t.storeA1.id, tid: "8801", status: .waitSellerSendGoods, buyerNick: "b", payment: Money(fen: 6_700),
                 postFee: Money(fen: 800), totalFee: Money(fen: 6_700), createdAt: Self.now, paidAt: Self.now, lines: [line])
+            // From the order report alone: no lines.
+            var bare = order
+            (bare.tid, bare.lines) = ("8802", [])
+            let orders = [order, bare]
             try await app.db.transaction { tx in
-                _ = try await OrderWriter(database: tx).apply([order], store: t.storeA1, source: source, by: context)
+                _ = try await OrderWriter(database: tx).apply(orders, store: t.storeA1, source: source, by: context)
             }
             let session = BrowserSession(app: app)
             try await session.signIn("admin", password: TestTenancy.password)
+            let withoutLines = try await session.get("/stores/\(t.storeA1.id)/orders/8802").body.string
+            #expect(withoutLines.contains(#"id="no-lines""#) && withoutLines.contains("宝贝报表"), "says how to fix it")
+            let draft = #expect(throws: ValidationError.self) {
+                try ShipmentDraft(companyCode: "SF", waybill: "SF1234567890", oids: [], order: bare)
+            }
+            #expect(draft?.rule == .orderHasNoLines)
             let page = try await session.get("/stores/\(t.storeA1.id)/orders/8801").body.string
             #expect(page.contains("<dt>商品总额</dt><dd>¥59.00</dd>") && page.contains("<dt>运费</dt><dd>¥8.00</dd>"))
             #expect(page.contains(#"<dd id="payment">¥67.00</dd>"#))

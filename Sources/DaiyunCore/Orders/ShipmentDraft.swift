@@ -29,6 +29,7 @@ public struct ShipmentDraft: Sendable, Equatable {
             throw ValidationError(
                 field: "order", rule: .oneOf([OrderStatus.waitSellerSendGoods.rawValue, OrderStatus.sellerConsignedPart.rawValue]))
         }
+        guard !order.lines.isEmpty else { throw ValidationError(field: "oids", rule: .orderHasNoLines) }
         let unshipped = order.unshippedLines.map(\.oid)
         let wanted = requested.isEmpty ? unshipped : requested
         guard !wanted.isEmpty, Set(wanted).isSubset(of: Set(unshipped)) else {

@@ -39,6 +39,8 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case duplicate
         /// A line of pasted input that is not the two fields it should be.
         case twoFields
+        /// An order without lines (imported from the order report alone) cannot ship.
+        case orderHasNoLines
     }
 
     public let field: String
@@ -78,6 +80,7 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case .notYourself: "may not be your own account"
         case .duplicate: "is given twice"
         case .twoFields: "must be two fields: the order number, then the waybill"
+        case .orderHasNoLines: "the order has no lines yet: import its item report (宝贝报表) or let the channel sync bring them"
         }
     }
 
@@ -134,6 +137,7 @@ extension ValidationError {
         case .notYourself: Message("rule_not_yourself", english: reason)
         case .duplicate: Message("rule_duplicate", english: reason)
         case .twoFields: Message("rule_two_fields", english: reason)
+        case .orderHasNoLines: Message("rule_no_lines", english: reason)
         }
     }
 }

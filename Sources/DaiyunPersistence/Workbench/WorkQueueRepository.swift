@@ -11,6 +11,8 @@ public struct OrderToShip: Sendable, Equatable {
     public var payment: Money
     public var paidAt: Date
     public var due: Date
+    /// A shipment is recorded and on its way to the channel: nothing left to do but wait.
+    public var isShipping: Bool = false
 }
 
 /// A refund waiting for the seller's decision or receipt of the returned goods.
@@ -82,7 +84,9 @@ public struct WorkQueueRepository: Sendable {
         let byID = Dictionary(uniqueKeysWithValues: stores.map { ($0.id, $0) })
         return try await database.sql().raw(
             """
-            SELECT store_id, tid, buyer_nick, payment_fen, counted_paid_at FROM orders
+            SELECT store_id, tid, buyer_nick, payment_fen, counted_paid_at,
+                EXISTS (SELECT 1 FROM shipments s WHERE s.store_id = orders.store_id AND s.tid = orders.tid AND s.status = 'pending') AS shipping
+            FROM orders
             WHERE store_id IN \(SQLBind.group(stores.map(\.id.rawValue))) AND status IN \(SQLBind.group(Self.toShipStatuses.map(\.rawValue)))
                 AND counted_paid_at IS NOT NULL
             ORDER BY counted_paid_at, tid LIMIT \(unsafeRaw: String(limit))
@@ -94,7 +98,8 @@ public struct WorkQueueRepository: Sendable {
                 storeID: store, tid: try row.decode(column: "tid", as: String.self),
                 buyerNick: try row.decode(column: "buyer_nick", as: String.self),
                 payment: Money(fen: try row.decode(column: "payment_fen", as: Int64.self)), paidAt: paidAt,
-                due: (byID[store]?.shippingPromise ?? ShippingPromise()).due(paidAt: paidAt))
+                due: (byID[store]?.shippingPromise ?? ShippingPromise()).due(paidAt: paidAt),
+                isShipping: try row.decode(column: "shipping", as: Bool.self))
         }
     }
 

@@ -90,6 +90,7 @@ struct WorkbenchPage: PageContent {
         var paidAt: String
         var due: String
         var overdue: Bool
+        var shipping: Bool
     }
 
     struct RefundRow: Encodable {
@@ -148,7 +149,7 @@ struct WorkbenchPage: PageContent {
             ShipRow(
                 store: names[$0.storeID] ?? "", tid: $0.tid, path: SiteURL.order($0.storeID, tid: $0.tid).path, buyer: $0.buyerNick,
                 payment: l10n.money($0.payment), paidAt: ShanghaiTime.format($0.paidAt), due: ShanghaiTime.format($0.due),
-                overdue: $0.due < now)
+                overdue: $0.due < now, shipping: $0.isShipping)
         }
         batchShipping = bench.stores(with: .shipping).map {
             Link(label: l10n.format("workbench_batch_ship", $0.store.name), path: SiteURL.batchShipping($0.store.id).path)

@@ -48,6 +48,7 @@ extension StringTable {
             "workbench_paid_at": ("付款时间", "Paid at"),
             "workbench_due": ("最晚发货", "Ship by"),
             "workbench_overdue": ("已超时", "Overdue"),
+            "workbench_shipping": ("发货中", "Shipping"),
             "workbench_refund_queue": ("待处理退款（等待卖家处理）", "Refunds waiting for the seller"),
             "workbench_refund_status": ("状态", "Status"),
             "workbench_refund_fee": ("退款金额", "Refund"),

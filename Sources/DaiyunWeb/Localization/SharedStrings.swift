@@ -118,6 +118,7 @@ extension StringTable {
             "rule_same_password": ("不能与当前密码相同", "must differ from the current password"),
             "rule_not_yourself": ("不能是你自己的账号", "may not be your own account"),
             "rule_duplicate": ("重复出现", "is given twice"),
+            "rule_no_lines": ("订单还没有子订单：请先导入它的宝贝报表，或等待渠道同步带来", "the order has no lines yet: import its item report or let the sync bring them"),
             "rule_two_fields": ("应为两项：订单号，然后运单号", "must be two fields: the order number, then the waybill"),
             "field_current_password": ("当前密码", "Current password"),
             "field_new_password": ("新密码", "New password"),

@@ -77,6 +77,7 @@ struct BatchShippingPage: PageContent {
     struct Row: Encodable {
         var tid, field, path, buyer, payment, paidAt, due: String
         var overdue: Bool
+        var shipping: Bool
     }
 
     struct Refusal: Encodable {
@@ -97,7 +98,7 @@ struct BatchShippingPage: PageContent {
             Row(
                 tid: $0.tid, field: "waybill-\($0.tid)", path: SiteURL.order(store.id, tid: $0.tid).path, buyer: $0.buyerNick,
                 payment: l10n.money($0.payment), paidAt: ShanghaiTime.format($0.paidAt), due: ShanghaiTime.format($0.due),
-                overdue: $0.due < now)
+                overdue: $0.due < now, shipping: $0.isShipping)
         }
         shipped = result?.shipped ?? []
         refused = (result?.refused ?? []).map {

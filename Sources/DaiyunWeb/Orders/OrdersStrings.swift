@@ -48,6 +48,10 @@ extension StringTable {
             "filter_sku": ("商家编码", "Merchant code"),
             "filter_attention": ("只看库存不足", "Stock shortages only"),
             "filter_to_ship": ("只看待发货", "To ship only"),
+            "order_no_lines": (
+                "这个订单还没有子订单（商品明细），所以不能发货，也不计入库存。订单报表只带订单本身：请在“数据导入”导入同一时段的宝贝报表，或等渠道同步带来完整订单。",
+                "This order has no lines yet, so it cannot ship and moves no stock. The order report carries the orders only: import the item report (宝贝报表) of the same period under Imports, or let the channel sync bring the full order."
+            ),
             "batch_ship_title": ("批量发货", "Batch shipping"),
             "batch_ship_intro": (
                 "选择快递公司，在订单旁填运单号，或把两列“订单号 运单号”从表格粘贴进来；每单各自记录、审计并推送到渠道，有问题的行单独列出，其余照常发货。",
@@ -58,6 +62,7 @@ extension StringTable {
             "batch_ship_orders": ("待发货订单（付款最早的在前）", "Orders to ship (longest waiting first)"),
             "batch_ship_nothing": ("没有待发货的订单。", "No orders to ship."),
             "batch_ship_due": ("最晚发货", "Ship by"),
+            "batch_ship_on_its_way": ("发货中（正在回传渠道）", "Shipping (on its way to the channel)"),
             "batch_ship_submit": ("发货", "Ship"),
             "batch_ship_queued": ("已记录发货并排队推送到渠道的订单：", "Orders shipped and queued for the channel:"),
             "batch_ship_line": ("行", "Line"),
