@@ -132,4 +132,41 @@ struct SyncPagesTests {
             #expect(malformed.status.code >= 400 && malformed.status.code < 500)
         }
     }
+
+    @Test("the job log and the stock movement log page back in time; a bad page number is refused", arguments: TestDatabase.available)
+    func logsPage(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let start = Date(timeIntervalSince1970: 1_796_000_000)
+            for i in 0..<35 {
+                try await JobQueue(database: app.db).enqueue(
+                    .ship, store: t.storeA1, key: "ship:\(i)", runAt: start, now: start.addingTimeInterval(Double(i)))
+            }
+            let browser = BrowserSession(app: app)
+            try await browser.signIn("admin", password: TestTenancy.password)
+            let first = try await browser.get("/stores/\(t.storeA1.id)/sync").body.string
+            #expect(first.components(separatedBy: "<tr class=\"job-").count - 1 == 30 && first.contains(#"id="older-jobs""#))
+            let second = try await browser.get("/stores/\(t.storeA1.id)/sync?jobs_page=1").body.string
+            #expect(second.components(separatedBy: "<tr class=\"job-").count - 1 == 5)
+            #expect(second.contains(#"id="newer-jobs""#) && !second.contains(#"id="older-jobs""#))
+            #expect(try await browser.get("/stores/\(t.storeA1.id)/sync?jobs_page=-1").status == .unprocessableEntity)
+
+            let context = WriteContext(actor: "job:test", now: start)
+            let catalog = CatalogRepository(database: app.db)
+            let (_, skus) = try await catalog.createProduct(
+                try ProductDraft(title: "面霜", category: "美妆"),
+                skus: [try SKUDraft(outerID: "P-1", listPrice: Money(fen: 100), floorPrice: Money(fen: 50), cost: Money(fen: 10))],
+                for: t.clientA1, by: context)
+            let warehouse = try await catalog.createWarehouse(code: "W", name: "仓", for: t.clientA1, by: context)
+            for i in 0..<55 {
+                _ = try await InventoryRepository(database: app.db).change(
+                    .receipt, sku: skus[0].id, warehouse: warehouse.id, quantity: 1, reason: "到货 \(i)", client: t.clientA1,
+                    by: WriteContext(actor: "job:test", now: start.addingTimeInterval(Double(i))))
+            }
+            let stock = try await browser.get("/clients/\(t.clientA1.id)/stock").body.string
+            #expect(stock.contains("到货 54") && !stock.contains("到货 4<") && stock.contains(#"id="older-movements""#))
+            let older = try await browser.get("/clients/\(t.clientA1.id)/stock?movements_page=1").body.string
+            #expect(older.contains("到货 4<") && !older.contains("到货 54") && older.contains(#"id="newer-movements""#))
+        }
+    }
 }

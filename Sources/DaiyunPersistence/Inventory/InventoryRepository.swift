@@ -318,14 +318,14 @@ public struct InventoryRepository: Sendable {
     }
 
     /// The latest movements of a client, newest first, optionally of one SKU.
-    public func movements(of client: ID<Client>, sku: UUID? = nil, limit: Int = 100) async throws -> [StockMovement] {
+    public func movements(of client: ID<Client>, sku: UUID? = nil, limit: Int = 100, offset: Int = 0) async throws -> [StockMovement] {
         let bySKU: SQLQueryString = sku.map { "AND m.sku_id = \(bind: $0)" } ?? ""
         return try await database.sql().raw(
             """
             SELECT m.sku_id, m.warehouse_id, m.kind, m.on_hand_change, m.reserved_change, m.reason, m.oid, l.tid, m.store_id, m.actor, m.at
             FROM stock_movements m LEFT JOIN order_lines l ON l.store_id = m.store_id AND l.oid = m.oid
             WHERE m.client_id = \(bind: client.rawValue) \(bySKU)
-            ORDER BY m.at DESC LIMIT \(unsafeRaw: String(limit))
+            ORDER BY m.at DESC, m.id DESC LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(offset))
             """
         ).all().map { try $0.decode(model: StockMovement.self) }
     }

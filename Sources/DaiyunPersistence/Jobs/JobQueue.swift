@@ -217,11 +217,12 @@ public struct JobQueue: Sendable {
     }
 
     /// A store's jobs, newest first.
-    public func jobs(store: ID<Store>, limit: Int = 50) async throws -> [Job] {
+    /// The store's jobs, newest first, `offset` jobs in.
+    public func jobs(store: ID<Store>, limit: Int = 50, offset: Int = 0) async throws -> [Job] {
         try await database.sql().raw(
             """
             SELECT \(unsafeRaw: Self.columns.joined(separator: ", ")) FROM jobs WHERE store_id = \(bind: store.rawValue)
-            ORDER BY created_at DESC LIMIT \(bind: limit)
+            ORDER BY created_at DESC, id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
             """
         ).all().map(Self.job)
     }

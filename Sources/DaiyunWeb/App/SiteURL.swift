@@ -42,6 +42,8 @@ enum SiteURL: Sendable, Equatable {
     case stockChanges(ID<Client>)
     case safetyStock(ID<Client>)
     case stockWarnings(ID<Client>)
+    /// A page of the client's stock movements, newest first.
+    case stockMovements(ID<Client>, page: Int)
     case store(ID<Store>)
     case orders(ID<Store>)
     case ordersExport(ID<Store>)
@@ -53,6 +55,8 @@ enum SiteURL: Sendable, Equatable {
     case order(ID<Store>, tid: String)
     case orderShipments(ID<Store>, tid: String)
     case sync(ID<Store>)
+    /// A page of the store's job log, newest first.
+    case syncJobs(ID<Store>, page: Int)
     case storeConnection(ID<Store>)
     case retryJob(ID<Store>, UUID)
 
@@ -97,6 +101,7 @@ enum SiteURL: Sendable, Equatable {
         case .stockChanges(let id): "/clients/\(id)/stock/changes"
         case .safetyStock(let id): "/clients/\(id)/safety-stock"
         case .stockWarnings(let id): "/clients/\(id)/stock/warnings"
+        case .stockMovements(let id, let page): "/clients/\(id)/stock" + (page > 0 ? "?movements_page=\(page)#movements" : "#movements")
         case .store(let id): "/stores/\(id)"
         case .orders(let id): "/stores/\(id)/orders"
         case .ordersExport(let id): "/stores/\(id)/orders.csv"
@@ -106,6 +111,7 @@ enum SiteURL: Sendable, Equatable {
         case .order(let store, let tid): "/stores/\(store)/orders/" + Self.escaped(tid)
         case .orderShipments(let store, let tid): "/stores/\(store)/orders/" + Self.escaped(tid) + "/shipments"
         case .sync(let id): "/stores/\(id)/sync"
+        case .syncJobs(let id, let page): "/stores/\(id)/sync" + (page > 0 ? "?jobs_page=\(page)#jobs" : "#jobs")
         case .storeConnection(let id): "/stores/\(id)/connection"
         case .retryJob(let store, let job): "/stores/\(store)/jobs/\(job.uuidString.lowercased())/retry"
         }

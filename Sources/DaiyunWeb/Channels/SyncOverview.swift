@@ -19,6 +19,11 @@ struct SyncOverview: Encodable {
     var connection: ChannelConnection.Redacted?
     var cursors: [Cursor]
     var jobs: [Job]
+    /// Which page of the job log this is (30 a page), and whether older jobs follow.
+    var jobsPage: Int
+    var olderJobs: Bool
+
+    static let jobsPerPage = 30
 
     init(store: Store, on request: Request) async throws {
         let now = request.now
@@ -28,7 +33,11 @@ struct SyncOverview: Encodable {
                 kind: $0.kind, syncedUntil: $0.syncedUntil, lagSeconds: max(0, Int(now.timeIntervalSince($0.syncedUntil))),
                 lastSuccessAt: $0.lastSuccessAt, lastError: $0.lastError, lastErrorAt: $0.lastErrorAt)
         }
-        jobs = try await JobQueue(database: request.db, ids: request.ids).jobs(store: store.id, limit: 30)
+        jobsPage = try request.queryInt("jobs_page", in: InputBounds.page, default: 0)
+        let fetched = try await JobQueue(database: request.db, ids: request.ids).jobs(
+            store: store.id, limit: Self.jobsPerPage + 1, offset: jobsPage * Self.jobsPerPage)
+        jobs = Array(fetched.prefix(Self.jobsPerPage))
+        olderJobs = fetched.count > Self.jobsPerPage
     }
 
     /// Queues a sync of the store now (or moves the queued one to now).

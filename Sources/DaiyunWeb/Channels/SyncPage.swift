@@ -25,6 +25,8 @@ struct SyncPage: PageContent {
     var everyLabel: String
     var cursors: [Cursor]
     var jobs: [JobRow]
+    var olderJobs: String?
+    var newerJobs: String?
     var canSync: Bool
     var canConnect: Bool
     var channelSynced: Bool
@@ -57,6 +59,8 @@ struct SyncPage: PageContent {
                 note: job.errorMessage.map(l10n.say) ?? job.lastError ?? job.resultMessage.map(l10n.say) ?? job.result ?? "",
                 retryable: job.status == .dead && canSync, retryPath: SiteURL.retryJob(store.id, job.id).path)
         }
+        olderJobs = overview.olderJobs ? SiteURL.syncJobs(store.id, page: overview.jobsPage + 1).path : nil
+        newerJobs = overview.jobsPage > 0 ? SiteURL.syncJobs(store.id, page: overview.jobsPage - 1).path : nil
         self.canSync = canSync && connection != nil
         canConnect = canEdit && synced
         channelSynced = synced

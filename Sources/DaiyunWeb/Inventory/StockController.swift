@@ -21,9 +21,13 @@ struct StockController: RouteCollection {
         let l10n = Page.localizer(for: req)
         let inventory = InventoryRepository(database: req.db)
         let overview = try await StockOverview(client: client, on: req)
+        let page = try req.queryInt("movements_page", in: InputBounds.page, default: 0)
+        let fetched = try await inventory.movements(
+            of: client.id, limit: StockPage.movementsPerPage + 1, offset: page * StockPage.movementsPerPage)
         let content = StockPage(
             client: client, overview: overview,
-            movements: try await inventory.movements(of: client.id, limit: 50).map { $0.visible(to: principal, client: client) },
+            movements: fetched.prefix(StockPage.movementsPerPage).map { $0.visible(to: principal, client: client) },
+            movementsPage: page, olderMovements: fetched.count > StockPage.movementsPerPage,
             warehouses: try await CatalogRepository(database: req.db).warehouses(of: client.id),
             canManage: AccessPolicy.decide(principal, .manageStock, in: .client(client.agencyID, client.id)) == .allow, l10n)
         return try await Page.render(content, for: req)

@@ -32,9 +32,18 @@ struct StockPage: PageContent {
     var kinds: [Choice]
     var channelChoices: [Choice]
     var clientPath, warehousesPath, changesPath, safetyPath, warningsPath: String
+    var olderMovements: String?
+    var newerMovements: String?
+
+    static let movementsPerPage = 50
 
     /// `movements` as the user may read them (`StockMovement.visible(to:client:)`), newest first.
-    init(client: Client, overview: StockOverview, movements: [StockMovement], warehouses: [Warehouse], canManage: Bool, _ l10n: Localizer) {
+    init(
+        client: Client, overview: StockOverview, movements: [StockMovement], movementsPage: Int = 0, olderMovements: Bool = false,
+        warehouses: [Warehouse], canManage: Bool, _ l10n: Localizer
+    ) {
+        self.olderMovements = olderMovements ? SiteURL.stockMovements(client.id, page: movementsPage + 1).path : nil
+        newerMovements = movementsPage > 0 ? SiteURL.stockMovements(client.id, page: movementsPage - 1).path : nil
         let lines = overview.lines
         let channels = overview.channels
         let codes = Dictionary(uniqueKeysWithValues: lines.map { ($0.skuID, $0.outerID) })

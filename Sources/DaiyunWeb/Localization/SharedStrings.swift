@@ -21,6 +21,8 @@ extension StringTable {
             ),
             "saved": ("已保存。", "Saved."),
             "search": ("搜索", "Search"),
+            "newer_page": ("← 较新", "← Newer"),
+            "older_page": ("较早 →", "Older →"),
             "search_orders": ("搜索订单", "Search orders"),
             "search_orders_placeholder": ("订单号或买家昵称", "Order no. or buyer"),
             "actor_job_sync": ("渠道同步", "Channel sync"),
@@ -118,7 +120,9 @@ extension StringTable {
             "rule_same_password": ("不能与当前密码相同", "must differ from the current password"),
             "rule_not_yourself": ("不能是你自己的账号", "may not be your own account"),
             "rule_duplicate": ("重复出现", "is given twice"),
-            "rule_no_lines": ("订单还没有子订单：请先导入它的宝贝报表，或等待渠道同步带来", "the order has no lines yet: import its item report or let the sync bring them"),
+            "rule_no_lines": (
+                "订单还没有子订单：请先导入它的宝贝报表，或等待渠道同步带来", "the order has no lines yet: import its item report or let the sync bring them"
+            ),
             "rule_two_fields": ("应为两项：订单号，然后运单号", "must be two fields: the order number, then the waybill"),
             "field_current_password": ("当前密码", "Current password"),
             "field_new_password": ("新密码", "New password"),
