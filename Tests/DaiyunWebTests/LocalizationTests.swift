@@ -41,6 +41,11 @@ struct LocalizationTests {
         "refund_phase_": RefundPhase.allCases.map(\.rawValue),
         "sync_health_": SyncHealth.allCases.map(\.rawValue),
         "actor_": Localizer.machineActors.map(Localizer.actorKey),
+        "audit_action_": AuditWords.actions.map(AuditWords.key),
+        "audit_entity_": [
+            "agency", "client", "store", "user", "sku", "product", "order", "warehouse", "store_assignment", "api_token", "import_batch",
+            "safety_stock", "listing", "audit_chain", "stock_level",
+        ],
         "movement_reason_": Array(Localizer.movementReasons.values),
         // Labels of the fields an error names; a name without a label reads as itself.
         "field_": [],

@@ -246,6 +246,11 @@ struct OperationsPagesTests {
             #expect(try await manager.post(path, fields).status == .seeOther)
             let saved = try #require(try await CatalogRepository(database: app.db).sku(sku.id))
             #expect(saved.listPrice == Money(fen: 10_900) && saved.floorPrice == Money(fen: 8_990) && saved.cost == Money(fen: 2_100))
+            let admin = BrowserSession(app: app)
+            try await admin.signIn("admin", password: TestTenancy.password)
+            let auditPage = try await admin.get("/audit?chain=client:\(t.clientA1.id)").body.string
+            #expect(auditPage.contains(">修改 SKU<") && auditPage.contains("售价："), "the entry in words")
+            #expect(auditPage.contains("→ ¥109.00") && !auditPage.contains("listPrice"), "amounts in yuan, fields by their names")
             try await manager.get(path)
             try await manager.post(path, fields.merging(["floor_price": "200"]) { $1 })
             #expect(try await manager.get(path).body.string.contains("最低价：不能高于售价"))

@@ -12,6 +12,8 @@ struct AuditPage: PageContent {
         var time: String
         var actor: String
         var action: String
+        /// The action as recorded (`store.update`), for filtering and reading the export.
+        var actionCode: String
         var entity: String
         var change: String
         var hash: String
@@ -63,26 +65,11 @@ struct AuditPage: PageContent {
     static func row(_ entry: AuditEntry, _ l10n: Localizer) -> AuditPage.Row {
         let instant = Date(timeIntervalSince1970: Double(entry.atMillis) / 1000)
         return AuditPage.Row(
-            seq: entry.seq, time: Self.timeFormatter.string(from: instant), actor: l10n.actor(entry.actor), action: entry.action,
-            entity: "\(entry.entityType) \(entry.entityID.prefix(8))", change: Self.summary(entry), hash: String(entry.hash.prefix(12))
+            seq: entry.seq, time: Self.timeFormatter.string(from: instant), actor: l10n.actor(entry.actor),
+            action: AuditWords.action(entry.action, l10n), actionCode: entry.action,
+            entity: AuditWords.entity(type: entry.entityType, id: entry.entityID, l10n),
+            change: AuditWords.summary(entry, l10n), hash: String(entry.hash.prefix(12))
         )
-    }
-
-    /// The fields that changed, `name: old → new`, or the new record for a creation.
-    static func summary(_ entry: AuditEntry) -> String {
-        func object(_ json: String?) -> [String: String] {
-            guard let data = json?.data(using: .utf8),
-                let dict = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-            else { return [:] }
-            return dict.mapValues { "\($0)" }
-        }
-        let before = object(entry.before)
-        let after = object(entry.after)
-        if entry.before == nil { return after.keys.sorted().map { "\($0)=\(after[$0]!)" }.joined(separator: ", ") }
-        if entry.after == nil { return "deleted" }
-        return Set(before.keys).union(after.keys).sorted().compactMap { key in
-            before[key] == after[key] ? nil : "\(key): \(before[key] ?? "∅") → \(after[key] ?? "∅")"
-        }.joined(separator: "; ")
     }
 
     static let timeFormatter: DateFormatter = {
