@@ -55,11 +55,6 @@ public struct SignInThrottleRepository: Sendable {
         try await SignInThrottleModel.query(on: database).filter(\.$login == Self.key(login, address)).delete()
     }
 
-    /// Whether the name is locked from any address at `now`.
-    public func isLocked(_ login: String, at now: Date) async throws -> Bool {
-        try await lockedLogins(at: now).contains(Self.name(login))
-    }
-
     /// The names locked from some address at `now`, for the staff page.
     public func lockedLogins(at now: Date) async throws -> Set<String> {
         let rows = try await database.sql().raw("SELECT login FROM sign_in_throttles WHERE locked_until > \(bind: now)").all()

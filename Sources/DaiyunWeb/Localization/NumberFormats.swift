@@ -29,13 +29,6 @@ extension Localizer {
         (number < 0 ? "-" : "") + Self.grouped(UInt64(number.magnitude))
     }
 
-    /// `12.3%` from a part and a whole, to one decimal, rounded half up; nil when the whole is 0.
-    func percent(_ part: Int, of whole: Int) -> String? {
-        guard whole > 0 else { return nil }
-        let tenths = (part * 2000 + whole) / (whole * 2)
-        return "\(tenths / 10).\(tenths % 10)%"
-    }
-
     private static func grouped(_ number: UInt64) -> String {
         let digits = String(number)
         var out = ""
