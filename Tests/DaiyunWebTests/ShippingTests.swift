@@ -144,7 +144,10 @@ struct ShippingTests {
                 let sent =
                     try await ShipmentRepository(database: app.db).shipments(store: t.storeA1.id, tid: tids[0])
                     + ShipmentRepository(database: app.db).shipments(store: t.storeA1.id, tid: tids[2])
-                #expect(sent.map(\.status) == ["sent", "sent"])
+                let jobs = try await JobQueue(database: app.db).jobs(store: t.storeA1.id).map {
+                    "\($0.kind.rawValue) \($0.status.rawValue) \($0.attempts) run at \($0.runAt) \($0.lastError ?? "")"
+                }
+                #expect(sent.map(\.status) == ["sent", "sent"], "jobs: \(jobs)")
                 let actions = try await AuditLogRepository(database: app.db).allEntries(in: "client:\(t.clientA1.id)").map(\.action)
                 #expect(actions.filter { $0 == "order.ship" }.count == 2, "each shipment audited")
 

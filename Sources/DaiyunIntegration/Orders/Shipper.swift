@@ -55,22 +55,22 @@ public struct Shipper: Sendable {
             report.lines.allSatisfy { $0.status.isShipped || $0.status.isClosed } ? .waitBuyerConfirmGoods : .sellerConsignedPart
         report.consignedAt = order.consignedAt ?? now
         let context = WriteContext(actor: shipment.actor, now: now, ids: ids)
-        let source = try await SourceRecordRepository(database: database).keep(
-            response.raw, name: "taobao.logistics.offline.send \(shipment.tid) \(shipment.waybill).json",
-            kind: "api:taobao.logistics.offline.send",
-            agency: store.agencyID, store: store.id, by: context
-        ).record.id
         let store = self.store
         let shippedOrder = report
-        // The shipment and its order change together: a page never shows a sent shipment on an
-        // order still offered for shipping.
+        // The platform has it from here on: whatever fails next, it is never sent twice, and the
+        // next sync brings the order's status. The shipment and its order change together, so a
+        // page never shows a sent shipment on an order still offered for shipping.
         do {
+            let source = try await SourceRecordRepository(database: database).keep(
+                response.raw, name: "taobao.logistics.offline.send \(shipment.tid) \(shipment.waybill).json",
+                kind: "api:taobao.logistics.offline.send",
+                agency: store.agencyID, store: store.id, by: context
+            ).record.id
             _ = try await database.transaction { tx in
                 try await ShipmentRepository(database: tx).markSent(shipment.id, at: now)
                 return try await OrderWriter(database: tx).apply([shippedOrder], store: store, source: source, by: context)
             }
         } catch {
-            // The platform has it: it is never sent twice. The next sync brings the order's status.
             try await repository.markSent(shipment.id, at: now)
             throw error
         }

@@ -17,32 +17,9 @@ public struct SourceRecord: Sendable, Equatable, Codable {
     public var receivedBy: String
 }
 
-/// The `source_records` table.
-public final class SourceRecordModel: Model, @unchecked Sendable {
-    public static let schema = "source_records"
-
-    @IDProperty<SourceRecordModel, UUID>(key: .id) public var id: UUID?
-    @Field(key: "agency_id") public var agencyID: UUID
-    @OptionalField(key: "store_id") public var storeID: UUID?
-    @Field(key: "kind") public var kind: String
-    @Field(key: "name") public var name: String
-    @Field(key: "sha256") public var sha256: String
-    @Field(key: "size_bytes") public var sizeBytes: Int64
-    @Field(key: "content") public var content: Data
-    @Field(key: "received_at") public var receivedAt: Date
-    @Field(key: "received_by") public var receivedBy: String
-
-    public init() {}
-
-    var summary: SourceRecord {
-        SourceRecord(
-            id: id!, agencyID: DaiyunCore.ID(agencyID), storeID: storeID.map { DaiyunCore.ID($0) }, kind: kind, name: name, sha256: sha256,
-            sizeBytes: sizeBytes, receivedAt: receivedAt, receivedBy: receivedBy)
-    }
-}
-
 /// Keeps raw inputs once: the same bytes arriving again give back the record already kept.
 public struct SourceRecordRepository: Sendable {
+    static let table = "source_records"
     let database: any Database
 
     public init(database: any Database) {
@@ -57,19 +34,22 @@ public struct SourceRecordRepository: Sendable {
         if let existing = try await metadata(where: "sha256", equals: digest, agency: agency) {
             return (existing, false)
         }
-        let model = SourceRecordModel()
-        model.id = context.ids.random()
-        model.agencyID = agency.rawValue
-        model.storeID = store?.rawValue
-        model.kind = kind
-        model.name = FileName.sanitized(name, fallback: "upload")
-        model.sha256 = digest
-        model.sizeBytes = Int64(content.count)
-        model.content = content
-        model.receivedAt = context.now
-        model.receivedBy = context.actor
-        try await model.create(on: database)
-        return (model.summary, true)
+        let id = context.ids.random()
+        // Two writers keeping the same bytes at once (two shipments answered alike) both get the
+        // one record: the second insert is ignored, not an error, and reads the first's back.
+        try await database.sql().insert(into: Self.table)
+            .columns("id", "agency_id", "store_id", "kind", "name", "sha256", "size_bytes", "content", "received_at", "received_by")
+            .values(
+                SQLBind(id), SQLBind(agency.rawValue), SQLBind(store?.rawValue), SQLBind(kind),
+                SQLBind(FileName.sanitized(name, fallback: "upload")), SQLBind(digest), SQLBind(Int64(content.count)), SQLBind(content),
+                SQLBind(context.now), SQLBind(context.actor)
+            )
+            .ignoringConflicts(with: ["agency_id", "sha256"])
+            .run()
+        guard let kept = try await metadata(where: "sha256", equals: digest, agency: agency) else {
+            throw PersistenceError.corruptRow(table: Self.table, id: id.uuidString)
+        }
+        return (kept, kept.id == id)
     }
 
     /// The record's metadata, without its bytes (an order page must not load a 17 MiB file).
@@ -79,7 +59,7 @@ public struct SourceRecordRepository: Sendable {
 
     /// The kept bytes, for download and re-checking.
     public func content(of id: UUID) async throws -> Data? {
-        try await database.sql().select().column("content").from(SourceRecordModel.schema)
+        try await database.sql().select().column("content").from(Self.table)
             .where("id", .equal, SQLBind(id)).first()?.decode(column: "content", as: Data.self)
     }
 
@@ -87,7 +67,7 @@ public struct SourceRecordRepository: Sendable {
     {
         let query = try database.sql().select()
             .columns("id", "agency_id", "store_id", "kind", "name", "sha256", "size_bytes", "received_at", "received_by")
-            .from(SourceRecordModel.schema).where(column, .equal, SQLBind(value))
+            .from(Self.table).where(column, .equal, SQLBind(value))
         if let agency { query.where("agency_id", .equal, SQLBind(agency.rawValue)) }
         guard let row = try await query.first() else { return nil }
         return SourceRecord(
