@@ -56,8 +56,8 @@ extension StringTable {
             // Audit
             "audit_title": ("审计日志", "Audit log"),
             "audit_intro": (
-                "每一次写操作都记入按客户分开的哈希链。品牌方可下载本品牌的链，用 daiyun audit verify 独立验证。",
-                "Every write is recorded in a hash chain per client. A brand can download its chain and verify it on its own with daiyun audit verify."
+                "每一次写操作都记入按客户分开的哈希链。品牌方可下载本品牌的链，用以下命令独立验证：",
+                "Every write is recorded in a hash chain per client. A brand can download its chain and verify it on its own with:"
             ),
             "audit_chain": ("审计链", "Chain"),
             "audit_agency_chain": ("代运营公司自身", "Agency's own"),
@@ -65,8 +65,8 @@ extension StringTable {
             "audit_entries_count": ("条目数", "Entries"),
             "audit_head_hash": ("最新哈希", "Latest hash"),
             "audit_head_hint": (
-                "请记下链头（条目数:哈希）；日后用 verify --head 可以确认链未被截断或改写。",
-                "Note the head (count:hash); verify --head later proves the chain was neither cut nor rewritten."
+                "请记下链头（条目数:哈希）；日后用以下命令可以确认链未被截断或改写：",
+                "Note the head (count:hash); this command later proves the chain was neither cut nor rewritten:"
             ),
             "audit_verify": ("立即验证", "Verify now"),
             "audit_verified": ("验证通过：%d 条目，哈希链完整。", "Verified: %d entries, the hash chain is intact."),

@@ -97,6 +97,7 @@ struct ImportScope {
 
     init(_ req: Request) async throws {
         let principal = try req.principal()
+        let l10n = Page.localizer(for: req)
         let visibility = AccessPolicy.visibility(of: principal)
         clients = try await req.tenancy.clients(visibleTo: visibility)
         stores = try await req.tenancy.stores(visibleTo: visibility)
@@ -105,7 +106,7 @@ struct ImportScope {
             stores.filter { AccessPolicy.decide(principal, .importData, in: $0.scope) == .allow }
             .map { ("store:\($0.id)", "\(names[$0.clientID] ?? "") · \($0.name)") }
             + clients.filter { AccessPolicy.decide(principal, .importData, in: .client($0.agencyID, $0.id)) == .allow }
-            .map { ("client:\($0.id)", "\($0.name)（商品表 catalog）") }
+            .map { ("client:\($0.id)", l10n.format("import_catalog_target", $0.name)) }
     }
 
     func canSee(_ batch: ImportBatch) -> Bool {

@@ -51,6 +51,7 @@ extension StringTable {
             "import_kind_lines": ("宝贝报表（订单明细）", "Line items"),
             "import_kind_refunds": ("退款报表", "Refunds"),
             "import_kind_catalog": ("商品表", "Catalog"),
+            "import_catalog_target": ("%@（商品表）", "%@ (catalog)"),
             "import_target": ("导入到", "Import into"),
             "import_file": ("文件", "File"),
             "import_mode": ("遇到错误行", "Bad rows"),

@@ -19,7 +19,7 @@ extension StringTable {
             "edit_client": ("编辑客户", "Edit client"),
             "new_store": ("新开店铺", "Open a store"),
             "edit_store": ("编辑店铺", "Edit store"),
-            "hint_shop_id": ("渠道后台中的店铺编号，如天猫 shop_id。", "The shop number in the channel's back office, such as Tmall's shop_id."),
+            "hint_shop_id": ("渠道后台中的店铺编号，如天猫店铺的店铺 ID。", "The shop number in the channel's back office, such as Tmall's shop_id."),
             "hint_brand_viewer_client": ("仅品牌方账号需要选择。", "Brand viewers only."),
             "store_team": ("店铺团队", "Store team"),
             "no_team": ("尚未分配员工。", "No staff assigned yet."),
