@@ -38,4 +38,23 @@ struct OpenAPITests {
             #expect(served.count >= 20)
         }
     }
+
+    @Test("the API page shows every operation of the document with its parameters, for anyone, without a script")
+    func referencePage() async throws {
+        try await withTestApp(.sqlite) { app in
+            let yaml = try await app.testing().sendRequest(.GET, "/api/v1/openapi.yaml").body.string
+            let document = try #require(try Yams.load(yaml: yaml) as? [String: Any])
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            let ids = paths.values.flatMap { item in item.values.compactMap { ($0 as? [String: Any])?["operationId"] as? String } }
+            let page = try await app.testing().sendRequest(.GET, "/api-docs")
+            #expect(page.status == .ok)
+            let html = page.body.string
+            for id in ids { #expect(html.contains("id=\"\(id)\""), "\(id) has its section") }
+            #expect(html.contains("<code>/stores/{storeID}/orders</code>") && html.contains("<code>to_ship</code>"))
+            #expect(html.contains(#"<code>&quot;0&quot; | &quot;1&quot;</code>"#), "a choice shows its values")
+            #expect(html.contains(#"id="schema-OrderSummary""#) && html.contains("href=\"/api/v1/openapi.yaml\""))
+            #expect(!html.contains("<script"), "no script")
+            #expect(html.contains("<html lang=\"zh-CN\"") && html.contains("接口地址前缀"), "the page's own words in the reader's language")
+        }
+    }
 }

@@ -61,7 +61,7 @@ extension StringTable {
             "field_token_name": ("令牌名称", "Token name"),
 
             // Account and tokens
-            "api_docs": ("API 文档（OpenAPI）", "API description (OpenAPI)"),
+            "api_docs": ("API 文档", "API reference"),
 
             // Orders
             "nav_orders": ("订单", "Orders"),

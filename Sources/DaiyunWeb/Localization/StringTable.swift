@@ -11,7 +11,7 @@ struct StringTable: Sendable {
 
     /// Every table; a key is defined in one only (a test checks).
     static let all: [StringTable] = [
-        .shared, .auth, .tenancy, .workbench, .accounts, .audit, .orders, .inventory, .catalog, .imports, .channels,
+        .shared, .auth, .tenancy, .workbench, .accounts, .audit, .orders, .inventory, .catalog, .imports, .channels, .api,
     ]
 
     /// Every key of every table, for lookups from code.
