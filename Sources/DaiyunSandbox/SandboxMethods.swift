@@ -180,6 +180,16 @@ enum SandboxJSON {
         trade["consign_time"] = order.consignedAt.map(ShanghaiTime.format)
         trade["end_time"] = order.finishedAt.map(ShanghaiTime.format)
         trade["step_trade_status"] = order.stepStatus?.rawValue
+        if !order.receiver.isEmpty {
+            // TOP reports the address in parts; the sandbox's are the simulator's spaced line.
+            let parts = order.receiver.address.split(separator: " ", maxSplits: 3).map(String.init)
+            for (key, part) in zip(["receiver_state", "receiver_city", "receiver_district", "receiver_address"], parts) {
+                trade[key] = part
+            }
+            trade["receiver_name"] = order.receiver.name
+            trade["receiver_mobile"] = order.receiver.mobile
+            trade["receiver_phone"] = order.receiver.phone
+        }
         return trade
     }
 

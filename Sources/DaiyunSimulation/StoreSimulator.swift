@@ -136,7 +136,7 @@ public struct StoreSimulator: Sendable {
         var order = Order(
             storeID: store, tid: tid, status: .waitBuyerPay, buyerNick: "buyer\(buyer)**", buyerOpenUID: "AAH\(buyer)",
             payment: payment, postFee: postFee, totalFee: goods + postFee, discountFee: discount, createdAt: created,
-            modifiedAt: created, lines: lines)
+            modifiedAt: created, receiver: Self.receiver(of: buyer), lines: lines)
         if let preSale = Self.preSale(on: day), random.chance(preSale.chance) {
             order.type = "step"
             order.stepStatus = .depositPaid
@@ -237,5 +237,27 @@ public struct StoreSimulator: Sendable {
         order.modifiedAt = min(modified, now)
         for i in order.lines.indices { order.lines[i].status = order.status }
         return order
+    }
+}
+
+extension StoreSimulator {
+    static let familyNames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高")
+    static let givenNames = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "军", "杰", "婷", "雪", "晨", "欣怡", "子涵", "浩然"]
+    static let regions = [
+        "浙江省 杭州市 西湖区", "上海 上海市 浦东新区", "广东省 深圳市 南山区", "北京 北京市 朝阳区", "江苏省 南京市 鼓楼区",
+        "四川省 成都市 武侯区", "湖北省 武汉市 洪山区", "广东省 广州市 天河区", "山东省 青岛市 市南区", "福建省 厦门市 思明区",
+        "河南省 郑州市 金水区", "陕西省 西安市 雁塔区",
+    ]
+    static let streets = ["文三路", "人民路", "中山路", "解放路", "建设路", "和平路", "科技园路", "长江路"]
+
+    /// A buyer's receiver, the same for every order of the buyer and drawn from the buyer's number
+    /// alone, so that receivers take nothing from the seeded draws of the orders.
+    static func receiver(of buyer: Int) -> Receiver {
+        let n = buyer &* 2_654_435_761 & 0x7FFF_FFFF
+        let name = String(familyNames[n % familyNames.count]) + givenNames[(n / 7) % givenNames.count]
+        let mobile = "1" + ["38", "39", "58", "86", "77", "35"][(n / 13) % 6] + String(format: "%08d", n % 100_000_000)
+        let region = regions[(n / 17) % regions.count]
+        let street = "\(streets[(n / 19) % streets.count]) \(1 + n % 300) 号"
+        return Receiver(name: name, mobile: mobile, phone: "", parts: region.split(separator: " ").map(String.init) + [street])
     }
 }

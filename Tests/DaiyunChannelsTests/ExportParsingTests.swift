@@ -1,8 +1,9 @@
-import DaiyunChannels
 import DaiyunCore
 import DaiyunTestSupport
 import Foundation
 import Testing
+
+@testable import DaiyunChannels
 
 @Suite("Export file parsing")
 struct ExportParsingTests {
@@ -22,6 +23,7 @@ struct ExportParsingTests {
         #expect(first.status == .waitSellerSendGoods && first.payment == Money(fen: 19_900) && first.buyerNick == "花花**")
         #expect(first.buyerMessage == "请尽快发货, 谢谢", "a quoted field keeps its comma")
         #expect(first.createdAt == ShanghaiTime.parse("2026-11-11 00:00:05"))
+        #expect(first.receiver == Receiver(name: "张*", mobile: "", phone: "", state: "浙江省", address: "浙江省 杭州市 西湖区 ***"))
         #expect(
             orders[1].payment == Money(fen: 38_050) && orders[1].postFee == Money(fen: 1_000) && orders[1].totalFee == Money(fen: 40_800))
         #expect(orders[2].buyerNick == "小\"明\"", "doubled quotes inside a quoted field")
@@ -155,5 +157,20 @@ struct GB18030DecodingTests {
         arguments: [[0xD6], [0xD6, 0x20], [0xFF, 0x41], [0x81, 0x30, 0x81], [0x41, 0x80]] as [[UInt8]])
     func invalid(_ bytes: [UInt8]) {
         #expect(FileEncoding.gb18030.decode(ArraySlice(bytes)) == nil)
+    }
+
+    @Test("a table saves as a workbook Excel reads: escaped text, column letters past Z, a valid sheet name")
+    func workbook() throws {
+        #expect(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"] == [0, 25, 26, 51, 52, 701, 702].map(XLSXWriter.columnName))
+        #expect(XLSXWriter.escaped("a<b>&\"c\"\u{1}") == "a&lt;b&gt;&amp;&quot;c&quot;")
+        #expect(XLSXWriter.sheetTitle("订单/导出[11]") == "订单导出11")
+        let table = SpreadsheetTable(header: ["单号", "金额"], rows: [[.text("=1+1"), .money(Money(fen: -1_050))]])
+        let sheet = XLSXWriter.sheet(table)
+        #expect(sheet.contains(#"<c r="A2" t="inlineStr"><is><t xml:space="preserve">=1+1</t></is></c>"#), "text, never a formula")
+        #expect(sheet.contains(#"<c r="B2" s="1"><v>-10.50</v></c>"#))
+        let first = try XLSXWriter.workbook(table, sheetName: "订单")
+        #expect(first == (try XLSXWriter.workbook(table, sheetName: "订单")), "the same table, the same bytes")
+        #expect(first.starts(with: [0x50, 0x4B, 0x03, 0x04]), "a ZIP file")
+        #expect(table.csv == "单号,金额\r\n'=1+1,-10.50\r\n", "CSV neutralises the formula")
     }
 }

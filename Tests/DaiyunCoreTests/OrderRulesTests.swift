@@ -38,6 +38,31 @@ struct OrderRulesTests {
         #expect(finished.applying(Self.order(.closed, modified: 300)).status == .finished)
     }
 
+    @Test("a receiver is masked the way the channels' back offices mask it")
+    func masking() {
+        let full = Receiver(name: "张晓明", mobile: "13812345678", phone: "0571-88886666", parts: ["浙江省", "杭州市", "西湖区", "", "文三路 90 号"])
+        #expect(full.state == "浙江省" && full.address == "浙江省 杭州市 西湖区 文三路 90 号")
+        let masked = full.masked()
+        #expect(masked.name == "张**" && masked.mobile == "138****5678" && masked.phone == "*********6666")
+        #expect(masked.address == "浙江省 杭州市 西湖区 ****" && masked.state == "浙江省")
+        #expect(
+            Receiver(name: "李", mobile: "110", phone: "", address: "上海市浦东新区张江路1号").masked()
+                == Receiver(name: "李*", mobile: "***", phone: "", state: "上海市浦东新区张江路1号", address: "上海市浦东新 ****"))
+        #expect(Receiver.none.masked() == .none, "nothing to mask stays nothing")
+    }
+
+    @Test("a report without the receiver keeps the one known; a later one with it replaces it")
+    func receiverMerge() {
+        var synced = Self.order(.waitSellerSendGoods, modified: 100)
+        synced.receiver = Receiver(name: "张三", mobile: "13800000000", phone: "", address: "浙江省 杭州市 西湖区 文三路 1 号")
+        let export = Self.order(.waitBuyerConfirmGoods, modified: 200)
+        #expect(synced.applying(export).receiver == synced.receiver)
+        var moved = export
+        moved.receiver = Receiver(name: "张三", mobile: "13800000000", phone: "", address: "上海 上海市 徐汇区 漕溪路 2 号")
+        #expect(synced.applying(moved).receiver == moved.receiver)
+        #expect(moved.applying(synced).receiver == moved.receiver, "an older report does not move it back")
+    }
+
     @Test("pre-sale orders count as paid at their final payment only")
     func preSale() {
         let deposit = Self.order(.waitBuyerPay, step: .depositPaid)

@@ -62,6 +62,10 @@ struct TaobaoSyncTests {
                 #expect(before.orders.count == expected.count && before.refunds == first.refunds.counts.inserted && before.refunds > 0)
                 let cursor = try #require(try await SyncCursorRepository(database: app.db).cursor(store: t.storeA1.id, kind: "orders"))
                 #expect(abs(cursor.syncedUntil.timeIntervalSince(now)) < 0.001 && cursor.lastError == nil)
+                // The receiver comes over in TOP's parts and is kept whole, as the shop has it.
+                let sample = try #require(expected.first)
+                let stored = try await OrderRepository(database: app.db).detail(store: t.storeA1.id, tid: sample.tid)
+                #expect(stored?.order.receiver == sample.receiver && !sample.receiver.isEmpty)
 
                 let again = try await sync.run(since: now.addingTimeInterval(-90 * 86_400), now: now)
                 // Every report read changed nothing. An order modified on the very second where two

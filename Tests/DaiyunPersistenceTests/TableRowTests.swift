@@ -12,7 +12,7 @@ struct TableRowTests {
     static func sentinel(_ blank: ColumnValue, _ index: Int) -> SQLiteData {
         switch blank {
         case .uuid: .text(String(format: "00000000-0000-0000-0000-%012d", 100 + index))
-        case .text: .text("sentinel-\(index)")
+        case .text: .text("sentinel-\(index).")
         case .integer: .integer(1000 + index)
         case .bool: .integer(1)
         case .date: .float(Double(100_000 + index))

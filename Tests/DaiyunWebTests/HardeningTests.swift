@@ -338,4 +338,29 @@ struct HardeningTests {
             #expect(try await visitor.get("/").status == .ok)
         }
     }
+
+    @Test("a page's unknown choice or flag answers 422 naming the parameter, never a silent default", arguments: TestDatabase.available)
+    func pageParameters(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let visitor = BrowserSession(app: app)
+            let lang = try await visitor.get("/login?lang=fr")
+            #expect(lang.status == .unprocessableEntity && lang.body.string.contains("lang"))
+            #expect(try await visitor.get("/login?lang=en").status == .ok)
+            let admin = BrowserSession(app: app)
+            try await admin.signIn("admin", password: TestTenancy.password)
+            for (path, parameter) in [
+                ("/audit?chain=client:\(t.clientA1.id)&verify=maybe", "verify"),
+                ("/clients/\(t.clientA1.id)/catalog.csv?encoding=latin1", "encoding"),
+                ("/stores/\(t.storeA1.id)/orders.csv?encoding=big5", "encoding"),
+                ("/stores/\(t.storeA1.id)/orders.xlsx?to_ship=2", "to_ship"),
+            ] {
+                let response = try await admin.get(path)
+                #expect(response.status == .unprocessableEntity, "\(path)")
+                #expect(response.body.string.contains(parameter), "\(path) names \(parameter)")
+            }
+            #expect(try await admin.get("/audit?chain=client:\(t.clientA1.id)&verify=true").status == .ok)
+            #expect(try await admin.get("/clients/\(t.clientA1.id)/catalog.csv?encoding=gb18030").status == .ok)
+        }
+    }
 }

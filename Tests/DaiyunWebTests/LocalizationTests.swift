@@ -18,7 +18,7 @@ struct LocalizationTests {
         OrdersIndexPage.self,
         OrderPage.self,
         SyncPage.self, CatalogPage.self, SKUPage.self, StockPage.self, ImportsPage.self, ImportPreviewPage.self, ImportBatchPage.self,
-        AccountPage.self, StaffPage.self, AuditPage.self,
+        AccountPage.self, StaffPage.self, AuditPage.self, APIReferencePage.self,
     ]
 
     /// Keys code builds at run time from a value (`status_\(order.status)`), with every value they take.

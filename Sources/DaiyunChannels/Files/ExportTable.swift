@@ -276,6 +276,12 @@ struct ExportRow {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A phone number, or empty: the apostrophe or tab an Excel-safe export puts before it removed.
+    func phone(_ column: ExportColumn) throws -> String {
+        let text = try optional(column) ?? ""
+        return String(text.drop { $0 == "'" || $0 == "\t" || $0 == " " }.prefix(40))
+    }
+
     func money(_ column: ExportColumn, default fallback: Money? = nil) throws -> Money {
         guard let text = try firstNonEmpty(column), !text.isEmpty else {
             if let fallback { return fallback }

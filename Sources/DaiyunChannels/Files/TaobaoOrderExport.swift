@@ -28,7 +28,8 @@ public enum TaobaoOrderExport {
             tid: table.column("订单编号"), payment: table.column("买家实际支付金额"), postFee: table.column("买家应付邮费"),
             goods: table.column("买家应付货款"), created: table.column("订单创建时间"), paid: table.column("订单付款时间"),
             status: table.column("订单状态"), total: table.column("总金额"), buyer: table.column("买家会员名"),
-            message: table.column("买家留言"), memo: table.column("订单备注")
+            message: table.column("买家留言"), memo: table.column("订单备注"), receiver: table.column("收货人姓名"),
+            address: table.column("收货地址"), phone: table.column("联系电话"), mobile: table.column("联系手机")
         )
         var firstLine: [String: Int] = [:]
         return (
@@ -58,7 +59,10 @@ public enum TaobaoOrderExport {
                 let order = Order(
                     storeID: store, tid: tid, status: status, buyerNick: try row.optional(column.buyer) ?? "",
                     payment: payment, postFee: postFee, totalFee: total, discountFee: .zero, createdAt: created, paidAt: paid,
-                    buyerMessage: try row.optional(column.message) ?? "", sellerMemo: try row.optional(column.memo) ?? ""
+                    buyerMessage: try row.optional(column.message) ?? "", sellerMemo: try row.optional(column.memo) ?? "",
+                    receiver: Receiver(
+                        name: try row.optional(column.receiver) ?? "", mobile: try row.phone(column.mobile),
+                        phone: try row.phone(column.phone), address: try row.optional(column.address) ?? "")
                 )
                 firstLine[tid] = row.line
                 return order

@@ -58,6 +58,10 @@ public enum Permission: String, Sendable, CaseIterable {
     case importData
     /// Ship a store's orders (store scope): its warehouse staff and store managers.
     case shipOrders
+    /// See the buyer's name, phones and address in full, and the raw files that carry them (store
+    /// scope): the roles that ship, and the brand, whose customers they are and who checks the raw
+    /// files. Everyone else who sees the store (CS, promoters, designers) sees them masked.
+    case viewBuyerContact
 }
 
 /// The answer to "may this principal do this here?".
@@ -112,7 +116,7 @@ public enum AccessPolicy {
                 return !(principal.rolesByClient[client] ?? []).isDisjoint(with: [.warehouse, .storeManager])
             }
             return false
-        case (.staff, .shipOrders):
+        case (.staff, .shipOrders), (.staff, .viewBuyerContact):
             if case .store(_, _, let store) = scope {
                 return !(principal.assignments[store] ?? []).isDisjoint(with: [.warehouse, .storeManager])
             }
@@ -128,6 +132,9 @@ public enum AccessPolicy {
         case (.brandViewer, .viewAuditLog):
             // A brand reads its own client's chain, never the agency's.
             if case .client = scope { return true }
+            return false
+        case (.brandViewer, .viewBuyerContact):
+            if case .store = scope { return true }
             return false
         case (.brandViewer, _):
             return false

@@ -25,6 +25,7 @@ public struct Order: Sendable, Equatable, Codable {
     public var modifiedAt: Date?
     public var buyerMessage: String
     public var sellerMemo: String
+    public var receiver: Receiver
     public var lines: [OrderLine]
 
     public init(
@@ -32,7 +33,7 @@ public struct Order: Sendable, Equatable, Codable {
         buyerNick: String, buyerOpenUID: String? = nil, payment: Money, postFee: Money = .zero, totalFee: Money,
         discountFee: Money = .zero, createdAt: Date, paidAt: Date? = nil, consignedAt: Date? = nil,
         finishedAt: Date? = nil, modifiedAt: Date? = nil, buyerMessage: String = "", sellerMemo: String = "",
-        lines: [OrderLine] = []
+        receiver: Receiver = .none, lines: [OrderLine] = []
     ) {
         self.storeID = storeID
         self.tid = tid
@@ -52,6 +53,7 @@ public struct Order: Sendable, Equatable, Codable {
         self.modifiedAt = modifiedAt
         self.buyerMessage = buyerMessage
         self.sellerMemo = sellerMemo
+        self.receiver = receiver
         self.lines = lines
     }
 
@@ -87,6 +89,8 @@ public struct Order: Sendable, Equatable, Codable {
         merged.consignedAt = merged.consignedAt ?? consignedAt ?? report.consignedAt
         merged.finishedAt = merged.finishedAt ?? finishedAt ?? report.finishedAt
         merged.modifiedAt = [modifiedAt, report.modifiedAt].compactMap { $0 }.max()
+        // A report without the receiver (an export without its columns) keeps the one known.
+        if merged.receiver.isEmpty { merged.receiver = receiver.isEmpty ? report.receiver : receiver }
         merged.lines = OrderLine.merge(kept: lines, reported: report.lines, reportIsOlder: reportIsOlder)
         return merged
     }

@@ -30,5 +30,6 @@ public enum Migrations {
         M0025_AddShippingPromiseAndStockWarning(),
         M0026_AddAccountControls(),
         M0027_AddJobMessages(),
+        M0028_AddOrderReceiver(),
     ]
 }

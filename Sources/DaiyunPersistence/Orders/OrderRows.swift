@@ -23,6 +23,11 @@ struct OrderRow: Sendable, TableRow {
     var modifiedAt: Date?
     var buyerMessage: String = ""
     var sellerMemo: String = ""
+    var receiverName: String = ""
+    var receiverMobile: String = ""
+    var receiverPhone: String = ""
+    var receiverState: String = ""
+    var receiverAddress: String = ""
     var needsAttention: Bool = false
     var sourceRecordId: UUID = .zero
 
@@ -49,6 +54,11 @@ struct OrderRow: Sendable, TableRow {
         modifiedAt = order.modifiedAt
         buyerMessage = order.buyerMessage
         sellerMemo = order.sellerMemo
+        receiverName = order.receiver.name
+        receiverMobile = order.receiver.mobile
+        receiverPhone = order.receiver.phone
+        receiverState = order.receiver.state
+        receiverAddress = order.receiver.address
         self.needsAttention = needsAttention
         sourceRecordId = source
     }
@@ -56,7 +66,8 @@ struct OrderRow: Sendable, TableRow {
     static let columns = [
         "id", "store_id", "tid", "status", "type", "step_status", "buyer_nick", "buyer_open_uid", "payment_fen",
         "post_fee_fen", "total_fee_fen", "discount_fee_fen", "created_at", "paid_at", "counted_paid_at", "consigned_at",
-        "finished_at", "modified_at", "buyer_message", "seller_memo", "needs_attention", "source_record_id",
+        "finished_at", "modified_at", "buyer_message", "seller_memo", "receiver_name", "receiver_mobile", "receiver_phone",
+        "receiver_state", "receiver_address", "needs_attention", "source_record_id",
     ]
 
     var values: [ColumnValue] {
@@ -64,7 +75,8 @@ struct OrderRow: Sendable, TableRow {
             .uuid(id), .uuid(storeId), .text(tid), .text(status), .text(type), .text(stepStatus), .text(buyerNick),
             .text(buyerOpenUid), .integer(paymentFen), .integer(postFeeFen), .integer(totalFeeFen), .integer(discountFeeFen),
             .date(createdAt), .date(paidAt), .date(countedPaidAt), .date(consignedAt), .date(finishedAt), .date(modifiedAt),
-            .text(buyerMessage), .text(sellerMemo), .bool(needsAttention), .uuid(sourceRecordId),
+            .text(buyerMessage), .text(sellerMemo), .text(receiverName), .text(receiverMobile), .text(receiverPhone),
+            .text(receiverState), .text(receiverAddress), .bool(needsAttention), .uuid(sourceRecordId),
         ]
     }
 
@@ -89,6 +101,11 @@ struct OrderRow: Sendable, TableRow {
         modifiedAt = try row.optionalDate()
         buyerMessage = try row.text()
         sellerMemo = try row.text()
+        receiverName = try row.text()
+        receiverMobile = try row.text()
+        receiverPhone = try row.text()
+        receiverState = try row.text()
+        receiverAddress = try row.text()
         needsAttention = try row.bool()
         sourceRecordId = try row.uuid()
     }
@@ -100,7 +117,10 @@ struct OrderRow: Sendable, TableRow {
             buyerNick: buyerNick, buyerOpenUID: buyerOpenUid, payment: Money(fen: paymentFen), postFee: Money(fen: postFeeFen),
             totalFee: Money(fen: totalFeeFen), discountFee: Money(fen: discountFeeFen), createdAt: createdAt, paidAt: paidAt,
             consignedAt: consignedAt, finishedAt: finishedAt, modifiedAt: modifiedAt, buyerMessage: buyerMessage,
-            sellerMemo: sellerMemo, lines: lines
+            sellerMemo: sellerMemo,
+            receiver: Receiver(
+                name: receiverName, mobile: receiverMobile, phone: receiverPhone, state: receiverState, address: receiverAddress),
+            lines: lines
         )
     }
 }

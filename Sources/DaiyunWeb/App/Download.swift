@@ -1,3 +1,4 @@
+import DaiyunChannels
 import DaiyunCore
 import DaiyunPersistence
 import Foundation
@@ -28,6 +29,15 @@ enum Download {
         response.headers.contentType = contentType
         response.headers.replaceOrAdd(name: .contentDisposition, value: contentDisposition(filename: filename))
         return response
+    }
+
+    /// The media type of a table's file.
+    static func mediaType(of format: SpreadsheetFormat) -> HTTPMediaType {
+        switch format {
+        case .csv: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        case .gb18030: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "gb18030"])
+        case .xlsx: HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        }
     }
 
     /// The raw bytes of the source record named by the path, for whoever may see the store it came

@@ -6,6 +6,9 @@ import Foundation
 /// hand in a controller or a page context.
 enum SiteURL: Sendable, Equatable {
     case home
+    /// The API's reference page, and the OpenAPI document it is read from.
+    case apiReference
+    case openAPIDocument
     case login(next: String? = nil)
     /// The sign-in page after signing out, in the language of the user who left.
     case signedOut(Language?)
@@ -46,7 +49,8 @@ enum SiteURL: Sendable, Equatable {
     case stockMovements(ID<Client>, page: Int)
     case store(ID<Store>)
     case orders(ID<Store>)
-    case ordersExport(ID<Store>)
+    /// The filtered orders as CSV, or XLSX.
+    case ordersExport(ID<Store>, xlsx: Bool)
     /// Orders by number or buyer across the stores the user may see (`?q=`).
     case orderSearch
     case batchShipping(ID<Store>)
@@ -64,6 +68,8 @@ enum SiteURL: Sendable, Equatable {
     var path: String {
         switch self {
         case .home: "/"
+        case .apiReference: "/api-docs"
+        case .openAPIDocument: "/api/v1/openapi.yaml"
         case .login(let next):
             next.map { "/login?next=" + ($0.addingPercentEncoding(withAllowedCharacters: Self.nextAllowed) ?? "/") } ?? "/login"
         case .signedOut(let language): "/login?signed_out=1" + (language == .en ? "&lang=en" : "")
@@ -104,7 +110,7 @@ enum SiteURL: Sendable, Equatable {
         case .stockMovements(let id, let page): "/clients/\(id)/stock" + (page > 0 ? "?movements_page=\(page)#movements" : "#movements")
         case .store(let id): "/stores/\(id)"
         case .orders(let id): "/stores/\(id)/orders"
-        case .ordersExport(let id): "/stores/\(id)/orders.csv"
+        case .ordersExport(let id, let xlsx): "/stores/\(id)/orders.\(xlsx ? "xlsx" : "csv")"
         case .orderSearch: "/orders/search"
         case .batchShipping(let id): "/stores/\(id)/shipments/batch"
         case .ordersToShip(let id, let overdue): "/stores/\(id)/orders?to_ship=1" + (overdue ? "&overdue=1" : "")

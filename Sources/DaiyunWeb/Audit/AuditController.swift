@@ -25,7 +25,7 @@ struct AuditController: RouteCollection {
             in: key, matching: query.filter, limit: Self.pageSize + 1, offset: query.page * Self.pageSize)
 
         var verification: Result<AuditChainHead, AuditChainProblem>?
-        if (try? req.query.get(Bool.self, at: "verify")) == true {
+        if try req.queryFlag("verify") {
             verification = try await req.auditLog.verify(key.description, head: try await req.auditLog.chain(key)?.head)
         }
         let content = AuditPage(

@@ -15,7 +15,7 @@ struct SignInController: RouteCollection {
         if req.auth.get(CurrentUser.self) != nil {
             return req.redirect(to: SiteURL.home.path)
         }
-        let chosen = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:))
+        let chosen = try req.queryChoice("lang", among: Language.allCases.map(\.rawValue)).flatMap(Language.init(rawValue:))
         // The choice is the browser's until sign-in: a cookie, not a session on the server.
         if let chosen { req.cookies[AnonymousCookies.language] = .init(string: chosen.rawValue) }
         let next = Self.safeNext(try? req.query.get(String.self, at: "next"))

@@ -82,7 +82,7 @@ struct CatalogController: RouteCollection {
 
     func export(req: Request) async throws -> Response {
         let client = try await req.client()
-        let encoding: FileEncoding = (try? req.query.get(String.self, at: "encoding")) == "gb18030" ? .gb18030 : .utf8
+        let encoding: FileEncoding = try req.queryCSVFormat() == .gb18030 ? .gb18030 : .utf8
         let entries = try await CatalogRepository(database: req.db).entries(of: client.id, limit: 1_000_000)
         let type = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": encoding == .utf8 ? "utf-8" : "gb18030"])
         return Download.attachment(

@@ -12,9 +12,14 @@ struct OrderPage: PageContent {
     struct ShipmentRow: Encodable { var carrier, waybill, lines, status, statusLabel, created, error: String }
     struct Unshipped: Encodable { var oid, title: String }
     struct ReviewRow: Encodable { var result, resultLabel, content, reply, created, item: String }
+    struct ReceiverFacts: Encodable {
+        var known, masked: Bool
+        var name, mobile, phone, address: String
+    }
     var store: StoreRow
     var tid, status, statusLabel, buyer, payment, postFee, totalFee, created, paid, countedPaid, consigned, finished, message, memo: String
     var preSale, attention: Bool
+    var receiver: ReceiverFacts
     var lines: [Line]
     var history: [Change]
     var refunds: [RefundRow]
@@ -26,8 +31,10 @@ struct OrderPage: PageContent {
     var sourceID, sourceName, sourceSHA, sourceReceived: String
     var sourcePath, shipPath: String
 
-    init(store: Store, clientName: String, detail: OrderDetail, shipments: [Shipment], reviews: [Review], canShip: Bool, _ l10n: Localizer)
-    {
+    init(
+        store: Store, clientName: String, detail: OrderDetail, shipments: [Shipment], reviews: [Review], canShip: Bool,
+        seesContacts: Bool, _ l10n: Localizer
+    ) {
         let o = detail.order
         let time = ShanghaiTime.format
         title = "\(l10n["order_title"]) \(o.tid)"
@@ -50,6 +57,10 @@ struct OrderPage: PageContent {
         memo = o.sellerMemo
         preSale = o.isPreSale
         attention = detail.needsAttention
+        let shown = seesContacts ? o.receiver : o.receiver.masked()
+        receiver = ReceiverFacts(
+            known: !o.receiver.isEmpty, masked: !seesContacts, name: shown.name, mobile: shown.mobile, phone: shown.phone,
+            address: shown.address)
         lines = detail.lines.map {
             Line(
                 title: $0.line.title, properties: $0.line.skuProperties, outer: $0.line.outerSkuID, price: l10n.money($0.line.price),

@@ -30,6 +30,8 @@ struct OrdersAPIController: RouteCollection {
         guard let tid = req.parameters.get("tid"),
             let detail = try await OrderRepository(database: req.db).detail(store: store.id, tid: tid)
         else { throw AccessDenied.notFound }
-        return try APIResponse.json(detail)
+        var shown = detail
+        if try !req.seesBuyerContacts(of: store) { shown.order.receiver = detail.order.receiver.masked() }
+        return try APIResponse.json(shown)
     }
 }

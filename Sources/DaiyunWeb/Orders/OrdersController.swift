@@ -11,7 +11,8 @@ struct OrdersController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("stores", ":storeID", "orders", use: list)
-        routes.get("stores", ":storeID", "orders.csv", use: export)
+        routes.get("stores", ":storeID", "orders.csv", use: exportCSV)
+        routes.get("stores", ":storeID", "orders.xlsx", use: exportXLSX)
         routes.get("stores", ":storeID", "orders", ":tid", use: detail)
         routes.post("stores", ":storeID", "orders", ":tid", "shipments", use: ship)
         routes.get("source-records", ":recordID", use: download)
@@ -30,11 +31,14 @@ struct OrdersController: RouteCollection {
         return try await Page.render(content, for: req)
     }
 
-    /// The filtered orders with their lines as CSV (`?encoding=gb18030` for GB18030).
-    func export(req: Request) async throws -> Response {
+    /// The filtered orders with their lines as CSV (`?encoding=gb18030` for GB18030) or XLSX.
+    func exportCSV(req: Request) async throws -> Response { try await export(req, format: try req.queryCSVFormat()) }
+
+    func exportXLSX(req: Request) async throws -> Response { try await export(req, format: .xlsx) }
+
+    private func export(_ req: Request, format: SpreadsheetFormat) async throws -> Response {
         let store = try await req.store()
         let query = try OrderListQuery(req, store: store)
-        let encoding: FileEncoding = (try? req.query.get(String.self, at: "encoding")) == "gb18030" ? .gb18030 : .utf8
         let repository = OrderRepository(database: req.db)
         var orders: [Order] = []
         var cursor: OrderCursor?
@@ -44,10 +48,12 @@ struct OrdersController: RouteCollection {
             orders += page.orders.compactMap { full[$0.tid] }
             cursor = page.next
         } while cursor != nil && orders.count < OrderExport.maxOrders
-        let type = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": encoding == .utf8 ? "utf-8" : "gb18030"])
+        let l10n = Page.localizer(for: req)
+        let table = OrderExport.table(orders, seesContacts: try req.seesBuyerContacts(of: store), l10n)
         return Download.attachment(
-            OrderExport.file(orders, encoding: encoding, Page.localizer(for: req)),
-            filename: "orders-\(store.shopID)-\(BusinessDay(containing: req.now)).csv", contentType: type)
+            try format.file(table, sheetName: l10n["orders_title"]),
+            filename: "orders-\(store.shopID)-\(BusinessDay(containing: req.now)).\(format.fileExtension)",
+            contentType: Download.mediaType(of: format))
     }
 
     func detail(req: Request) async throws -> Response {
@@ -62,7 +68,8 @@ struct OrdersController: RouteCollection {
             store: store, clientName: client?.name ?? "", detail: detail,
             shipments: try await ShipmentRepository(database: req.db).shipments(store: store.id, tid: o.tid),
             reviews: try await ReviewRepository(database: req.db).reviews(store: store.id, tid: o.tid),
-            canShip: try await ShippingService.canShip(o, store: store, req: req), l10n
+            canShip: try await ShippingService.canShip(o, store: store, req: req),
+            seesContacts: try req.seesBuyerContacts(of: store), l10n
         )
         return try await Page.render(content, for: req)
     }
@@ -140,11 +147,13 @@ struct OrderListQuery {
         }
     }
 
-    /// The export of the orders this query filters.
-    func exportLink(store: Store) -> String {
+    /// The export of the orders this query filters, in the format.
+    func exportLink(store: Store, format: SpreadsheetFormat) -> String {
         var components = URLComponents()
-        components.path = SiteURL.ordersExport(store.id).path
-        components.queryItems = echo.keys.sorted().filter { $0 != "after" }.map { URLQueryItem(name: $0, value: echo[$0]) }
+        components.path = SiteURL.ordersExport(store.id, xlsx: format == .xlsx).path
+        components.queryItems =
+            echo.keys.sorted().filter { $0 != "after" }.map { URLQueryItem(name: $0, value: echo[$0]) }
+            + (format == .gb18030 ? [URLQueryItem(name: "encoding", value: "gb18030")] : [])
         return components.string ?? components.path
     }
 
@@ -160,10 +169,17 @@ struct OrderListQuery {
 extension Request {
     /// Raw inputs belong to a store (files and API pages of a store) or, for catalog files, to the
     /// agency; a user sees a record if they see its store, or manage the agency's clients.
+    /// Whether the user sees the store's buyers' names, phones and addresses in full.
+    func seesBuyerContacts(of store: Store) throws -> Bool {
+        AccessPolicy.decide(try principal(), .viewBuyerContact, in: store.scope) == .allow
+    }
+
+    /// A store's raw files carry its buyers' contacts: only the roles that see them in full download
+    /// them; the rest see the record's name and SHA-256 on the order page.
     func authorizeSource(_ record: SourceRecord) async throws {
         if let storeID = record.storeID {
             guard let store = try await tenancy.store(storeID) else { throw AccessDenied.notFound }
-            try authorize(.view, in: store.scope)
+            try authorize(.viewBuyerContact, in: store.scope)
         } else {
             try authorize(.manageClients, in: .agency(record.agencyID))
         }

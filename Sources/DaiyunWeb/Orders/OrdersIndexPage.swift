@@ -20,14 +20,16 @@ struct OrdersIndexPage: PageContent {
     var firstPage: String
     /// `共 1,234 单 · 实付合计 ¥56,789.00` over every page of the filter.
     var summary: String
-    var exportPath: String
+    var exportPath, exportXLSXPath, exportGBPath: String
 
     init(
         store: Store, clientName: String, orders: [OrderSummary], next: OrderCursor?, query: OrderListQuery,
         summary: (orders: Int, payment: Money), _ l10n: Localizer
     ) {
         self.summary = l10n.format("orders_summary", l10n.count(summary.orders), l10n.money(summary.payment))
-        exportPath = query.exportLink(store: store)
+        exportPath = query.exportLink(store: store, format: .csv)
+        exportXLSXPath = query.exportLink(store: store, format: .xlsx)
+        exportGBPath = query.exportLink(store: store, format: .gb18030)
         title = "\(l10n["orders_title"]) · \(store.name)"
         self.store = StoreRow(store, clientName: clientName, l10n)
         rows = orders.map {

@@ -19,6 +19,23 @@ extension StringTable {
             "order_finished": ("完成时间", "Finished at"),
             "order_message": ("买家留言", "Buyer message"),
             "order_memo": ("卖家备注", "Seller memo"),
+            "receiver_title": ("收货信息", "Receiver"),
+            "receiver_name": ("收货人", "Name"),
+            "receiver_mobile": ("手机", "Mobile"),
+            "receiver_phone": ("固定电话", "Phone"),
+            "receiver_address": ("收货地址", "Address"),
+            "receiver_masked": (
+                "收货信息已脱敏：完整信息仅对发货的角色（库管、店长、管理员）和品牌方可见。",
+                "Masked: only the roles that ship (warehouse, store manager, admin) and the brand see the receiver in full."
+            ),
+            "receiver_unknown": (
+                "来源未提供收货信息：同步订单，或导入含“收货人姓名”“收货地址”列的订单报表。",
+                "The source gave no receiver: sync the order, or import an order report with the receiver columns."
+            ),
+            "source_contacts_only": (
+                "原始文件含买家收货信息，仅发货的角色和品牌方可下载。",
+                "The raw file carries buyers' contacts: only the roles that ship and the brand may download it."
+            ),
             "order_presale": ("预售", "Pre-sale"),
             "order_attention": ("库存不足待处理", "Stock shortage"),
             "order_lines": ("商品明细", "Lines"),
@@ -77,7 +94,7 @@ extension StringTable {
             "search_store": ("店铺", "Store"),
             "filter_overdue": ("只看超时未发", "Overdue only"),
             "orders_summary": ("共 %@ 单 · 实付合计 %@", "%@ orders · %@ paid"),
-            "orders_export": ("导出 CSV（含子订单）", "Export CSV (with lines)"),
+            "orders_export": ("导出（含子订单）：", "Export with lines:"),
             "export_tid": ("订单编号", "Order no."),
             "export_status": ("订单状态", "Order status"),
             "export_buyer": ("买家", "Buyer"),

@@ -25,7 +25,8 @@ enum BenchExportFile {
             let title = o.lines.first?.title ?? ""
             let fields = [
                 o.tid, o.buyerNick, "", goods.yuanString, o.postFee.yuanString, "0", o.totalFee.yuanString, "0",
-                o.payment.yuanString, "0", status, "", "张*", "浙江省 杭州市 西湖区 ***", "快递", "", "", ShanghaiTime.format(o.createdAt),
+                o.payment.yuanString, "0", status, "", o.receiver.name, o.receiver.address, "快递", o.receiver.phone, o.receiver.mobile,
+                ShanghaiTime.format(o.createdAt),
                 paid, title, "1", "", "", "", String(o.lines.reduce(0) { $0 + $1.quantity }), "", "Bench store", "", "0", "0", "", "手机订单",
                 "", "", "", "", "",
             ]

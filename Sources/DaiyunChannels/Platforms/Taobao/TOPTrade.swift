@@ -19,6 +19,14 @@ struct TOPTrade: Decodable, Sendable {
     var buyer_open_uid: String?
     var buyer_message: String?
     var seller_memo: String?
+    var receiver_name: String?
+    var receiver_mobile: String?
+    var receiver_phone: String?
+    var receiver_state: String?
+    var receiver_city: String?
+    var receiver_district: String?
+    var receiver_town: String?
+    var receiver_address: String?
     var step_trade_status: String?
     var orders: WrappedList<TOPOrderLine>?
 }
@@ -111,7 +119,11 @@ extension TOPTrade {
             discountFee: try money(discount_fee, "discount_fee"),
             createdAt: createdAt, paidAt: try time(pay_time, "pay_time"), consignedAt: try time(consign_time, "consign_time"),
             finishedAt: try time(end_time, "end_time"), modifiedAt: try time(modified, "modified"),
-            buyerMessage: buyer_message ?? "", sellerMemo: seller_memo ?? "", lines: lines.sorted { $0.oid < $1.oid }
+            buyerMessage: buyer_message ?? "", sellerMemo: seller_memo ?? "",
+            receiver: Receiver(
+                name: receiver_name ?? "", mobile: receiver_mobile ?? "", phone: receiver_phone ?? "",
+                parts: [receiver_state, receiver_city, receiver_district, receiver_town, receiver_address].map { $0 ?? "" }),
+            lines: lines.sorted { $0.oid < $1.oid }
         )
     }
 }

@@ -8,7 +8,7 @@ public enum TOPTradeQueries {
     public static let tradeTypes =
         "fixed,auction,guarantee_trade,step,independent_simple_trade,independent_shop_trade,auto_delivery,ec,cod,game_equipment,shopex_trade,netcn_trade,external_trade,instant_trade,b2c_cod,hotel_trade,super_market_trade,super_market_cod_trade,taohua,waimai,o2o_offlinetrade,nopaid,eticket,tmall_i18n,insurance_plus,finance,pre_auth_type,lazada"
     public static let tradeFields =
-        "tid,status,type,created,pay_time,modified,consign_time,end_time,payment,post_fee,total_fee,discount_fee,buyer_nick,buyer_open_uid,buyer_message,seller_memo,step_trade_status,orders"
+        "tid,status,type,created,pay_time,modified,consign_time,end_time,payment,post_fee,total_fee,discount_fee,buyer_nick,buyer_open_uid,buyer_message,seller_memo,receiver_name,receiver_mobile,receiver_phone,receiver_state,receiver_city,receiver_district,receiver_town,receiver_address,step_trade_status,orders"
     public static let refundFields = "refund_id,tid,oid,status,refund_phase,refund_fee,reason,good_status,created,modified"
 
     /// One page of the trades modified in `[start, end]`, every type, every field the sync reads.
