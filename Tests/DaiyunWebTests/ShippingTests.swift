@@ -157,4 +157,41 @@ struct ShippingTests {
             }
         }
     }
+
+    @Test(
+        "a waybill file ships its good rows and lists the bad by line; a file too long or not text ships nothing",
+        arguments: TestDatabase.available)
+    func waybillFile(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            try await WorkbenchTests.seed(app, t)
+            // Connected, so that shipments are recorded; no job runs here to send them.
+            try await app.channelConnections.connect(
+                ChannelConnection(storeID: t.storeA1.id, endpoint: "http://127.0.0.1:9", appKey: "app", appSecret: "secret", session: "s"),
+                store: t.storeA1, by: WriteContext(actor: "user:test", now: Date()))
+            let browser = BrowserSession(app: app)
+            try await browser.signIn(t["warehouse"].login, password: TestTenancy.password)
+            let path = "/stores/\(t.storeA1.id)/shipments/batch"
+            _ = try await browser.get(path)
+            func upload(_ data: Data) async throws -> TestingHTTPResponse {
+                try await browser.upload(path, ["company_code": "ZTO"], file: ("file", "waybills.csv", data))
+            }
+            let shipments = ShipmentRepository(database: app.db)
+
+            let tooLong = "订单编号,运单号\r\n" + (0...1000).map { "\(100_000 + $0),ZT\(1_000_000_000 + $0)\r\n" }.joined()
+            let refusedWhole = try await upload(Data(tooLong.utf8))
+            #expect(refusedWhole.status == .unprocessableEntity && refusedWhole.body.string.contains("一次最多 1000 行"))
+            let png = try await upload(Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]))
+            #expect(png.status == .unprocessableEntity && png.body.string.contains("文件："))
+            #expect(try await shipments.shipments(store: t.storeA1.id, tid: "9001").isEmpty, "nothing shipped yet")
+
+            let file = "订单编号,物流公司,运单号\r\n9001,中通,ZT1000000001\r\n9004,中通,\r\n"
+            let answer = try await upload(file.data(using: String.Encoding(rawValue: 0x8000_0632))!)
+            let body = answer.body.string
+            #expect(answer.status == .unprocessableEntity && body.contains("<strong>1</strong>"), "one order shipped")
+            #expect(body.contains("<td class=\"num\">3</td>") && body.contains("运单号："), "line 3's empty waybill, by its column")
+            #expect(try await shipments.shipments(store: t.storeA1.id, tid: "9001").map(\.waybill) == ["ZT1000000001"])
+            #expect(try await shipments.shipments(store: t.storeA1.id, tid: "9004").isEmpty)
+        }
+    }
 }

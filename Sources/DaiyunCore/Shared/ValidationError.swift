@@ -41,6 +41,10 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case twoFields
         /// An order without lines (imported from the order report alone) cannot ship.
         case orderHasNoLines
+        /// More lines than one submission takes.
+        case tooManyLines(max: Int)
+        /// A file or a row of it that cannot be read, as its reader said.
+        case unreadable(Message)
     }
 
     public let field: String
@@ -81,6 +85,8 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case .duplicate: "is given twice"
         case .twoFields: "must be two fields: the order number, then the waybill"
         case .orderHasNoLines: "the order has no lines yet: import its item report (宝贝报表) or let the channel sync bring them"
+        case .tooManyLines(let max): "must be at most \(max) lines; send the rest in another part"
+        case .unreadable(let said): said.english
         }
     }
 
@@ -138,6 +144,8 @@ extension ValidationError {
         case .duplicate: Message("rule_duplicate", english: reason)
         case .twoFields: Message("rule_two_fields", english: reason)
         case .orderHasNoLines: Message("rule_no_lines", english: reason)
+        case .tooManyLines(let max): Message("rule_too_many_lines", ["\(max)"], english: reason)
+        case .unreadable(let said): said
         }
     }
 }

@@ -44,7 +44,9 @@ struct APIReference: Sendable, Encodable {
         let info = root["info"] as? [String: Any] ?? [:]
         title = info["title"] as? String ?? ""
         version = "\(info["version"] ?? "")"
+        // The YAML block's line breaks are the file's, not paragraphs: the page wraps the text itself.
         description = (info["description"] as? String ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            .replacingOccurrences(of: "\n", with: " ")
         server = ((root["servers"] as? [[String: Any]])?.first?["url"] as? String) ?? ""
         let components = root["components"] as? [String: Any] ?? [:]
         let sharedParameters = components["parameters"] as? [String: Any] ?? [:]

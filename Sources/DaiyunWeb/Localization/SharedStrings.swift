@@ -123,6 +123,7 @@ extension StringTable {
             "rule_no_lines": (
                 "订单还没有子订单：请先导入它的宝贝报表，或等待渠道同步带来", "the order has no lines yet: import its item report or let the sync bring them"
             ),
+            "rule_too_many_lines": ("一次最多 %@ 行，其余请分批提交", "must be at most %@ lines; send the rest in another part"),
             "rule_two_fields": ("应为两项：订单号，然后运单号", "must be two fields: the order number, then the waybill"),
             "field_current_password": ("当前密码", "Current password"),
             "field_new_password": ("新密码", "New password"),
@@ -144,6 +145,9 @@ extension StringTable {
             "field_connection": ("开放平台连接", "Open platform connection"),
             "field_company_code": ("快递公司", "Carrier"),
             "field_waybill": ("运单号", "Waybill number"),
+            "field_line": ("该行", "Line"),
+            "field_tid": ("订单号", "Order number"),
+            "field_file": ("文件", "File"),
             "field_oids": ("子订单", "Lines"),
             "field_order": ("订单状态", "Order status"),
 

@@ -1,3 +1,4 @@
+import DaiyunChannels
 import DaiyunCore
 import DaiyunPersistence
 import Vapor
@@ -6,12 +7,18 @@ import Vapor
 /// waybill field, or `订单号 运单号` lines pasted from a spreadsheet; one carrier for all. Each
 /// order goes through the same audited shipment and channel job as the order page.
 struct BatchShippingController: RouteCollection {
-    /// The orders the page lists to fill in; the paste box takes any number.
+    /// The orders the page lists to fill in.
     static let listed = 200
+    /// The most orders one submission ships: a day of a busy store; a larger paste or file is
+    /// refused whole, before anything ships, and is sent in parts.
+    static let maxLines = 1000
+    static let maxBody: ByteCount = "2mb"
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("stores", ":storeID", "shipments", "batch", use: show)
-        routes.post("stores", ":storeID", "shipments", "batch", use: ship)
+        // A thousand pasted lines or a waybill file are more than a form's default 16 KiB.
+        routes.on(.POST, "stores", ":storeID", "shipments", "batch", body: .collect(maxSize: Self.maxBody), use: ship)
+            .userInfo[CSRF.uploadLimitKey] = Self.maxBody.value
     }
 
     func show(req: Request) async throws -> Response {
@@ -21,6 +28,7 @@ struct BatchShippingController: RouteCollection {
 
     func ship(req: Request) async throws -> Response {
         let store = try await req.store(for: .shipOrders)
+        if req.headers.contentType?.subType == "form-data" { return try await shipFile(req, store: store) }
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         let pasted = ShippingService.pairs(pasted: fields["pasted"] ?? "")
         // Waybills typed beside the listed orders come after the pasted lines, numbered on from them.
@@ -30,14 +38,48 @@ struct BatchShippingController: RouteCollection {
         let pairs =
             pasted.pairs
             + typed.enumerated().map { (line: base + $0.offset + 1, tid: String($0.element.key.dropFirst(8)), waybill: $0.element.value) }
-        let result: BatchShippingPage.Result
+        let refused = pasted.refused.map { ($0.line, $0.tid, ValidationError(field: "line", rule: .twoFields)) }
+        return try await ship(req, store: store, pairs: pairs, refused: refused, companyCode: fields["company_code"] ?? "")
+    }
+
+    /// Ships the orders of an uploaded waybill file (CSV in UTF-8 or GB18030, headed 订单编号 and
+    /// 运单号): its bad rows are listed by line, the good ones ship.
+    private func shipFile(_ req: Request, store: Store) async throws -> Response {
+        struct Upload: Decodable {
+            var company_code: String
+            var file: File
+        }
+        let upload = try req.content.decode(Upload.self)
+        let parsed: ParsedFile<WaybillFile.Row>
         do {
-            let outcome = try await ShippingService.shipBatch(pairs, companyCode: fields["company_code"] ?? "", store: store, req: req)
+            parsed = try WaybillFile.parse(Data(buffer: upload.file.data))
+        } catch let problem as FileProblem {
+            let result = BatchShippingPage.Result(
+                shipped: [], refused: [(0, "", ValidationError(field: "file", rule: .unreadable(problem.message)))])
+            return try await render(req, store: store, result: result)
+        }
+        let pairs = parsed.rows.map { (line: $0.line, tid: $0.value.tid, waybill: $0.value.waybill) }
+        let refused = parsed.errors.map {
+            ($0.line, "", ValidationError(field: $0.column, rule: .unreadable($0.message ?? Message("", english: $0.reason))))
+        }
+        return try await ship(req, store: store, pairs: pairs, refused: refused, companyCode: upload.company_code)
+    }
+
+    private func ship(
+        _ req: Request, store: Store, pairs: [(line: Int, tid: String, waybill: String)],
+        refused: [(line: Int, tid: String, error: ValidationError)], companyCode: String
+    ) async throws -> Response {
+        let result: BatchShippingPage.Result
+        if pairs.count + refused.count > Self.maxLines {
             result = BatchShippingPage.Result(
-                shipped: outcome.shipped,
-                refused: pasted.refused.map { ($0.line, $0.tid, ValidationError(field: "line", rule: .twoFields)) } + outcome.refused)
-        } catch let error as ValidationError {
-            result = BatchShippingPage.Result(shipped: [], refused: [(0, "", error)])
+                shipped: [], refused: [(0, "", ValidationError(field: "line", rule: .tooManyLines(max: Self.maxLines)))])
+        } else {
+            do {
+                let outcome = try await ShippingService.shipBatch(pairs, companyCode: companyCode, store: store, req: req)
+                result = BatchShippingPage.Result(shipped: outcome.shipped, refused: refused + outcome.refused)
+            } catch let error as ValidationError {
+                result = BatchShippingPage.Result(shipped: [], refused: [(0, "", error)])
+            }
         }
         return try await render(req, store: store, result: result)
     }

@@ -75,6 +75,12 @@ extension StringTable {
                 "Choose the carrier, then type each order's waybill beside it or paste two columns “order no. waybill” from a spreadsheet; each order is recorded, audited and sent to the channel on its own, and a bad line is listed without holding up the rest."
             ),
             "batch_ship_paste": ("粘贴：订单号 运单号（每行一单）", "Paste: order no. and waybill, one order per line"),
+            "batch_ship_file": ("或上传运单文件", "Or upload a waybill file"),
+            "batch_ship_file_hint": (
+                "CSV（UTF-8 或 GB18030），表头含“订单编号”和“运单号”（或“物流单号”）；一次最多 1000 行。",
+                "CSV (UTF-8 or GB18030) headed 订单编号 and 运单号 (or 物流单号); at most 1,000 lines at a time."
+            ),
+            "batch_ship_upload": ("上传并发货", "Upload and ship"),
             "batch_ship_paste_hint": ("两列之间可以是制表符、空格或逗号。", "A tab, spaces or a comma between the two columns."),
             "batch_ship_orders": ("待发货订单（付款最早的在前）", "Orders to ship (longest waiting first)"),
             "batch_ship_nothing": ("没有待发货的订单。", "No orders to ship."),
