@@ -173,4 +173,33 @@ struct GB18030DecodingTests {
         #expect(first.starts(with: [0x50, 0x4B, 0x03, 0x04]), "a ZIP file")
         #expect(table.csv == "单号,金额\r\n'=1+1,-10.50\r\n", "CSV neutralises the formula")
     }
+
+    @Test("an Excel workbook's first sheet reads as Excel shows it: shared strings, dates, numbers, rows by their number")
+    func workbookCells() throws {
+        let rows = try XLSXReader.sheetRows(try Fixture.data("shared-strings.xlsx"))
+        #expect(rows.map(\.0) == [1, 2, 4, 5], "the first sheet of the workbook's list, not sheet1.xml")
+        #expect(rows[0].1 == ["统计日期", "访客数", "支付转化率", "", "支付金额"], "rich text joined, a gap kept")
+        #expect(rows[1].1 == ["2026-11-01 00:00:00", "1234", "0.0321", "店铺 & \"首页\"", "12345.6"], "a built-in date, no phonetics")
+        #expect(rows[2].1 == ["2026-11-02 12:00:00", "1235", "TRUE", "", "0.3"], "a custom date, a formula's value, no float noise")
+        #expect(rows[3].1 == [], "an empty cell and a string that is not there read as nothing")
+        let csv = String(decoding: try XLSXReader.csv(try Fixture.data("shared-strings.xlsx")), as: UTF8.self)
+        #expect(csv.split(separator: "\n", omittingEmptySubsequences: false).count == 6, "rows 3 and 5 stay blank lines")
+        #expect(XLSXReader.column(of: "AB7") == 27 && XLSXReader.column(of: "7") == nil)
+    }
+
+    @Test("an order report saved as XLSX imports like its CSV: errors name the sheet's row")
+    func workbookOrders() throws {
+        let file = try TaobaoOrderExport.parse(try Fixture.data("orders.xlsx"), store: ExportParsingTests.store)
+        #expect(file.rows.map(\.line) == [2, 3, 6])
+        #expect(file.errors.map { "\($0.line) \($0.column)" } == ["5 买家实际支付金额"])
+        let first = file.rows[0].value
+        #expect(first.tid == "4012345678901234567" && first.payment == Money(fen: 19_900))
+        #expect(first.createdAt == ShanghaiTime.parse("2026-11-11 00:00:05") && first.paidAt == ShanghaiTime.parse("2026-11-11 00:00:09"))
+        #expect(first.receiver.mobile == "13812345678" && first.receiver.state == "浙江省")
+        #expect(file.rows[1].value.payment == Money(fen: 38_050) && file.rows[1].value.postFee == Money(fen: 1_000))
+        #expect(file.rows[2].value.payment == Money(fen: 30) && file.rows[2].value.buyerNick == "x<y&z")
+        #expect(throws: FileProblem.self) {
+            try TaobaoOrderExport.parse(Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]), store: ExportParsingTests.store)
+        }
+    }
 }

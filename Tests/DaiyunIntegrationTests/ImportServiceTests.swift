@@ -37,6 +37,21 @@ struct ImportServiceTests {
         }
     }
 
+    @Test(
+        "an Excel workbook imports like a CSV: good rows kept with their receivers, the bad row named by its sheet row",
+        arguments: TestDatabase.available)
+    func workbook(_ database: TestDatabase) async throws {
+        try await withTestDatabase(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let result = try await ImportService(database: app.db).run(
+                try Fixture.data("orders.xlsx"), name: "订单报表.xlsx", kind: .orders, mode: .skipBadRows, target: Self.target(t),
+                by: Self.context)
+            #expect(result.batch.outcome == "imported" && result.batch.inserted == 3 && result.errors.map(\.line) == [5])
+            let order = try await OrderRepository(database: app.db).detail(store: t.storeA1.id, tid: "4012345678901234567")
+            #expect(order?.order.receiver.name == "张三" && order?.source?.name == "订单报表.xlsx")
+        }
+    }
+
     @Test("all-or-nothing mode writes no order at all when a row is bad", arguments: TestDatabase.available)
     func allOrNothing(_ database: TestDatabase) async throws {
         try await withTestDatabase(database) { app in

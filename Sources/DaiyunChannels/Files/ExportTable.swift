@@ -60,7 +60,9 @@ struct ExportTable {
     /// all in memory at once (each holds its fields' slices).
     let records: CSVReader.Iterator
 
+    /// The table of a CSV file, or of an Excel workbook's first sheet.
     init(_ data: Data) throws {
+        let data = XLSXReader.isZIP(data) ? try XLSXReader.csv(data) : data
         try Self.refuseBinary(data)
         var records = CSVReader(data).makeIterator()
         guard let header = records.next() else { throw FileProblem(.fileEmpty) }
@@ -76,17 +78,14 @@ struct ExportTable {
     }
 
     /// Refuses a file that is not CSV text in UTF-8 or GB18030 before its rows are read: a NUL
-    /// byte near the start (an image, a binary or UTF-16 file), a UTF-16 byte order mark, a ZIP.
+    /// byte near the start (an image, a binary or UTF-16 file), a UTF-16 byte order mark.
     static func refuseBinary(_ data: Data) throws {
         let start = data.prefix(8192)
         if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
             throw FileProblem(Message("file_utf16", english: "the file is UTF-16 text; save it as CSV in UTF-8 or GB18030"))
         }
-        if start.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw FileProblem(Message("file_zip", english: "the file is a ZIP archive or an Excel workbook, not a CSV; save it as CSV"))
-        }
         if start.contains(0) {
-            throw FileProblem(Message("file_binary", english: "the file is binary (an image or a program), not CSV text"))
+            throw FileProblem(Message("file_binary", english: "the file is binary (an image or a program), not CSV text or an Excel workbook"))
         }
     }
 

@@ -9,9 +9,12 @@ extension StringTable {
             "file_no_rows": ("文件没有数据行", "the file has no data rows"),
             "file_utf16": ("文件是 UTF-16 文本；请另存为 UTF-8 或 GB18030 编码的 CSV", "the file is UTF-16 text; save it as CSV in UTF-8 or GB18030"),
             "file_zip": (
-                "文件是 ZIP 压缩包或 Excel 工作簿，不是 CSV；请另存为 CSV", "the file is a ZIP archive or an Excel workbook, not a CSV; save it as CSV"
+                "文件是 ZIP 压缩包，不是 Excel 工作簿（.xlsx）；请另存为 .xlsx 或 CSV",
+                "the file is a ZIP archive but not an Excel workbook (.xlsx); save it as .xlsx or CSV"
             ),
-            "file_binary": ("文件是二进制文件（图片或程序），不是 CSV 文本", "the file is binary (an image or a program), not CSV text"),
+            "file_binary": (
+                "文件是二进制文件（图片或程序），不是 CSV 文本或 Excel 工作簿", "the file is binary (an image or a program), not CSV text or an Excel workbook"
+            ),
             "file_missing_columns": ("缺少列：%@；文件的表头有：%@", "missing column(s): %@; the header has: %@"),
             "row_unclosed_quote": (
                 "本行的引号没有闭合：第 %@–%@ 行被读成了一行", "a quote opened on this row is never closed: lines %@–%@ were read as one row"

@@ -77,8 +77,8 @@ extension StringTable {
             "batch_ship_paste": ("粘贴：订单号 运单号（每行一单）", "Paste: order no. and waybill, one order per line"),
             "batch_ship_file": ("或上传运单文件", "Or upload a waybill file"),
             "batch_ship_file_hint": (
-                "CSV（UTF-8 或 GB18030），表头含“订单编号”和“运单号”（或“物流单号”）；一次最多 1000 行。",
-                "CSV (UTF-8 or GB18030) headed 订单编号 and 运单号 (or 物流单号); at most 1,000 lines at a time."
+                "Excel（.xlsx）或 CSV（UTF-8 或 GB18030），表头含“订单编号”和“运单号”（或“物流单号”）；一次最多 1000 行。",
+                "Excel (.xlsx) or CSV (UTF-8 or GB18030) headed 订单编号 and 运单号 (or 物流单号); at most 1,000 lines at a time."
             ),
             "batch_ship_upload": ("上传并发货", "Upload and ship"),
             "batch_ship_paste_hint": ("两列之间可以是制表符、空格或逗号。", "A tab, spaces or a comma between the two columns."),
