@@ -12,16 +12,17 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a 千牛 order report, line items, refunds (into a store) or a catalog CSV (into a client).",
-        discussion: "Files may be GB18030/GBK or UTF-8 (with or without BOM). Bad rows are listed with their line and reason."
+        discussion:
+            "Files may be CSV in GB18030/GBK or UTF-8 (with or without BOM), or Excel workbooks (.xlsx). Bad rows are listed with their line and reason."
     )
 
-    @Argument(help: "What the file holds: orders, lines, refunds or catalog.")
+    @Argument(help: "What the file holds: orders, lines, refunds, catalog or traffic (the 生意参谋 daily export).")
     var kind: ImportKind
 
     @Argument(help: "The file to import.")
     var file: String
 
-    @ArgumentParser.Option(help: "The store (id, channel shop id or exact name) for orders, lines and refunds.")
+    @ArgumentParser.Option(help: "The store (id, channel shop id or exact name) for orders, lines, refunds and traffic.")
     var store: String?
 
     @ArgumentParser.Option(help: "The client (id or exact name) for a catalog; defaults to the store's client.")

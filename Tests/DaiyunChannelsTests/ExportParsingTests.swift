@@ -203,3 +203,35 @@ struct GB18030DecodingTests {
         }
     }
 }
+
+@Suite("生意参谋 traffic export")
+struct TrafficExportTests {
+    static let store = ID<Store>(UUID())
+
+    @Test("counts with separators, rates as percentages or fractions, '-' for none, three day formats; bad rows named")
+    func csv() throws {
+        let file = try TrafficExport.parse(try Fixture.data("traffic-utf8.csv"), store: Self.store)
+        #expect(file.rows.map(\.line) == [2, 3])
+        #expect(
+            file.errors.map { "\($0.line) \($0.column)" } == ["4 访客数", "5 跳失率", "6 统计日期", "7 描述相符"],
+            "\(file.errors)")
+        let first = file.rows[0].value
+        #expect(first.day == BusinessDay("2026-11-01") && first.visitors == 1_234 && first.pageViews == 5_678)
+        #expect(first.reportedPayment == Money(fen: 1_234_560) && first.bounceRateBP == 4_567 && first.averageStaySeconds == 13)
+        #expect(first.dsrDescription == 48_123 && first.dsrService == 49_000 && first.dsrLogistics == 47_500)
+        #expect(first.payingBuyers == 56 && first.orderBuyers == 70 && first.cartBuyers == 120 && first.favoriteBuyers == 33)
+        let second = file.rows[1].value
+        #expect(second.day == BusinessDay("2026-11-02") && second.pageViews == nil && second.reportedPayment == nil)
+        #expect(second.bounceRateBP == 4_321 && second.averageStaySeconds == 83, "a fraction, and a clock time")
+        #expect(TrafficExport.day("20261103") == BusinessDay("2026-11-03") && TrafficExport.day("2026-02-30") == nil)
+    }
+
+    @Test("the same export as an Excel workbook: date cells and percentage-formatted numbers")
+    func workbook() throws {
+        let file = try TrafficExport.parse(try Fixture.data("traffic.xlsx"), store: Self.store)
+        #expect(file.errors.isEmpty, "\(file.errors)")
+        #expect(file.rows.map(\.value.day) == [BusinessDay("2026-11-01"), BusinessDay("2026-11-02")])
+        #expect(file.rows[0].value.bounceRateBP == 4_567 && file.rows[0].value.reportedPayment == Money(fen: 1_234_560))
+        #expect(file.rows[1].value.pageViews == nil && file.rows[1].value.dsrDescription == 48_123)
+    }
+}

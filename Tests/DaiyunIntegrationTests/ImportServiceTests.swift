@@ -52,6 +52,35 @@ struct ImportServiceTests {
         }
     }
 
+    @Test(
+        "a 生意参谋 export imports its good days; the same file again changes nothing; a later report of a day replaces it",
+        arguments: TestDatabase.available)
+    func traffic(_ database: TestDatabase) async throws {
+        try await withTestDatabase(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let service = ImportService(database: app.db)
+            let first = try await service.run(
+                try Fixture.data("traffic-utf8.csv"), name: "流量.csv", kind: .traffic, mode: .skipBadRows, target: Self.target(t),
+                by: Self.context)
+            #expect(first.batch.inserted == 2 && first.batch.rejected == 4 && first.errors.map(\.line) == [4, 5, 6, 7])
+            let again = try await service.run(
+                try Fixture.data("traffic-utf8.csv"), name: "流量.csv", kind: .traffic, mode: .skipBadRows, target: Self.target(t),
+                by: Self.context)
+            #expect(again.sameFileSeenBefore && again.batch.inserted == 0 && again.batch.updated == 0 && again.batch.unchanged == 2)
+            let later = try await service.run(
+                try Fixture.data("traffic.xlsx"), name: "流量.xlsx", kind: .traffic, mode: .skipBadRows, target: Self.target(t),
+                by: Self.context)
+            #expect(later.batch.updated == 2 && later.batch.unchanged == 0, "both days differ: the workbook has no buyer columns")
+            let days = try await TrafficRepository(database: app.db).days(
+                store: t.storeA1.id, from: BusinessDay("2026-11-01")!, through: BusinessDay("2026-11-30")!)
+            #expect(days.map(\.visitors) == [1_234, 980] && days[0].payingBuyers == nil, "the later report replaced the day")
+            let none = try await service.run(
+                try Fixture.data("traffic-utf8.csv"), name: "x.csv", kind: .traffic, mode: .allOrNothing, target: Self.target(t),
+                by: Self.context)
+            #expect(none.batch.outcome == "rejected")
+        }
+    }
+
     @Test("all-or-nothing mode writes no order at all when a row is bad", arguments: TestDatabase.available)
     func allOrNothing(_ database: TestDatabase) async throws {
         try await withTestDatabase(database) { app in

@@ -85,7 +85,8 @@ struct ExportTable {
             throw FileProblem(Message("file_utf16", english: "the file is UTF-16 text; save it as CSV in UTF-8 or GB18030"))
         }
         if start.contains(0) {
-            throw FileProblem(Message("file_binary", english: "the file is binary (an image or a program), not CSV text or an Excel workbook"))
+            throw FileProblem(
+                Message("file_binary", english: "the file is binary (an image or a program), not CSV text or an Excel workbook"))
         }
     }
 

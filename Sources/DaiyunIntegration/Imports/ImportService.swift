@@ -14,6 +14,8 @@ public enum ImportKind: String, Sendable, Codable, CaseIterable {
     case refunds
     /// Catalog CSV, into a client.
     case catalog
+    /// 生意参谋 store-level daily export, into a store.
+    case traffic
 }
 
 /// What to do with a file that has bad rows.
@@ -188,6 +190,17 @@ public struct ImportService: Sendable {
             let store = try storeOf(target)
             let file = try TaobaoLineExport.parse(data)
             return LineImport(store: store, file: file).parsed()
+        case .traffic:
+            let store = try storeOf(target)
+            let file = try TrafficExport.parse(data, store: store.id)
+            let days = file.rows.map(\.value)
+            return Parsed(
+                encoding: file.encoding, rowsRead: file.rowsRead, errors: file.errors,
+                apply: { db, c in
+                    try await applyInChunks(days, progress: c.progress) { chunk in
+                        try await TrafficRepository(database: db).apply(chunk, store: store, source: c.source, by: c.write)
+                    }
+                }, good: days.count)
         case .catalog:
             let file = try CatalogFile.parse(data)
             let rows = file.rows.map { ($0.value.product, $0.value.sku) }

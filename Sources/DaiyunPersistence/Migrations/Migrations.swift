@@ -31,5 +31,6 @@ public enum Migrations {
         M0026_AddAccountControls(),
         M0027_AddJobMessages(),
         M0028_AddOrderReceiver(),
+        M0029_CreateStoreTrafficDays(),
     ]
 }

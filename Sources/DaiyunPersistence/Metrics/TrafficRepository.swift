@@ -1,0 +1,76 @@
+import DaiyunCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Stores' traffic days: written from an import (a later report of a day replaces it; the same
+/// report again changes nothing) and read for a store's period.
+public struct TrafficRepository: Sendable {
+    static let table = "store_traffic_days"
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    /// Writes the days; call it inside a transaction.
+    public func apply(_ days: [TrafficDay], store: Store, source: UUID, by context: WriteContext) async throws -> UpsertCounts {
+        precondition(days.allSatisfy { $0.storeID == store.id }, "a day of another store")
+        guard let first = days.map(\.day).min(), let last = days.map(\.day).max() else { return UpsertCounts() }
+        let kept = Dictionary(
+            try await self.days(store: store.id, from: first, through: last).map { ($0.day, $0) }, uniquingKeysWith: { a, _ in a })
+        var counts = UpsertCounts()
+        for day in days {
+            if kept[day.day] == day {
+                counts.unchanged += 1
+                continue
+            }
+            if kept[day.day] == nil { counts.inserted += 1 } else { counts.updated += 1 }
+            let values: [any Encodable & Sendable] = Self.numbers(day)
+            try await database.sql().insert(into: Self.table)
+                .columns(["id", "store_id", "day", "visitors"] + M0029_CreateStoreTrafficDays.counts + ["source_record_id", "updated_at"])
+                .values(
+                    [SQLBind(context.ids.random()), SQLBind(store.id.rawValue), SQLBind(day.day.description), SQLBind(Int64(day.visitors))]
+                        + values.map { SQLBind($0) } + [SQLBind(source), SQLBind(context.now)]
+                )
+                .onConflict(with: ["store_id", "day"]) { conflict in
+                    for column in ["visitors"] + M0029_CreateStoreTrafficDays.counts + ["source_record_id", "updated_at"] {
+                        conflict.set(excludedValueOf: column)
+                    }
+                    return conflict
+                }
+                .run()
+        }
+        return counts
+    }
+
+    /// The store's days from `first` through `last`, in order.
+    public func days(store: ID<Store>, from first: BusinessDay, through last: BusinessDay) async throws -> [TrafficDay] {
+        let rows = try await database.sql().select().column("*").from(Self.table)
+            .where("store_id", .equal, SQLBind(store.rawValue))
+            .where("day", .greaterThanOrEqual, SQLBind(first.description)).where("day", .lessThanOrEqual, SQLBind(last.description))
+            .orderBy("day").all()
+        return try rows.map { row in
+            func count(_ column: String) throws -> Int? { try row.decode(column: column, as: Int64?.self).map { Int($0) } }
+            let dayText = try row.decode(column: "day", as: String.self)
+            guard let day = BusinessDay(dayText) else { throw PersistenceError.corruptRow(table: Self.table, id: dayText) }
+            return TrafficDay(
+                storeID: store, day: day, visitors: Int(try row.decode(column: "visitors", as: Int64.self)),
+                pageViews: try count("page_views"), payingBuyers: try count("paying_buyers"), orderBuyers: try count("order_buyers"),
+                cartBuyers: try count("cart_buyers"), favoriteBuyers: try count("favorite_buyers"),
+                bounceRateBP: try count("bounce_rate_bp"),
+                averageStaySeconds: try count("average_stay_seconds"), newVisitors: try count("new_visitors"),
+                returningVisitors: try count("returning_visitors"), dsrDescription: try count("dsr_description"),
+                dsrService: try count("dsr_service"), dsrLogistics: try count("dsr_logistics"),
+                reportedPayment: try row.decode(column: "reported_payment_fen", as: Int64?.self).map { Money(fen: $0) })
+        }
+    }
+
+    /// The nullable figures in `M0029_CreateStoreTrafficDays.counts` order.
+    static func numbers(_ day: TrafficDay) -> [any Encodable & Sendable] {
+        [
+            day.pageViews, day.payingBuyers, day.orderBuyers, day.cartBuyers, day.favoriteBuyers, day.bounceRateBP,
+            day.averageStaySeconds, day.newVisitors, day.returningVisitors, day.dsrDescription, day.dsrService, day.dsrLogistics,
+        ].map { $0.map(Int64.init) as Int64? } + [day.reportedPayment?.fen]
+    }
+}
