@@ -191,3 +191,34 @@ struct OrderRulesTests {
         #expect(StockRules.available(onHand: 3, reserved: 3, safetyStock: 2) == 0)
     }
 }
+
+@Suite("Sales rollup rules")
+struct SalesRollupRulesTests {
+    @Test("an order counts on the Shanghai day it counts as paid; a change moves its contribution")
+    func dayEdge() {
+        let store = ID<Store>(UUID())
+        let midnight = ShanghaiTime.parse("2026-11-01 00:00:00")!
+        var order = Order(
+            storeID: store, tid: "1", status: .waitSellerSendGoods, buyerNick: "b", payment: Money(fen: 1_000), totalFee: Money(fen: 1_000),
+            createdAt: midnight.addingTimeInterval(-60), paidAt: midnight.addingTimeInterval(-1),
+            lines: [
+                OrderLine(
+                    oid: "1-1", outerSkuID: "A", title: "t", price: Money(fen: 1_000), quantity: 2, payment: Money(fen: 1_000),
+                    status: .waitSellerSendGoods)
+            ])
+        var delta = SalesRollupDelta()
+        delta.add(order)
+        #expect(delta.days.keys.map(\.description) == ["2026-10-31"] && delta.buyerMonths.keys.map(\.month) == ["2026-10"])
+        var moved = order
+        moved.paidAt = midnight
+        delta.change(from: order, to: moved)
+        let pruned = delta.pruned()
+        #expect(pruned.days.keys.map(\.description) == ["2026-11-01"] && pruned.days.values.first?.gmvFen == 1_000)
+        #expect(pruned.skuDays.values.first?.quantity == 2 && pruned.buyerMonths.keys.map(\.month) == ["2026-11"])
+        order.type = "step"
+        order.stepStatus = .depositPaid
+        var deposit = SalesRollupDelta()
+        deposit.add(order)
+        #expect(deposit.isEmpty, "a pre-sale order counts at its final payment only")
+    }
+}

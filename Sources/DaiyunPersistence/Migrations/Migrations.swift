@@ -32,5 +32,6 @@ public enum Migrations {
         M0027_AddJobMessages(),
         M0028_AddOrderReceiver(),
         M0029_CreateStoreTrafficDays(),
+        M0030_CreateSalesRollups(),
     ]
 }

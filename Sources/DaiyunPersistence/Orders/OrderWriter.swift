@@ -22,8 +22,8 @@ public struct UpsertCounts: Sendable, Equatable, Codable {
 
 /// Applies what a channel or a file reports about orders: merges each report into the stored
 /// order (statuses only move forward), writes the changed rows in bulk upserts, keeps the
-/// status history, and moves stock for the lines whose state calls for it. Call it inside a
-/// transaction; a batch is all or nothing.
+/// status history, moves stock for the lines whose state calls for it, and keeps the daily sales
+/// rollups. Call it inside a transaction; a batch is all or nothing.
 public struct OrderWriter: Sendable {
     let database: any Database
 
@@ -77,6 +77,7 @@ public struct OrderWriter: Sendable {
         var orderRows = NewAndChanged<OrderRow>()
         var lineRows = NewAndChanged<OrderLineRow>()
         var history: [StatusChangeRow] = []
+        var rollups = SalesRollupDelta()
         for report in reports {
             let keptRow = ordersByTid[report.tid]
             let keptLineRows = (linesByTid[report.tid] ?? []).sorted { $0.oid < $1.oid }
@@ -88,6 +89,7 @@ public struct OrderWriter: Sendable {
                 continue
             }
             if kept == nil { counts.inserted += 1 } else { counts.updated += 1 }
+            rollups.change(from: kept, to: merged)
             if kept?.status != merged.status {
                 history.append(
                     StatusChangeRow(
@@ -140,6 +142,8 @@ public struct OrderWriter: Sendable {
         try await database.insert(lineRows.new, into: "order_lines")
         try await database.upsert(lineRows.changed, into: "order_lines", conflict: ["store_id", "oid"])
         try await database.insert(history, into: "order_status_history")
+        // The rollups change with the orders, in the caller's transaction.
+        try await SalesRollupRepository(database: database).apply(rollups, store: store.id)
         return counts
     }
 

@@ -115,6 +115,11 @@ public struct TenancyRepository: Sendable {
         return try await query.all().map { try $0.domain() }
     }
 
+    /// Every store of every agency, for maintenance from the command line.
+    public func allStores() async throws -> [Store] {
+        try await StoreModel.query(on: database).sort(\.$agencyID).sort(\.$name).all().map { try $0.domain() }
+    }
+
     /// Stores of any agency whose channel shop id or name is exactly this (for the command line).
     public func stores(matching text: String) async throws -> [Store] {
         try await StoreModel.query(on: database).group(.or) { $0.filter(\.$shopID == text).filter(\.$name == text) }

@@ -1,0 +1,87 @@
+import DaiyunCore
+import DaiyunTestSupport
+import Foundation
+import Testing
+
+@testable import DaiyunPersistence
+
+@Suite("Sales rollups")
+struct SalesRollupTests {
+    /// A small, seeded generator: the same sequence on every run and both databases.
+    struct Draws {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    /// Shanghai midnight between October and November 2026, where a day and a month change.
+    static let edge = ShanghaiTime.parse("2026-11-01 00:00:00")!
+
+    static func report(_ tid: Int, step: Int, _ draws: inout Draws, store: ID<Store>) -> Order {
+        let statuses: [OrderStatus] = [.waitBuyerPay, .waitSellerSendGoods, .waitBuyerConfirmGoods, .finished, .closed, .closedByTaobao]
+        let status = statuses[draws.next(statuses.count)]
+        // Paid a few seconds either side of midnight, or a day away.
+        let paid = edge.addingTimeInterval([-86_400, -1, 0, 1, 3_600, 86_400 * 30][draws.next(6)])
+        let lines = (0..<(1 + draws.next(2))).map { n in
+            OrderLine(
+                oid: "\(tid)-\(n)", outerSkuID: ["A", "B", "C"][draws.next(3)], title: "t", price: Money(fen: 1_000),
+                quantity: 1 + draws.next(3),
+                payment: Money(fen: Int64(500 + draws.next(2_000))), status: status)
+        }
+        let preSale = tid % 5 == 0
+        return Order(
+            storeID: store, tid: "R\(tid)", status: status, type: preSale ? "step" : "fixed",
+            stepStatus: preSale ? (draws.next(2) == 0 ? .depositPaid : .fullyPaid) : nil, buyerNick: "buyer\(draws.next(6))",
+            payment: Money(fen: Int64(1_000 + draws.next(50_000))), totalFee: Money(fen: 60_000),
+            createdAt: edge.addingTimeInterval(-90_000),
+            paidAt: status == .waitBuyerPay || status == .closedByTaobao ? nil : paid, modifiedAt: edge.addingTimeInterval(Double(step)),
+            lines: lines)
+    }
+
+    @Test(
+        "after random inserts, status changes, pre-sale payments and late or repeated reports, the rollups equal a rebuild",
+        arguments: TestDatabase.available)
+    func equalsRebuild(_ database: TestDatabase) async throws {
+        try await withTestDatabase(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let context = WriteContext(actor: "job:test", now: Date())
+            let source = try await SourceRecordRepository(database: app.db).keep(
+                Data("rollups".utf8), name: "r", kind: "upload", agency: t.agencyA.id, store: t.storeA1.id, by: context
+            ).record.id
+            var draws = Draws(state: 20_261_101)
+            var step = 0
+            for _ in 0..<40 {
+                var batch: [Order] = []
+                for _ in 0..<(1 + draws.next(8)) {
+                    step += draws.next(4) == 0 ? -5 : 1  // now and then a report older than the last
+                    batch.append(Self.report(1 + draws.next(30), step: step, &draws, store: t.storeA1.id))
+                }
+                let reports = batch
+                _ = try await app.db.transaction { tx in
+                    try await OrderWriter(database: tx).apply(reports, store: t.storeA1, source: source, by: context)
+                }
+            }
+            let rollups = SalesRollupRepository(database: app.db)
+            let kept = try await rollups.snapshot(store: t.storeA1.id)
+            #expect(kept.contains { $0.hasPrefix("day 2026-10-31") } && kept.contains { $0.hasPrefix("day 2026-11-01") })
+            #expect(kept.contains { $0.hasPrefix("buyer 2026-10") } && kept.contains { $0.hasPrefix("sku 2026-11-01") })
+            let read = try await rollups.rebuild(store: t.storeA1)
+            #expect(read == 30 || read > 20)
+            let rebuilt = try await rollups.snapshot(store: t.storeA1.id)
+            #expect(kept == rebuilt, "kept as they went: \(kept.count) rows, rebuilt: \(rebuilt.count)")
+
+            // And both equal the order rows summed directly.
+            let orders = try await OrderRepository(database: app.db).orders((1...30).map { "R\($0)" }, store: t.storeA1.id).values
+            var days: [String: (Int, Int64)] = [:]
+            for order in orders {
+                guard let paid = order.countedPaidAt else { continue }
+                let day = BusinessDay(containing: paid).description
+                days[day, default: (0, 0)].0 += 1
+                days[day, default: (0, 0)].1 += order.payment.fen
+            }
+            #expect(Set(days.map { "day \($0.key) \($0.value.0) \($0.value.1)" }) == Set(kept.filter { $0.hasPrefix("day ") }))
+        }
+    }
+}
