@@ -1,6 +1,7 @@
 import DaiyunCore
 import DaiyunTestSupport
 import Foundation
+import SQLKit
 import Testing
 
 @testable import DaiyunPersistence
@@ -83,5 +84,28 @@ struct SalesRollupTests {
             }
             #expect(Set(days.map { "day \($0.key) \($0.value.0) \($0.value.1)" }) == Set(kept.filter { $0.hasPrefix("day ") }))
         }
+    }
+}
+
+extension SalesRollupRepository {
+    /// Every non-zero rollup row of the store as text, sorted: what a rebuild must reproduce.
+    func snapshot(store: ID<Store>) async throws -> [String] {
+        let tables = [
+            ("day", "store_day_sales", ["day"], ["orders", "gmv_fen"]),
+            ("sku", "sku_day_sales", ["day", "outer_sku_id"], ["quantity", "sales_fen"]),
+            ("buyer", "store_month_buyers", ["month", "buyer"], ["orders", "gmv_fen"]),
+        ]
+        var lines: [String] = []
+        for (label, table, keys, sums) in tables {
+            for row in try await database.sql().select().columns(keys + sums).from(table)
+                .where("store_id", .equal, SQLBind(store.rawValue)).all()
+            {
+                let figures = try sums.map { try row.decode(column: $0, as: Int64.self) }
+                guard figures.contains(where: { $0 != 0 }) else { continue }
+                let names = try keys.map { try row.decode(column: $0, as: String.self) }
+                lines.append(([label] + names + figures.map(String.init)).joined(separator: " "))
+            }
+        }
+        return lines.sorted()
     }
 }

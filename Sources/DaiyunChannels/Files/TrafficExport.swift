@@ -31,57 +31,48 @@ public enum TrafficExport {
                     c.day.name, Message("row_duplicate_day", ["\(day)", "\(first)"], english: "day \(day) twice, first on line \(first)"))
             }
             func count(_ column: ExportColumn) throws -> Int? {
-                guard let text = try Self.value(row, column) else { return nil }
-                guard let value = Int(text.replacingOccurrences(of: ",", with: "")), InputBounds.stockLevel.contains(value) else {
-                    throw row.error(
-                        column.name, Message("row_not_count", [String(text.prefix(30))], english: "is not a count: \(text.prefix(30))"))
+                try Self.read(row, column, { Message("row_not_count", [$0], english: "is not a count: \($0)") }) {
+                    Int($0.replacingOccurrences(of: ",", with: "")).flatMap { InputBounds.stockLevel.contains($0) ? $0 : nil }
                 }
-                return value
             }
             func rate(_ column: ExportColumn) throws -> Int? {
-                guard let text = try Self.value(row, column) else { return nil }
-                guard let bp = Self.basisPoints(text), (0...10_000).contains(bp) else {
-                    throw row.error(
-                        column.name, Message("row_not_rate", [String(text.prefix(30))], english: "is not a rate: \(text.prefix(30))"))
+                try Self.read(row, column, { Message("row_not_rate", [$0], english: "is not a rate: \($0)") }) {
+                    Self.basisPoints($0).flatMap { (0...10_000).contains($0) ? $0 : nil }
                 }
-                return bp
             }
             func score(_ column: ExportColumn) throws -> Int? {
-                guard let text = try Self.value(row, column) else { return nil }
-                guard let value = Decimal(string: text), value >= 0, value <= 5 else {
-                    throw row.error(
-                        column.name,
-                        Message("row_not_score", [String(text.prefix(30))], english: "is not a score from 0 to 5: \(text.prefix(30))"))
+                try Self.read(row, column, { Message("row_not_score", [$0], english: "is not a score from 0 to 5: \($0)") }) { text in
+                    Decimal(string: text).flatMap {
+                        $0 >= 0 && $0 <= 5 ? NSDecimalNumber(decimal: $0 * 10_000).rounding(accordingToBehavior: nil).intValue : nil
+                    }
                 }
-                return NSDecimalNumber(decimal: value * 10_000).rounding(accordingToBehavior: nil).intValue
-            }
-            func seconds(_ column: ExportColumn) throws -> Int? {
-                guard let text = try Self.value(row, column) else { return nil }
-                guard let value = Self.seconds(text) else {
-                    throw row.error(
-                        column.name,
-                        Message("row_not_duration", [String(text.prefix(30))], english: "is not a duration: \(text.prefix(30))"))
-                }
-                return value
             }
             guard let visitors = try count(c.visitors) else { throw row.error(c.visitors.name, .empty) }
-            var payment: Money?
-            if let text = try Self.value(row, c.payment) {
-                do { payment = try Money(yuan: text.replacingOccurrences(of: ",", with: "")) } catch {
-                    throw row.error(
-                        c.payment.name,
-                        Message("row_not_amount", [String(text.prefix(30))], english: "is not an amount in yuan: \(text.prefix(30))"))
-                }
+            let payment = try Self.read(row, c.payment, { Message("row_not_amount", [$0], english: "is not an amount in yuan: \($0)") }) {
+                try? Money(yuan: $0.replacingOccurrences(of: ",", with: ""))
             }
             let traffic = TrafficDay(
                 storeID: store, day: day, visitors: visitors, pageViews: try count(c.pageViews), payingBuyers: try count(c.paying),
                 orderBuyers: try count(c.ordering), cartBuyers: try count(c.cart), favoriteBuyers: try count(c.favorite),
-                bounceRateBP: try rate(c.bounce), averageStaySeconds: try seconds(c.stay), newVisitors: try count(c.new),
+                bounceRateBP: try rate(c.bounce),
+                averageStaySeconds: try Self.read(
+                    row, c.stay, { Message("row_not_duration", [$0], english: "is not a duration: \($0)") }, Self.seconds),
+                newVisitors: try count(c.new),
                 returningVisitors: try count(c.returning), dsrDescription: try score(c.description), dsrService: try score(c.service),
                 dsrLogistics: try score(c.logistics), reportedPayment: payment)
             firstLine[day] = row.line
             return traffic
         }
+    }
+
+    /// The cell read by `parse`, nil when it holds no value; a value `parse` cannot read is an error
+    /// on the row, saying what the column should hold.
+    static func read<Value>(
+        _ row: ExportRow, _ column: ExportColumn, _ refusal: (String) -> Message, _ parse: (String) -> Value?
+    ) throws -> Value? {
+        guard let text = try value(row, column) else { return nil }
+        guard let parsed = parse(text) else { throw row.error(column.name, refusal(String(text.prefix(30)))) }
+        return parsed
     }
 
     /// The cell's text, or nil when the column is absent, empty or `-` (no value that day).

@@ -99,6 +99,13 @@ enum XLSXReader {
     }
 }
 
+/// Runs a SAX parse of the part with `delegate`; false when it is not well-formed XML.
+private func parseXML(_ data: Data, with delegate: any XMLParserDelegate) -> Bool {
+    let parser = XMLParser(data: data)
+    parser.delegate = delegate
+    return parser.parse()
+}
+
 /// `xl/sharedStrings.xml`: each `<si>`'s text, its rich-text runs joined.
 private final class SharedStrings: NSObject, XMLParserDelegate {
     var strings: [String] = []
@@ -108,9 +115,7 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
 
     static func read(_ data: Data) -> [String] {
         let reader = SharedStrings()
-        let parser = XMLParser(data: data)
-        parser.delegate = reader
-        _ = parser.parse()
+        _ = parseXML(data, with: reader)
         return reader.strings
     }
 
@@ -149,9 +154,7 @@ private final class DateStyles: NSObject, XMLParserDelegate {
 
     static func read(_ data: Data) -> [Int] {
         let reader = DateStyles()
-        let parser = XMLParser(data: data)
-        parser.delegate = reader
-        _ = parser.parse()
+        _ = parseXML(data, with: reader)
         return reader.formats.enumerated().filter { reader.isDate($0.element) }.map(\.offset)
     }
 
@@ -202,9 +205,7 @@ private final class SheetCells: NSObject, XMLParserDelegate {
     /// The rows; nil when the sheet is not well-formed XML.
     static func read(_ data: Data, strings: [String], dateStyles: Set<Int>) -> [(Int, [String])]? {
         let reader = SheetCells(strings: strings, dateStyles: dateStyles)
-        let parser = XMLParser(data: data)
-        parser.delegate = reader
-        return parser.parse() ? reader.rows : nil
+        return parseXML(data, with: reader) ? reader.rows : nil
     }
 
     func parser(
@@ -265,9 +266,7 @@ private final class XMLAttributes: NSObject, XMLParserDelegate {
 
     static func all(in data: Data, element: String) -> [[String: String]] {
         let reader = XMLAttributes(element: element)
-        let parser = XMLParser(data: data)
-        parser.delegate = reader
-        _ = parser.parse()
+        _ = parseXML(data, with: reader)
         return reader.found
     }
 

@@ -47,6 +47,9 @@ public struct Receiver: Sendable, Equatable, Codable {
             phone: Self.maskDigits(phone, keepFirst: 0, keepLast: 4), state: state, address: Self.maskAddress(address))
     }
 
+    /// The receiver as a reader sees it: in full, or masked.
+    public func shown(inFull: Bool) -> Receiver { inFull ? self : masked() }
+
     static func maskName(_ name: String) -> String {
         guard let first = name.first else { return "" }
         return String(first) + String(repeating: "*", count: max(name.count - 1, 1))

@@ -177,42 +177,34 @@ public struct ImportService: Sendable {
                 }, good: orders.count)
         case .refunds:
             let store = try storeOf(target)
-            let file = try RefundExport.parse(data, store: store.id)
-            let refunds = file.rows.map(\.value)
-            return Parsed(
-                encoding: file.encoding, rowsRead: file.rowsRead, errors: file.errors,
-                apply: { db, c in
-                    try await applyInChunks(refunds, progress: c.progress) { chunk in
-                        try await RefundWriter(database: db).apply(chunk, store: store, source: c.source, by: c.write)
-                    }
-                }, good: refunds.count)
+            return chunked(try RefundExport.parse(data, store: store.id)) { db, chunk, c in
+                try await RefundWriter(database: db).apply(chunk, store: store, source: c.source, by: c.write)
+            }
         case .lines:
             let store = try storeOf(target)
             let file = try TaobaoLineExport.parse(data)
             return LineImport(store: store, file: file).parsed()
         case .traffic:
             let store = try storeOf(target)
-            let file = try TrafficExport.parse(data, store: store.id)
-            let days = file.rows.map(\.value)
-            return Parsed(
-                encoding: file.encoding, rowsRead: file.rowsRead, errors: file.errors,
-                apply: { db, c in
-                    try await applyInChunks(days, progress: c.progress) { chunk in
-                        try await TrafficRepository(database: db).apply(chunk, store: store, source: c.source, by: c.write)
-                    }
-                }, good: days.count)
+            return chunked(try TrafficExport.parse(data, store: store.id)) { db, chunk, c in
+                try await TrafficRepository(database: db).apply(chunk, store: store, source: c.source, by: c.write)
+            }
         case .catalog:
-            let file = try CatalogFile.parse(data)
-            let rows = file.rows.map { ($0.value.product, $0.value.sku) }
             let client = target.client
-            return Parsed(
-                encoding: file.encoding, rowsRead: file.rowsRead, errors: file.errors,
-                apply: { db, c in
-                    try await applyInChunks(rows, progress: c.progress) { chunk in
-                        try await CatalogRepository(database: db).upsert(chunk, for: client, by: c.write)
-                    }
-                }, good: rows.count)
+            return chunked(try CatalogFile.parse(data)) { db, chunk, c in
+                try await CatalogRepository(database: db).upsert(chunk.map { ($0.product, $0.sku) }, for: client, by: c.write)
+            }
         }
+    }
+
+    /// A parsed file whose good rows are written a chunk at a time by `write`.
+    static func chunked<Row: Sendable>(
+        _ file: ParsedFile<Row>, _ write: @escaping @Sendable (any Database, [Row], ApplyContext) async throws -> UpsertCounts
+    ) -> Parsed {
+        let rows = file.rows.map(\.value)
+        return Parsed(
+            encoding: file.encoding, rowsRead: file.rowsRead, errors: file.errors,
+            apply: { db, c in try await applyInChunks(rows, progress: c.progress) { try await write(db, $0, c) } }, good: rows.count)
     }
 
     static func storeOf(_ target: ImportTarget) throws -> Store {

@@ -34,22 +34,25 @@ public struct SourceRecordRepository: Sendable {
         if let existing = try await metadata(where: "sha256", equals: digest, agency: agency) {
             return (existing, false)
         }
-        let id = context.ids.random()
+        let record = SourceRecord(
+            id: context.ids.random(), agencyID: agency, storeID: store, kind: kind, name: FileName.sanitized(name, fallback: "upload"),
+            sha256: digest, sizeBytes: Int64(content.count), receivedAt: context.now, receivedBy: context.actor)
         // Two writers keeping the same bytes at once (two shipments answered alike) both get the
         // one record: the second insert is ignored, not an error, and reads the first's back.
-        try await database.sql().insert(into: Self.table)
+        let inserted = try await database.sql().insert(into: Self.table)
             .columns("id", "agency_id", "store_id", "kind", "name", "sha256", "size_bytes", "content", "received_at", "received_by")
             .values(
-                SQLBind(id), SQLBind(agency.rawValue), SQLBind(store?.rawValue), SQLBind(kind),
-                SQLBind(FileName.sanitized(name, fallback: "upload")), SQLBind(digest), SQLBind(Int64(content.count)), SQLBind(content),
-                SQLBind(context.now), SQLBind(context.actor)
+                SQLBind(record.id), SQLBind(agency.rawValue), SQLBind(store?.rawValue), SQLBind(kind), SQLBind(record.name),
+                SQLBind(digest), SQLBind(record.sizeBytes), SQLBind(content), SQLBind(record.receivedAt), SQLBind(record.receivedBy)
             )
             .ignoringConflicts(with: ["agency_id", "sha256"])
-            .run()
+            .returning("id")
+            .all()
+        if !inserted.isEmpty { return (record, true) }
         guard let kept = try await metadata(where: "sha256", equals: digest, agency: agency) else {
-            throw PersistenceError.corruptRow(table: Self.table, id: id.uuidString)
+            throw PersistenceError.corruptRow(table: Self.table, id: record.id.uuidString)
         }
-        return (kept, kept.id == id)
+        return (kept, false)
     }
 
     /// The record's metadata, without its bytes (an order page must not load a 17 MiB file).

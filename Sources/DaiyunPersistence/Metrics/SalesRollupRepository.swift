@@ -12,9 +12,6 @@ public struct SalesRollupRepository: Sendable {
         self.database = database
     }
 
-    /// Rows per statement: well under both databases' bind limits.
-    static let rowsPerStatement = 500
-
     /// Adds the delta to the store's rollups; call it in the transaction that changed the orders.
     public func apply(_ delta: SalesRollupDelta, store: ID<Store>) async throws {
         let delta = delta.pruned()
@@ -37,19 +34,11 @@ public struct SalesRollupRepository: Sendable {
             })
     }
 
-    /// `INSERT … ON CONFLICT (keys) DO UPDATE SET sum = sum + excluded.sum`, in statements of
-    /// `rowsPerStatement` rows.
+    /// Adds the rows' sums to the kept rows' (`sum = sum + excluded.sum`), or inserts them.
     private func increment(_ table: String, keys: [String], sums: [String], rows: [[SQLBind]]) async throws {
-        for start in stride(from: 0, to: rows.count, by: Self.rowsPerStatement) {
-            let insert = try database.sql().insert(into: table).columns(keys + sums)
-            for row in rows[start..<min(start + Self.rowsPerStatement, rows.count)] { insert.values(row) }
-            try await insert.onConflict(with: keys) { conflict in
-                for sum in sums {
-                    conflict.set(sum, to: SQLBinaryExpression(SQLColumn(sum, table: table), .add, SQLExcludedColumn(sum)))
-                }
-                return conflict
-            }.run()
-        }
+        try await database.insert(
+            rows, into: table, columns: keys + sums, onConflict: keys,
+            set: sums.map { ($0, SQLBinaryExpression(SQLColumn($0, table: table), .add, SQLExcludedColumn($0))) })
     }
 
     /// Recomputes the store's rollups from its order rows, replacing what was kept; returns the
@@ -77,40 +66,5 @@ public struct SalesRollupRepository: Sendable {
             try await SalesRollupRepository(database: tx).apply(delta, store: store.id)
             return read
         }
-    }
-
-    /// Every non-zero rollup row of the store as text, sorted: what a rebuild must reproduce.
-    public func snapshot(store: ID<Store>) async throws -> [String] {
-        let id = SQLBind(store.rawValue)
-        var lines: [String] = []
-        for row in try await database.sql().select().columns("day", "orders", "gmv_fen").from("store_day_sales")
-            .where("store_id", .equal, id).all()
-        {
-            let (orders, gmv) = (try row.decode(column: "orders", as: Int64.self), try row.decode(column: "gmv_fen", as: Int64.self))
-            if orders != 0 || gmv != 0 { lines.append("day \(try row.decode(column: "day", as: String.self)) \(orders) \(gmv)") }
-        }
-        for row in try await database.sql().select().columns("day", "outer_sku_id", "quantity", "sales_fen").from("sku_day_sales")
-            .where("store_id", .equal, id).all()
-        {
-            let (quantity, sales) = (
-                try row.decode(column: "quantity", as: Int64.self), try row.decode(column: "sales_fen", as: Int64.self)
-            )
-            if quantity != 0 || sales != 0 {
-                lines.append(
-                    "sku \(try row.decode(column: "day", as: String.self)) \(try row.decode(column: "outer_sku_id", as: String.self)) \(quantity) \(sales)"
-                )
-            }
-        }
-        for row in try await database.sql().select().columns("month", "buyer", "orders", "gmv_fen").from("store_month_buyers")
-            .where("store_id", .equal, id).all()
-        {
-            let (orders, gmv) = (try row.decode(column: "orders", as: Int64.self), try row.decode(column: "gmv_fen", as: Int64.self))
-            if orders != 0 || gmv != 0 {
-                lines.append(
-                    "buyer \(try row.decode(column: "month", as: String.self)) \(try row.decode(column: "buyer", as: String.self)) \(orders) \(gmv)"
-                )
-            }
-        }
-        return lines.sorted()
     }
 }

@@ -20,27 +20,22 @@ public struct TrafficRepository: Sendable {
         let kept = Dictionary(
             try await self.days(store: store.id, from: first, through: last).map { ($0.day, $0) }, uniquingKeysWith: { a, _ in a })
         var counts = UpsertCounts()
+        var rows: [[SQLBind]] = []
         for day in days {
             if kept[day.day] == day {
                 counts.unchanged += 1
                 continue
             }
             if kept[day.day] == nil { counts.inserted += 1 } else { counts.updated += 1 }
-            let values: [any Encodable & Sendable] = Self.numbers(day)
-            try await database.sql().insert(into: Self.table)
-                .columns(["id", "store_id", "day", "visitors"] + M0029_CreateStoreTrafficDays.counts + ["source_record_id", "updated_at"])
-                .values(
-                    [SQLBind(context.ids.random()), SQLBind(store.id.rawValue), SQLBind(day.day.description), SQLBind(Int64(day.visitors))]
-                        + values.map { SQLBind($0) } + [SQLBind(source), SQLBind(context.now)]
-                )
-                .onConflict(with: ["store_id", "day"]) { conflict in
-                    for column in ["visitors"] + M0029_CreateStoreTrafficDays.counts + ["source_record_id", "updated_at"] {
-                        conflict.set(excludedValueOf: column)
-                    }
-                    return conflict
-                }
-                .run()
+            rows.append(
+                [SQLBind(context.ids.random()), SQLBind(store.id.rawValue), SQLBind(day.day.description), SQLBind(Int64(day.visitors))]
+                    + Self.numbers(day).map { SQLBind($0) } + [SQLBind(source), SQLBind(context.now)])
         }
+        // A later report of a day replaces it whole.
+        let replaced = ["visitors"] + M0029_CreateStoreTrafficDays.counts + ["source_record_id", "updated_at"]
+        try await database.insert(
+            rows, into: Self.table, columns: ["id", "store_id", "day"] + replaced, onConflict: ["store_id", "day"],
+            set: replaced.map { ($0, SQLExcludedColumn($0)) })
         return counts
     }
 
@@ -67,10 +62,10 @@ public struct TrafficRepository: Sendable {
     }
 
     /// The nullable figures in `M0029_CreateStoreTrafficDays.counts` order.
-    static func numbers(_ day: TrafficDay) -> [any Encodable & Sendable] {
+    static func numbers(_ day: TrafficDay) -> [Int64?] {
         [
             day.pageViews, day.payingBuyers, day.orderBuyers, day.cartBuyers, day.favoriteBuyers, day.bounceRateBP,
             day.averageStaySeconds, day.newVisitors, day.returningVisitors, day.dsrDescription, day.dsrService, day.dsrLogistics,
-        ].map { $0.map(Int64.init) as Int64? } + [day.reportedPayment?.fen]
+        ].map { $0.map(Int64.init) } + [day.reportedPayment?.fen]
     }
 }

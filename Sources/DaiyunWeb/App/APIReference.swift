@@ -3,7 +3,7 @@ import Vapor
 import Yams
 
 /// The OpenAPI document read into what the API page shows: operations grouped by resource, each
-/// with its parameters, body and answers, and the schemas they name. Read once at start-up.
+/// with its parameters, body and answers, and the schemas they name.
 struct APIReference: Sendable, Encodable {
     struct Parameter: Sendable, Encodable {
         var name, location, type, description: String

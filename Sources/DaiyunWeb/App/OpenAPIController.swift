@@ -15,20 +15,15 @@ struct OpenAPIController: RouteCollection {
     static func path(_ app: Application) -> String { app.directory.resourcesDirectory + "openapi.yaml" }
 }
 
-/// The API's reference as a page in the app's style, for anyone, signed in or not: the document
-/// is read once, when the app starts.
+/// The API's reference as a page in the app's style, for anyone, signed in or not, read from the
+/// document when asked for (a few milliseconds), so that starting the app reads no more than before.
 struct APIReferenceController: RouteCollection {
-    let reference: APIReference
-
-    init(app: Application) throws {
-        reference = try APIReference(yaml: try String(contentsOfFile: OpenAPIController.path(app), encoding: .utf8))
-    }
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get("api-docs", use: page)
     }
 
     func page(req: Request) async throws -> Response {
-        try await Page.render(APIReferencePage(reference, Page.localizer(for: req)), for: req)
+        let text = String(buffer: try await req.fileio.collectFile(at: OpenAPIController.path(req.application)))
+        return try await Page.render(APIReferencePage(try APIReference(yaml: text), Page.localizer(for: req)), for: req)
     }
 }

@@ -42,8 +42,8 @@ struct BatchShippingController: RouteCollection {
         return try await ship(req, store: store, pairs: pairs, refused: refused, companyCode: fields["company_code"] ?? "")
     }
 
-    /// Ships the orders of an uploaded waybill file (CSV in UTF-8 or GB18030, headed 订单编号 and
-    /// 运单号): its bad rows are listed by line, the good ones ship.
+    /// Ships the orders of an uploaded waybill file (XLSX, or CSV in UTF-8 or GB18030, headed 订单编号
+    /// and 运单号): its bad rows are listed by line, the good ones ship.
     private func shipFile(_ req: Request, store: Store) async throws -> Response {
         struct Upload: Decodable {
             var company_code: String
@@ -60,14 +60,18 @@ struct BatchShippingController: RouteCollection {
         }
         let pairs = parsed.rows.map { (line: $0.line, tid: $0.value.tid, waybill: $0.value.waybill) }
         let refused = parsed.errors.map {
-            ($0.line, "", ValidationError(field: $0.column, rule: .unreadable($0.message ?? Message("", english: $0.reason))))
+            (
+                $0.line, "",
+                ValidationError(
+                    field: $0.column, rule: .unreadable($0.message ?? Message("row_unreadable", [$0.reason], english: $0.reason)))
+            )
         }
         return try await ship(req, store: store, pairs: pairs, refused: refused, companyCode: upload.company_code)
     }
 
     private func ship(
-        _ req: Request, store: Store, pairs: [(line: Int, tid: String, waybill: String)],
-        refused: [(line: Int, tid: String, error: ValidationError)], companyCode: String
+        _ req: Request, store: Store, pairs: [ShippingService.WaybillLine],
+        refused: [ShippingService.RefusedLine], companyCode: String
     ) async throws -> Response {
         let result: BatchShippingPage.Result
         if pairs.count + refused.count > Self.maxLines {
@@ -113,7 +117,7 @@ struct BatchShippingPage: PageContent {
     /// What one submission did.
     struct Result {
         var shipped: [String]
-        var refused: [(line: Int, tid: String, error: ValidationError)]
+        var refused: [ShippingService.RefusedLine]
     }
 
     struct Row: Encodable {

@@ -21,7 +21,7 @@ enum OrderExport {
         let time = { (date: Date?) in SpreadsheetTable.Cell.text(date.map(ShanghaiTime.format) ?? "") }
         var table = SpreadsheetTable(header: header)
         for order in orders {
-            let receiver = seesContacts ? order.receiver : order.receiver.masked()
+            let receiver = order.receiver.shown(inFull: seesContacts)
             let head: [SpreadsheetTable.Cell] = [
                 .text(order.tid), .text(l10n["status_\(order.status.rawValue)"]), .text(order.buyerNick), .money(order.payment),
                 .money(order.postFee), time(order.createdAt), time(order.paidAt), time(order.consignedAt), .text(receiver.name),

@@ -57,7 +57,7 @@ struct OrderPage: PageContent {
         memo = o.sellerMemo
         preSale = o.isPreSale
         attention = detail.needsAttention
-        let shown = seesContacts ? o.receiver : o.receiver.masked()
+        let shown = o.receiver.shown(inFull: seesContacts)
         receiver = ReceiverFacts(
             known: !o.receiver.isEmpty, masked: !seesContacts, name: shown.name, mobile: shown.mobile, phone: shown.phone,
             address: shown.address)

@@ -31,7 +31,7 @@ struct OrdersAPIController: RouteCollection {
             let detail = try await OrderRepository(database: req.db).detail(store: store.id, tid: tid)
         else { throw AccessDenied.notFound }
         var shown = detail
-        if try !req.seesBuyerContacts(of: store) { shown.order.receiver = detail.order.receiver.masked() }
+        shown.order.receiver = detail.order.receiver.shown(inFull: try req.seesBuyerContacts(of: store))
         return try APIResponse.json(shown)
     }
 }

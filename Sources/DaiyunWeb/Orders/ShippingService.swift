@@ -6,6 +6,11 @@ import Vapor
 /// Shipping an order from Daiyun, for the order page and the API alike: who may, what is
 /// checked, and the shipment recorded and queued for the channel.
 enum ShippingService {
+    /// One input line of batch shipping: an order and its waybill, with the line it came on.
+    typealias WaybillLine = (line: Int, tid: String, waybill: String)
+    /// A refused input line, and why.
+    typealias RefusedLine = (line: Int, tid: String, error: ValidationError)
+
     /// Ships `tid` of the store the request names, for someone who manages stock there.
     static func ship(req: Request, companyCode: String, waybill: String, oids: [String]) async throws -> (Store, Shipment) {
         let store = try await req.store(for: .shipOrders)
@@ -26,8 +31,8 @@ enum ShippingService {
     /// Ships whole orders of the store, one carrier, a waybill each (batch shipping): every order
     /// is its own audited shipment and job, so a bad line refuses that order only. Returns the
     /// orders shipped and, per refused line of the input, why.
-    static func shipBatch(_ pairs: [(line: Int, tid: String, waybill: String)], companyCode: String, store: Store, req: Request)
-        async throws -> (shipped: [String], refused: [(line: Int, tid: String, error: ValidationError)])
+    static func shipBatch(_ pairs: [WaybillLine], companyCode: String, store: Store, req: Request)
+        async throws -> (shipped: [String], refused: [RefusedLine])
     {
         guard ShipmentDraft.carriers.contains(where: { $0.code == companyCode }) else {
             throw ValidationError(field: "company_code", rule: .oneOf(ShipmentDraft.carriers.map(\.code)))
@@ -38,7 +43,7 @@ enum ShippingService {
         let orders = try await OrderRepository(database: req.db).orders(pairs.map(\.tid), store: store.id)
         let repository = ShipmentRepository(database: req.db)
         var shipped: [String] = []
-        var refused: [(line: Int, tid: String, error: ValidationError)] = []
+        var refused: [RefusedLine] = []
         var seen = Set<String>()
         for pair in pairs {
             guard seen.insert(pair.tid).inserted else {
@@ -62,8 +67,8 @@ enum ShippingService {
 
     /// Reads pasted `订单号 运单号` lines (a tab, spaces or a comma between; Excel's two columns paste
     /// with a tab). A line with one field is refused; blank lines are skipped.
-    static func pairs(pasted text: String) -> (pairs: [(line: Int, tid: String, waybill: String)], refused: [(line: Int, tid: String)]) {
-        var pairs: [(line: Int, tid: String, waybill: String)] = []
+    static func pairs(pasted text: String) -> (pairs: [WaybillLine], refused: [(line: Int, tid: String)]) {
+        var pairs: [WaybillLine] = []
         var refused: [(line: Int, tid: String)] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let fields = raw.split(whereSeparator: { $0 == "\t" || $0 == " " || $0 == "," || $0 == "，" || $0 == "\r" })
