@@ -83,6 +83,33 @@ struct OperationsPagesTests {
         }
     }
 
+    @Test(
+        "a traffic export imports into a store through the API and the page; into a client it is refused, said in words",
+        arguments: TestDatabase.available)
+    func trafficImport(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let token = try await t.token(for: "store_manager", on: app)
+            let imported = try await app.testing().sendRequest(
+                .POST, "/api/v1/imports?kind=traffic&target=store:\(t.storeA1.id)&name=traffic.xlsx", headers: HTTP.api(token),
+                body: ByteBuffer(data: try Fixture.data("traffic.xlsx")))
+            #expect(imported.status == .created, "\(imported.body.string.prefix(300))")
+            #expect((HTTP.object(imported)["batch"] as? [String: Any])?["inserted"] as? Int == 2)
+            let manager = BrowserSession(app: app)
+            try await manager.signIn("store_manager", password: TestTenancy.password)
+            let refused = try await manager.upload(
+                "/imports/preview", ["kind": "traffic", "target": "client:\(t.clientA1.id)"],
+                file: ("file", "traffic-utf8.csv", try Fixture.data("traffic-utf8.csv")))
+            #expect(refused.status == .seeOther)
+            let said = try await manager.get("/imports").body.string
+            #expect(said.contains("导入到：这类文件须导入到店铺"), "the target named and the rule said in words")
+            let preview = try await manager.upload(
+                "/imports/preview", ["kind": "traffic", "target": "store:\(t.storeA1.id)"],
+                file: ("file", "traffic-utf8.csv", try Fixture.data("traffic-utf8.csv")))
+            #expect(preview.status == .ok && preview.body.string.contains("跳失率"), "the bad rows are previewed by column")
+        }
+    }
+
     @Test("a source record downloads for those who see its store only", arguments: TestDatabase.available)
     func sourceRecords(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in

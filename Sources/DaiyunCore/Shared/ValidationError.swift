@@ -45,6 +45,8 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case tooManyLines(max: Int)
         /// A file or a row of it that cannot be read, as its reader said.
         case unreadable(Message)
+        /// An import into a client where its kind goes into a store, or the other way round.
+        case wrongTarget(needsStore: Bool)
     }
 
     public let field: String
@@ -87,6 +89,8 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case .orderHasNoLines: "the order has no lines yet: import its item report (宝贝报表) or let the channel sync bring them"
         case .tooManyLines(let max): "must be at most \(max) lines; send the rest in another part"
         case .unreadable(let said): said.english
+        case .wrongTarget(let needsStore):
+            needsStore ? "must be a store for this kind of file" : "must be a client: a catalog goes into a client"
         }
     }
 
@@ -146,6 +150,8 @@ extension ValidationError {
         case .orderHasNoLines: Message("rule_no_lines", english: reason)
         case .tooManyLines(let max): Message("rule_too_many_lines", ["\(max)"], english: reason)
         case .unreadable(let said): said
+        case .wrongTarget(let needsStore):
+            needsStore ? Message("rule_target_store", english: reason) : Message("rule_target_client", english: reason)
         }
     }
 }

@@ -123,7 +123,7 @@ struct ImportScope {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { throw ValidationError(field: "import_target", rule: .required) }
         switch (parts[0], kind) {
-        case ("store", .orders), ("store", .lines), ("store", .refunds):
+        case ("store", .orders), ("store", .lines), ("store", .refunds), ("store", .traffic):
             let store = try await req.targetStore(parts[1], for: .importData)
             guard let client = try await req.tenancy.client(store.clientID) else {
                 throw ValidationError(field: "import_target", rule: .unknownReference)
@@ -133,7 +133,7 @@ struct ImportScope {
             let client = try await req.targetClient(parts[1], for: .importData)
             return ImportTarget(client: client, store: nil)
         default:
-            throw ValidationError(field: "import_target", rule: .oneOf(kind == .catalog ? ["client"] : ["store"]))
+            throw ValidationError(field: "import_target", rule: .wrongTarget(needsStore: kind != .catalog))
         }
     }
 }

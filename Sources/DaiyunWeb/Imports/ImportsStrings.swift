@@ -52,8 +52,8 @@ extension StringTable {
             ),
             "imports_title": ("数据导入", "Imports"),
             "imports_intro": (
-                "导入千牛订单报表、宝贝报表、退款报表或商品表。支持 GB18030/GBK 与 UTF-8（含 BOM），按表头名称匹配列。重复导入同一文件不会改变任何数据。",
-                "Import the 千牛 order report, line items, refunds or a catalog. GB18030/GBK and UTF-8 (with or without BOM); columns are matched by header name. Importing the same file again changes nothing."
+                "导入千牛订单报表、宝贝报表、退款报表、生意参谋流量日报或商品表。支持 Excel（.xlsx）与 CSV（GB18030/GBK 或 UTF-8，含 BOM），按表头名称匹配列。重复导入同一文件不会改变任何数据。",
+                "Import the 千牛 order report, line items, refunds, the 生意参谋 daily traffic or a catalog, as Excel (.xlsx) or CSV (GB18030/GBK or UTF-8, with or without BOM); columns are matched by header name. Importing the same file again changes nothing."
             ),
             "import_kind": ("文件类型", "File kind"),
             "import_kind_orders": ("订单报表", "Order report"),

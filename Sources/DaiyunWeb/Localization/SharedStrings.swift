@@ -123,6 +123,8 @@ extension StringTable {
             "rule_no_lines": (
                 "订单还没有子订单：请先导入它的宝贝报表，或等待渠道同步带来", "the order has no lines yet: import its item report or let the sync bring them"
             ),
+            "rule_target_store": ("这类文件须导入到店铺", "must be a store for this kind of file"),
+            "rule_target_client": ("商品表须导入到客户", "must be a client: a catalog goes into a client"),
             "rule_too_many_lines": ("一次最多 %@ 行，其余请分批提交", "must be at most %@ lines; send the rest in another part"),
             "rule_two_fields": ("应为两项：订单号，然后运单号", "must be two fields: the order number, then the waybill"),
             "field_current_password": ("当前密码", "Current password"),
@@ -148,6 +150,7 @@ extension StringTable {
             "field_line": ("该行", "Line"),
             "field_tid": ("订单号", "Order number"),
             "field_file": ("文件", "File"),
+            "field_import_target": ("导入到", "Import into"),
             "field_oids": ("子订单", "Lines"),
             "field_order": ("订单状态", "Order status"),
 
