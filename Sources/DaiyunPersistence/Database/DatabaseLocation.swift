@@ -26,21 +26,21 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// Registers the database as the app's default. SQLite has one connection per event loop,
     /// and a writer holds its connection while it waits for the write lock (up to the 30 s busy
-    /// timeout, `lockForWriting`); a request waits for a connection as long, not the pool's
-    /// default 10 s, so queued writers and the readers behind them take turns instead of failing.
-    /// On PostgreSQL writers to one audit chain or one order hold their connections while they
-    /// wait for its row lock; under load a request queued behind them waited past 10 s (the
-    /// concurrent-writer tests failed so in CI), so it waits as long as on SQLite.
+    /// timeout, `lockForWriting`); a request queued behind several such writers waits for a
+    /// connection up to 120 s, not the pool's default 10 s, so queued writers and the readers
+    /// behind them take turns instead of failing (forty writers queued on two connections waited
+    /// past 30 s on a loaded CI machine). On PostgreSQL writers to one audit chain or one order
+    /// hold their connections while they wait for its row lock, so a request waits as long.
     public func register(on databases: Databases, logger: Logger) throws {
         switch self {
         case .sqlite(let path):
-            databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite)
+            databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(120), sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let url, let searchPath):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let searchPath { configuration.searchPath = [searchPath] }
             databases.use(
                 .postgres(
-                    configuration: configuration, maxConnectionsPerEventLoop: 8, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace),
+                    configuration: configuration, maxConnectionsPerEventLoop: 8, connectionPoolTimeout: .seconds(120), sqlLogLevel: .trace),
                 as: .psql
             )
         }
