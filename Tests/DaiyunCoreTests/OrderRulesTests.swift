@@ -208,17 +208,61 @@ struct SalesRollupRulesTests {
             ])
         var delta = SalesRollupDelta()
         delta.add(order)
-        #expect(delta.days.keys.map(\.description) == ["2026-10-31"] && delta.buyerMonths.keys.map(\.month) == ["2026-10"])
+        #expect(delta.days.keys.map(\.description) == ["2026-10-31"] && delta.buyerDays.keys.map(\.day.description) == ["2026-10-31"])
         var moved = order
         moved.paidAt = midnight
         delta.change(from: order, to: moved)
         let pruned = delta.pruned()
-        #expect(pruned.days.keys.map(\.description) == ["2026-11-01"] && pruned.days.values.first?.gmvFen == 1_000)
-        #expect(pruned.skuDays.values.first?.quantity == 2 && pruned.buyerMonths.keys.map(\.month) == ["2026-11"])
+        #expect(pruned.days.keys.map(\.description) == ["2026-11-01"] && pruned.days.values.first?.fen == 1_000)
+        #expect(pruned.skuDays.values.first?.quantity == 2 && pruned.buyerDays.keys.map(\.day.description) == ["2026-11-01"])
         order.type = "step"
         order.stepStatus = .depositPaid
         var deposit = SalesRollupDelta()
         deposit.add(order)
         #expect(deposit.isEmpty, "a pre-sale order counts at its final payment only")
+    }
+
+    @Test("a refund counts on the day it succeeded, and only then")
+    func refundDay() {
+        let midnight = ShanghaiTime.parse("2026-11-01 00:00:00")!
+        var refund = Refund(
+            storeID: ID<Store>(UUID()), refundID: "F1", tid: "1", oid: "1-1", status: .waitSellerAgree, phase: .aftersale,
+            refundFee: Money(fen: 500), createdAt: midnight.addingTimeInterval(-86_400), modifiedAt: midnight.addingTimeInterval(-1))
+        var delta = SalesRollupDelta()
+        delta.add(refund)
+        #expect(delta.isEmpty, "an open refund is not a refund yet")
+        let open = refund
+        refund.status = .success
+        delta.change(from: open, to: refund)
+        #expect(delta.pruned().refundDays == [BusinessDay("2026-10-31")!: .init(count: 1, fen: 500)])
+    }
+
+    @Test(
+        "buyer counters follow a buyer's paid days: day and month buyers once each, new on the first day only",
+        arguments: [
+            // before, after (day → orders), then the moves of day buyers, new buyers, month buyers
+            ([:], ["2026-11-02": 1], ["2026-11-02": 1], ["2026-11-02": 1], ["2026-11": 1]),
+            (["2026-11-02": 1], ["2026-11-02": 2], [:], [:], [:]),
+            (
+                ["2026-11-02": 1], ["2026-11-02": 1, "2026-10-20": 1], ["2026-10-20": 1], ["2026-11-02": -1, "2026-10-20": 1],
+                ["2026-10": 1]
+            ),
+            (
+                ["2026-11-02": 1, "2026-11-05": 1], ["2026-11-02": 0, "2026-11-05": 1], ["2026-11-02": -1],
+                ["2026-11-02": -1, "2026-11-05": 1], [:]
+            ),
+            (["2026-11-05": 1], ["2026-11-05": 0], ["2026-11-05": -1], ["2026-11-05": -1], ["2026-11": -1]),
+        ] as [([String: Int], [String: Int], [String: Int], [String: Int], [String: Int])])
+    func buyerCounters(
+        before: [String: Int], after: [String: Int], dayBuyers: [String: Int], newBuyers: [String: Int], monthBuyers: [String: Int]
+    ) {
+        func days(_ text: [String: Int]) -> [BusinessDay: Int] {
+            Dictionary(uniqueKeysWithValues: text.map { (BusinessDay($0.key)!, $0.value) })
+        }
+        var counters = BuyerCounters()
+        counters.move(before: days(before), after: days(after))
+        #expect(counters.dayBuyers == days(dayBuyers))
+        #expect(counters.dayNewBuyers == days(newBuyers))
+        #expect(counters.monthBuyers == Dictionary(uniqueKeysWithValues: monthBuyers.map { (BusinessMonth($0.key)!, $0.value) }))
     }
 }

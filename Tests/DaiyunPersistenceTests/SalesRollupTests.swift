@@ -41,8 +41,16 @@ struct SalesRollupTests {
             lines: lines)
     }
 
+    static func refund(_ n: Int, step: Int, _ draws: inout Draws, store: ID<Store>) -> Refund {
+        let statuses: [RefundStatus] = [.waitSellerAgree, .sellerRefused, .success, .closed]
+        return Refund(
+            storeID: store, refundID: "F\(n)", tid: "R\(n)", oid: "R\(n)-0", status: statuses[draws.next(statuses.count)],
+            phase: .aftersale, refundFee: Money(fen: Int64(100 + draws.next(3_000))), createdAt: edge.addingTimeInterval(-7_200),
+            modifiedAt: edge.addingTimeInterval([-3_600, -1, 0, 1, 86_400][draws.next(5)] + Double(step)))
+    }
+
     @Test(
-        "after random inserts, status changes, pre-sale payments and late or repeated reports, the rollups equal a rebuild",
+        "after random inserts, status changes, pre-sale payments, refunds and late or repeated reports, the rollups equal a rebuild",
         arguments: TestDatabase.available)
     func equalsRebuild(_ database: TestDatabase) async throws {
         try await withTestDatabase(database) { app in
@@ -63,26 +71,48 @@ struct SalesRollupTests {
                 _ = try await app.db.transaction { tx in
                     try await OrderWriter(database: tx).apply(reports, store: t.storeA1, source: source, by: context)
                 }
+                let refunds = (0..<draws.next(3)).map { _ in Self.refund(1 + draws.next(12), step: step, &draws, store: t.storeA1.id) }
+                _ = try await app.db.transaction { tx in
+                    try await RefundWriter(database: tx).apply(refunds, store: t.storeA1, source: source, by: context)
+                }
             }
             let rollups = SalesRollupRepository(database: app.db)
             let kept = try await rollups.snapshot(store: t.storeA1.id)
             #expect(kept.contains { $0.hasPrefix("day 2026-10-31") } && kept.contains { $0.hasPrefix("day 2026-11-01") })
-            #expect(kept.contains { $0.hasPrefix("buyer 2026-10") } && kept.contains { $0.hasPrefix("sku 2026-11-01") })
+            #expect(kept.contains { $0.hasPrefix("month 2026-10") } && kept.contains { $0.hasPrefix("sku 2026-11-01") })
             let read = try await rollups.rebuild(store: t.storeA1)
             #expect(read == 30 || read > 20)
             let rebuilt = try await rollups.snapshot(store: t.storeA1.id)
             #expect(kept == rebuilt, "kept as they went: \(kept.count) rows, rebuilt: \(rebuilt.count)")
 
-            // And both equal the order rows summed directly.
+            // And both equal the order and refund rows counted directly.
             let orders = try await OrderRepository(database: app.db).orders((1...30).map { "R\($0)" }, store: t.storeA1.id).values
-            var days: [String: (Int, Int64)] = [:]
-            for order in orders {
-                guard let paid = order.countedPaidAt else { continue }
-                let day = BusinessDay(containing: paid).description
-                days[day, default: (0, 0)].0 += 1
-                days[day, default: (0, 0)].1 += order.payment.fen
+            let paid = orders.compactMap { order in order.countedPaidAt.map { (order, BusinessDay(containing: $0)) } }
+            let firstDays = Dictionary(paid.map { ($0.0.buyerNick, $0.1) }, uniquingKeysWith: min)
+            var days: [BusinessDay: [Int64]] = [:]
+            for (day, sold) in Dictionary(grouping: paid, by: \.1) {
+                days[day] = [
+                    Int64(sold.count), sold.reduce(0) { $0 + $1.0.payment.fen }, Int64(Set(sold.map(\.0.buyerNick)).count),
+                    Int64(firstDays.values.filter { $0 == day }.count), 0, 0,
+                ]
             }
-            #expect(Set(days.map { "day \($0.key) \($0.value.0) \($0.value.1)" }) == Set(kept.filter { $0.hasPrefix("day ") }))
+            let refunds = try await (app.db as! any SQLDatabase).select().column("refund_id").from("refunds").all()
+                .map { try $0.decode(column: "refund_id", as: String.self) }
+            for row in try await app.db.select(
+                RefundRow.self, from: "refunds", store: t.storeA1.id.rawValue, where: "refund_id", in: refunds)
+            {
+                let refund = try row.domain()
+                guard let completed = refund.completedAt else { continue }
+                let day = BusinessDay(containing: completed)
+                days[day, default: Array(repeating: 0, count: 6)][4] += 1
+                days[day, default: Array(repeating: 0, count: 6)][5] += refund.refundFee.fen
+            }
+            #expect(days.values.contains { $0[4] > 0 }, "some refunds completed")
+            #expect(
+                Set(days.map { "day \($0.key) " + $0.value.map(String.init).joined(separator: " ") })
+                    == Set(kept.filter { $0.hasPrefix("day ") }))
+            let months = Dictionary(grouping: paid, by: { BusinessMonth(of: $0.1) }).mapValues { Set($0.map(\.0.buyerNick)).count }
+            #expect(Set(months.map { "month \($0.key) \($0.value)" }) == Set(kept.filter { $0.hasPrefix("month ") }))
         }
     }
 }
@@ -91,9 +121,10 @@ extension SalesRollupRepository {
     /// Every non-zero rollup row of the store as text, sorted: what a rebuild must reproduce.
     func snapshot(store: ID<Store>) async throws -> [String] {
         let tables = [
-            ("day", "store_day_sales", ["day"], ["orders", "gmv_fen"]),
+            ("day", "store_day_sales", ["day"], ["orders", "gmv_fen", "buyers", "new_buyers", "refunds", "refund_fen"]),
             ("sku", "sku_day_sales", ["day", "outer_sku_id"], ["quantity", "sales_fen"]),
-            ("buyer", "store_month_buyers", ["month", "buyer"], ["orders", "gmv_fen"]),
+            ("buyer", "store_day_buyers", ["buyer", "day"], ["orders", "gmv_fen"]),
+            ("month", "store_month_sales", ["month"], ["buyers"]),
         ]
         var lines: [String] = []
         for (label, table, keys, sums) in tables {

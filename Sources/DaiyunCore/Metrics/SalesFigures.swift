@@ -39,6 +39,12 @@ public struct DayRange: Sendable, Equatable, Hashable {
         self.until = until
     }
 
+    /// The first day of the period.
+    public var firstDay: BusinessDay { BusinessDay(containing: from) }
+
+    /// The last day the period touches (today for a period ending now).
+    public var lastDay: BusinessDay { BusinessDay(containing: max(from, until.addingTimeInterval(-0.001))) }
+
     /// Today so far: from today's midnight to `now`.
     public static func today(_ now: Date) -> DayRange {
         DayRange(from: BusinessDay(containing: now).start, until: now)

@@ -1,14 +1,19 @@
-/// What orders add to the daily sales rollups, defined once: an order counts on the Asia/Shanghai
-/// day it counts as paid (a pre-sale order at its final payment), whatever its status now, with
-/// its payment as GMV; each of its lines adds its quantity and payment to its merchant code's day;
-/// its buyer (by nick, the one name every source gives) is a buyer of that month. A change to an
-/// order is its new contribution less its old one, so writers keep the rollups exact as they go.
+/// What orders and refunds add to the daily rollups, defined once: an order counts on the
+/// Asia/Shanghai day it counts as paid (a pre-sale order at its final payment), whatever its
+/// status now, with its payment as GMV; each of its lines adds its quantity and payment to its
+/// merchant code's day; its buyer (by nick, the one name every source gives) bought on that day.
+/// A refund counts on the day it completed, with its refund fee. A change is the new
+/// contribution less the old one, so writers keep the rollups exact as they go.
 public struct SalesRollupDelta: Sendable, Equatable {
-    /// Orders and GMV.
+    /// A count and an amount: orders and GMV, or refunds and their fee.
     public struct Sales: Sendable, Equatable {
-        public var orders = 0
-        public var gmvFen: Int64 = 0
-        public var isZero: Bool { orders == 0 && gmvFen == 0 }
+        public var count = 0
+        public var fen: Int64 = 0
+        public init(count: Int = 0, fen: Int64 = 0) {
+            self.count = count
+            self.fen = fen
+        }
+        public var isZero: Bool { count == 0 && fen == 0 }
     }
     /// Units and line payment of one merchant code.
     public struct SKUSales: Sendable, Equatable {
@@ -16,47 +21,58 @@ public struct SalesRollupDelta: Sendable, Equatable {
         public var salesFen: Int64 = 0
         public var isZero: Bool { quantity == 0 && salesFen == 0 }
     }
+    /// A merchant code on a day.
     public struct SKUDay: Sendable, Hashable {
         public var day: BusinessDay
         public var outerSKUID: String
     }
-    public struct BuyerMonth: Sendable, Hashable {
-        /// `YYYY-MM`.
-        public var month: String
+    /// A buyer on a day.
+    public struct BuyerDay: Sendable, Hashable {
         public var buyer: String
+        public var day: BusinessDay
     }
 
     public var days: [BusinessDay: Sales] = [:]
     public var skuDays: [SKUDay: SKUSales] = [:]
-    public var buyerMonths: [BuyerMonth: Sales] = [:]
+    public var buyerDays: [BuyerDay: Sales] = [:]
+    public var refundDays: [BusinessDay: Sales] = [:]
 
     public init() {}
 
-    public var isEmpty: Bool {
-        days.values.allSatisfy(\.isZero) && skuDays.values.allSatisfy(\.isZero) && buyerMonths.values.allSatisfy(\.isZero)
-    }
-
-    /// The month of a day, `YYYY-MM`.
-    public static func month(of day: BusinessDay) -> String { String(day.description.prefix(7)) }
+    public var isEmpty: Bool { pruned() == SalesRollupDelta() }
 
     /// Adds the order's contribution (`sign` 1), or takes it away (`sign` -1).
     public mutating func add(_ order: Order, sign: Int = 1) {
         guard let paid = order.countedPaidAt else { return }
         let day = BusinessDay(containing: paid)
-        days[day, default: Sales()].orders += sign
-        days[day, default: Sales()].gmvFen += Int64(sign) * order.payment.fen
+        days[day, default: Sales()].count += sign
+        days[day, default: Sales()].fen += Int64(sign) * order.payment.fen
         for line in order.lines {
             let key = SKUDay(day: day, outerSKUID: line.outerSkuID)
             skuDays[key, default: SKUSales()].quantity += sign * line.quantity
             skuDays[key, default: SKUSales()].salesFen += Int64(sign) * line.payment.fen
         }
-        let buyer = BuyerMonth(month: Self.month(of: day), buyer: order.buyerNick)
-        buyerMonths[buyer, default: Sales()].orders += sign
-        buyerMonths[buyer, default: Sales()].gmvFen += Int64(sign) * order.payment.fen
+        let buyer = BuyerDay(buyer: order.buyerNick, day: day)
+        buyerDays[buyer, default: Sales()].count += sign
+        buyerDays[buyer, default: Sales()].fen += Int64(sign) * order.payment.fen
+    }
+
+    /// Adds the refund's contribution (`sign` 1), or takes it away (`sign` -1).
+    public mutating func add(_ refund: Refund, sign: Int = 1) {
+        guard let completed = refund.completedAt else { return }
+        let day = BusinessDay(containing: completed)
+        refundDays[day, default: Sales()].count += sign
+        refundDays[day, default: Sales()].fen += Int64(sign) * refund.refundFee.fen
     }
 
     /// The change from `kept` (nil: a new order) to `merged`.
     public mutating func change(from kept: Order?, to merged: Order) {
+        if let kept { add(kept, sign: -1) }
+        add(merged)
+    }
+
+    /// The change from `kept` (nil: a new refund) to `merged`.
+    public mutating func change(from kept: Refund?, to merged: Refund) {
         if let kept { add(kept, sign: -1) }
         add(merged)
     }
@@ -66,7 +82,8 @@ public struct SalesRollupDelta: Sendable, Equatable {
         var result = SalesRollupDelta()
         result.days = days.filter { !$0.value.isZero }
         result.skuDays = skuDays.filter { !$0.value.isZero }
-        result.buyerMonths = buyerMonths.filter { !$0.value.isZero }
+        result.buyerDays = buyerDays.filter { !$0.value.isZero }
+        result.refundDays = refundDays.filter { !$0.value.isZero }
         return result
     }
 }

@@ -16,6 +16,10 @@ public struct Refund: Sendable, Equatable, Codable {
     public var createdAt: Date
     public var modifiedAt: Date?
 
+    /// When the refund counts in the refunds figure (DESIGN §3, refunds completed in the period):
+    /// the time of the report that found it succeeded, which never changes after; nil until then.
+    public var completedAt: Date? { status == .success ? (modifiedAt ?? createdAt) : nil }
+
     public init(
         storeID: ID<Store>, refundID: String, tid: String, oid: String, status: RefundStatus, phase: RefundPhase,
         refundFee: Money, reason: String = "", goodStatus: String = "", createdAt: Date, modifiedAt: Date? = nil

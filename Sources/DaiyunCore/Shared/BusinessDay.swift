@@ -54,6 +54,16 @@ public struct BusinessDay: Hashable, Comparable, Sendable, Codable, CustomString
         String(format: "%04d-%02d-%02d", year, month, day)
     }
 
+    /// The day `days` days later (earlier when negative).
+    public func advanced(by days: Int) -> BusinessDay {
+        BusinessDay(containing: Self.calendar.date(byAdding: .day, value: days, to: start)!)
+    }
+
+    /// The days from this one up to `end`, excluded.
+    public func days(until end: BusinessDay) -> [BusinessDay] {
+        Array(sequence(first: self) { $0.advanced(by: 1) }.prefix { $0 < end })
+    }
+
     public static func < (lhs: BusinessDay, rhs: BusinessDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -3,8 +3,9 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// The daily sales rollups: changed by the order writer's deltas inside its transaction, rebuilt
-/// from the order rows on demand, and read by dashboards and reports instead of the orders.
+/// The daily rollups: changed by the order and refund writers' deltas inside their transactions,
+/// rebuilt from the order and refund rows on demand, and read by dashboards and reports instead
+/// of the rows.
 public struct SalesRollupRepository: Sendable {
     let database: any Database
 
@@ -12,26 +13,67 @@ public struct SalesRollupRepository: Sendable {
         self.database = database
     }
 
-    /// Adds the delta to the store's rollups; call it in the transaction that changed the orders.
+    /// Adds the delta to the store's rollups; call it in the transaction that changed the rows,
+    /// under the store's write lock (the buyer counts read what the buyers had before).
     public func apply(_ delta: SalesRollupDelta, store: ID<Store>) async throws {
         let delta = delta.pruned()
-        let id = store.rawValue
+        try await write(delta, counters: try await buyerCounters(delta, store: store), store: store)
+    }
+
+    /// How the delta moves the distinct-buyer counts, from each touched buyer's kept paid days.
+    private func buyerCounters(_ delta: SalesRollupDelta, store: ID<Store>) async throws -> BuyerCounters {
+        let changes = Dictionary(grouping: delta.buyerDays, by: \.key.buyer)
+        let buyers = Array(changes.keys)
+        var counters = BuyerCounters()
+        for start in stride(from: 0, to: buyers.count, by: lookupChunk) {
+            let chunk = Array(buyers[start..<min(start + lookupChunk, buyers.count)])
+            var kept: [String: [BusinessDay: Int]] = [:]
+            let rows = try await database.sql().select().columns("buyer", "day", "orders").from("store_day_buyers")
+                .where("store_id", .equal, SQLBind(store.rawValue)).where("buyer", .in, SQLBind.group(chunk)).all()
+            for row in rows {
+                guard let day = BusinessDay(try row.decode(column: "day", as: String.self)) else { continue }
+                kept[try row.decode(column: "buyer", as: String.self), default: [:]][day] = try row.decode(column: "orders", as: Int.self)
+            }
+            for buyer in chunk {
+                let before = kept[buyer] ?? [:]
+                var after = before
+                for (key, sales) in changes[buyer] ?? [] { after[key.day, default: 0] += sales.count }
+                counters.move(before: before, after: after)
+            }
+        }
+        return counters
+    }
+
+    private func write(_ delta: SalesRollupDelta, counters: BuyerCounters, store: ID<Store>) async throws {
+        let id = SQLBind(store.rawValue)
+        // orders, GMV, buyers, new buyers, refunds, refund fee
+        var days: [BusinessDay: [Int64]] = [:]
+        func add(_ day: BusinessDay, _ column: Int, _ value: Int64) {
+            days[day, default: Array(repeating: 0, count: 6)][column] += value
+        }
+        for (day, sales) in delta.days { (add(day, 0, Int64(sales.count)), add(day, 1, sales.fen)) }
+        for (day, count) in counters.dayBuyers where count != 0 { add(day, 2, Int64(count)) }
+        for (day, count) in counters.dayNewBuyers where count != 0 { add(day, 3, Int64(count)) }
+        for (day, refunds) in delta.refundDays { (add(day, 4, Int64(refunds.count)), add(day, 5, refunds.fen)) }
         try await increment(
-            "store_day_sales", keys: ["store_id", "day"], sums: ["orders", "gmv_fen"],
-            rows: delta.days.map { [SQLBind(id), SQLBind($0.key.description), SQLBind(Int64($0.value.orders)), SQLBind($0.value.gmvFen)] })
+            "store_day_sales", keys: ["store_id", "day"], sums: ["orders", "gmv_fen", "buyers", "new_buyers", "refunds", "refund_fen"],
+            rows: days.map { [id, SQLBind($0.key.description)] + $0.value.map { SQLBind($0) } })
         try await increment(
             "sku_day_sales", keys: ["store_id", "day", "outer_sku_id"], sums: ["quantity", "sales_fen"],
             rows: delta.skuDays.map {
                 [
-                    SQLBind(id), SQLBind($0.key.day.description), SQLBind($0.key.outerSKUID), SQLBind(Int64($0.value.quantity)),
+                    id, SQLBind($0.key.day.description), SQLBind($0.key.outerSKUID), SQLBind(Int64($0.value.quantity)),
                     SQLBind($0.value.salesFen),
                 ]
             })
         try await increment(
-            "store_month_buyers", keys: ["store_id", "month", "buyer"], sums: ["orders", "gmv_fen"],
-            rows: delta.buyerMonths.map {
-                [SQLBind(id), SQLBind($0.key.month), SQLBind($0.key.buyer), SQLBind(Int64($0.value.orders)), SQLBind($0.value.gmvFen)]
+            "store_day_buyers", keys: ["store_id", "buyer", "day"], sums: ["orders", "gmv_fen"],
+            rows: delta.buyerDays.map {
+                [id, SQLBind($0.key.buyer), SQLBind($0.key.day.description), SQLBind(Int64($0.value.count)), SQLBind($0.value.fen)]
             })
+        try await increment(
+            "store_month_sales", keys: ["store_id", "month"], sums: ["buyers"],
+            rows: counters.monthBuyers.filter { $0.value != 0 }.map { [id, SQLBind($0.key.description), SQLBind(Int64($0.value))] })
     }
 
     /// Adds the rows' sums to the kept rows' (`sum = sum + excluded.sum`), or inserts them.
@@ -41,30 +83,49 @@ public struct SalesRollupRepository: Sendable {
             set: sums.map { ($0, SQLBinaryExpression(SQLColumn($0, table: table), .add, SQLExcludedColumn($0))) })
     }
 
-    /// Recomputes the store's rollups from its order rows, replacing what was kept; returns the
-    /// orders read.
+    /// The rollup tables, each keyed by store first.
+    static let tables = ["store_day_sales", "sku_day_sales", "store_day_buyers", "store_month_sales"]
+
+    /// Recomputes the store's rollups from its order and refund rows, replacing what was kept;
+    /// returns the orders read.
     @discardableResult
     public func rebuild(store: Store) async throws -> Int {
         let id = store.id.rawValue
         return try await database.transaction { tx in
             try await tx.lockForWriting(store: store.id)
-            for table in ["store_day_sales", "sku_day_sales", "store_month_buyers"] {
-                try await tx.sql().delete(from: table).where("store_id", .equal, SQLBind(id)).run()
-            }
+            for table in Self.tables { try await tx.sql().delete(from: table).where("store_id", .equal, SQLBind(id)).run() }
             var delta = SalesRollupDelta()
-            var after = ""
             var read = 0
-            while true {
-                let tids = try await tx.sql().select().column("tid").from("orders").where("store_id", .equal, SQLBind(id))
-                    .where("tid", .greaterThan, SQLBind(after)).orderBy("tid").limit(lookupChunk).all()
-                    .map { try $0.decode(column: "tid", as: String.self) }
-                guard let last = tids.last else { break }
+            try await Self.page(tx, table: "orders", key: "tid", store: id) { tids in
                 for order in try await OrderRepository(database: tx).orders(tids, store: store.id).values { delta.add(order) }
                 read += tids.count
-                after = last
             }
-            try await SalesRollupRepository(database: tx).apply(delta, store: store.id)
+            try await Self.page(tx, table: "refunds", key: "refund_id", store: id) { ids in
+                for row in try await tx.select(RefundRow.self, from: "refunds", store: id, where: "refund_id", in: ids) {
+                    delta.add(try row.domain())
+                }
+            }
+            var counters = BuyerCounters()
+            for (_, days) in Dictionary(grouping: delta.buyerDays, by: \.key.buyer) {
+                counters.move(before: [:], after: Dictionary(days.map { ($0.key.day, $0.value.count) }, uniquingKeysWith: +))
+            }
+            try await SalesRollupRepository(database: tx).write(delta.pruned(), counters: counters, store: store.id)
             return read
+        }
+    }
+
+    /// Calls `body` with the store's keys of the table, a chunk at a time in key order.
+    private static func page(
+        _ database: any Database, table: String, key: String, store: UUID, _ body: ([String]) async throws -> Void
+    ) async throws {
+        var after = ""
+        while true {
+            let keys = try await database.sql().select().column(key).from(table).where("store_id", .equal, SQLBind(store))
+                .where(key, .greaterThan, SQLBind(after)).orderBy(key).limit(lookupChunk).all()
+                .map { try $0.decode(column: key, as: String.self) }
+            guard let last = keys.last else { return }
+            try await body(keys)
+            after = last
         }
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 import SQLKit
 
 /// Applies what a channel or a file reports about refunds: a finished refund never changes, an
-/// open one follows the newer report. Call it inside a transaction.
+/// open one follows the newer report; the refunds rollup changes with them. Call it inside a
+/// transaction.
 public struct RefundWriter: Sendable {
     let database: any Database
 
@@ -25,6 +26,7 @@ public struct RefundWriter: Sendable {
             let kept = try await database.select(RefundRow.self, from: "refunds", store: store.id.rawValue, where: "refund_id", in: ids)
             let keptByID = Dictionary(kept.map { ($0.refundId, $0) }, uniquingKeysWith: { a, _ in a })
             var rows = NewAndChanged<RefundRow>()
+            var rollups = SalesRollupDelta()
             for report in chunk {
                 let keptRow = keptByID[report.refundID]
                 let keptRefund = try keptRow?.domain()
@@ -34,11 +36,13 @@ public struct RefundWriter: Sendable {
                     continue
                 }
                 if keptRefund == nil { counts.inserted += 1 } else { counts.updated += 1 }
+                rollups.change(from: keptRefund, to: merged)
                 rows.add(
                     RefundRow(merged, id: keptRow?.id ?? context.ids.timeOrdered(at: context.now), source: source), new: keptRow == nil)
             }
             try await database.insert(rows.new, into: "refunds")
             try await database.upsert(rows.changed, into: "refunds", conflict: ["store_id", "refund_id"])
+            try await SalesRollupRepository(database: database).apply(rollups, store: store.id)
         }
         return counts
     }
