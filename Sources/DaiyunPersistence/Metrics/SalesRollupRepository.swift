@@ -51,10 +51,16 @@ public struct SalesRollupRepository: Sendable {
         func add(_ day: BusinessDay, _ column: Int, _ value: Int64) {
             days[day, default: Array(repeating: 0, count: 6)][column] += value
         }
-        for (day, sales) in delta.days { (add(day, 0, Int64(sales.count)), add(day, 1, sales.fen)) }
+        for (day, sales) in delta.days {
+            add(day, 0, Int64(sales.count))
+            add(day, 1, sales.fen)
+        }
         for (day, count) in counters.dayBuyers where count != 0 { add(day, 2, Int64(count)) }
         for (day, count) in counters.dayNewBuyers where count != 0 { add(day, 3, Int64(count)) }
-        for (day, refunds) in delta.refundDays { (add(day, 4, Int64(refunds.count)), add(day, 5, refunds.fen)) }
+        for (day, refunds) in delta.refundDays {
+            add(day, 4, Int64(refunds.count))
+            add(day, 5, refunds.fen)
+        }
         try await increment(
             "store_day_sales", keys: ["store_id", "day"], sums: ["orders", "gmv_fen", "buyers", "new_buyers", "refunds", "refund_fen"],
             rows: days.map { [id, SQLBind($0.key.description)] + $0.value.map { SQLBind($0) } })
