@@ -36,7 +36,25 @@ enum BenchRuns {
                 BenchReport.line(label, pass, count: dataset.rowCount, unit: "rows", seconds: seconds(since: start))
             }
             try await orderList(store: store, on: app, label: label, verbose: verbose)
+            try await rollups(store: store, lines: dataset.lineCount, on: app, label: label)
         }
+    }
+
+    /// The month's figures read from the rollups (best of five, the goal is ≤ 50 ms on 10 million
+    /// lines), and a rebuild of the rollups from the imported rows (goal ≤ 60 s on 10 million).
+    static func rollups(store: Store, lines: Int, on app: Application, label: String) async throws {
+        let reports = MonthReportRepository(database: app.db)
+        var best = Double.infinity
+        for _ in 0..<5 {
+            let start = ContinuousClock.now
+            _ = try await reports.report(store: store.id, month: BusinessMonth("2026-11")!)
+            best = min(best, seconds(since: start))
+        }
+        BenchReport.line(
+            label, "month figures from rollups", count: lines, unit: "lines", seconds: best, extra: String(format: "%.1f ms", best * 1000))
+        let start = ContinuousClock.now
+        let orders = try await SalesRollupRepository(database: app.db).rebuild(store: store)
+        BenchReport.line(label, "rollups rebuild", count: orders, unit: "orders", seconds: seconds(since: start), extra: "\(lines) lines")
     }
 
     /// The order list on the imported year: every page by cursor, and filtered first pages.
