@@ -33,10 +33,7 @@ public struct BusinessMonth: Hashable, Comparable, Sendable, Codable, CustomStri
     }
 
     /// Every day of the month, in order.
-    public var days: [BusinessDay] {
-        let end = next.firstDay
-        return Array(sequence(first: firstDay) { $0.advanced(by: 1) }.prefix { $0 < end })
-    }
+    public var days: [BusinessDay] { firstDay.days(until: next.firstDay) }
 
     /// The twelve months of the year, January first.
     public static func year(_ year: Int) -> [BusinessMonth] { (1...12).map { BusinessMonth(year: year, month: $0)! } }
