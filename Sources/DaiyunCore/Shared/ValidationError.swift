@@ -47,6 +47,8 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case unreadable(Message)
         /// An import into a client where its kind goes into a store, or the other way round.
         case wrongTarget(needsStore: Bool)
+        /// A period whose last day comes before its first, or longer than `maxDays`.
+        case period(maxDays: Int)
     }
 
     public let field: String
@@ -91,6 +93,7 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case .unreadable(let said): said.english
         case .wrongTarget(let needsStore):
             needsStore ? "must be a store for this kind of file" : "must be a client: a catalog goes into a client"
+        case .period(let maxDays): "must end on or after the first day and span at most \(maxDays) days"
         }
     }
 
@@ -152,6 +155,7 @@ extension ValidationError {
         case .unreadable(let said): said
         case .wrongTarget(let needsStore):
             needsStore ? Message("rule_target_store", english: reason) : Message("rule_target_client", english: reason)
+        case .period(let maxDays): Message("rule_period", ["\(maxDays)"], english: reason)
         }
     }
 }

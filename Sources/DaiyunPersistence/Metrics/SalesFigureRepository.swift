@@ -15,8 +15,8 @@ public struct SalesFigureRepository: Sendable {
     }
 
     /// Each store's figures over the days the range touches; a store without paid orders in
-    /// them has `.zero`.
-    public func sales(of stores: [ID<Store>], in range: DayRange) async throws -> [ID<Store>: SalesFigures] {
+    /// them has `.zero`. `now` tells the month so far, whose buyers the month's count holds.
+    public func sales(of stores: [ID<Store>], in range: DayRange, now: Date) async throws -> [ID<Store>: SalesFigures] {
         var figures = Dictionary(uniqueKeysWithValues: stores.map { ($0, SalesFigures.zero) })
         guard !stores.isEmpty else { return figures }
         let (first, last) = (range.firstDay.description, range.lastDay.description)
@@ -38,7 +38,7 @@ public struct SalesFigureRepository: Sendable {
         guard first != last else { return figures }
         let month = BusinessMonth(of: range.firstDay)
         let buyers: [SQLRow]
-        if range.firstDay == month.firstDay, range.lastDay < month.next.firstDay, range.until >= Date() {
+        if range.firstDay == month.firstDay, range.lastDay < month.next.firstDay, range.until >= now {
             // The month so far: its buyers are the month's buyers.
             buyers = try await database.sql().raw(
                 """

@@ -45,20 +45,39 @@ public struct TrafficRepository: Sendable {
             .where("store_id", .equal, SQLBind(store.rawValue))
             .where("day", .greaterThanOrEqual, SQLBind(first.description)).where("day", .lessThanOrEqual, SQLBind(last.description))
             .orderBy("day").all()
-        return try rows.map { row in
-            func count(_ column: String) throws -> Int? { try row.decode(column: column, as: Int64?.self).map { Int($0) } }
-            let dayText = try row.decode(column: "day", as: String.self)
-            guard let day = BusinessDay(dayText) else { throw PersistenceError.corruptRow(table: Self.table, id: dayText) }
-            return TrafficDay(
-                storeID: store, day: day, visitors: Int(try row.decode(column: "visitors", as: Int64.self)),
-                pageViews: try count("page_views"), payingBuyers: try count("paying_buyers"), orderBuyers: try count("order_buyers"),
-                cartBuyers: try count("cart_buyers"), favoriteBuyers: try count("favorite_buyers"),
-                bounceRateBP: try count("bounce_rate_bp"),
-                averageStaySeconds: try count("average_stay_seconds"), newVisitors: try count("new_visitors"),
-                returningVisitors: try count("returning_visitors"), dsrDescription: try count("dsr_description"),
-                dsrService: try count("dsr_service"), dsrLogistics: try count("dsr_logistics"),
-                reportedPayment: try row.decode(column: "reported_payment_fen", as: Int64?.self).map { Money(fen: $0) })
+        return try rows.map { try Self.day(of: $0, store: store) }
+    }
+
+    /// The source record each of the store's days from `first` through `last` was last imported from.
+    public func sources(store: ID<Store>, from first: BusinessDay, through last: BusinessDay) async throws -> [BusinessDay: UUID] {
+        var sources: [BusinessDay: UUID] = [:]
+        for row in try await database.sql().select().column("day").column("source_record_id").from(Self.table)
+            .where("store_id", .equal, SQLBind(store.rawValue))
+            .where("day", .greaterThanOrEqual, SQLBind(first.description)).where("day", .lessThanOrEqual, SQLBind(last.description))
+            .all()
+        {
+            guard let day = BusinessDay(try row.decode(column: "day", as: String.self)),
+                let source = try row.decode(column: "source_record_id", as: UUID?.self)
+            else { continue }
+            sources[day] = source
         }
+        return sources
+    }
+
+    /// A row of the table as the day it holds.
+    static func day(of row: any SQLRow, store: ID<Store>) throws -> TrafficDay {
+        func count(_ column: String) throws -> Int? { try row.decode(column: column, as: Int64?.self).map { Int($0) } }
+        let dayText = try row.decode(column: "day", as: String.self)
+        guard let day = BusinessDay(dayText) else { throw PersistenceError.corruptRow(table: Self.table, id: dayText) }
+        return TrafficDay(
+            storeID: store, day: day, visitors: Int(try row.decode(column: "visitors", as: Int64.self)),
+            pageViews: try count("page_views"), payingBuyers: try count("paying_buyers"), orderBuyers: try count("order_buyers"),
+            cartBuyers: try count("cart_buyers"), favoriteBuyers: try count("favorite_buyers"),
+            bounceRateBP: try count("bounce_rate_bp"),
+            averageStaySeconds: try count("average_stay_seconds"), newVisitors: try count("new_visitors"),
+            returningVisitors: try count("returning_visitors"), dsrDescription: try count("dsr_description"),
+            dsrService: try count("dsr_service"), dsrLogistics: try count("dsr_logistics"),
+            reportedPayment: try row.decode(column: "reported_payment_fen", as: Int64?.self).map { Money(fen: $0) })
     }
 
     /// The nullable figures in `M0029_CreateStoreTrafficDays.counts` order.

@@ -19,6 +19,8 @@ public struct OrderFilter: Sendable, Equatable {
     public var toShip: Bool
     /// Only orders paid before this instant (with `toShip`: the overdue ones).
     public var paidBefore: Date?
+    /// Only orders counted paid from this instant: with `paidBefore`, those a day's GMV counts.
+    public var paidFrom: Date?
 
     public init(
         status: OrderStatus? = nil, from: Date? = nil, until: Date? = nil, buyer: String? = nil, outerSkuID: String? = nil,
@@ -175,6 +177,9 @@ extension OrderRepository {
         if filter.toShip {
             query.where(
                 SQLColumn("status", table: "orders"), .in, SQLBind.group(WorkQueueRepository.toShipStatuses.map(\.rawValue)))
+        }
+        if let paidFrom = filter.paidFrom {
+            query.where(SQLColumn("counted_paid_at", table: "orders"), .greaterThanOrEqual, SQLBind(paidFrom))
         }
         if let paidBefore = filter.paidBefore {
             query.where(SQLColumn("counted_paid_at", table: "orders"), .lessThan, SQLBind(paidBefore))

@@ -174,7 +174,20 @@ public struct WorkQueueRepository: Sendable {
     /// The client's SKUs whose stock is low, fewest days of cover first (none left first of all).
     /// The pace is the units paid for in the client's stores over the last whole days.
     public func lowStock(of client: ID<Client>, at now: Date) async throws -> [LowStockSKU] {
+        try await stockCovers(of: client, at: now).filter(\.cover.isLow).sorted {
+            ($0.cover.daysOfCoverTenths ?? .max, $0.cover.available, $0.outerID) < (
+                $1.cover.daysOfCoverTenths ?? .max, $1.cover.available, $1.outerID
+            )
+        }
+    }
+
+    /// The client's SKUs (those with these merchant codes, when given) with their shared stock and
+    /// its cover at the pace the client's stores sold them over the last `StockCover.paceDays`
+    /// whole days, from the daily rollups.
+    public func stockCovers(of client: ID<Client>, at now: Date, outerIDs: [String]? = nil) async throws -> [LowStockSKU] {
+        if outerIDs?.isEmpty == true { return [] }
         let pace = DayRange.last(StockCover.paceDays, before: now)
+        let only: any SQLExpression = outerIDs.map { SQLQueryString(" AND s.outer_id IN \(SQLBind.group($0))") } ?? SQLRaw("")
         let rows = try await database.sql().raw(
             """
             SELECT s.id, s.outer_id, s.properties, p.title, st.on_hand - st.reserved AS available, st.warn_at,
@@ -183,18 +196,17 @@ public struct WorkQueueRepository: Sendable {
             JOIN sku_stock st ON st.sku_id = s.id
             JOIN products p ON p.id = s.product_id
             LEFT JOIN (
-                SELECT l.outer_sku_id, CAST(SUM(l.quantity) AS BIGINT) AS quantity
+                SELECT d.outer_sku_id, CAST(SUM(d.quantity) AS BIGINT) AS quantity
                 FROM stores ss
-                JOIN orders o ON o.store_id = ss.id
-                JOIN order_lines l ON l.store_id = o.store_id AND l.tid = o.tid
+                JOIN sku_day_sales d ON d.store_id = ss.id
                 WHERE ss.client_id = \(bind: client.rawValue)
-                    AND o.counted_paid_at >= \(bind: pace.from) AND o.counted_paid_at < \(bind: pace.until)
-                GROUP BY l.outer_sku_id
+                    AND d.day >= \(bind: pace.firstDay.description) AND d.day <= \(bind: pace.lastDay.description)
+                GROUP BY d.outer_sku_id
             ) AS sold ON sold.outer_sku_id = s.outer_id
-            WHERE s.client_id = \(bind: client.rawValue)
+            WHERE s.client_id = \(bind: client.rawValue)\(only)
             """
         ).all()
-        let skus = try rows.map { row in
+        return try rows.map { row in
             LowStockSKU(
                 clientID: client, skuID: try row.decode(column: "id", as: UUID.self),
                 outerID: try row.decode(column: "outer_id", as: String.self), title: try row.decode(column: "title", as: String.self),
@@ -202,11 +214,6 @@ public struct WorkQueueRepository: Sendable {
                 cover: StockCover(
                     available: try row.decode(column: "available", as: Int.self), soldInPace: try row.decode(column: "sold", as: Int.self),
                     warnAt: try row.decode(column: "warn_at", as: Int.self)))
-        }
-        return skus.filter(\.cover.isLow).sorted {
-            ($0.cover.daysOfCoverTenths ?? .max, $0.cover.available, $0.outerID) < (
-                $1.cover.daysOfCoverTenths ?? .max, $1.cover.available, $1.outerID
-            )
         }
     }
 

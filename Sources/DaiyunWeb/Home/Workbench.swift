@@ -51,9 +51,9 @@ struct Workbench: Sendable {
 
         let sales = SalesFigureRepository(database: db)
         let selling = ids(.sales)
-        let today = try await sales.sales(of: selling, in: .today(now))
-        let yesterday = try await sales.sales(of: selling, in: .yesterday(now))
-        let month = principal.kind == .brandViewer ? try await sales.sales(of: selling, in: .monthToDate(now)) : [:]
+        let today = try await sales.sales(of: selling, in: .today(now), now: now)
+        let yesterday = try await sales.sales(of: selling, in: .yesterday(now), now: now)
+        let month = principal.kind == .brandViewer ? try await sales.sales(of: selling, in: .monthToDate(now), now: now) : [:]
         let shipping = try await queues.shippingCounts(of: bench.stores(with: .shipping).map(\.store), at: now)
         let refunds = try await queues.refundCounts(of: ids(.refunds))
         let reviews = try await queues.reviewCounts(of: ids(.reviews), at: now)
