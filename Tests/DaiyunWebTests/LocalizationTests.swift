@@ -18,7 +18,7 @@ struct LocalizationTests {
         OrdersIndexPage.self,
         OrderPage.self,
         SyncPage.self, CatalogPage.self, SKUPage.self, StockPage.self, ImportsPage.self, ImportPreviewPage.self, ImportBatchPage.self,
-        AccountPage.self, StaffPage.self, AuditPage.self, APIReferencePage.self,
+        AccountPage.self, StaffPage.self, AuditPage.self, APIReferencePage.self, StoreDashboardPage.self, OverviewPage.self,
     ]
 
     /// Keys code builds at run time from a value (`status_\(order.status)`), with every value they take.
@@ -47,6 +47,9 @@ struct LocalizationTests {
             "safety_stock", "listing", "audit_chain", "stock_level",
         ],
         "movement_reason_": Array(Localizer.movementReasons.values),
+        "promotion_": PromotionCalendar.names,
+        "attention_": AttentionReason.allCases.map(\.rawValue),
+        "overview_period_": OverviewPeriod.allCases.map(\.rawValue),
         // Labels of the fields an error names; a name without a label reads as itself.
         "field_": [],
     ]

@@ -46,6 +46,7 @@ struct Layout: Encodable, Sendable {
         var audit = SiteURL.audit.path
         var account = SiteURL.account.path
         var orderSearch = SiteURL.orderSearch.path
+        var overview = SiteURL.overview(nil).path
     }
 }
 

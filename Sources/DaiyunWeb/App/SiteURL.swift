@@ -63,6 +63,15 @@ enum SiteURL: Sendable, Equatable {
     case syncJobs(ID<Store>, page: Int)
     case storeConnection(ID<Store>)
     case retryJob(ID<Store>, UUID)
+    /// The store's dashboard over a period (the default one when nil).
+    case dashboard(ID<Store>, DashboardPeriod?)
+    /// A table of the dashboard as a file: `days` or `skus`, CSV or XLSX.
+    case dashboardFile(ID<Store>, DashboardPeriod, table: String, xlsx: Bool)
+    /// The store's orders a day's GMV counts.
+    case ordersPaidOn(ID<Store>, BusinessDay)
+    /// Every store the user may see, over a period of `OverviewPeriod`.
+    case overview(OverviewPeriod?)
+    case overviewFile(OverviewPeriod, xlsx: Bool)
 
     /// The path, with its query when it has one.
     var path: String {
@@ -120,11 +129,19 @@ enum SiteURL: Sendable, Equatable {
         case .syncJobs(let id, let page): "/stores/\(id)/sync" + (page > 0 ? "?jobs_page=\(page)#jobs" : "#jobs")
         case .storeConnection(let id): "/stores/\(id)/connection"
         case .retryJob(let store, let job): "/stores/\(store)/jobs/\(job.uuidString.lowercased())/retry"
+        case .dashboard(let id, let period): "/stores/\(id)/dashboard" + (period.map { "?" + Self.query($0) } ?? "")
+        case .dashboardFile(let id, let period, let table, let xlsx):
+            "/stores/\(id)/dashboard.\(xlsx ? "xlsx" : "csv")?table=\(table)&" + Self.query(period)
+        case .ordersPaidOn(let id, let day): "/stores/\(id)/orders?paid=\(day)"
+        case .overview(let period): "/overview" + (period.map { "?period=\($0.rawValue)" } ?? "")
+        case .overviewFile(let period, let xlsx): "/overview.\(xlsx ? "xlsx" : "csv")?period=\(period.rawValue)"
         }
     }
 
     /// A path to come back to keeps its slashes; only what would end the query value is escaped.
     private static let nextAllowed = CharacterSet.urlQueryAllowed.subtracting(["&", "=", "?"])
+
+    private static func query(_ period: DashboardPeriod) -> String { "from=\(period.first)&until=\(period.last)" }
 
     private static func escaped(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? text

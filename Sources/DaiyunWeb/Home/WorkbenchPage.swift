@@ -249,7 +249,8 @@ struct WorkbenchPage: PageContent {
         let id = day.store.id
         func shown(_ section: WorkbenchSection, _ text: @autoclosure () -> String) -> String { s.contains(section) ? text() : "" }
         return Row(
-            name: day.store.name, path: SiteURL.store(id).path, channel: day.store.channel.rawValue,
+            name: day.store.name, path: s.contains(.sales) ? SiteURL.dashboard(id, nil).path : SiteURL.store(id).path,
+            channel: day.store.channel.rawValue,
             channelLabel: l10n.channel(day.store.channel),
             todayOrders: shown(.sales, l10n.count(day.today.paidOrders)), todayGMV: shown(.sales, l10n.compactMoney(day.today.gmv)),
             todayGMVExact: shown(.sales, l10n.money(day.today.gmv)), todayBuyers: shown(.sales, l10n.count(day.today.payingBuyers)),

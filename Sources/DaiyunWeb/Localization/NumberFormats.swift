@@ -29,6 +29,29 @@ extension Localizer {
         (number < 0 ? "-" : "") + Self.grouped(UInt64(number.magnitude))
     }
 
+    /// `12.34%`: a rate in basis points, to the hundredth of a percent.
+    func percent(_ basisPoints: Int) -> String {
+        let magnitude = basisPoints.magnitude
+        return "\(basisPoints < 0 ? "-" : "")\(magnitude / 100).\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)%"
+    }
+
+    /// `+12.3%` or `-4.0%`: a change in basis points, to a tenth of a percent (toward zero).
+    func change(_ basisPoints: Int) -> String {
+        let tenths = basisPoints.magnitude / 10
+        return "\(basisPoints < 0 ? "-" : "+")\(Self.grouped(UInt64(tenths / 10))).\(tenths % 10)%"
+    }
+
+    /// `4.8123`: a DSR score kept in ten-thousandths of a point.
+    func score(_ tenThousandths: Int) -> String {
+        let fraction = String(tenThousandths % 10_000)
+        return "\(tenThousandths / 10_000).\(String(repeating: "0", count: 4 - fraction.count))\(fraction)"
+    }
+
+    /// An axis label for an amount: `¥800`, `¥12.3万` (compact from ¥10,000).
+    func axisMoney(_ amount: Money) -> String {
+        amount.fen.magnitude >= 1_000_000 ? compactMoney(amount) : "\(amount.fen < 0 ? "-" : "")¥\(count(Int(amount.fen.magnitude / 100)))"
+    }
+
     private static func grouped(_ number: UInt64) -> String {
         let digits = String(number)
         var out = ""

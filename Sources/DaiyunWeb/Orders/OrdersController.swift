@@ -133,6 +133,10 @@ struct OrderListQuery {
         }
         filter.from = try day("from")?.start
         filter.until = try day("until")?.start.addingTimeInterval(86_400)
+        if let paid = try day("paid") {
+            filter.paidFrom = paid.start
+            filter.paidBefore = paid.advanced(by: 1).start
+        }
         filter.buyer = text("buyer")
         filter.outerSkuID = text("sku")
         filter.needsAttention = try flag("attention") ? true : nil

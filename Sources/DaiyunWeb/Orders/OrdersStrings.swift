@@ -61,6 +61,7 @@ extension StringTable {
             "filter_status_all": ("全部状态", "Any status"),
             "filter_from": ("创建起始日", "Created from"),
             "filter_until": ("创建截止日（含）", "Created until (inclusive)"),
+            "filter_paid": ("支付日（计入成交额）", "Paid on (as GMV counts it)"),
             "filter_buyer": ("买家昵称", "Buyer nick"),
             "filter_sku": ("商家编码", "Merchant code"),
             "filter_attention": ("只看库存不足", "Stock shortages only"),

@@ -3,7 +3,7 @@ import DaiyunCore
 /// A store's page: its details, its team, and an edit form for admins and its store managers.
 struct StorePage: PageContent {
     static let template = "tenancy/store"
-    static let strings: [StringTable] = [.tenancy, .channels]
+    static let strings: [StringTable] = [.tenancy, .channels, .dashboards]
     var title: String
     var store: StoreRow
     var team: [Member]

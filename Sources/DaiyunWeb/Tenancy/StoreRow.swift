@@ -16,6 +16,7 @@ struct StoreRow: Encodable {
     var clientPath: String
     var ordersPath: String
     var syncPath: String
+    var dashboardPath: String
 
     init(_ store: Store, clientName: String, _ l10n: Localizer) {
         id = store.id.description
@@ -32,5 +33,6 @@ struct StoreRow: Encodable {
         clientPath = SiteURL.client(store.clientID).path
         ordersPath = SiteURL.orders(store.id).path
         syncPath = SiteURL.sync(store.id).path
+        dashboardPath = SiteURL.dashboard(store.id, nil).path
     }
 }

@@ -1,0 +1,62 @@
+import DaiyunCore
+
+/// The store dashboard's charts: each figure day by day for the period, the previous period and
+/// the same days last year, the big promotions shaded; DSR as its three dimensions.
+enum DashboardCharts {
+    static func store(_ board: StoreDashboard, _ l10n: Localizer) -> [LineChart] {
+        let labels = board.days.map { String(format: "%02d-%02d", $0.day.month, $0.day.day) }
+        let marks = board.promotions.compactMap { promotion in
+            board.days.firstIndex { $0.day == promotion.day }.map { (index: $0, name: l10n["promotion_" + promotion.name]) }
+        }
+        let money = (
+            axis: { (value: Double) in l10n.axisMoney(Money(fen: Int64(value.rounded()))) },
+            exact: { (value: Double) in l10n.money(Money(fen: Int64(value.rounded()))) }
+        )
+        let count = (
+            axis: { (value: Double) in l10n.count(Int(value.rounded())) }, exact: { (value: Double) in l10n.count(Int(value.rounded())) }
+        )
+        let rate = (
+            axis: { (value: Double) in l10n.percent(Int(value.rounded())) },
+            exact: { (value: Double) in l10n.percent(Int(value.rounded())) }
+        )
+        let score = (
+            axis: { (value: Double) in l10n.score(Int(value.rounded())) }, exact: { (value: Double) in l10n.score(Int(value.rounded())) }
+        )
+        func compared(_ title: String, _ value: (DayFigures) -> Int64?, _ text: (axis: (Double) -> String, exact: (Double) -> String))
+            -> LineChart
+        {
+            let series: [(String, String, [DayFigures])] = [
+                (l10n["dashboard_series_current"], "series-current", board.days),
+                (l10n["dashboard_series_previous"], "series-previous", board.previousDays),
+                (l10n["dashboard_series_last_year"], "series-last-year", board.lastYearDays),
+            ]
+            return LineChart(
+                title: title, days: labels,
+                series: series.map { label, style, days in
+                    LineChart.Series(label: label, style: style, values: days.map { value($0).map(Double.init) })
+                }, marks: marks, axisText: text.axis, exactText: text.exact, emptyText: l10n["chart_empty"])
+        }
+        var dsr = LineChart(
+            title: l10n["chart_dsr"], days: labels,
+            series: [
+                LineChart.Series(
+                    label: l10n["fig_dsr_description"], style: "series-current",
+                    values: board.days.map { $0.traffic?.dsrDescription.map(Double.init) }),
+                LineChart.Series(
+                    label: l10n["fig_dsr_service"], style: "series-previous",
+                    values: board.days.map { $0.traffic?.dsrService.map(Double.init) }),
+                LineChart.Series(
+                    label: l10n["fig_dsr_logistics"], style: "series-last-year",
+                    values: board.days.map { $0.traffic?.dsrLogistics.map(Double.init) }),
+            ], marks: marks, axisText: score.axis, exactText: score.exact, emptyText: l10n["chart_empty"])
+        dsr.fromZero = false
+        return [
+            compared(l10n["chart_gmv"], { $0.sales.gmv.fen }, money),
+            compared(l10n["chart_visitors"], { $0.traffic.map { Int64($0.visitors) } }, count),
+            compared(l10n["chart_conversion"], { $0.conversionBP.map(Int64.init) }, rate),
+            compared(l10n["chart_aov"], { $0.sales.aov?.fen }, money),
+            compared(l10n["chart_refunds"], { $0.refundAmount.fen }, money),
+            dsr,
+        ]
+    }
+}
