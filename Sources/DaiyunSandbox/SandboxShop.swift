@@ -113,6 +113,13 @@ public actor SandboxShop {
         lastTick = now
     }
 
+    /// The shop's 生意参谋-style daily export for the days from `first` through `last`, from the
+    /// trades it sold on them.
+    public func trafficExport(from first: BusinessDay, through last: BusinessDay) -> String {
+        let days = first.days(until: last.advanced(by: 1))
+        return TrafficSimulator.csv(TrafficSimulator.sold(Array(trades.values), on: days), seed: Self.stableNumber(nick))
+    }
+
     /// A sub-order number that, like the platform's, fits a 64-bit integer (the simulator's
     /// `<tid><n>` has twenty digits).
     static func oid(tid: String, line: Int) -> String {

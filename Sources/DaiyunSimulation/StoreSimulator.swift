@@ -80,7 +80,8 @@ public struct StoreSimulator: Sendable {
         var number = firstOrderNumber
         var refundNumber = firstOrderNumber / 1000
         var day = from
-        let buyers = 40 + Int(baseOrdersPerDay * 60)
+        // About a year's orders' worth of buyers, most of whom buy once (see `makeOrder`).
+        let buyers = 40 + Int(baseOrdersPerDay * 250)
         while day < until {
             let expected = baseOrdersPerDay * Self.demandFactor(day) * (0.85 + 0.3 * random.unit())
             let count = Int(expected) + (random.chance(expected - Double(Int(expected))) ? 1 : 0)

@@ -59,6 +59,8 @@ struct DemoCommand: AsyncParsableCommand {
                 let endpoint = "http://\(config.host):\(sandboxPort)/router/rest"
                 sandbox = try await DemoSandbox().start(host: config.host, port: sandboxPort)
                 let stores = try await DemoSandbox.connectStores(on: app, endpoint: endpoint)
+                try await DemoSandbox.importTraffic(
+                    on: app, base: "http://\(config.host):\(sandboxPort)", stores: stores, now: app.clock())
                 text += "\nPlatform sandbox (Taobao Open Platform) at \(endpoint)\n"
                 text += "  app_key \(DemoSandbox.appKey)  app_secret \(DemoSandbox.appSecret)\n"
                 for store in stores {

@@ -251,4 +251,38 @@ struct SandboxTests {
         let finished = await shop.trades(modifiedFrom: start.addingTimeInterval(119), to: start.addingTimeInterval(121), types: ["fixed"])
         #expect(finished.filter { $0.status == OrderStatus.finished }.count == placed)
     }
+
+    @Test("each shop's 生意参谋 export reads back through the import parser, consistent with the trades it sold")
+    func trafficExport() async throws {
+        try await withSandbox { shop, _, endpoint in
+            let base = endpoint.replacingOccurrences(of: "/router/rest", with: "")
+            let today = BusinessDay(containing: Date())
+            let (first, last) = (today.advanced(by: -10), today.advanced(by: -1))
+            let url = URL(string: "\(base)/sandbox/shops/test-shop/traffic.csv?from=\(first)&until=\(last)")!
+            let (data, response) = try await URLSession.shared.data(from: url)
+            #expect((response as? HTTPURLResponse)?.statusCode == 200)
+            let store = ID<Store>(UUID())
+            let parsed = try TrafficExport.parse(data, store: store)
+            #expect(parsed.errors.isEmpty && parsed.rows.count == 10)
+            let sold = Dictionary(
+                uniqueKeysWithValues: TrafficSimulator.sold(
+                    await shop.trades(
+                        modifiedFrom: .distantPast, to: .distantFuture, types: Set(Self.allTypes.split(separator: ",").map(String.init))),
+                    on: first.days(until: today)
+                ).map { ($0.day, $0) })
+            for day in parsed.rows.map(\.value) {
+                let orders = try #require(sold[day.day])
+                #expect(day.payingBuyers == orders.payingBuyers && day.visitors > orders.payingBuyers)
+                #expect(day.reportedPayment.map { $0 >= orders.gmv } == true, "the export counts at least the orders' GMV")
+                #expect((4...5).contains((day.dsrDescription ?? 0) / 10_000))
+            }
+            // A day's row is the same in any export that covers it.
+            let (shorter, _) = try await URLSession.shared.data(
+                from: URL(string: "\(base)/sandbox/shops/test-shop/traffic.csv?from=\(last)&until=\(last)")!)
+            #expect(try TrafficExport.parse(shorter, store: store).rows.first?.value == parsed.rows.last?.value)
+            let (_, bad) = try await URLSession.shared.data(
+                from: URL(string: "\(base)/sandbox/shops/test-shop/traffic.csv?from=x&until=y")!)
+            #expect((bad as? HTTPURLResponse)?.statusCode == 400)
+        }
+    }
 }

@@ -33,7 +33,12 @@ enum DashboardCharts {
             return LineChart(
                 title: title, days: labels,
                 series: series.map { label, style, days in
-                    LineChart.Series(label: label, style: style, values: days.map { value($0).map(Double.init) })
+                    // Before the agency took the store over, or in a period without a row, Daiyun has
+                    // no figures: no line, not a zero.
+                    let empty = days.allSatisfy { $0.sales.paidOrders == 0 && $0.refunds == 0 && $0.traffic == nil }
+                    return LineChart.Series(
+                        label: label, style: style,
+                        values: days.map { empty || $0.day < board.store.takenOverOn ? nil : value($0).map(Double.init) })
                 }, marks: marks, axisText: text.axis, exactText: text.exact, emptyText: l10n["chart_empty"])
         }
         var dsr = LineChart(

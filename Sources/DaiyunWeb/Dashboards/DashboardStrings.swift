@@ -5,6 +5,9 @@ extension StringTable {
         [
             "dashboard_title": ("%@ · 经营看板", "%@ · Dashboard"),
             "dashboard_link": ("经营看板", "Dashboard"),
+            "dashboard_store_details": ("店铺资料", "Store details"),
+            "dashboard_orders": ("订单", "Orders"),
+            "dashboard_sync": ("渠道同步", "Channel sync"),
             "dashboard_from": ("开始日", "From"),
             "dashboard_until": ("结束日（含）", "Until (inclusive)"),
             "dashboard_apply": ("查看", "Show"),

@@ -30,7 +30,7 @@ struct LineChart {
     static let width = 720.0
     static let height = 240.0
     private static let left = 64.0
-    private static let right = 12.0
+    private static let right = 24.0
     private static let top = 16.0
     private static let bottom = 40.0
 

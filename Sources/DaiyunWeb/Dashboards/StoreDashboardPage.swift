@@ -19,11 +19,17 @@ struct StoreDashboardPage: PageContent {
     var promotionsLine: String?
     var hasTraffic: Bool
     var tiles: [Tile]
-    var charts: [String]
+    var charts: [Chart]
     var days: [DayRow]
     var total: DayRow
     var skus: [SKURow]
     var downloads: [Link]
+
+    /// A chart with its caption.
+    struct Chart: Encodable {
+        var title: String
+        var svg: String
+    }
 
     struct Link: Encodable {
         var label: String
@@ -83,7 +89,7 @@ struct StoreDashboardPage: PageContent {
         promotionsLine = promotionNames.isEmpty ? nil : l10n.format("dashboard_promotions", promotionNames.joined(separator: "、"))
         hasTraffic = board.totals.visitors != nil
         tiles = Self.tiles(board, l10n)
-        charts = DashboardCharts.store(board, l10n).map(\.svg)
+        charts = DashboardCharts.store(board, l10n).map { Chart(title: $0.title, svg: $0.svg) }
         let promotionsByDay = Dictionary(board.promotions.map { ($0.day, l10n["promotion_" + $0.name]) }, uniquingKeysWith: { a, _ in a })
         days = board.days.reversed().map { day in
             Self.row(

@@ -1,4 +1,5 @@
 import DaiyunCore
+import DaiyunIntegration
 import DaiyunPersistence
 import DaiyunSimulation
 import Foundation
@@ -115,7 +116,9 @@ enum DemoCatalog {
         let until = BusinessDay(containing: today.start.addingTimeInterval(86_400 + 3600))
         for (index, store) in stores.enumerated() where !simulated.isEmpty {
             // Each store's year is one transaction: present whole, or not at all.
-            if try await OrderRepository(database: app.db).hasOrders(store: store.id, fromSourceKind: "demo-generator") { continue }
+            let hasOrders = try await OrderRepository(database: app.db).hasOrders(store: store.id, fromSourceKind: "demo-generator")
+            let hasTraffic = try await !TrafficRepository(database: app.db).days(store: store.id, from: from, through: from).isEmpty
+            if hasOrders && hasTraffic { continue }
             let seed = UInt64(abs(Int(store.shopID.utf8.reduce(7) { $0 &* 31 &+ Int($1) })) % 1_000_000) + UInt64(index)
             let simulator = StoreSimulator(
                 store: store.id, skus: simulated, baseOrdersPerDay: baseOrdersPerDay(store),
@@ -129,6 +132,12 @@ enum DemoCatalog {
             // The generator's parameters are the raw input these rows come from.
             let parameters =
                 #"{"generator":"StoreSimulator","seed":\#(seed),"base_orders_per_day":\#(baseOrdersPerDay(store)),"from":"\#(from)","until":"\#(storeUntil)"}"#
+            if !hasTraffic {
+                try await importTraffic(
+                    TrafficSimulator.sold(year.orders, on: from.days(until: min(storeUntil, today))), into: store, of: client, seed: seed,
+                    on: app, by: context)
+            }
+            if hasOrders { continue }
             let source = try await SourceRecordRepository(database: app.db).keep(
                 Data(parameters.utf8), name: "demo-year-\(store.shopID).json", kind: "demo-generator",
                 agency: client.agencyID, store: store.id, by: context
@@ -140,5 +149,16 @@ enum DemoCatalog {
             log("demo: \(store.name): \(year.orders.count) orders, \(year.refunds.count) refunds")
             try checkpoint("orders \(store.shopID)")
         }
+    }
+
+    /// Imports a store's simulated 生意参谋 export as a user would, through the import service.
+    static func importTraffic(
+        _ days: [TrafficSimulator.Sold], into store: Store, of client: Client, seed: UInt64, on app: Application, by context: WriteContext
+    ) async throws {
+        guard let first = days.first?.day, let last = days.last?.day else { return }
+        let file = Data(TrafficSimulator.csv(days, seed: seed).utf8)
+        _ = try await ImportService(database: app.db).run(
+            file, name: "生意参谋-\(store.shopID)-\(first)-\(last).csv", kind: .traffic, mode: .skipBadRows,
+            target: ImportTarget(client: client, store: store), by: context)
     }
 }

@@ -32,6 +32,8 @@ struct Workbench: Sendable {
     var refunds: [RefundToHandle] = []
     var reviews: [ReviewToAnswer] = []
     var lowStock: [LowStockSKU] = []
+    /// The stores with sales whose last 7 days fell against the 7 before, and why.
+    var attention: [(store: Store, reasons: [AttentionReason])] = []
 
     /// The stores that show a section.
     func stores(with section: WorkbenchSection) -> [StoreDay] { stores.filter { $0.sections.contains(section) } }
@@ -54,6 +56,9 @@ struct Workbench: Sendable {
         let today = try await sales.sales(of: selling, in: .today(now), now: now)
         let yesterday = try await sales.sales(of: selling, in: .yesterday(now), now: now)
         let month = principal.kind == .brandViewer ? try await sales.sales(of: selling, in: .monthToDate(now), now: now) : [:]
+        let figures = StoreFiguresRepository(database: db)
+        let week = try await figures.periods(of: selling, in: OverviewPeriod.last7Days.range(at: now), now: now)
+        let weekBefore = try await figures.periods(of: selling, in: OverviewPeriod.last7Days.comparison(at: now), now: now)
         let shipping = try await queues.shippingCounts(of: bench.stores(with: .shipping).map(\.store), at: now)
         let refunds = try await queues.refundCounts(of: ids(.refunds))
         let reviews = try await queues.reviewCounts(of: ids(.reviews), at: now)
@@ -73,6 +78,10 @@ struct Workbench: Sendable {
                     syncedUntil: orders?.syncedUntil, lastSuccessAt: orders?.lastSuccessAt, lastErrorAt: orders?.lastErrorAt, at: now)
                 bench.stores[index].syncedUntil = orders?.syncedUntil
             }
+        }
+        bench.attention = bench.stores(with: .sales).compactMap { day in
+            let reasons = AttentionReason.reasons(current: week[day.store.id] ?? .zero, previous: weekBefore[day.store.id] ?? .zero)
+            return reasons.isEmpty ? nil : (day.store, reasons)
         }
         bench.ordersToShip = try await queues.ordersToShip(in: bench.stores(with: .shipping).map(\.store), limit: listLength)
         bench.refunds = try await queues.refundsToHandle(in: ids(.refunds), limit: listLength)

@@ -24,6 +24,7 @@ struct WorkbenchPage: PageContent {
     var refunds: [RefundRow]
     var reviews: [ReviewRow]
     var lowStock: [StockRow]
+    var attention: [AttentionRow]
     var clients: [HomeClientRow]
     var stores: [StoreRow]
     var canManageClients: Bool
@@ -74,6 +75,13 @@ struct WorkbenchPage: PageContent {
         var sync: String
         var syncLabel: String
         var syncPath: String?
+    }
+
+    /// A store needing attention: its dashboard and the reasons.
+    struct AttentionRow: Encodable {
+        var name: String
+        var path: String
+        var reasons: [String]
     }
 
     struct Link: Encodable {
@@ -139,6 +147,10 @@ struct WorkbenchPage: PageContent {
             ? []
             : Self.figureTiles(today: today, yesterday: yesterday, month: isBrand ? month : nil, l10n)
         todo = Self.todoTiles(bench, l10n)
+        attention = bench.attention.map { store, reasons in
+            AttentionRow(
+                name: store.name, path: SiteURL.dashboard(store.id, nil).path, reasons: reasons.map { l10n["attention_" + $0.rawValue] })
+        }
         columns = Columns(
             sales: !selling.isEmpty, shipping: !bench.stores(with: .shipping).isEmpty, refunds: !bench.stores(with: .refunds).isEmpty,
             reviews: !bench.stores(with: .reviews).isEmpty, sync: !bench.stores(with: .sync).isEmpty)
