@@ -19,6 +19,8 @@ struct LocalizationTests {
         OrderPage.self,
         SyncPage.self, CatalogPage.self, SKUPage.self, StockPage.self, ImportsPage.self, ImportPreviewPage.self, ImportBatchPage.self,
         AccountPage.self, StaffPage.self, AuditPage.self, APIReferencePage.self, StoreDashboardPage.self, OverviewPage.self,
+        AlertsPage.self,
+        AlertRulesPage.self,
     ]
 
     /// Keys code builds at run time from a value (`status_\(order.status)`), with every value they take.
@@ -30,7 +32,7 @@ struct LocalizationTests {
         // Changes by hand, and the movements orders make.
         "stock_kind_": StockChangeKind.allCases.map(\.rawValue) + ["reserve", "release", "deduct"],
         "stock_": LineStockState.allCases.map(\.rawValue),
-        "job_kind_": [JobKind.sync, .stockPush, .ship].map(\.rawValue),
+        "job_kind_": [JobKind.sync, .stockPush, .ship, .alerts].map(\.rawValue),
         "job_status_": JobStatus.allCases.map(\.rawValue),
         "sync_kind_": ["orders", "refunds", "reviews"],
         "import_kind_": ImportKind.allCases.map(\.rawValue),
@@ -44,12 +46,17 @@ struct LocalizationTests {
         "audit_action_": AuditWords.actions.map(AuditWords.key),
         "audit_entity_": [
             "agency", "client", "store", "user", "sku", "product", "order", "warehouse", "store_assignment", "api_token", "import_batch",
-            "safety_stock", "listing", "audit_chain", "stock_level",
+            "safety_stock", "listing", "audit_chain", "stock_level", "alert", "alert_rule",
         ],
         "movement_reason_": Array(Localizer.movementReasons.values),
         "promotion_": PromotionCalendar.names,
         "attention_": AttentionReason.allCases.map(\.rawValue),
         "overview_period_": OverviewPeriod.allCases.map(\.rawValue),
+        "alert_kind_": AlertKind.allCases.map(\.rawValue),
+        "alerts_unit_": AlertKind.allCases.map(\.rawValue),
+        "alert_severity_": AlertSeverity.allCases.map(\.rawValue),
+        "alert_status_": AlertStatus.allCases.map(\.rawValue),
+        "alert_dsr_drop_": ["description", "service", "logistics"],
         // Labels of the fields an error names; a name without a label reads as itself.
         "field_": [],
     ]

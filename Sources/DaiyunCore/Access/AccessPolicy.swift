@@ -62,6 +62,9 @@ public enum Permission: String, Sendable, CaseIterable {
     /// scope): the roles that ship, and the brand, whose customers they are and who checks the raw
     /// files. Everyone else who sees the store (CS, promoters, designers) sees them masked.
     case viewBuyerContact
+    /// Acknowledge and resolve a store's alerts (store scope): everyone of the agency who works on
+    /// the store. Brands read their alerts, the agency handles them.
+    case handleAlerts
 }
 
 /// The answer to "may this principal do this here?".
@@ -120,6 +123,9 @@ public enum AccessPolicy {
             if case .store(_, _, let store) = scope {
                 return !(principal.assignments[store] ?? []).isDisjoint(with: [.warehouse, .storeManager])
             }
+            return false
+        case (.staff, .handleAlerts):
+            if case .store(_, _, let store) = scope { return principal.assignments[store] != nil }
             return false
         case (.staff, .importData):
             switch scope {

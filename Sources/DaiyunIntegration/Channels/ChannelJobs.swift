@@ -22,7 +22,13 @@ extension JobRegistry {
                 var sync = TaobaoSync(database: database, client: client, store: store)
                 sync.clock = clock
                 sync.ids = ids
-                return try await channel.translatingErrors { [sync] in try await sync.run(now: now).message }
+                let report = try await channel.translatingErrors { [sync] in try await sync.run(now: now) }
+                if report.orders.counts.inserted + report.orders.counts.updated + report.refunds.counts.inserted
+                    + report.refunds.counts.updated + report.reviews.counts.inserted > 0
+                {
+                    try await AlertEvaluator.queue(store, on: database, ids: ids, now: now)
+                }
+                return report.message
             })
         register(
             .stockPush,
@@ -78,7 +84,7 @@ struct ChannelJobContext: Sendable {
     }
 
     /// The platform's errors as job failures: final unless the error family is worth retrying.
-    func translatingErrors(_ body: () async throws -> Message) async throws -> Message {
+    func translatingErrors<T>(_ body: () async throws -> T) async throws -> T {
         do { return try await body() } catch let error as TOPError {
             throw JobFailure(
                 Message("job_error_channel", [error.description], english: error.description), final: !error.family.isRetryable)

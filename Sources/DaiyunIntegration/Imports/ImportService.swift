@@ -85,10 +85,22 @@ public struct ImportService: Sendable {
         return ImportPreview(kind: kind, encoding: parsed.encoding, rowsRead: parsed.rowsRead, goodRows: parsed.good, errors: parsed.errors)
     }
 
-    /// Imports the file. `progress` hears (rows applied, rows to apply) as chunks land.
+    /// Imports the file. `progress` hears (rows applied, rows to apply) as chunks land. A file
+    /// imported into a store has the store's alerts evaluated again soon after.
     public func run(
         _ data: Data, name: String, kind: ImportKind, mode: ImportMode, target: ImportTarget, by context: WriteContext,
         progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async throws -> ImportResult {
+        let result = try await importFile(data, name: name, kind: kind, mode: mode, target: target, by: context, progress: progress)
+        if let store = target.store, result.batch.outcome == "imported" {
+            try await AlertEvaluator.queue(store, on: database, ids: context.ids, now: context.now)
+        }
+        return result
+    }
+
+    private func importFile(
+        _ data: Data, name: String, kind: ImportKind, mode: ImportMode, target: ImportTarget, by context: WriteContext,
+        progress: @escaping @Sendable (Int, Int) -> Void
     ) async throws -> ImportResult {
         if kind != .catalog, target.store == nil { throw ValidationError(field: "store", rule: .required) }
         let (source, isNew) = try await SourceRecordRepository(database: database).keep(

@@ -33,5 +33,6 @@ public enum Migrations {
         M0028_AddOrderReceiver(),
         M0029_CreateStoreTrafficDays(),
         M0030_CreateSalesRollups(),
+        M0031_CreateAlerts(),
     ]
 }

@@ -30,6 +30,7 @@ extension Application {
     public var jobRegistry: JobRegistry {
         var registry = JobRegistry()
         registry.registerChannelJobs(database: db, secrets: secrets, clock: services.now, ids: services.ids)
+        registry.registerAlertJobs(database: db, ids: services.ids)
         return registry
     }
 }

@@ -47,6 +47,7 @@ struct Layout: Encodable, Sendable {
         var account = SiteURL.account.path
         var orderSearch = SiteURL.orderSearch.path
         var overview = SiteURL.overview(nil).path
+        var alerts = SiteURL.alerts(resolved: false).path
     }
 }
 

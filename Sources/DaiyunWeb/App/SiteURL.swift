@@ -72,6 +72,13 @@ enum SiteURL: Sendable, Equatable {
     /// Every store the user may see, over a period of `OverviewPeriod`.
     case overview(OverviewPeriod?)
     case overviewFile(OverviewPeriod, xlsx: Bool)
+    /// The alert inbox: unresolved alerts, or resolved ones.
+    case alerts(resolved: Bool)
+    /// Acknowledges an alert, or resolves it.
+    case alertAction(UUID, resolve: Bool)
+    /// A store's alert rules, and the form that changes one.
+    case alertRules(ID<Store>)
+    case alertRule(ID<Store>, AlertKind)
 
     /// The path, with its query when it has one.
     var path: String {
@@ -135,6 +142,10 @@ enum SiteURL: Sendable, Equatable {
         case .ordersPaidOn(let id, let day): "/stores/\(id)/orders?paid=\(day)"
         case .overview(let period): "/overview" + (period.map { "?period=\($0.rawValue)" } ?? "")
         case .overviewFile(let period, let xlsx): "/overview.\(xlsx ? "xlsx" : "csv")?period=\(period.rawValue)"
+        case .alerts(let resolved): resolved ? "/alerts?status=resolved" : "/alerts"
+        case .alertAction(let id, let resolve): "/alerts/\(id.uuidString.lowercased())/\(resolve ? "resolve" : "acknowledge")"
+        case .alertRules(let id): "/stores/\(id)/alert-rules"
+        case .alertRule(let id, let kind): "/stores/\(id)/alert-rules/\(kind.rawValue)"
         }
     }
 

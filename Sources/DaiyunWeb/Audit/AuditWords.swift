@@ -7,8 +7,10 @@ import Foundation
 enum AuditWords {
     /// The actions Daiyun records, each with an `audit_action_…` string.
     static let actions = [
-        "agency.create", "api_token.create", "api_token.revoke", "assignment.create", "assignment.delete", "audit_chain.head",
+        "agency.create", "alert.acknowledge", "alert.resolve", "alert_rule.update", "api_token.create", "api_token.revoke",
+        "assignment.create", "assignment.delete", "audit_chain.head",
         "channel.connect", "client.create", "client.update", "import.orders", "import.refunds", "import.lines", "import.catalog",
+        "import.traffic",
         "listing.create", "order.ship", "product.create", "safety_stock.set", "sku.create", "sku.update", "stock.receipt",
         "stock.adjustment", "stock.stocktake", "stock_warning.set", "store.create", "store.update", "user.create", "user.update",
         "user.sign_in_locked", "user.unlock", "user.password_reset", "user.password_change", "user.disable", "user.enable",

@@ -8,6 +8,7 @@ extension StringTable {
             "dashboard_store_details": ("店铺资料", "Store details"),
             "dashboard_orders": ("订单", "Orders"),
             "dashboard_sync": ("渠道同步", "Channel sync"),
+            "dashboard_alert_rules": ("告警规则", "Alert rules"),
             "dashboard_from": ("开始日", "From"),
             "dashboard_until": ("结束日（含）", "Until (inclusive)"),
             "dashboard_apply": ("查看", "Show"),

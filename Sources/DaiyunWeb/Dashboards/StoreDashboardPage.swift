@@ -11,6 +11,7 @@ struct StoreDashboardPage: PageContent {
     static let strings: [StringTable] = [.dashboards]
     var title: String
     var store: StoreRow
+    var alertRulesPath: String
     var from: String
     var until: String
     var action: String
@@ -71,6 +72,7 @@ struct StoreDashboardPage: PageContent {
         let period = board.period
         title = l10n.format("dashboard_title", board.store.name)
         store = StoreRow(board.store, clientName: clientName, l10n)
+        alertRulesPath = SiteURL.alertRules(board.store.id).path
         from = period.first.description
         until = period.last.description
         action = SiteURL.dashboard(board.store.id, nil).path

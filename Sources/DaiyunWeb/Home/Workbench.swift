@@ -32,6 +32,8 @@ struct Workbench: Sendable {
     var refunds: [RefundToHandle] = []
     var reviews: [ReviewToAnswer] = []
     var lowStock: [LowStockSKU] = []
+    /// Open alerts over the stores the user sees.
+    var openAlerts = 0
     /// The stores with sales whose last 7 days fell against the 7 before, and why.
     var attention: [(store: Store, reasons: [AttentionReason])] = []
 
@@ -83,6 +85,7 @@ struct Workbench: Sendable {
             let reasons = AttentionReason.reasons(current: week[day.store.id] ?? .zero, previous: weekBefore[day.store.id] ?? .zero)
             return reasons.isEmpty ? nil : (day.store, reasons)
         }
+        bench.openAlerts = try await AlertRepository(database: db).openCounts(of: stores.map(\.id)).values.reduce(0, +)
         bench.ordersToShip = try await queues.ordersToShip(in: bench.stores(with: .shipping).map(\.store), limit: listLength)
         bench.refunds = try await queues.refundsToHandle(in: ids(.refunds), limit: listLength)
         bench.reviews = try await queues.reviewsToAnswer(in: ids(.reviews), at: now, limit: listLength)

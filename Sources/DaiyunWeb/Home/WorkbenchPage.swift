@@ -242,6 +242,9 @@ struct WorkbenchPage: PageContent {
             let count = reviews.reduce(0) { $0 + $1.reviews }
             tile(l10n["workbench_reviews"], count, path: "#reviews", alert: count > 0)
         }
+        if bench.principal.kind != .brandViewer {
+            tile(l10n["workbench_alerts"], bench.openAlerts, path: SiteURL.alerts(resolved: false).path, alert: bench.openAlerts > 0)
+        }
         if !bench.stores(with: .stock).isEmpty {
             tile(l10n["workbench_low_stock"], bench.lowStock.count, path: "#stock", alert: !bench.lowStock.isEmpty)
         }

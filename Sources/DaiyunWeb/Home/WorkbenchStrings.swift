@@ -7,6 +7,7 @@ extension StringTable {
             "workbench_as_of": ("截至 %@（北京时间）", "As of %@ (Beijing time)"),
             "workbench_figures": ("今日数据", "Today's figures"),
             "workbench_todo": ("待办", "To do"),
+            "workbench_alerts": ("待处理告警", "Open alerts"),
             "workbench_attention": ("需要关注的店铺（近 7 天较前 7 天）", "Stores needing attention (last 7 days vs the 7 before)"),
             "workbench_today_gmv": ("今日成交额", "GMV today"),
             "workbench_today_orders": ("今日支付订单", "Paid orders today"),

@@ -71,6 +71,7 @@ extension StringTable {
             "nav_catalog": ("商品", "Catalog"),
             "nav_imports": ("数据导入", "Imports"),
             "nav_overview": ("店铺总览", "Overview"),
+            "nav_alerts": ("告警", "Alerts"),
             "field_code": ("编码", "Code"),
             "field_sku_id": ("SKU", "SKU"),
             "field_warehouse_id": ("仓库", "Warehouse"),

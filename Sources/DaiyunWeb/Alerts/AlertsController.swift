@@ -1,0 +1,77 @@
+import DaiyunCore
+import DaiyunPersistence
+import Vapor
+
+/// The alert inbox, acknowledging and resolving alerts, and a store's alert rules.
+struct AlertsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("alerts", use: inbox)
+        routes.post("alerts", ":alertID", "acknowledge") { try await move($0, to: .acknowledged) }
+        routes.post("alerts", ":alertID", "resolve") { try await move($0, to: .resolved) }
+        routes.get("stores", ":storeID", "alert-rules", use: rules)
+        routes.post("stores", ":storeID", "alert-rules", ":kind", use: updateRule)
+    }
+
+    func inbox(req: Request) async throws -> Response {
+        let resolved = try req.queryChoice("status", among: ["unresolved", "resolved"]) == "resolved"
+        let (alerts, stores) = try await req.visibleAlerts(resolved: resolved)
+        let principal = try req.principal()
+        let page = AlertsPage(
+            alerts, stores: stores, resolved: resolved,
+            canHandle: { AccessPolicy.decide(principal, .handleAlerts, in: $0.scope) == .allow }, Page.localizer(for: req))
+        return try await Page.render(page, for: req)
+    }
+
+    func move(_ req: Request, to status: AlertStatus) async throws -> Response {
+        return try await Page.formAction(req, failurePath: .alerts(resolved: false)) {
+            _ = try await req.moveAlert(to: status)
+            return Page.saved(req, to: .alerts(resolved: false))
+        }
+    }
+
+    func rules(req: Request) async throws -> Response {
+        let store = try await req.store()
+        let rules = try await AlertRepository(database: req.db).rules(of: store.id, ids: req.ids, now: req.now)
+        let page = AlertRulesPage(
+            store: store, clientName: try await req.tenancy.client(store.clientID)?.name ?? "", rules: rules,
+            canEdit: AccessPolicy.decide(try req.principal(), .editStore, in: store.scope) == .allow, Page.localizer(for: req))
+        return try await Page.render(page, for: req)
+    }
+
+    func updateRule(req: Request) async throws -> Response {
+        let store = try await req.store(for: .editStore)
+        guard let kind = req.parameters.get("kind").flatMap(AlertKind.init(rawValue:)) else { throw AccessDenied.notFound }
+        let path = SiteURL.alertRules(store.id)
+        return try await Page.formAction(req, failurePath: path) {
+            let repository = AlertRepository(database: req.db)
+            guard let rule = try await repository.rules(of: store.id, ids: req.ids, now: req.now).first(where: { $0.kind == kind }) else {
+                throw AccessDenied.notFound
+            }
+            var changed = rule
+            changed.threshold = try AlertRule.threshold(req.formField("threshold"), for: kind)
+            changed.severity = try TextRules.choice(req.formField("severity"), field: "severity", as: AlertSeverity.self)
+            changed.enabled = req.optionalFormField("enabled") == "1"
+            _ = try await repository.update(rule, to: changed, store: store, by: try req.writeContext())
+            return Page.saved(req, to: path)
+        }
+    }
+}
+
+extension Request {
+    /// The alerts of the stores the user may see, with those stores.
+    func visibleAlerts(resolved: Bool) async throws -> ([Alert], [ID<Store>: Store]) {
+        let stores = try await tenancy.stores(visibleTo: AccessPolicy.visibility(of: try principal()))
+        let alerts = try await AlertRepository(database: db).alerts(of: stores.map(\.id), resolved: resolved)
+        return (alerts, Dictionary(uniqueKeysWithValues: stores.map { ($0.id, $0) }))
+    }
+
+    /// Acknowledges or resolves the alert the path names, for those who handle its store's alerts.
+    func moveAlert(to status: AlertStatus) async throws -> Alert {
+        let repository = AlertRepository(database: db)
+        guard let id = parameters.get("alertID").flatMap(UUID.init(uuidString:)), let alert = try await repository.alert(id),
+            let store = try await tenancy.store(alert.storeID)
+        else { throw AccessDenied.notFound }
+        try authorize(.handleAlerts, in: store.scope)
+        return try await repository.move(alert, to: status, store: store, by: try writeContext())
+    }
+}

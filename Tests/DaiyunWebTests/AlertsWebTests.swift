@@ -1,0 +1,104 @@
+import DaiyunCore
+import DaiyunIntegration
+import DaiyunPersistence
+import DaiyunTestSupport
+import DaiyunWebTestSupport
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Alerts")
+struct AlertsWebTests {
+    static let now = ShanghaiTime.parse("2026-12-01 09:00:00")!
+
+    /// A bad review without a reply in store a1, and the store's alerts evaluated: one alert.
+    static func seed(_ app: Application, _ t: TestTenancy) async throws -> Alert {
+        let context = WriteContext(actor: "job:test", now: now)
+        let source = try await SourceRecordRepository(database: app.db).keep(
+            Data("review".utf8), name: "r", kind: "upload", agency: t.agencyA.id, store: t.storeA1.id, by: context
+        ).record.id
+        let review = Review(
+            storeID: t.storeA1.id, tid: "8001", oid: "80011", result: .bad, content: "太慢了", reply: "", buyerNick: "b", itemTitle: "面霜",
+            createdAt: now.addingTimeInterval(-3_600))
+        _ = try await ReviewRepository(database: app.db).apply([review], store: t.storeA1, source: source, by: context)
+        let opened = try await AlertEvaluator(database: app.db).evaluate(t.storeA1, at: now)
+        return try #require(opened.first { $0.kind == .badReview })
+    }
+
+    @Test(
+        "the inbox lists the alerts of the stores one may see; those who work on the store handle them, audited",
+        arguments: TestDatabase.available)
+    func inbox(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let alert = try await Self.seed(app, t)
+            app.setClock { Self.now }
+            let cs = BrowserSession(app: app)
+            try await cs.signIn("cs_agent", password: TestTenancy.password)
+            let page = try await cs.get("/alerts").body.string
+            #expect(
+                page.contains("订单 8001 的差评待回复") && page.contains("差评待回复")
+                    && page.contains("/alerts/\(alert.id.uuidString.lowercased())/acknowledge"))
+            #expect(try await cs.post("/alerts/\(alert.id.uuidString.lowercased())/acknowledge", [:]).status == .seeOther)
+            #expect(try await AlertRepository(database: app.db).alert(alert.id)?.status == .acknowledged)
+
+            // A brand reads its alerts, but the agency handles them; another agency does not see them.
+            let brand = BrowserSession(app: app)
+            try await brand.signIn("viewera1", password: TestTenancy.password)
+            #expect(try await brand.get("/alerts").body.string.contains("订单 8001"))
+            #expect(try await brand.post("/alerts/\(alert.id.uuidString.lowercased())/resolve", [:]).status == .forbidden)
+            let other = BrowserSession(app: app)
+            try await other.signIn("adminb", password: TestTenancy.password)
+            #expect(!(try await other.get("/alerts").body.string.contains("8001")))
+            #expect(try await other.post("/alerts/\(alert.id.uuidString.lowercased())/resolve", [:]).status == .notFound)
+
+            let token = try await t.token(for: "admin", on: app)
+            let tester = try app.testing()
+            let resolved = try await tester.sendRequest(
+                .POST, "/api/v1/alerts/\(alert.id.uuidString.lowercased())/resolve", headers: HTTP.api(token))
+            #expect(resolved.status == .ok && HTTP.object(resolved)["status"] as? String == "resolved")
+            let list = HTTP.object(try await tester.sendRequest(.GET, "/api/v1/alerts?status=resolved", headers: HTTP.api(token)))
+            #expect((list["items"] as? [[String: Any]])?.first?["resolved_by"] as? String == "user:admin")
+            #expect(
+                try await tester.sendRequest(.GET, "/api/v1/alerts?status=closed", headers: HTTP.api(token)).status == .unprocessableEntity)
+            let audit = try await AuditLogRepository(database: app.db).entries(
+                in: .client(t.clientA1.id), matching: AuditEntryFilter(), limit: 50, offset: 0)
+            #expect(audit.filter { $0.action.hasPrefix("alert.") }.map(\.action).sorted() == ["alert.acknowledge", "alert.resolve"])
+        }
+    }
+
+    @Test("a store's managers change its alert rules; others read them; a bad threshold is refused", arguments: TestDatabase.available)
+    func rules(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            app.setClock { Self.now }
+            let manager = BrowserSession(app: app)
+            try await manager.signIn("store_manager", password: TestTenancy.password)
+            let page = try await manager.get("/stores/\(t.storeA1.id)/alert-rules").body.string
+            #expect(page.contains("成交额下降") && page.contains("value=\"3000\""))
+            let saved = try await manager.post(
+                "/stores/\(t.storeA1.id)/alert-rules/gmv_drop", ["threshold": "2000", "severity": "warning"])
+            #expect(saved.status == .seeOther)
+            let rules = try await AlertRepository(database: app.db).rules(of: t.storeA1.id, ids: .kernel, now: Self.now)
+            let gmv = try #require(rules.first { $0.kind == .gmvDrop })
+            #expect(gmv.threshold == 2_000 && gmv.severity == .warning && !gmv.enabled)
+            let bad = try await manager.post("/stores/\(t.storeA1.id)/alert-rules/gmv_drop", ["threshold": "99999", "severity": "warning"])
+            #expect(bad.status == .seeOther)
+            #expect(
+                try await AlertRepository(database: app.db).rules(of: t.storeA1.id, ids: .kernel, now: Self.now).first {
+                    $0.kind == .gmvDrop
+                }?.threshold == 2_000)
+
+            let warehouse = BrowserSession(app: app)
+            try await warehouse.signIn("warehouse", password: TestTenancy.password)
+            #expect(try await warehouse.get("/stores/\(t.storeA1.id)/alert-rules").status == .ok)
+            #expect(
+                try await warehouse.post("/stores/\(t.storeA1.id)/alert-rules/gmv_drop", ["threshold": "2000", "severity": "info"]).status
+                    == .forbidden)
+            let token = try await t.token(for: "viewerA1", on: app)
+            let api = try await app.testing().sendRequest(.GET, "/api/v1/stores/\(t.storeA1.id)/alert-rules", headers: HTTP.api(token))
+            #expect((HTTP.object(api)["items"] as? [[String: Any]])?.count == AlertKind.allCases.count)
+        }
+    }
+}
