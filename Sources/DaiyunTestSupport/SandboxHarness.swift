@@ -25,6 +25,25 @@ public func withSandbox<T>(_ gateway: SandboxGateway, shops: [SandboxShop], _ bo
     }
 }
 
+/// Runs `body` with a robot receiver listening on a free loopback port; `body` gets its base address.
+public func withRobotReceiver<T>(_ receiver: RobotReceiver, _ body: (String) async throws -> T) async throws -> T {
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    receiver.routes(app)
+    do {
+        try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+        guard let port = app.http.server.shared.localAddress?.port else { throw Abort(.internalServerError, reason: "no port") }
+        let result = try await body("http://127.0.0.1:\(port)")
+        await app.server.shutdown()
+        try await app.asyncShutdown()
+        return result
+    } catch {
+        await app.server.shutdown()
+        try? await app.asyncShutdown()
+        throw error
+    }
+}
+
 /// A transport that fails every call after the first `calls`, as a process killed mid-sync would stop.
 public final class KilledTransport: ChannelTransport, @unchecked Sendable {
     private let lock = NSLock()

@@ -59,6 +59,7 @@ struct DemoCommand: AsyncParsableCommand {
                 let endpoint = "http://\(config.host):\(sandboxPort)/router/rest"
                 sandbox = try await DemoSandbox().start(host: config.host, port: sandboxPort)
                 let stores = try await DemoSandbox.connectStores(on: app, endpoint: endpoint)
+                try await DemoSandbox.connectRobot(on: app, base: "http://\(config.host):\(sandboxPort)")
                 try await DemoSandbox.importTraffic(
                     on: app, base: "http://\(config.host):\(sandboxPort)", stores: stores, now: app.clock())
                 text += "\nPlatform sandbox (Taobao Open Platform) at \(endpoint)\n"

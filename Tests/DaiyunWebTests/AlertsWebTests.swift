@@ -4,6 +4,7 @@ import DaiyunPersistence
 import DaiyunTestSupport
 import DaiyunWebTestSupport
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -100,5 +101,45 @@ struct AlertsWebTests {
             let api = try await app.testing().sendRequest(.GET, "/api/v1/stores/\(t.storeA1.id)/alert-rules", headers: HTTP.api(token))
             #expect((HTTP.object(api)["items"] as? [[String: Any]])?.count == AlertKind.allCases.count)
         }
+    }
+
+    @Test(
+        "a store manager adds a DingTalk robot with its secret, kept sealed; a robot without one is refused",
+        arguments: TestDatabase.available)
+    func robots(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let manager = BrowserSession(app: app)
+            try await manager.signIn("store_manager", password: TestTenancy.password)
+            let form = [
+                "kind": "dingtalk", "name": "运营群", "webhook": "https://oapi.dingtalk.com/robot/send?access_token=abc", "scope": "client",
+                "language": "zh-CN",
+            ]
+            _ = try await manager.post("/stores/\(t.storeA1.id)/robots", form)
+            #expect(try await app.robotsForTest(t.clientA1.id).isEmpty, "no secret, no robot")
+            var signed = form
+            signed["secret"] = "SECtop-secret"
+            #expect(try await manager.post("/stores/\(t.storeA1.id)/robots", signed).status == .seeOther)
+            let robots = try await app.robotsForTest(t.clientA1.id)
+            #expect(robots.count == 1 && robots[0].secret == "SECtop-secret" && robots[0].storeID == nil)
+            let page = try await manager.get("/stores/\(t.storeA1.id)/alert-rules").body.string
+            #expect(
+                page.contains("运营群") && page.contains("该客户的所有店铺") && !page.contains("SECtop-secret") && !page.contains("access_token=abc"))
+            let stored = try await (app.db as! any SQLDatabase).raw("SELECT webhook, secret FROM robots").first()
+            #expect(try stored?.decode(column: "secret", as: String.self).contains("SECtop") == false, "sealed at rest")
+
+            let warehouse = BrowserSession(app: app)
+            try await warehouse.signIn("warehouse", password: TestTenancy.password)
+            #expect(try await warehouse.post("/stores/\(t.storeA1.id)/robots", signed).status == .forbidden)
+            let removed = try await manager.post("/stores/\(t.storeA1.id)/robots/\(robots[0].id.uuidString.lowercased())/delete", [:])
+            let left = try await app.robotsForTest(t.clientA1.id)
+            #expect(removed.status == .seeOther && left.isEmpty)
+        }
+    }
+}
+
+extension Application {
+    func robotsForTest(_ client: ID<Client>) async throws -> [Robot] {
+        try await RobotRepository(database: db, secrets: secrets).robots(of: client)
     }
 }

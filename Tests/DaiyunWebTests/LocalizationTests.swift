@@ -32,7 +32,7 @@ struct LocalizationTests {
         // Changes by hand, and the movements orders make.
         "stock_kind_": StockChangeKind.allCases.map(\.rawValue) + ["reserve", "release", "deduct"],
         "stock_": LineStockState.allCases.map(\.rawValue),
-        "job_kind_": [JobKind.sync, .stockPush, .ship, .alerts].map(\.rawValue),
+        "job_kind_": [JobKind.sync, .stockPush, .ship, .alerts, .robots].map(\.rawValue),
         "job_status_": JobStatus.allCases.map(\.rawValue),
         "sync_kind_": ["orders", "refunds", "reviews"],
         "import_kind_": ImportKind.allCases.map(\.rawValue),
@@ -46,7 +46,7 @@ struct LocalizationTests {
         "audit_action_": AuditWords.actions.map(AuditWords.key),
         "audit_entity_": [
             "agency", "client", "store", "user", "sku", "product", "order", "warehouse", "store_assignment", "api_token", "import_batch",
-            "safety_stock", "listing", "audit_chain", "stock_level", "alert", "alert_rule",
+            "safety_stock", "listing", "audit_chain", "stock_level", "alert", "alert_rule", "robot",
         ],
         "movement_reason_": Array(Localizer.movementReasons.values),
         "promotion_": PromotionCalendar.names,
@@ -54,6 +54,7 @@ struct LocalizationTests {
         "overview_period_": OverviewPeriod.allCases.map(\.rawValue),
         "alert_kind_": AlertKind.allCases.map(\.rawValue),
         "alerts_unit_": AlertKind.allCases.map(\.rawValue),
+        "robots_kind_": Robot.Kind.allCases.map(\.rawValue),
         "alert_severity_": AlertSeverity.allCases.map(\.rawValue),
         "alert_status_": AlertStatus.allCases.map(\.rawValue),
         "alert_dsr_drop_": ["description", "service", "logistics"],

@@ -22,7 +22,14 @@ public struct AlertEvaluator: Sendable {
         let inputs = try await inputs(store, at: now)
         let alerts = AlertRepository(database: database)
         let rules = try await alerts.rules(of: store.id, ids: ids, now: now)
-        return try await alerts.record(AlertEvaluation.evaluate(rules, inputs), store: store, ids: ids, now: now)
+        let opened = try await alerts.record(AlertEvaluation.evaluate(rules, inputs), store: store, ids: ids, now: now)
+        if try await RobotRepository.queue(opened, store: store, now: now, ids: ids, on: database) > 0 {
+            try await JobQueue(database: database, ids: ids).enqueue(
+                .robots, scope: .client(store.clientID, agency: store.agencyID), key: "robots:\(store.clientID)", runAt: now,
+                maxAttempts: 3,
+                now: now)
+        }
+        return opened
     }
 
     func inputs(_ store: Store, at now: Date) async throws -> AlertInputs {

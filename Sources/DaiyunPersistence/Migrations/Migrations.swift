@@ -34,5 +34,6 @@ public enum Migrations {
         M0029_CreateStoreTrafficDays(),
         M0030_CreateSalesRollups(),
         M0031_CreateAlerts(),
+        M0032_CreateRobots(),
     ]
 }

@@ -1,4 +1,5 @@
 import DaiyunCore
+import DaiyunPersistence
 
 /// A store's alert rules: what each watches, from what threshold, how urgent, whether it is on;
 /// admins and the store's managers change them.
@@ -9,6 +10,21 @@ struct AlertRulesPage: PageContent {
     var store: StoreRow
     var canEdit: Bool
     var rules: [Row]
+    var robots: [RobotRow]
+    var addRobotPath: String
+    var kinds: [Choice]
+    var scopes: [Choice]
+    var languages: [Choice]
+
+    struct RobotRow: Encodable {
+        var name: String
+        var kind: String
+        var scope: String
+        var language: String
+        var deliveries: String
+        var lastError: String?
+        var removePath: String?
+    }
 
     struct Row: Encodable {
         var kind: String
@@ -23,7 +39,9 @@ struct AlertRulesPage: PageContent {
         var path: String
     }
 
-    init(store: Store, clientName: String, rules: [AlertRule], canEdit: Bool, _ l10n: Localizer) {
+    init(
+        store: Store, clientName: String, rules: [AlertRule], robots: [(Robot, [RobotDelivery])], canEdit: Bool, _ l10n: Localizer
+    ) {
         title = l10n.format("alerts_rules_title", store.name)
         self.store = StoreRow(store, clientName: clientName, l10n)
         self.canEdit = canEdit
@@ -35,6 +53,25 @@ struct AlertRulesPage: PageContent {
                     Choice(value: $0.rawValue, label: l10n["alert_severity_" + $0.rawValue], selected: $0 == rule.severity)
                 }, severityLabel: l10n["alert_severity_" + rule.severity.rawValue], enabled: rule.enabled,
                 path: SiteURL.alertRule(store.id, rule.kind).path)
+        }
+        self.robots = robots.map { robot, deliveries in
+            let count = { (status: RobotDelivery.Status) in l10n.count(deliveries.filter { $0.status == status }.count) }
+            return RobotRow(
+                name: robot.name, kind: l10n["robots_kind_" + robot.kind.rawValue],
+                scope: l10n[robot.storeID == nil ? "robots_scope_client" : "robots_scope_store"],
+                language: l10n[robot.language == .zhCN ? "lang_zh" : "lang_en"],
+                deliveries: l10n.format("robots_delivery_summary", count(.sent), count(.pending), count(.failed)),
+                lastError: deliveries.first { $0.lastError != nil }?.lastError.map { l10n.format("robots_last_error", $0) },
+                removePath: canEdit ? SiteURL.robotRemove(store.id, robot.id).path : nil)
+        }
+        addRobotPath = SiteURL.robots(store.id).path
+        kinds = Robot.Kind.allCases.map { Choice(value: $0.rawValue, label: l10n["robots_kind_" + $0.rawValue], selected: $0 == .dingtalk) }
+        scopes = [
+            Choice(value: "store", label: l10n["robots_scope_store"], selected: true),
+            Choice(value: "client", label: l10n["robots_scope_client"], selected: false),
+        ]
+        languages = Language.allCases.map {
+            Choice(value: $0.rawValue, label: l10n[$0 == .zhCN ? "lang_zh" : "lang_en"], selected: $0 == .zhCN)
         }
     }
 }

@@ -10,6 +10,8 @@ struct AlertsController: RouteCollection {
         routes.post("alerts", ":alertID", "resolve") { try await move($0, to: .resolved) }
         routes.get("stores", ":storeID", "alert-rules", use: rules)
         routes.post("stores", ":storeID", "alert-rules", ":kind", use: updateRule)
+        routes.post("stores", ":storeID", "robots", use: addRobot)
+        routes.post("stores", ":storeID", "robots", ":robotID", "delete", use: removeRobot)
     }
 
     func inbox(req: Request) async throws -> Response {
@@ -32,8 +34,12 @@ struct AlertsController: RouteCollection {
     func rules(req: Request) async throws -> Response {
         let store = try await req.store()
         let rules = try await AlertRepository(database: req.db).rules(of: store.id, ids: req.ids, now: req.now)
+        var robots: [(Robot, [RobotDelivery])] = []
+        for robot in try await req.robots.robots(of: store.clientID, store: store.id) {
+            robots.append((robot, try await req.robots.deliveries(of: robot.id, limit: 50)))
+        }
         let page = AlertRulesPage(
-            store: store, clientName: try await req.tenancy.client(store.clientID)?.name ?? "", rules: rules,
+            store: store, clientName: try await req.tenancy.client(store.clientID)?.name ?? "", rules: rules, robots: robots,
             canEdit: AccessPolicy.decide(try req.principal(), .editStore, in: store.scope) == .allow, Page.localizer(for: req))
         return try await Page.render(page, for: req)
     }
@@ -54,6 +60,42 @@ struct AlertsController: RouteCollection {
             _ = try await repository.update(rule, to: changed, store: store, by: try req.writeContext())
             return Page.saved(req, to: path)
         }
+    }
+}
+
+extension AlertsController {
+    func addRobot(req: Request) async throws -> Response {
+        let store = try await req.store(for: .editStore)
+        let path = SiteURL.alertRules(store.id)
+        return try await Page.formAction(req, failurePath: path) {
+            let kind = try TextRules.choice(req.formField("kind"), field: "kind", as: Robot.Kind.self)
+            let (name, webhook, secret) = try Robot.checked(
+                kind: kind, name: req.formField("name"), webhook: req.formField("webhook"), secret: req.optionalFormField("secret"))
+            let scope = try TextRules.choice(req.formField("scope"), field: "scope", as: RobotScope.self)
+            let robot = Robot(
+                id: req.ids.random(), agencyID: store.agencyID, clientID: store.clientID, storeID: scope == .store ? store.id : nil,
+                kind: kind, name: name, webhook: webhook, secret: secret,
+                language: try TextRules.choice(req.formField("language"), field: "language", as: Language.self))
+            _ = try await req.robots.add(robot, by: try req.writeContext())
+            return Page.saved(req, to: path)
+        }
+    }
+
+    func removeRobot(req: Request) async throws -> Response {
+        let store = try await req.store(for: .editStore)
+        guard let id = req.parameters.get("robotID").flatMap(UUID.init(uuidString:)), let robot = try await req.robots.robot(id),
+            robot.clientID == store.clientID, robot.storeID == nil || robot.storeID == store.id
+        else { throw AccessDenied.notFound }
+        let path = SiteURL.alertRules(store.id)
+        return try await Page.formAction(req, failurePath: path) {
+            try await req.robots.remove(robot, by: try req.writeContext())
+            return Page.saved(req, to: path)
+        }
+    }
+
+    /// Whether a robot posts one store's alerts or all of its client's.
+    enum RobotScope: String, CaseIterable {
+        case store, client
     }
 }
 

@@ -52,4 +52,6 @@ extension Request {
     var channelConnections: ChannelConnectionRepository {
         ChannelConnectionRepository(database: db, secrets: application.secrets)
     }
+
+    var robots: RobotRepository { RobotRepository(database: db, secrets: application.secrets) }
 }

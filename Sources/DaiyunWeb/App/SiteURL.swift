@@ -79,6 +79,9 @@ enum SiteURL: Sendable, Equatable {
     /// A store's alert rules, and the form that changes one.
     case alertRules(ID<Store>)
     case alertRule(ID<Store>, AlertKind)
+    /// Adds a robot to a store (or its client), and removes one.
+    case robots(ID<Store>)
+    case robotRemove(ID<Store>, UUID)
 
     /// The path, with its query when it has one.
     var path: String {
@@ -146,6 +149,8 @@ enum SiteURL: Sendable, Equatable {
         case .alertAction(let id, let resolve): "/alerts/\(id.uuidString.lowercased())/\(resolve ? "resolve" : "acknowledge")"
         case .alertRules(let id): "/stores/\(id)/alert-rules"
         case .alertRule(let id, let kind): "/stores/\(id)/alert-rules/\(kind.rawValue)"
+        case .robots(let id): "/stores/\(id)/robots"
+        case .robotRemove(let store, let robot): "/stores/\(store)/robots/\(robot.uuidString.lowercased())/delete"
         }
     }
 

@@ -58,6 +58,8 @@ extension StringTable {
             "job_kind_stock_push": ("库存推送", "Stock push"),
             "job_kind_ship": ("发货回传", "Shipment"),
             "job_kind_alerts": ("告警评估", "Alert evaluation"),
+            "job_kind_robots": ("群机器人推送", "Robot messages"),
+            "robots_dispatched": ("已推送群机器人消息", "robot messages sent"),
             "alerts_evaluated": ("新开告警 %@ 条", "%@ alerts opened"),
             "job_no_store": ("店铺已不存在", "the store is gone"),
             "job_status_queued": ("排队中", "Queued"),

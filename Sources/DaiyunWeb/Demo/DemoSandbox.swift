@@ -19,6 +19,10 @@ public struct DemoSandbox: Sendable {
 
     public let gateway: SandboxGateway
     public let shops: [SandboxShop]
+    /// The demo's DingTalk robot: the sandbox receives its messages as DingTalk would.
+    public static let robotToken = "daiyun-demo-robot"
+    public static let robotSecret = "SECdaiyun-demo-robot-secret"
+    public let robots = RobotReceiver(dingTalk: [robotToken: robotSecret])
 
     public init(ordersPerMinute: Double = 6, callsPerSecond: Int = 100, now: Date = Date()) {
         var shops: [SandboxShop] = []
@@ -50,6 +54,7 @@ public struct DemoSandbox: Sendable {
         let app = try await Application.make(.production)
         app.logger.logLevel = .warning
         SandboxServer.routes(app, gateway: gateway, shops: shops)
+        robots.routes(app)
         try await app.server.start(address: .hostname(host, port: port))
         let shops = self.shops
         return Running(app: app, living: Task { await SandboxServer.live(shops) })
@@ -105,5 +110,22 @@ public struct DemoSandbox: Sendable {
                 Data(buffer: body), name: "生意参谋-\(store.shopID)-\(first)-\(last).csv", kind: .traffic, mode: .skipBadRows,
                 target: ImportTarget(client: client, store: store), by: app.writeContext(actor: "job:demo"))
         }
+    }
+
+    /// Gives the first demo brand a DingTalk robot posting to the sandbox at `base` (again when the
+    /// address changed), so that the demo's alerts are delivered as they would be to a group.
+    public static func connectRobot(on app: Application, base: String) async throws {
+        guard let seed = DemoData.clients.first,
+            let client = try await TenancyRepository(database: app.db).clients(named: seed.name).first
+        else { return }
+        let robots = RobotRepository(database: app.db, secrets: app.secrets)
+        let webhook = "\(base)/robot/send?access_token=\(robotToken)"
+        let context = app.writeContext(actor: "job:demo")
+        for robot in try await robots.robots(of: client.id) where robot.webhook != webhook { try await robots.remove(robot, by: context) }
+        guard try await robots.robots(of: client.id).isEmpty else { return }
+        _ = try await robots.add(
+            Robot(
+                id: app.services.ids.random(), agencyID: client.agencyID, clientID: client.id, storeID: nil, kind: .dingtalk,
+                name: "花漾运营群（演示）", webhook: webhook, secret: robotSecret, language: .zhCN), by: context)
     }
 }
