@@ -1,0 +1,17 @@
+import DaiyunCore
+import Fluent
+import Foundation
+
+/// What the dashboard pages load, for the benchmark to time exactly that: a store's dashboard
+/// over a period, and the overview of some stores.
+public enum DashboardLoads {
+    /// Loads the store's dashboard; returns the days it holds.
+    public static func storeDashboard(_ store: Store, period: DashboardPeriod, at now: Date, on db: any Database) async throws -> Int {
+        try await StoreDashboard.load(store: store, period: period, at: now, on: db).days.count
+    }
+
+    /// Loads the overview of the stores over the last 7 days; returns the stores it holds.
+    public static func overview(_ stores: [Store], clients: [DaiyunCore.Client], at now: Date, on db: any Database) async throws -> Int {
+        try await Overview.load(stores: stores, clients: clients, period: .last7Days, at: now, on: db).lines.count
+    }
+}
