@@ -187,6 +187,13 @@ struct GB18030DecodingTests {
         #expect(XLSXReader.column(of: "AB7") == 27 && XLSXReader.column(of: "7") == nil)
     }
 
+    @Test("a workbook that unpacks to more than the limit is refused before it is read (a ZIP bomb)")
+    func zipBomb() throws {
+        let workbook = try Fixture.data("shared-strings.xlsx")
+        #expect(throws: XLSXReader.tooLarge) { try XLSXReader.sheetRows(workbook, maxUnpacked: 1_000) }
+        #expect(try XLSXReader.sheetRows(workbook, maxUnpacked: 1 << 20).count == 4)
+    }
+
     @Test("an order report saved as XLSX imports like its CSV: errors name the sheet's row")
     func workbookOrders() throws {
         let file = try TaobaoOrderExport.parse(try Fixture.data("orders.xlsx"), store: ExportParsingTests.store)

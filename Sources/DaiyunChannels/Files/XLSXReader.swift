@@ -38,14 +38,28 @@ enum XLSXReader {
     static let notAWorkbook = FileProblem(
         Message("file_zip", english: "the file is a ZIP archive but not an Excel workbook (.xlsx); save it as .xlsx or CSV"))
 
+    /// A workbook unpacks to at most this many bytes (a million-row sheet is a few hundred
+    /// megabytes): more is a ZIP bomb, refused before it fills the memory.
+    static let maxUnpackedBytes = 1 << 30
+
+    static let tooLarge = FileProblem(
+        Message("file_unpacked_too_large", english: "the workbook is too large once unpacked; split it, or save it as CSV"))
+
     /// The first sheet's rows by row number, each cell's text in column order.
-    static func sheetRows(_ data: Data) throws -> [(Int, [String])] {
+    static func sheetRows(_ data: Data, maxUnpacked: Int = maxUnpackedBytes) throws -> [(Int, [String])] {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read, pathEncoding: nil) } catch { throw notAWorkbook }
+        var unpacked = 0
         func part(_ path: String) throws -> Data? {
             guard let entry = archive[path] else { return nil }
+            guard unpacked + Int(entry.uncompressedSize) <= maxUnpacked else { throw tooLarge }
             var bytes = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { bytes.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                // The size an entry declares can lie: count what actually comes out.
+                unpacked += chunk.count
+                guard unpacked <= maxUnpacked else { throw tooLarge }
+                bytes.append(chunk)
+            }
             return bytes
         }
         guard let sheet = try part(try firstSheetPath(archive: archive, part: part)) else { throw notAWorkbook }

@@ -8,6 +8,9 @@ extension StringTable {
             "file_empty": ("文件是空的", "the file is empty"),
             "file_no_rows": ("文件没有数据行", "the file has no data rows"),
             "file_utf16": ("文件是 UTF-16 文本；请另存为 UTF-8 或 GB18030 编码的 CSV", "the file is UTF-16 text; save it as CSV in UTF-8 or GB18030"),
+            "file_unpacked_too_large": (
+                "工作簿解压后过大；请拆分文件或另存为 CSV", "the workbook is too large once unpacked; split it, or save it as CSV"
+            ),
             "file_zip": (
                 "文件是 ZIP 压缩包，不是 Excel 工作簿（.xlsx）；请另存为 .xlsx 或 CSV",
                 "the file is a ZIP archive but not an Excel workbook (.xlsx); save it as .xlsx or CSV"
