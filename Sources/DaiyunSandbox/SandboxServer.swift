@@ -38,6 +38,17 @@ public enum SandboxServer {
             let csv = await shop.trafficExport(from: first, through: last)
             return Response(status: .ok, headers: ["Content-Type": "text/csv;charset=UTF-8"], body: .init(string: csv))
         }
+        // The shop's 直通车 / 万相台 report, as the ad console downloads it.
+        app.get("sandbox", "shops", ":nick", "ads.csv") { request async throws -> Response in
+            guard let shop = shops.first(where: { $0.nick == request.parameters.get("nick") }) else {
+                throw Abort(.notFound, reason: "no shop with that nick")
+            }
+            guard let first = BusinessDay(try request.query.get(String.self, at: "from")),
+                let last = BusinessDay(try request.query.get(String.self, at: "until")), first <= last, first.days(until: last).count < 400
+            else { throw Abort(.badRequest, reason: "from and until must be days YYYY-MM-DD, at most 400 apart") }
+            let csv = await shop.adExport(from: first, through: last)
+            return Response(status: .ok, headers: ["Content-Type": "text/csv;charset=UTF-8"], body: .init(string: csv))
+        }
         // Replays a flash sale: `count` one-unit orders on one SKU at once.
         app.post("sandbox", "flash-sale") { request async throws -> Response in
             let session = try request.query.get(String.self, at: "session")

@@ -120,6 +120,12 @@ public actor SandboxShop {
         return TrafficSimulator.csv(TrafficSimulator.sold(Array(trades.values), on: days), seed: Self.stableNumber(nick))
     }
 
+    /// The shop's 直通车 / 万相台 report export for the days, consistent with what it sold.
+    public func adExport(from first: BusinessDay, through last: BusinessDay) -> String {
+        let days = first.days(until: last.advanced(by: 1))
+        return AdSimulator.csv(TrafficSimulator.sold(Array(trades.values), on: days), seed: Self.stableNumber(nick))
+    }
+
     /// A sub-order number that, like the platform's, fits a 64-bit integer (the simulator's
     /// `<tid><n>` has twenty digits).
     static func oid(tid: String, line: Int) -> String {

@@ -16,13 +16,13 @@ struct ImportCommand: AsyncParsableCommand {
             "Files may be CSV in GB18030/GBK or UTF-8 (with or without BOM), or Excel workbooks (.xlsx). Bad rows are listed with their line and reason."
     )
 
-    @Argument(help: "What the file holds: orders, lines, refunds, catalog or traffic (the 生意参谋 daily export).")
+    @Argument(help: "What the file holds: orders, lines, refunds, catalog, traffic (the 生意参谋 daily export) or ads (the 直通车 / 引力魔方 / 万相台 report).")
     var kind: ImportKind
 
     @Argument(help: "The file to import.")
     var file: String
 
-    @ArgumentParser.Option(help: "The store (id, channel shop id or exact name) for orders, lines, refunds and traffic.")
+    @ArgumentParser.Option(help: "The store (id, channel shop id or exact name) for orders, lines, refunds, traffic and ads.")
     var store: String?
 
     @ArgumentParser.Option(help: "The client (id or exact name) for a catalog; defaults to the store's client.")

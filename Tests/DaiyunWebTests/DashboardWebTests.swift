@@ -46,6 +46,14 @@ struct DashboardWebTests {
         try await app.db.transaction { tx in
             _ = try await OrderWriter(database: tx).apply(orders, store: t.storeA1, source: source, by: context)
             _ = try await TrafficRepository(database: tx).apply(traffic, store: t.storeA1, source: source, by: context)
+            // ¥40.00 of 直通车 on the 1st bringing ¥130.00 (last click, 15 days); a multi-touch row of the same day stays apart.
+            let ads = [AttributionModel.lastClick, .multiTouch].map { model in
+                AdReportRow(
+                    storeID: t.storeA1.id, day: BusinessDay("2026-11-01")!, product: .ztc, campaignID: "C1", campaignName: "面霜拉新",
+                    model: model, windowDays: 15, impressions: 4_000, clicks: 80, cost: Money(fen: 4_000), directOrders: 2,
+                    directGMV: Money(fen: model == .lastClick ? 13_000 : 99_000))
+            }
+            _ = try await AdReportRepository(database: tx).apply(ads, store: t.storeA1, source: source, by: context)
         }
         return source
     }
@@ -66,13 +74,15 @@ struct DashboardWebTests {
             #expect(html.contains("title=\"¥200.00\""), "the period's GMV, exact in its tooltip")
             #expect(html.contains("<td class=\"num\" data-label=\"支付买家\">3</td>"), "a, b and c: a counted once over the period")
             #expect(html.contains(">2.00%<"), "3 buyers on the days with traffic over 150 visitors")
-            #expect(html.components(separatedBy: "<svg").count - 1 == 6, "six charts")
             #expect(html.contains("<title>11-01 本期：¥150.00</title>"), "a point's exact value in its tooltip")
             #expect(html.contains("/stores/\(t.storeA1.id)/orders?paid=2026-11-01"), "a day's orders behind its GMV")
             #expect(html.contains("/source-records/\(source.uuidString.lowercased())"), "a day's traffic links to its file")
             #expect(html.contains("class=\"num differs\" data-label=\"差额\">¥1.00<"), "the export's 支付金额 differs on the 2nd")
             #expect(html.contains("HY-A") && html.contains("¥130.00"), "the SKU ranking")
             #expect(html.contains("4.8000"), "the DSR")
+            #expect(html.contains("title=\"¥40.00\"") && html.contains(">3.25<"), "the ad spend and its ROI under last click")
+            #expect(html.contains("面霜拉新") && html.contains("末次点击 · 15 天") && html.contains("多触点 · 15 天"), "each attribution its own line")
+            #expect(html.components(separatedBy: "<svg").count - 1 == 8, "eight charts")
 
             // The orders behind a day's GMV: the list sums to it.
             let day = try await admin.get("/stores/\(t.storeA1.id)/orders?paid=2026-11-01")

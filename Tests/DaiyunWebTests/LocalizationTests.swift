@@ -55,6 +55,8 @@ struct LocalizationTests {
         "alert_kind_": AlertKind.allCases.map(\.rawValue),
         "alerts_unit_": AlertKind.allCases.map(\.rawValue),
         "robots_kind_": Robot.Kind.allCases.map(\.rawValue),
+        "ad_product_": AdProduct.allCases.map(\.rawValue),
+        "ad_model_": AttributionModel.allCases.map(\.rawValue),
         "alert_severity_": AlertSeverity.allCases.map(\.rawValue),
         "alert_status_": AlertStatus.allCases.map(\.rawValue),
         "alert_dsr_drop_": ["description", "service", "logistics"],

@@ -16,7 +16,7 @@ class DashboardsTest(BrowserTest):
         self.sign_in("li.manager")
         d = self.driver
         self.open_dashboard()
-        self.assertEqual(len(d.find_elements(By.CSS_SELECTOR, "#charts svg.chart")), 6)
+        self.assertEqual(len(d.find_elements(By.CSS_SELECTOR, "#charts svg.chart")), 8)
         # A year of traffic was imported: visitors and conversion are figures, not dashes.
         tiles = {t.find_element(By.CLASS_NAME, "tile-label").text: t.find_element(By.CLASS_NAME, "tile-value").text
                  for t in d.find_elements(By.CSS_SELECTOR, "#totals .tile")}
@@ -44,7 +44,7 @@ class DashboardsTest(BrowserTest):
         names = [a.text for a in d.find_elements(By.CSS_SELECTOR, "#overview-table tbody th a")]
         self.assertEqual(sorted(names), ["花漾美妆官方旗舰店", "花漾美妆抖音旗舰店"])
         self.submit_and_wait(d.find_element(By.LINK_TEXT, "花漾美妆官方旗舰店"))
-        self.assertEqual(len(d.find_elements(By.CSS_SELECTOR, "#charts svg.chart")), 6)
+        self.assertEqual(len(d.find_elements(By.CSS_SELECTOR, "#charts svg.chart")), 8)
         self.assertFalse(d.find_elements(By.CSS_SELECTOR, "main form[method=post] button"), "read only")
         self.shot("dashboard-brand")
 

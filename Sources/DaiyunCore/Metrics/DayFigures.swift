@@ -8,10 +8,12 @@ public struct DayFigures: Sendable, Equatable {
     public var refunds: Int
     public var refundAmount: Money
     public var traffic: TrafficDay?
+    /// The day's ads under the store's attribution; nil without an ad report.
+    public var ads: AdFigures?
 
     public init(
         day: BusinessDay, sales: SalesFigures = .zero, newBuyers: Int = 0, refunds: Int = 0, refundAmount: Money = .zero,
-        traffic: TrafficDay? = nil
+        traffic: TrafficDay? = nil, ads: AdFigures? = nil
     ) {
         self.day = day
         self.sales = sales
@@ -19,6 +21,7 @@ public struct DayFigures: Sendable, Equatable {
         self.refunds = refunds
         self.refundAmount = refundAmount
         self.traffic = traffic
+        self.ads = ads
     }
 
     /// 支付转化率 of the day, in basis points; nil without traffic.
@@ -40,10 +43,12 @@ public struct PeriodFigures: Sendable, Equatable {
     public var buyersOnTrafficDays: Int
     /// The DSR of the last day in the period that reports one.
     public var dsr: TrafficDay?
+    /// The period's ads under the store's attribution; nil without an ad report.
+    public var ads: AdFigures?
 
     public init(
         sales: SalesFigures = .zero, refunds: Int = 0, refundAmount: Money = .zero, visitors: Int? = nil, buyersOnTrafficDays: Int = 0,
-        dsr: TrafficDay? = nil
+        dsr: TrafficDay? = nil, ads: AdFigures? = nil
     ) {
         self.sales = sales
         self.refunds = refunds
@@ -51,6 +56,7 @@ public struct PeriodFigures: Sendable, Equatable {
         self.visitors = visitors
         self.buyersOnTrafficDays = buyersOnTrafficDays
         self.dsr = dsr
+        self.ads = ads
     }
 
     /// The period of these days, with `payingBuyers` distinct over the whole period (a sum of the
@@ -64,7 +70,8 @@ public struct PeriodFigures: Sendable, Equatable {
             refunds: days.map(\.refunds).reduce(0, +), refundAmount: days.map(\.refundAmount).reduce(.zero, +),
             visitors: withTraffic.isEmpty ? nil : withTraffic.compactMap(\.traffic?.visitors).reduce(0, +),
             buyersOnTrafficDays: withTraffic.map(\.sales.payingBuyers).reduce(0, +),
-            dsr: days.last { $0.traffic?.dsrDescription != nil }?.traffic)
+            dsr: days.last { $0.traffic?.dsrDescription != nil }?.traffic,
+            ads: days.contains { $0.ads != nil } ? days.compactMap(\.ads).reduce(AdFigures(), +) : nil)
     }
 
     public static let zero = PeriodFigures()
@@ -100,6 +107,7 @@ extension PeriodFigures {
         let visitors: Int? = lhs.visitors == nil && rhs.visitors == nil ? nil : (lhs.visitors ?? 0) + (rhs.visitors ?? 0)
         return PeriodFigures(
             sales: lhs.sales + rhs.sales, refunds: lhs.refunds + rhs.refunds, refundAmount: lhs.refundAmount + rhs.refundAmount,
-            visitors: visitors, buyersOnTrafficDays: lhs.buyersOnTrafficDays + rhs.buyersOnTrafficDays)
+            visitors: visitors, buyersOnTrafficDays: lhs.buyersOnTrafficDays + rhs.buyersOnTrafficDays,
+            ads: lhs.ads == nil && rhs.ads == nil ? nil : (lhs.ads ?? AdFigures()) + (rhs.ads ?? AdFigures()))
     }
 }

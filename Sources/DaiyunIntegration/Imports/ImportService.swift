@@ -16,6 +16,8 @@ public enum ImportKind: String, Sendable, Codable, CaseIterable {
     case catalog
     /// 生意参谋 store-level daily export, into a store.
     case traffic
+    /// 直通车 / 引力魔方 / 万相台 report export, into a store.
+    case ads
 }
 
 /// What to do with a file that has bad rows.
@@ -200,6 +202,11 @@ public struct ImportService: Sendable {
             let store = try storeOf(target)
             return chunked(try TrafficExport.parse(data, store: store.id)) { db, chunk, c in
                 try await TrafficRepository(database: db).apply(chunk, store: store, source: c.source, by: c.write)
+            }
+        case .ads:
+            let store = try storeOf(target)
+            return chunked(try AdReportExport.parse(data, store: store.id)) { db, chunk, c in
+                try await AdReportRepository(database: db).apply(chunk, store: store, source: c.source, by: c.write)
             }
         case .catalog:
             let client = target.client

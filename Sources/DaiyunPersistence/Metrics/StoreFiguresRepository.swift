@@ -33,6 +33,9 @@ public struct StoreFiguresRepository: Sendable {
         for traffic in try await TrafficRepository(database: database).days(store: store, from: first, through: last) {
             days[traffic.day]?.traffic = traffic
         }
+        for (day, ads) in try await AdReportRepository(database: database).days(store: store, from: first, through: last) {
+            days[day]?.ads = ads
+        }
         return days.values.sorted { $0.day < $1.day }
     }
 
@@ -81,6 +84,9 @@ public struct StoreFiguresRepository: Sendable {
         ).all() {
             let id = try store(row)
             figures[id]?.dsr = try TrafficRepository.day(of: row, store: id)
+        }
+        for (id, ads) in try await AdReportRepository(database: database).figures(of: stores, from: range.firstDay, through: range.lastDay) {
+            figures[id]?.ads = ads
         }
         return figures
     }

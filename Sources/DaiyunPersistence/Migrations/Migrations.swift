@@ -35,5 +35,6 @@ public enum Migrations {
         M0030_CreateSalesRollups(),
         M0031_CreateAlerts(),
         M0032_CreateRobots(),
+        M0033_CreateAdReportRows(),
     ]
 }

@@ -11,7 +11,7 @@ enum AuditWords {
         "api_token.revoke",
         "assignment.create", "assignment.delete", "audit_chain.head",
         "channel.connect", "client.create", "client.update", "import.orders", "import.refunds", "import.lines", "import.catalog",
-        "import.traffic",
+        "import.traffic", "import.ads",
         "listing.create", "order.ship", "product.create", "safety_stock.set", "sku.create", "sku.update", "stock.receipt",
         "stock.adjustment", "stock.stocktake", "stock_warning.set", "store.create", "store.update", "user.create", "user.update",
         "user.sign_in_locked", "user.unlock", "user.password_reset", "user.password_change", "user.disable", "user.enable",

@@ -19,6 +19,10 @@ enum DashboardCharts {
             axis: { (value: Double) in l10n.percent(Int(value.rounded())) },
             exact: { (value: Double) in l10n.percent(Int(value.rounded())) }
         )
+        let hundredths = (
+            axis: { (value: Double) in l10n.hundredths(Int(value.rounded())) },
+            exact: { (value: Double) in l10n.hundredths(Int(value.rounded())) }
+        )
         let score = (
             axis: { (value: Double) in l10n.score(Int(value.rounded())) }, exact: { (value: Double) in l10n.score(Int(value.rounded())) }
         )
@@ -61,6 +65,8 @@ enum DashboardCharts {
             compared(l10n["chart_conversion"], { $0.conversionBP.map(Int64.init) }, rate),
             compared(l10n["chart_aov"], { $0.sales.aov?.fen }, money),
             compared(l10n["chart_refunds"], { $0.refundAmount.fen }, money),
+            compared(l10n["chart_ad_cost"], { $0.ads?.cost.fen }, money),
+            compared(l10n["chart_ad_roi"], { $0.ads?.roiHundredths.map(Int64.init) }, hundredths),
             dsr,
         ]
     }

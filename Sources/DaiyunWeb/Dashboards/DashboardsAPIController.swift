@@ -27,6 +27,9 @@ struct DashboardsAPIController: RouteCollection {
         var dsrDescription: Int?
         var dsrService: Int?
         var dsrLogistics: Int?
+        var adCostFen: Int64?
+        var adGmvFen: Int64?
+        var adRoiHundredths: Int?
 
         init(_ figures: PeriodFigures, range: DayRange) {
             from = range.firstDay
@@ -43,6 +46,9 @@ struct DashboardsAPIController: RouteCollection {
             dsrDescription = figures.dsr?.dsrDescription
             dsrService = figures.dsr?.dsrService
             dsrLogistics = figures.dsr?.dsrLogistics
+            adCostFen = figures.ads?.cost.fen
+            adGmvFen = figures.ads?.gmv.fen
+            adRoiHundredths = figures.ads?.roiHundredths
         }
     }
 

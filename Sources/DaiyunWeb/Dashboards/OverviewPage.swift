@@ -28,7 +28,7 @@ struct OverviewPage: PageContent {
         var clientName: String
         var channel: String
         var channelLabel: String
-        var gmv, orders, visitors, conversion, aov: Figure
+        var gmv, orders, visitors, conversion, aov, adCost, roi: Figure
         var refunds: String
         var dsr: String
         var reasons: [String]
@@ -80,7 +80,10 @@ struct OverviewPage: PageContent {
             orders: figure({ Int64($0.sales.paidOrders) }, { l10n.count(Int($0)) }),
             visitors: figure({ $0.visitors.map(Int64.init) }, { l10n.count(Int($0)) }),
             conversion: figure({ $0.conversionBP.map(Int64.init) }, { l10n.percent(Int($0)) }),
-            aov: figure({ $0.sales.aov?.fen }, { l10n.money(Money(fen: $0)) }), refunds: l10n.money(now.refundAmount), dsr: dsr ?? "—",
+            aov: figure({ $0.sales.aov?.fen }, { l10n.money(Money(fen: $0)) }),
+            adCost: figure({ $0.ads?.cost.fen }, { l10n.compactMoney(Money(fen: $0)) }, exact: { l10n.money(Money(fen: $0)) }),
+            roi: figure({ $0.ads?.roiHundredths.map(Int64.init) }, { l10n.hundredths(Int($0)) }), refunds: l10n.money(now.refundAmount),
+            dsr: dsr ?? "—",
             reasons: reasons)
     }
 }

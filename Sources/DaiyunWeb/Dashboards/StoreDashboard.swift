@@ -32,6 +32,8 @@ struct StoreDashboard: Sendable {
     /// The source record of each day's traffic.
     var sources: [BusinessDay: UUID]
     var promotions: [PromotionCalendar.Day]
+    /// The campaigns by spend over the period, each under each attribution reported.
+    var campaigns: [CampaignFigures]
 
     static func load(store: Store, period: DashboardPeriod, at now: Date, on db: any Database) async throws -> StoreDashboard {
         let figures = StoreFiguresRepository(database: db)
@@ -54,7 +56,8 @@ struct StoreDashboard: Sendable {
             totals: try await totals(period), previous: try await totals(period.previous), lastYear: try await totals(period.lastYear),
             skus: sales.map { SKULine(sales: $0, stock: stock[$0.outerSKUID]) },
             sources: try await TrafficRepository(database: db).sources(store: store.id, from: period.first, through: period.last),
-            promotions: PromotionCalendar.days(from: period.first, through: period.last))
+            promotions: PromotionCalendar.days(from: period.first, through: period.last),
+            campaigns: try await AdReportRepository(database: db).campaigns(store: store.id, from: period.first, through: period.last))
     }
 }
 

@@ -24,6 +24,15 @@ struct StoreDashboardPage: PageContent {
     var days: [DayRow]
     var total: DayRow
     var skus: [SKURow]
+    var campaigns: [CampaignRow]
+
+    /// A campaign's figures over the period under one attribution.
+    struct CampaignRow: Encodable {
+        var product: String
+        var name: String
+        var attribution: String
+        var impressions, clicks, ctr, cpc, cost, orders, gmv, roi, cvr, cartCost: String
+    }
     var downloads: [Link]
 
     /// A chart with its caption.
@@ -99,6 +108,16 @@ struct StoreDashboardPage: PageContent {
                 sourcePath: board.sources[day.day].map { SiteURL.sourceRecord($0).path }, promotion: promotionsByDay[day.day], l10n)
         }
         total = Self.totalRow(board, l10n)
+        campaigns = board.campaigns.map { c in
+            let f = c.figures
+            return CampaignRow(
+                product: l10n["ad_product_" + c.product.rawValue], name: c.campaignName.isEmpty ? c.campaignID : c.campaignName,
+                attribution: l10n.format("ad_attribution", l10n["ad_model_" + c.model.rawValue], l10n.count(c.windowDays)),
+                impressions: l10n.count(f.impressions), clicks: l10n.count(f.clicks), ctr: f.ctrBP.map(l10n.percent) ?? "—",
+                cpc: f.cpc.map(l10n.money) ?? "—", cost: l10n.money(f.cost), orders: l10n.count(f.orders), gmv: l10n.money(f.gmv),
+                roi: f.roiHundredths.map(l10n.hundredths) ?? "—", cvr: f.cvrBP.map(l10n.percent) ?? "—",
+                cartCost: f.cartCost.map(l10n.money) ?? "—")
+        }
         let gmv = board.totals.sales.gmv.fen
         skus = board.skus.enumerated().map { index, line in
             let cover = line.stock?.cover
@@ -155,6 +174,8 @@ struct StoreDashboardPage: PageContent {
             tile("fig_conversion", { $0.conversionBP.map(Int64.init) }, { l10n.percent(Int($0)) }),
             tile("fig_refund_amount", { $0.refundAmount.fen }, money, exact: exactMoney),
             tile("fig_net_sales", { $0.netSales.fen }, money, exact: exactMoney),
+            tile("fig_ad_cost", { $0.ads?.cost.fen }, money, exact: exactMoney),
+            tile("fig_ad_roi", { $0.ads?.roiHundredths.map(Int64.init) }, { l10n.hundredths(Int($0)) }),
             tile("fig_dsr_description", { $0.dsr?.dsrDescription.map(Int64.init) }, { l10n.score(Int($0)) }),
             tile("fig_dsr_service", { $0.dsr?.dsrService.map(Int64.init) }, { l10n.score(Int($0)) }),
             tile("fig_dsr_logistics", { $0.dsr?.dsrLogistics.map(Int64.init) }, { l10n.score(Int($0)) }),

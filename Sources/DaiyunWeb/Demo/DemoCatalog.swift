@@ -151,7 +151,7 @@ enum DemoCatalog {
         }
     }
 
-    /// Imports a store's simulated 生意参谋 export as a user would, through the import service.
+    /// Imports a store's simulated 生意参谋 export and ad report as a user would, through the import service.
     static func importTraffic(
         _ days: [TrafficSimulator.Sold], into store: Store, of client: Client, seed: UInt64, on app: Application, by context: WriteContext
     ) async throws {
@@ -160,5 +160,9 @@ enum DemoCatalog {
         _ = try await ImportService(database: app.db).run(
             file, name: "生意参谋-\(store.shopID)-\(first)-\(last).csv", kind: .traffic, mode: .skipBadRows,
             target: ImportTarget(client: client, store: store), by: context)
+        // The store's 直通车 and 万相台 report over the same days.
+        _ = try await ImportService(database: app.db).run(
+            Data(AdSimulator.csv(days, seed: seed).utf8), name: "推广报表-\(store.shopID)-\(first)-\(last).csv", kind: .ads,
+            mode: .skipBadRows, target: ImportTarget(client: client, store: store), by: context)
     }
 }

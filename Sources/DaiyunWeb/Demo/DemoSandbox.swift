@@ -94,7 +94,7 @@ public struct DemoSandbox: Sendable {
         return connected
     }
 
-    /// Downloads each connected store's 生意参谋 export of the days the sandbox sells on (through
+    /// Downloads each connected store's 生意参谋 export and ad report of the days the sandbox sells on (through
     /// yesterday) from the sandbox at `base`, and imports it as a user would: the same file again
     /// changes nothing.
     public static func importTraffic(on app: Application, base: String, stores: [Store], now: Date) async throws {
@@ -104,11 +104,13 @@ public struct DemoSandbox: Sendable {
         for store in stores {
             guard let client = try await tenancy.client(store.clientID) else { continue }
             let nick = store.shopID.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? store.shopID
-            let response = try await app.client.get(URI(string: "\(base)/sandbox/shops/\(nick)/traffic.csv?from=\(first)&until=\(last)"))
-            guard response.status == .ok, let body = response.body else { continue }
-            _ = try await ImportService(database: app.db).run(
-                Data(buffer: body), name: "生意参谋-\(store.shopID)-\(first)-\(last).csv", kind: .traffic, mode: .skipBadRows,
-                target: ImportTarget(client: client, store: store), by: app.writeContext(actor: "job:demo"))
+            for (file, kind, name) in [("traffic.csv", ImportKind.traffic, "生意参谋"), ("ads.csv", .ads, "推广报表")] {
+                let response = try await app.client.get(URI(string: "\(base)/sandbox/shops/\(nick)/\(file)?from=\(first)&until=\(last)"))
+                guard response.status == .ok, let body = response.body else { continue }
+                _ = try await ImportService(database: app.db).run(
+                    Data(buffer: body), name: "\(name)-\(store.shopID)-\(first)-\(last).csv", kind: kind, mode: .skipBadRows,
+                    target: ImportTarget(client: client, store: store), by: app.writeContext(actor: "job:demo"))
+            }
         }
     }
 

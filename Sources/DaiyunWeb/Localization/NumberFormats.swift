@@ -41,6 +41,11 @@ extension Localizer {
         return "\(basisPoints < 0 ? "-" : "+")\(Self.grouped(UInt64(tenths / 10))).\(tenths % 10)%"
     }
 
+    /// `3.25`: a ratio kept in hundredths (an ROI).
+    func hundredths(_ value: Int) -> String {
+        "\(value < 0 ? "-" : "")\(value.magnitude / 100).\(value.magnitude % 100 < 10 ? "0" : "")\(value.magnitude % 100)"
+    }
+
     /// `4.8123`: a DSR score kept in ten-thousandths of a point.
     func score(_ tenThousandths: Int) -> String {
         let fraction = String(tenThousandths % 10_000)
