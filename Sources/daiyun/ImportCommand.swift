@@ -16,7 +16,8 @@ struct ImportCommand: AsyncParsableCommand {
             "Files may be CSV in GB18030/GBK or UTF-8 (with or without BOM), or Excel workbooks (.xlsx). Bad rows are listed with their line and reason."
     )
 
-    @Argument(help: "What the file holds: orders, lines, refunds, catalog, traffic (the 生意参谋 daily export) or ads (the 直通车 / 引力魔方 / 万相台 report).")
+    @Argument(
+        help: "What the file holds: orders, lines, refunds, catalog, traffic (the 生意参谋 daily export) or ads (the 直通车 / 引力魔方 / 万相台 report).")
     var kind: ImportKind
 
     @Argument(help: "The file to import.")

@@ -85,7 +85,8 @@ public struct StoreFiguresRepository: Sendable {
             let id = try store(row)
             figures[id]?.dsr = try TrafficRepository.day(of: row, store: id)
         }
-        for (id, ads) in try await AdReportRepository(database: database).figures(of: stores, from: range.firstDay, through: range.lastDay) {
+        for (id, ads) in try await AdReportRepository(database: database).figures(of: stores, from: range.firstDay, through: range.lastDay)
+        {
             figures[id]?.ads = ads
         }
         return figures
