@@ -27,6 +27,9 @@ struct DashboardRulesTests {
             try DashboardPeriod(first: Self.day("2026-01-01"), last: Self.day("2027-01-02"))
         }
         #expect(try DashboardPeriod(first: Self.day("2026-01-01"), last: Self.day("2027-01-01")).length == 366)
+        #expect(throws: ValidationError(field: "from", rule: .dayBetween(first: "2000-01-01", last: "2100-12-31"))) {
+            try DashboardPeriod(first: Self.day("0001-01-01"), last: Self.day("0001-01-30"))
+        }
         #expect(try DashboardPeriod(first: Self.day("2026-11-01"), last: Self.day("2026-11-01")).length == 1)
     }
 

@@ -176,6 +176,9 @@ struct DashboardWebTests {
                 ("/api/v1/stores/\(t.storeA1.id)/dashboard?from=2026-11-02&until=2026-11-01", "until"),
                 ("/api/v1/stores/\(t.storeA1.id)/dashboard?from=2025-01-01&until=2026-11-01", "until"),
                 ("/api/v1/overview?period=week", "period"),
+                // A year whose year before does not exist, and the far future, never reach the figures.
+                ("/api/v1/stores/\(t.storeA1.id)/dashboard?from=0001-01-05", "from"),
+                ("/api/v1/stores/\(t.storeA1.id)/dashboard?until=9999-12-31", "until"),
             ]
             for (path, field) in cases {
                 let response = try await app.testing().sendRequest(.GET, path, headers: HTTP.api(token))

@@ -10,13 +10,26 @@ public struct DashboardPeriod: Sendable, Equatable {
     public let first: BusinessDay
     public let last: BusinessDay
 
-    /// The period, or a `ValidationError` on `until` when it ends before it starts or is too long.
+    /// The years a dashboard reaches: the same dates a year earlier must exist too.
+    public static let years = 2000...2100
+
+    /// The period, or a `ValidationError` on `until` when it ends before it starts or is too long,
+    /// and on the day outside `years`.
     public init(first: BusinessDay, last: BusinessDay) throws {
+        try Self.check(first, field: "from")
+        try Self.check(last, field: "until")
         guard first <= last, first.days(until: last).count < Self.maxDays else {
             throw ValidationError(field: "until", rule: .period(maxDays: Self.maxDays))
         }
         self.first = first
         self.last = last
+    }
+
+    /// Refuses, on `field`, a day outside `years`.
+    public static func check(_ day: BusinessDay, field: String) throws {
+        guard years.contains(day.year) else {
+            throw ValidationError(field: field, rule: .dayBetween(first: "\(years.lowerBound)-01-01", last: "\(years.upperBound)-12-31"))
+        }
     }
 
     private init(unchecked first: BusinessDay, _ last: BusinessDay) {

@@ -49,6 +49,8 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case wrongTarget(needsStore: Bool)
         /// A period whose last day comes before its first, or longer than `maxDays`.
         case period(maxDays: Int)
+        /// A day outside the years the figures can cover.
+        case dayBetween(first: String, last: String)
     }
 
     public let field: String
@@ -94,6 +96,7 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case .wrongTarget(let needsStore):
             needsStore ? "must be a store for this kind of file" : "must be a client: a catalog goes into a client"
         case .period(let maxDays): "must end on or after the first day and span at most \(maxDays) days"
+        case .dayBetween(let first, let last): "must be a day from \(first) to \(last)"
         }
     }
 
@@ -156,6 +159,7 @@ extension ValidationError {
         case .wrongTarget(let needsStore):
             needsStore ? Message("rule_target_store", english: reason) : Message("rule_target_client", english: reason)
         case .period(let maxDays): Message("rule_period", ["\(maxDays)"], english: reason)
+        case .dayBetween(let first, let last): Message("rule_day_between", [first, last], english: reason)
         }
     }
 }

@@ -71,7 +71,11 @@ extension DashboardPeriod {
             return day
         }
         let span = Self.defaultDays - 1
-        switch (try day("from"), try day("until")) {
+        let (from, until) = (try day("from"), try day("until"))
+        // A day is checked before anything is counted from it.
+        if let from { try Self.check(from, field: "from") }
+        if let until { try Self.check(until, field: "until") }
+        switch (from, until) {
         case (nil, nil): self = .recent(before: BusinessDay(containing: req.now))
         case (let first?, nil): try self.init(first: first, last: first.advanced(by: span))
         case (nil, let last?): try self.init(first: last.advanced(by: -span), last: last)
