@@ -27,28 +27,11 @@ public enum SandboxServer {
             return json(SandboxGateway.json(["shops": listing]))
         }
         // The shop's 生意参谋 daily export, as a seller downloads it: `from` and `until`, both days, inclusive.
-        app.get("sandbox", "shops", ":nick", "traffic.csv") { request async throws -> Response in
-            guard let shop = shops.first(where: { $0.nick == request.parameters.get("nick") }) else {
-                throw Abort(.notFound, reason: "no shop with that nick")
-            }
-            guard let first = BusinessDay(try request.query.get(String.self, at: "from")),
-                let last = BusinessDay(try request.query.get(String.self, at: "until")), first <= last,
-                first.days(until: last).count < 400
-            else { throw Abort(.badRequest, reason: "from and until must be days YYYY-MM-DD, at most 400 apart") }
-            let csv = await shop.trafficExport(from: first, through: last)
-            return Response(status: .ok, headers: ["Content-Type": "text/csv;charset=UTF-8"], body: .init(string: csv))
+        app.get("sandbox", "shops", ":nick", "traffic.csv") {
+            try await export($0, shops) { await $0.trafficExport(from: $1, through: $2) }
         }
         // The shop's 直通车 / 万相台 report, as the ad console downloads it.
-        app.get("sandbox", "shops", ":nick", "ads.csv") { request async throws -> Response in
-            guard let shop = shops.first(where: { $0.nick == request.parameters.get("nick") }) else {
-                throw Abort(.notFound, reason: "no shop with that nick")
-            }
-            guard let first = BusinessDay(try request.query.get(String.self, at: "from")),
-                let last = BusinessDay(try request.query.get(String.self, at: "until")), first <= last, first.days(until: last).count < 400
-            else { throw Abort(.badRequest, reason: "from and until must be days YYYY-MM-DD, at most 400 apart") }
-            let csv = await shop.adExport(from: first, through: last)
-            return Response(status: .ok, headers: ["Content-Type": "text/csv;charset=UTF-8"], body: .init(string: csv))
-        }
+        app.get("sandbox", "shops", ":nick", "ads.csv") { try await export($0, shops) { await $0.adExport(from: $1, through: $2) } }
         // Replays a flash sale: `count` one-unit orders on one SKU at once.
         app.post("sandbox", "flash-sale") { request async throws -> Response in
             let session = try request.query.get(String.self, at: "session")
@@ -69,6 +52,20 @@ public enum SandboxServer {
             for shop in shops { await shop.tick() }
             try? await Task.sleep(for: interval)
         }
+    }
+
+    /// A shop's export file of the days `from` through `until` (at most 400 apart), as `make` writes it.
+    static func export(
+        _ request: Request, _ shops: [SandboxShop], _ make: (SandboxShop, BusinessDay, BusinessDay) async -> String
+    ) async throws -> Response {
+        guard let shop = shops.first(where: { $0.nick == request.parameters.get("nick") }) else {
+            throw Abort(.notFound, reason: "no shop with that nick")
+        }
+        guard let first = BusinessDay(try request.query.get(String.self, at: "from")),
+            let last = BusinessDay(try request.query.get(String.self, at: "until")), first <= last, first.days(until: last).count < 400
+        else { throw Abort(.badRequest, reason: "from and until must be days YYYY-MM-DD, at most 400 apart") }
+        return Response(
+            status: .ok, headers: ["Content-Type": "text/csv;charset=UTF-8"], body: .init(string: await make(shop, first, last)))
     }
 
     static func json(_ data: Data) -> Response {

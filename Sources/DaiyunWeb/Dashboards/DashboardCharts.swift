@@ -8,24 +8,17 @@ enum DashboardCharts {
         let marks = board.promotions.compactMap { promotion in
             board.days.firstIndex { $0.day == promotion.day }.map { (index: $0, name: l10n["promotion_" + promotion.name]) }
         }
-        let money = (
-            axis: { (value: Double) in l10n.axisMoney(Money(fen: Int64(value.rounded()))) },
-            exact: { (value: Double) in l10n.money(Money(fen: Int64(value.rounded()))) }
-        )
-        let count = (
-            axis: { (value: Double) in l10n.count(Int(value.rounded())) }, exact: { (value: Double) in l10n.count(Int(value.rounded())) }
-        )
-        let rate = (
-            axis: { (value: Double) in l10n.percent(Int(value.rounded())) },
-            exact: { (value: Double) in l10n.percent(Int(value.rounded())) }
-        )
-        let hundredths = (
-            axis: { (value: Double) in l10n.hundredths(Int(value.rounded())) },
-            exact: { (value: Double) in l10n.hundredths(Int(value.rounded())) }
-        )
-        let score = (
-            axis: { (value: Double) in l10n.score(Int(value.rounded())) }, exact: { (value: Double) in l10n.score(Int(value.rounded())) }
-        )
+        // A chart's value as the axis shows it and as its tooltip does.
+        func formats(axis: @escaping (Int64) -> String, exact: ((Int64) -> String)? = nil) -> (
+            axis: (Double) -> String, exact: (Double) -> String
+        ) {
+            ({ axis(Int64($0.rounded())) }, { (exact ?? axis)(Int64($0.rounded())) })
+        }
+        let money = formats(axis: { l10n.axisMoney(Money(fen: $0)) }, exact: { l10n.money(Money(fen: $0)) })
+        let count = formats(axis: { l10n.count(Int($0)) })
+        let rate = formats(axis: { l10n.percent(Int($0)) })
+        let hundredths = formats(axis: { l10n.hundredths(Int($0)) })
+        let score = formats(axis: { l10n.score(Int($0)) })
         func compared(_ title: String, _ value: (DayFigures) -> Int64?, _ text: (axis: (Double) -> String, exact: (Double) -> String))
             -> LineChart
         {
