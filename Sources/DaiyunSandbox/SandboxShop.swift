@@ -123,7 +123,8 @@ public actor SandboxShop {
     /// The shop's 直通车 / 万相台 report export for the days, consistent with what it sold.
     public func adExport(from first: BusinessDay, through last: BusinessDay) -> String {
         let days = first.days(until: last.advanced(by: 1))
-        return AdSimulator.csv(TrafficSimulator.sold(Array(trades.values), on: days), seed: Self.stableNumber(nick))
+        let sold = Array(trades.values)
+        return AdSimulator.csv(TrafficSimulator.sold(sold, on: days), seed: Self.stableNumber(nick), words: AdSimulator.words(of: sold))
     }
 
     /// A sub-order number that, like the platform's, fits a 64-bit integer (the simulator's

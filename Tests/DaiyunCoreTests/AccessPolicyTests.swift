@@ -113,6 +113,19 @@ struct AccessPolicyTests {
         #expect(decision == expected, "\(who.0) on \(target)")
     }
 
+    @Test("ROI targets are set by admins and the store's managers and promoters", arguments: everyone, Target.allCases)
+    func ads(_ who: (String, Principal), _ target: Target) {
+        let expected: AccessDecision =
+            switch (who.1.kind, target) {
+            case (_, .otherAgency): .notFound
+            case (.agencyAdmin, _): .allow
+            case (_, .otherStore): .notFound
+            case (.staff, .ownStore): who.1.assignments[Self.ownStore]!.isDisjoint(with: [.storeManager, .promoter]) ? .forbidden : .allow
+            case (.brandViewer, .ownStore): .forbidden
+            }
+        #expect(AccessPolicy.decide(who.1, .manageAds, in: Self.scope(target)) == expected, "\(who.0) on \(target)")
+    }
+
     @Test("list visibility follows the same rules as single views")
     func visibility() {
         #expect(AccessPolicy.visibility(of: Self.principal(.agencyAdmin)) == .agency(Self.agency))

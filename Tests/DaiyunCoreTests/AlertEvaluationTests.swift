@@ -101,4 +101,29 @@ struct AlertEvaluationTests {
         }
         #expect(throws: ValidationError.self) { try AlertRule.threshold("x", for: .dsrDrop) }
     }
+
+    @Test(
+        "ROI below target: every one of the last N days spent enough with an ROI under target, or nothing",
+        arguments: [
+            // each day's (cost fen, gmv fen), yesterday first; threshold 3, target 3.00, at least ¥50.00 a day
+            ([(10_000, 29_900), (10_000, 20_000), (5_000, 14_000)], true),
+            ([(10_000, 29_900), (10_000, 30_000), (5_000, 14_000)], false),  // ROI 3.00 on one day is on target
+            ([(10_000, 29_900), (10_000, 20_000), (4_999, 0)], false),  // too little spend to judge on one day
+            ([(10_000, 29_900), (10_000, 20_000)], false),  // one day without a report
+        ] as [([(Int64, Int64)], Bool)])
+    func roiBelowTarget(_ days: [(Int64, Int64)], _ fires: Bool) {
+        let campaign = CampaignDays(
+            product: .ztc, campaignID: "C1", campaignName: "核心词", targetROI: 300,
+            days: Dictionary(
+                uniqueKeysWithValues: days.enumerated().map { index, day in
+                    (Self.day.advanced(by: -index), AdFigures(clicks: 100, cost: Money(fen: day.0), orders: 1, gmv: Money(fen: day.1)))
+                }))
+        let firings = AlertEvaluation.evaluate(
+            [Self.rule(.roiBelowTarget)], AlertInputs(day: DayFigures(day: Self.day), campaigns: [campaign]))
+        #expect(firings.count == (fires ? 1 : 0))
+        if fires {
+            #expect(firings[0].subject == "ztc:C1" && firings[0].link == .campaign("ztc:C1"))
+            #expect(firings[0].message.arguments == ["核心词", "3", "2.55", "3.00"], "63,900 / 25,000 over the three days")
+        }
+    }
 }

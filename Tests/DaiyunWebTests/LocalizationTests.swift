@@ -20,7 +20,7 @@ struct LocalizationTests {
         SyncPage.self, CatalogPage.self, SKUPage.self, StockPage.self, ImportsPage.self, ImportPreviewPage.self, ImportBatchPage.self,
         AccountPage.self, StaffPage.self, AuditPage.self, APIReferencePage.self, StoreDashboardPage.self, OverviewPage.self,
         AlertsPage.self,
-        AlertRulesPage.self,
+        AlertRulesPage.self, AdsPage.self, AdRowsPage.self,
     ]
 
     /// Keys code builds at run time from a value (`status_\(order.status)`), with every value they take.
@@ -57,6 +57,9 @@ struct LocalizationTests {
         "robots_kind_": Robot.Kind.allCases.map(\.rawValue),
         "ad_product_": AdProduct.allCases.map(\.rawValue),
         "ad_model_": AttributionModel.allCases.map(\.rawValue),
+        "ad_action_": AdSuggestion.Action.allCases.map(\.rawValue),
+        "ads_table_": AdsTables.names,
+        "dashboard_preset_": ["7", "30", "90", "month", "last_month"],
         "alert_severity_": AlertSeverity.allCases.map(\.rawValue),
         "alert_status_": AlertStatus.allCases.map(\.rawValue),
         "alert_dsr_drop_": ["description", "service", "logistics"],

@@ -18,7 +18,8 @@ public enum AdReportExport {
             cost: table.column("花费"), directGMV: table.column("直接成交金额"), indirectGMV: table.column("间接成交金额"),
             directOrders: table.column("直接成交笔数"), indirectOrders: table.column("间接成交笔数"),
             cart: table.column("总购物车数", "购物车数"), favorites: table.column("总收藏数", "收藏数"), preSale: table.column("预售成交金额"),
-            deposit: table.column("特权订金金额"), balance: table.column("尾款金额"), model: table.column("归因模型"),
+            deposit: table.column("特权订金金额"), balance: table.column("尾款金额"), budget: table.column("日限额", "日预算"),
+            exhausted: table.column("撞线时间", "预算撞线时间"), model: table.column("归因模型"),
             window: table.column("转化周期", "归因周期")
         )
         var firstLine: [String: Int] = [:]
@@ -73,7 +74,10 @@ public enum AdReportExport {
                 directGMV: try money(c.directGMV) ?? .zero, indirectGMV: try money(c.indirectGMV) ?? .zero,
                 cartAdds: try count(c.cart) ?? 0,
                 favorites: try count(c.favorites) ?? 0, preSaleGMV: try money(c.preSale), deposit: try money(c.deposit),
-                balance: try money(c.balance))
+                balance: try money(c.balance), dailyBudget: try money(c.budget),
+                budgetExhaustedMinute: try TrafficExport.read(
+                    row, c.exhausted, { Message("row_not_time_of_day", [$0], english: "is not a time of day such as 15:30: \($0)") },
+                    Self.minute))
             let key = AdReportKey.key(ad)
             if let first = firstLine[key] {
                 throw row.error(
@@ -83,6 +87,16 @@ public enum AdReportExport {
             firstLine[key] = row.line
             return ad
         }
+    }
+
+    /// `15:30`, `15:30:00`, `2026-11-01 15:30:00`, or Excel's fraction of a day (`0.6458`) → minutes after midnight.
+    static func minute(_ text: String) -> Int? {
+        if let fraction = Double(text), (0..<1).contains(fraction) { return min(1_439, Int((fraction * 1_440).rounded())) }
+        let clock = text.split(separator: " ").last.map(String.init) ?? text
+        let parts = clock.split(separator: ":").map { Int($0) }
+        guard (2...3).contains(parts.count), let hour = parts[0], let minute = parts[1], (0..<24).contains(hour), (0..<60).contains(minute)
+        else { return nil }
+        return hour * 60 + minute
     }
 
     static func product(_ text: String) -> AdProduct? {

@@ -65,6 +65,9 @@ public enum Permission: String, Sendable, CaseIterable {
     /// Acknowledge and resolve a store's alerts (store scope): everyone of the agency who works on
     /// the store. Brands read their alerts, the agency handles them.
     case handleAlerts
+    /// Set a store's ROI targets and the attribution its ads are judged under (store scope): its
+    /// managers and promoters (投放).
+    case manageAds
 }
 
 /// The answer to "may this principal do this here?".
@@ -122,6 +125,11 @@ public enum AccessPolicy {
         case (.staff, .shipOrders), (.staff, .viewBuyerContact):
             if case .store(_, _, let store) = scope {
                 return !(principal.assignments[store] ?? []).isDisjoint(with: [.warehouse, .storeManager])
+            }
+            return false
+        case (.staff, .manageAds):
+            if case .store(_, _, let store) = scope {
+                return !(principal.assignments[store] ?? []).isDisjoint(with: [.storeManager, .promoter])
             }
             return false
         case (.staff, .handleAlerts):

@@ -44,6 +44,9 @@ public struct AdReportRow: Sendable, Equatable, Codable {
     public var preSaleGMV: Money?
     public var deposit: Money?
     public var balance: Money?
+    /// 日限额, and the minute of the day it ran out (撞线时间), on a campaign's row when the report gives them.
+    public var dailyBudget: Money?
+    public var budgetExhaustedMinute: Int?
 
     public static let windows = [1, 3, 7, 15, 30]
 
@@ -51,7 +54,8 @@ public struct AdReportRow: Sendable, Equatable, Codable {
         storeID: ID<Store>, day: BusinessDay, product: AdProduct, campaignID: String, campaignName: String, adGroup: String = "",
         keyword: String = "", crowd: String = "", creative: String = "", model: AttributionModel, windowDays: Int, impressions: Int,
         clicks: Int, cost: Money, directOrders: Int = 0, indirectOrders: Int = 0, directGMV: Money = .zero, indirectGMV: Money = .zero,
-        cartAdds: Int = 0, favorites: Int = 0, preSaleGMV: Money? = nil, deposit: Money? = nil, balance: Money? = nil
+        cartAdds: Int = 0, favorites: Int = 0, preSaleGMV: Money? = nil, deposit: Money? = nil, balance: Money? = nil,
+        dailyBudget: Money? = nil, budgetExhaustedMinute: Int? = nil
     ) {
         self.storeID = storeID
         self.day = day
@@ -76,7 +80,13 @@ public struct AdReportRow: Sendable, Equatable, Codable {
         self.preSaleGMV = preSaleGMV
         self.deposit = deposit
         self.balance = balance
+        self.dailyBudget = dailyBudget
+        self.budgetExhaustedMinute = budgetExhaustedMinute
     }
+
+    /// A row of the campaign as a whole, not broken down by unit, keyword, crowd or creative:
+    /// the rows a store's and a campaign's totals add up (the breakdowns would count them twice).
+    public var isCampaignTotal: Bool { adGroup.isEmpty && keyword.isEmpty && crowd.isEmpty && creative.isEmpty }
 }
 
 /// Ad counts added up over rows (a campaign's days, a store's period), and the figures derived

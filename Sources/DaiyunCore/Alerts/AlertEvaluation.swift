@@ -16,11 +16,14 @@ public struct AlertInputs: Sendable {
     public var sync: SyncHealth
     /// How far behind the orders are (nil: never synced).
     public var syncLagSeconds: Int?
+    /// Each campaign's days up to `day`, under the store's attribution, with its ROI target.
+    public var campaigns: [CampaignDays]
 
     public init(
         day: DayFigures, sameWeekdays: [DayFigures] = [], weekEarlier: TrafficDay? = nil,
         stock: [(outerID: String, cover: StockCover)] = [],
-        badReviews: [(tid: String, at: Date)] = [], sync: SyncHealth = .notSyncing, syncLagSeconds: Int? = nil
+        badReviews: [(tid: String, at: Date)] = [], sync: SyncHealth = .notSyncing, syncLagSeconds: Int? = nil,
+        campaigns: [CampaignDays] = []
     ) {
         self.day = day
         self.sameWeekdays = sameWeekdays
@@ -29,6 +32,24 @@ public struct AlertInputs: Sendable {
         self.badReviews = badReviews
         self.sync = sync
         self.syncLagSeconds = syncLagSeconds
+        self.campaigns = campaigns
+    }
+}
+
+/// A campaign's recent days of ad figures, and the ROI it is judged against.
+public struct CampaignDays: Sendable, Equatable {
+    public var product: AdProduct
+    public var campaignID: String
+    public var campaignName: String
+    public var targetROI: Int
+    public var days: [BusinessDay: AdFigures]
+
+    public init(product: AdProduct, campaignID: String, campaignName: String, targetROI: Int, days: [BusinessDay: AdFigures]) {
+        self.product = product
+        self.campaignID = campaignID
+        self.campaignName = campaignName
+        self.targetROI = targetROI
+        self.days = days
     }
 }
 
@@ -38,6 +59,8 @@ public enum AlertLink: Sendable, Equatable {
     case sku(String)
     case order(String)
     case sync
+    /// A campaign, by `AdTargets.key`.
+    case campaign(String)
 
     /// Stored as a kind and a reference.
     public var stored: (kind: String, ref: String) {
@@ -46,6 +69,7 @@ public enum AlertLink: Sendable, Equatable {
         case .sku(let outer): ("sku", outer)
         case .order(let tid): ("order", tid)
         case .sync: ("sync", "")
+        case .campaign(let key): ("campaign", key)
         }
     }
 
@@ -57,6 +81,7 @@ public enum AlertLink: Sendable, Equatable {
         case "sku": self = .sku(ref)
         case "order": self = .order(ref)
         case "sync": self = .sync
+        case "campaign": self = .campaign(ref)
         default: return nil
         }
     }
@@ -85,6 +110,8 @@ public enum AlertEvaluation {
     public static let minimumWeeks = 3
     public static let minimumGMV = Money(fen: 10_000)
     public static let minimumVisitors = 100
+    /// A day's spend worth judging a campaign's ROI on.
+    public static let minimumAdSpend = Money(fen: 5_000)
 
     public static func evaluate(_ rules: [AlertRule], _ inputs: AlertInputs) -> [AlertFiring] {
         rules.filter(\.enabled).flatMap { rule in firings(rule, inputs) }
@@ -180,6 +207,8 @@ public enum AlertEvaluation {
                     message: Message("alert_bad_review", [review.tid], english: "A bad review of order \(review.tid) waits for a reply"),
                     link: .order(review.tid))
             }
+        case .roiBelowTarget:
+            return roiBelowTarget(rule, inputs)
         case .syncFailing:
             if inputs.sync == .failing {
                 return [
@@ -196,6 +225,28 @@ public enum AlertEvaluation {
                     message: Message("alert_sync_lagging", [minutes], english: "The orders are \(minutes) minutes behind the channel"),
                     link: .sync)
             ]
+        }
+    }
+
+    /// A campaign fires when each of the last `threshold` days through the judged day spent at
+    /// least `minimumAdSpend` with an ROI below target.
+    static func roiBelowTarget(_ rule: AlertRule, _ inputs: AlertInputs) -> [AlertFiring] {
+        let days = (0..<rule.threshold).map { inputs.day.day.advanced(by: -$0) }
+        return inputs.campaigns.compactMap { campaign in
+            let figures = days.compactMap { campaign.days[$0] }
+            guard figures.count == days.count,
+                figures.allSatisfy({ $0.cost >= minimumAdSpend && ($0.roiHundredths ?? 0) < campaign.targetROI })
+            else { return nil }
+            let roi = figures.reduce(AdFigures(), +).roiHundredths ?? 0
+            let key = AdTargets.key(product: campaign.product, campaignID: campaign.campaignID)
+            let name = campaign.campaignName.isEmpty ? campaign.campaignID : campaign.campaignName
+            let (roiText, target, count) = (AdTarget.text(roi), AdTarget.text(campaign.targetROI), "\(days.count)")
+            return AlertFiring(
+                rule: rule, subject: key,
+                message: Message(
+                    "alert_roi_below_target", [name, count, roiText, target],
+                    english: "\(name): ROI below target on each of the last \(count) days, \(roiText) against \(target)"),
+                link: .campaign(key))
         }
     }
 

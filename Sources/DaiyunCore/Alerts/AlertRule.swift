@@ -16,9 +16,11 @@ public enum AlertKind: String, Sendable, CaseIterable, Codable {
     case badReview = "bad_review"
     /// The channel sync failing, or behind by more than the threshold.
     case syncFailing = "sync_failing"
+    /// A campaign's ROI below its target on each of the last threshold days it spent.
+    case roiBelowTarget = "roi_below_target"
 
     /// The threshold a new rule starts with: a fall in basis points for the drops, days of cover,
-    /// ten-thousandths of a DSR point, a count of reviews, seconds of sync lag.
+    /// ten-thousandths of a DSR point, a count of reviews, seconds of sync lag, days of ROI below target.
     public var defaultThreshold: Int {
         switch self {
         case .gmvDrop, .conversionDrop, .visitorsDrop: 3_000
@@ -26,13 +28,14 @@ public enum AlertKind: String, Sendable, CaseIterable, Codable {
         case .dsrDrop: 300
         case .badReview: 1
         case .syncFailing: 3_600
+        case .roiBelowTarget: 3
         }
     }
 
     public var defaultSeverity: AlertSeverity {
         switch self {
         case .gmvDrop, .syncFailing: .critical
-        case .conversionDrop, .visitorsDrop, .lowCover, .dsrDrop, .badReview: .warning
+        case .conversionDrop, .visitorsDrop, .lowCover, .dsrDrop, .badReview, .roiBelowTarget: .warning
         }
     }
 
@@ -44,6 +47,7 @@ public enum AlertKind: String, Sendable, CaseIterable, Codable {
         case .dsrDrop: 10...5_000
         case .badReview: 1...100
         case .syncFailing: 300...604_800
+        case .roiBelowTarget: 1...30
         }
     }
 }

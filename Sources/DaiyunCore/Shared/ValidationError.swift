@@ -51,6 +51,8 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case period(maxDays: Int)
         /// A day outside the years the figures can cover.
         case dayBetween(first: String, last: String)
+        /// A ratio (an ROI) that is not a number with at most two decimals within the bounds.
+        case ratio(min: String, max: String)
     }
 
     public let field: String
@@ -97,6 +99,7 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
             needsStore ? "must be a store for this kind of file" : "must be a client: a catalog goes into a client"
         case .period(let maxDays): "must end on or after the first day and span at most \(maxDays) days"
         case .dayBetween(let first, let last): "must be a day from \(first) to \(last)"
+        case .ratio(let min, let max): "must be a number with at most two decimals from \(min) to \(max), such as 3.25"
         }
     }
 
@@ -160,6 +163,7 @@ extension ValidationError {
             needsStore ? Message("rule_target_store", english: reason) : Message("rule_target_client", english: reason)
         case .period(let maxDays): Message("rule_period", ["\(maxDays)"], english: reason)
         case .dayBetween(let first, let last): Message("rule_day_between", [first, last], english: reason)
+        case .ratio(let min, let max): Message("rule_ratio", [min, max], english: reason)
         }
     }
 }

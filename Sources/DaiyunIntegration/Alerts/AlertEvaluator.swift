@@ -46,12 +46,16 @@ public struct AlertEvaluator: Sendable {
         let stock = try await queues.stockCovers(of: store.clientID, at: now, outerIDs: sold.map(\.outerSKUID))
         let reviews = try await queues.reviewsToAnswer(in: [store.id], at: now, limit: 100)
         let cursor = try await SyncCursorRepository(database: database).cursor(store: store.id, kind: "orders")
+        let targets = try await AdTargetRepository(database: database).targets(of: store.id)
+        let campaigns = try await AdReportRepository(database: database).campaignDays(
+            store: store.id, from: day.advanced(by: -(AlertKind.roiBelowTarget.thresholdRange.upperBound - 1)), through: day,
+            targets: targets)
         return AlertInputs(
             day: days[day] ?? DayFigures(day: day), sameWeekdays: weeks, weekEarlier: days[day.advanced(by: -7)]?.traffic,
             stock: stock.map { (outerID: $0.outerID, cover: $0.cover) }, badReviews: reviews.map { (tid: $0.tid, at: $0.createdAt) },
             sync: SyncHealth(
                 syncedUntil: cursor?.syncedUntil, lastSuccessAt: cursor?.lastSuccessAt, lastErrorAt: cursor?.lastErrorAt, at: now),
-            syncLagSeconds: (cursor?.syncedUntil).map { Int(now.timeIntervalSince($0)) })
+            syncLagSeconds: (cursor?.syncedUntil).map { Int(now.timeIntervalSince($0)) }, campaigns: campaigns)
     }
 }
 

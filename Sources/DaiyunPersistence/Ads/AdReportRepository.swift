@@ -15,6 +15,8 @@ public struct CampaignFigures: Sendable, Equatable {
 
 /// Stores' ad report rows: written from an import (a later report of a row replaces it) and
 /// read added up per store, day or campaign, each sum under one attribution model and window.
+/// Totals add up the campaigns' own rows; the breakdowns (units, keywords, crowds, creatives)
+/// are read apart, since they split the same spend again.
 public struct AdReportRepository: Sendable {
     static let table = "ad_report_rows"
     static let key = [
@@ -37,7 +39,7 @@ public struct AdReportRepository: Sendable {
             """
         ).all() {
             let key = try Self.key(of: row)
-            kept[key] = try (M0033_CreateAdReportRows.counts + M0033_CreateAdReportRows.optional).map {
+            kept[key] = try Self.numberColumns.map {
                 try row.decode(column: $0, as: Int64?.self)
             }
         }
@@ -62,26 +64,23 @@ public struct AdReportRepository: Sendable {
                     SQLBind(row.model.rawValue), SQLBind(Int64(row.windowDays)), SQLBind(row.campaignName),
                 ] + numbers.map { SQLBind($0) } + [SQLBind(source), SQLBind(context.now)])
         }
-        let replaced =
-            ["campaign_name"] + M0033_CreateAdReportRows.counts + M0033_CreateAdReportRows.optional + ["source_record_id", "updated_at"]
+        let replaced = ["campaign_name"] + Self.numberColumns + ["source_record_id", "updated_at"]
         try await database.insert(
             values, into: Self.table, columns: ["id"] + Self.key + replaced, onConflict: Self.key,
             set: replaced.map { ($0, SQLExcludedColumn($0)) })
         return counts
     }
 
-    /// Each store's ad figures over the days, under the attribution given (the one the store's
-    /// ROI target names; by default last click over 15 days, 生意参谋's own).
-    public func figures(
-        of stores: [ID<Store>], from first: BusinessDay, through last: BusinessDay, model: AttributionModel = .lastClick, window: Int = 15
-    ) async throws -> [ID<Store>: AdFigures] {
+    /// Each store's ad figures over the days, under the attribution its ROI target names
+    /// (`AdTarget.standard` until someone sets it).
+    public func figures(of stores: [ID<Store>], from first: BusinessDay, through last: BusinessDay) async throws -> [ID<Store>: AdFigures] {
         guard !stores.isEmpty else { return [:] }
         var figures: [ID<Store>: AdFigures] = [:]
         for row in try await database.sql().raw(
             """
             SELECT store_id, \(unsafeRaw: Self.sums) FROM ad_report_rows
             WHERE store_id IN \(SQLBind.group(stores.map(\.rawValue))) AND day >= \(bind: first.description) AND day <= \(bind: last.description)
-                AND attribution = \(bind: model.rawValue) AND window_days = \(bind: Int64(window))
+                AND \(unsafeRaw: Self.storeAttribution) AND \(unsafeRaw: Self.campaignTotal)
             GROUP BY store_id
             """
         ).all() {
@@ -90,16 +89,14 @@ public struct AdReportRepository: Sendable {
         return figures
     }
 
-    /// A store's ad figures day by day.
-    public func days(
-        store: ID<Store>, from first: BusinessDay, through last: BusinessDay, model: AttributionModel = .lastClick, window: Int = 15
-    ) async throws -> [BusinessDay: AdFigures] {
+    /// A store's ad figures day by day, under the attribution its ROI target names.
+    public func days(store: ID<Store>, from first: BusinessDay, through last: BusinessDay) async throws -> [BusinessDay: AdFigures] {
         var days: [BusinessDay: AdFigures] = [:]
         for row in try await database.sql().raw(
             """
             SELECT day, \(unsafeRaw: Self.sums) FROM ad_report_rows
             WHERE store_id = \(bind: store.rawValue) AND day >= \(bind: first.description) AND day <= \(bind: last.description)
-                AND attribution = \(bind: model.rawValue) AND window_days = \(bind: Int64(window))
+                AND \(unsafeRaw: Self.storeAttribution) AND \(unsafeRaw: Self.campaignTotal)
             GROUP BY day
             """
         ).all() {
@@ -114,6 +111,7 @@ public struct AdReportRepository: Sendable {
             """
             SELECT product, campaign_id, MAX(campaign_name) AS campaign_name, attribution, window_days, \(unsafeRaw: Self.sums) FROM ad_report_rows
             WHERE store_id = \(bind: store.rawValue) AND day >= \(bind: first.description) AND day <= \(bind: last.description)
+                AND \(unsafeRaw: Self.campaignTotal)
             GROUP BY product, campaign_id, attribution, window_days
             ORDER BY cost_fen DESC, campaign_id, attribution, window_days
             """
@@ -134,6 +132,17 @@ public struct AdReportRepository: Sendable {
         CAST(SUM(cart_adds) AS BIGINT) AS cart_adds
         """
 
+    /// The rows under the attribution of the row's store's target.
+    static let storeAttribution = """
+        attribution = COALESCE((SELECT t.attribution FROM ad_targets t WHERE t.store_id = ad_report_rows.store_id AND t.campaign_id = ''),
+            '\(AdTarget.standard.model.rawValue)')
+        AND window_days = COALESCE((SELECT t.window_days FROM ad_targets t WHERE t.store_id = ad_report_rows.store_id AND t.campaign_id = ''),
+            \(AdTarget.standard.windowDays))
+        """
+
+    /// The rows of campaigns as a whole, which totals add up.
+    static let campaignTotal = "ad_group = '' AND keyword = '' AND crowd = '' AND creative = ''"
+
     static func figures(_ row: any SQLRow) throws -> AdFigures {
         AdFigures(
             impressions: try row.decode(column: "impressions", as: Int.self), clicks: try row.decode(column: "clicks", as: Int.self),
@@ -151,11 +160,14 @@ public struct AdReportRepository: Sendable {
         ].joined(separator: "\u{1F}")
     }
 
-    /// The figures in `M0033_CreateAdReportRows` column order.
+    static let numberColumns = M0033_CreateAdReportRows.counts + M0033_CreateAdReportRows.optional + M0034_CreateAdTargets.budgetColumns
+
+    /// The figures in `numberColumns` order.
     static func numbers(_ row: AdReportRow) -> [Int64?] {
         [
             Int64(row.impressions), Int64(row.clicks), row.cost.fen, Int64(row.directOrders), Int64(row.indirectOrders), row.directGMV.fen,
             row.indirectGMV.fen, Int64(row.cartAdds), Int64(row.favorites), row.preSaleGMV?.fen, row.deposit?.fen, row.balance?.fen,
+            row.dailyBudget?.fen, row.budgetExhaustedMinute.map(Int64.init),
         ]
     }
 }

@@ -36,5 +36,6 @@ public enum Migrations {
         M0031_CreateAlerts(),
         M0032_CreateRobots(),
         M0033_CreateAdReportRows(),
+        M0034_CreateAdTargets(),
     ]
 }

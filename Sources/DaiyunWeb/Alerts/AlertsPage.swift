@@ -62,6 +62,7 @@ struct AlertsPage: PageContent {
             SiteURL.orders(store.id).path + "?sku=" + (outer.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")
         case .order(let tid): SiteURL.order(store.id, tid: tid).path
         case .sync: SiteURL.sync(store.id).path
+        case .campaign(let key): SiteURL.ads(store.id, nil).path + "#campaign-" + AdsPage.anchor(key)
         }
     }
 }

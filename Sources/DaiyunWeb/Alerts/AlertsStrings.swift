@@ -57,6 +57,7 @@ extension StringTable {
             "alerts_unit_dsr_drop": ("较一周前下降（万分之一分，300 = 0.03）", "fall against a week before (1/10,000 point, 300 = 0.03)"),
             "alerts_unit_bad_review": ("待回复差评达到条数", "unanswered bad reviews, at least"),
             "alerts_unit_sync_failing": ("同步落后秒数", "seconds of sync lag"),
+            "alerts_unit_roi_below_target": ("连续低于目标的天数", "days in a row below target"),
             "alert_kind_gmv_drop": ("成交额下降", "GMV drop"),
             "alert_kind_conversion_drop": ("转化率下降", "Conversion drop"),
             "alert_kind_visitors_drop": ("访客下降", "Visitors drop"),
@@ -64,6 +65,7 @@ extension StringTable {
             "alert_kind_dsr_drop": ("DSR 下降", "DSR drop"),
             "alert_kind_bad_review": ("差评待回复", "Bad review"),
             "alert_kind_sync_failing": ("渠道同步异常", "Channel sync"),
+            "alert_kind_roi_below_target": ("投产比低于目标", "ROI below target"),
             "alert_severity_critical": ("严重", "Critical"),
             "alert_severity_warning": ("警告", "Warning"),
             "alert_severity_info": ("提示", "Info"),
@@ -82,5 +84,8 @@ extension StringTable {
             "alert_bad_review": ("订单 %@ 的差评待回复", "A bad review of order %@ waits for a reply"),
             "alert_sync_failing": ("渠道同步失败", "The channel sync is failing"),
             "alert_sync_lagging": ("订单同步落后渠道 %@ 分钟", "The orders are %@ minutes behind the channel"),
+            "alert_roi_below_target": (
+                "%@：最近 %@ 天每天投产比都低于目标，合计 %@，目标 %@", "%@: ROI below target on each of the last %@ days, %@ against %@"
+            ),
         ])
 }

@@ -69,6 +69,13 @@ enum SiteURL: Sendable, Equatable {
     case dashboardFile(ID<Store>, DashboardPeriod, table: String, xlsx: Bool)
     /// The store's orders a day's GMV counts.
     case ordersPaidOn(ID<Store>, BusinessDay)
+    /// The store's ads over a period, each table in the order `sorts` names (by table, `-cost` style).
+    case ads(ID<Store>, DashboardPeriod?, sorts: [String: String] = [:])
+    /// A table of the ads page as a file: `campaigns`, `keywords`, `crowds` or `suggestions`.
+    case adsFile(ID<Store>, DashboardPeriod, table: String, xlsx: Bool)
+    case adTargets(ID<Store>)
+    /// The report rows a campaign's (or every campaign's) figures add up, with their files.
+    case adRows(ID<Store>, DashboardPeriod, campaign: String?)
     /// Every store the user may see, over a period of `OverviewPeriod`.
     case overview(OverviewPeriod?)
     case overviewFile(OverviewPeriod, xlsx: Bool)
@@ -143,6 +150,16 @@ enum SiteURL: Sendable, Equatable {
         case .dashboardFile(let id, let period, let table, let xlsx):
             "/stores/\(id)/dashboard.\(xlsx ? "xlsx" : "csv")?table=\(table)&" + Self.query(period)
         case .ordersPaidOn(let id, let day): "/stores/\(id)/orders?paid=\(day)"
+        case .ads(let id, let period, let sorts):
+            "/stores/\(id)/ads"
+                + Self.joined(
+                    (period.map { [Self.query($0)] } ?? [])
+                        + sorts.sorted(by: { $0.key < $1.key }).map { "\($0.key)=\(Self.escapedQuery($0.value))" })
+        case .adsFile(let id, let period, let table, let xlsx):
+            "/stores/\(id)/ads.\(xlsx ? "xlsx" : "csv")?table=\(table)&" + Self.query(period)
+        case .adTargets(let id): "/stores/\(id)/ads/targets"
+        case .adRows(let id, let period, let campaign):
+            "/stores/\(id)/ads/rows?" + Self.query(period) + (campaign.map { "&campaign=" + Self.escapedQuery($0) } ?? "")
         case .overview(let period): "/overview" + (period.map { "?period=\($0.rawValue)" } ?? "")
         case .overviewFile(let period, let xlsx): "/overview.\(xlsx ? "xlsx" : "csv")?period=\(period.rawValue)"
         case .alerts(let resolved): resolved ? "/alerts?status=resolved" : "/alerts"
@@ -158,6 +175,12 @@ enum SiteURL: Sendable, Equatable {
     private static let nextAllowed = CharacterSet.urlQueryAllowed.subtracting(["&", "=", "?"])
 
     private static func query(_ period: DashboardPeriod) -> String { "from=\(period.first)&until=\(period.last)" }
+
+    private static func joined(_ parameters: [String]) -> String { parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&") }
+
+    private static func escapedQuery(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? ""
+    }
 
     private static func escaped(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? text

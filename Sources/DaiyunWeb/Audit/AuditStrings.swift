@@ -31,6 +31,7 @@ extension StringTable {
             "audit_action_alert_acknowledge": ("确认告警", "Alert acknowledged"),
             "audit_action_alert_resolve": ("关闭告警", "Alert resolved"),
             "audit_action_alert_rule_update": ("修改告警规则", "Alert rule changed"),
+            "audit_action_ad_target_update": ("修改投产比目标", "ROI targets changed"),
             "audit_action_import_traffic": ("导入流量数据", "Traffic imported"),
             "audit_action_import_ads": ("导入推广报表", "Ad report imported"),
             "audit_action_robot_add": ("添加群机器人", "Robot added"),

@@ -7,7 +7,8 @@ import Foundation
 enum AuditWords {
     /// The actions Daiyun records, each with an `audit_action_…` string.
     static let actions = [
-        "agency.create", "alert.acknowledge", "alert.resolve", "alert_rule.update", "robot.add", "robot.remove", "api_token.create",
+        "ad_target.update", "agency.create", "alert.acknowledge", "alert.resolve", "alert_rule.update", "robot.add", "robot.remove",
+        "api_token.create",
         "api_token.revoke",
         "assignment.create", "assignment.delete", "audit_chain.head",
         "channel.connect", "client.create", "client.update", "import.orders", "import.refunds", "import.lines", "import.catalog",

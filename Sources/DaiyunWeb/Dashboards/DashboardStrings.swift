@@ -86,7 +86,7 @@ extension StringTable {
             "chart_ad_roi": ("每日推广投产比", "Ad ROI per day"),
             "fig_ad_cost": ("推广花费", "Ad spend"),
             "fig_roi_short": ("投产比", "ROI"),
-            "fig_ad_roi": ("推广投产比（末次点击 15 天）", "Ad ROI (last click, 15 days)"),
+            "fig_ad_roi": ("推广投产比", "Ad ROI"),
             "dashboard_campaigns": ("推广计划（按花费）", "Campaigns by spend"),
             "dashboard_no_campaigns": (
                 "本期没有推广报表：在“导入”中上传直通车、引力魔方或万相台的报表。", "No ad report in this period: upload the 直通车, 引力魔方 or 万相台 report under Imports."

@@ -8,10 +8,11 @@ import Foundation
 /// links to the rows it came from; the same page serves the agency and the brand, read only.
 struct StoreDashboardPage: PageContent {
     static let template = "dashboards/store"
-    static let strings: [StringTable] = [.dashboards]
+    static let strings: [StringTable] = [.dashboards, .ads]
     var title: String
     var store: StoreRow
     var alertRulesPath: String
+    var adsPath: String
     var from: String
     var until: String
     var action: String
@@ -82,6 +83,7 @@ struct StoreDashboardPage: PageContent {
         title = l10n.format("dashboard_title", board.store.name)
         store = StoreRow(board.store, clientName: clientName, l10n)
         alertRulesPath = SiteURL.alertRules(board.store.id).path
+        adsPath = SiteURL.ads(board.store.id, period).path
         from = period.first.description
         until = period.last.description
         action = SiteURL.dashboard(board.store.id, nil).path

@@ -134,8 +134,9 @@ enum DemoCatalog {
                 #"{"generator":"StoreSimulator","seed":\#(seed),"base_orders_per_day":\#(baseOrdersPerDay(store)),"from":"\#(from)","until":"\#(storeUntil)"}"#
             if !hasTraffic {
                 try await importTraffic(
-                    TrafficSimulator.sold(year.orders, on: from.days(until: min(storeUntil, today))), into: store, of: client, seed: seed,
-                    on: app, by: context)
+                    TrafficSimulator.sold(year.orders, on: from.days(until: min(storeUntil, today))),
+                    words: AdSimulator.words(of: year.orders),
+                    into: store, of: client, seed: seed, on: app, by: context)
             }
             if hasOrders { continue }
             let source = try await SourceRecordRepository(database: app.db).keep(
@@ -153,7 +154,8 @@ enum DemoCatalog {
 
     /// Imports a store's simulated 生意参谋 export and ad report as a user would, through the import service.
     static func importTraffic(
-        _ days: [TrafficSimulator.Sold], into store: Store, of client: Client, seed: UInt64, on app: Application, by context: WriteContext
+        _ days: [TrafficSimulator.Sold], words: [String], into store: Store, of client: Client, seed: UInt64, on app: Application,
+        by context: WriteContext
     ) async throws {
         guard let first = days.first?.day, let last = days.last?.day else { return }
         let file = Data(TrafficSimulator.csv(days, seed: seed).utf8)
@@ -162,7 +164,7 @@ enum DemoCatalog {
             target: ImportTarget(client: client, store: store), by: context)
         // The store's 直通车 and 万相台 report over the same days.
         _ = try await ImportService(database: app.db).run(
-            Data(AdSimulator.csv(days, seed: seed).utf8), name: "推广报表-\(store.shopID)-\(first)-\(last).csv", kind: .ads,
+            Data(AdSimulator.csv(days, seed: seed, words: words).utf8), name: "推广报表-\(store.shopID)-\(first)-\(last).csv", kind: .ads,
             mode: .skipBadRows, target: ImportTarget(client: client, store: store), by: context)
     }
 }

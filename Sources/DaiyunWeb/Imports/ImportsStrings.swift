@@ -68,6 +68,7 @@ extension StringTable {
             "row_not_ad_product": ("不是直通车、引力魔方或万相台：%@", "is not 直通车, 引力魔方 or 万相台: %@"),
             "row_not_attribution": ("不是归因模型（末次点击或多触点）：%@", "is not an attribution model (末次点击 or 多触点): %@"),
             "row_not_window": ("不是 1、3、7、15 或 30 天：%@", "is not 1, 3, 7, 15 or 30 days: %@"),
+            "row_not_time_of_day": ("不是时刻（如 15:30）：%@", "is not a time of day such as 15:30: %@"),
             "row_duplicate_ad": ("与第 %@ 行是同一天、同一计划和细分", "the same day, campaign and breakdown as line %@"),
             "import_catalog_target": ("%@（商品表）", "%@ (catalog)"),
             "import_target": ("导入到", "Import into"),

@@ -121,6 +121,7 @@ extension StringTable {
             "rule_wrong_password": ("不是当前密码", "is not your current password"),
             "rule_same_password": ("不能与当前密码相同", "must differ from the current password"),
             "rule_day_between": ("须为 %@ 至 %@ 之间的日期", "must be a day from %@ to %@"),
+            "rule_ratio": ("须为 %@ 至 %@ 之间、最多两位小数的数，如 3.25", "must be a number with at most two decimals from %@ to %@, such as 3.25"),
             "rule_period": ("结束日不能早于开始日，且最多 %@ 天", "must end on or after the first day and span at most %@ days"),
             "rule_not_yourself": ("不能是你自己的账号", "may not be your own account"),
             "rule_duplicate": ("重复出现", "is given twice"),
