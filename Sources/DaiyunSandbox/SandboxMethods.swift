@@ -21,6 +21,11 @@ struct SandboxMethods {
         case "taobao.logistics.offline.send": return try await offlineSend()
         case "taobao.items.onsale.get": return await onSale()
         case "taobao.traderates.get": return try await tradeRates()
+        case let method where method.hasPrefix("taobao.universalbp.report.query."):
+            guard let level = TOPAdReportLevel.allCases.first(where: { $0.method == method }) else {
+                throw SandboxFailure(22, "Invalid Method", subMessage: "不存在的方法名:\(method)")
+            }
+            return try await adReport(level)
         default: throw SandboxFailure(22, "Invalid Method", subMessage: "不存在的方法名:\(method)")
         }
     }

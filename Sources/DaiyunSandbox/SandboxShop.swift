@@ -55,6 +55,8 @@ public actor SandboxShop {
     /// Counts the changes to `trades`, so a kept window answer knows when it is stale.
     private var version = 0
     private var lastWindow: (query: WindowQuery, version: Int, trades: [Order])?
+    /// The last ad report read, kept while the trades stay the same: a sync pages through it.
+    private var lastAdRows: (first: BusinessDay, last: BusinessDay, version: Int, rows: [AdReportRow])?
     private(set) var refunds: [String: Refund] = [:]
     public private(set) var listings: [Listing]
     public private(set) var shipments: [Shipment] = []
@@ -118,6 +120,15 @@ public actor SandboxShop {
     public func trafficExport(from first: BusinessDay, through last: BusinessDay) -> String {
         let days = first.days(until: last.advanced(by: 1))
         return TrafficSimulator.csv(TrafficSimulator.sold(Array(trades.values), on: days), seed: Self.stableNumber(nick))
+    }
+
+    /// The shop's ad report rows for the days, as its export has them (the store id is the export's reader's to set).
+    public func adRows(from first: BusinessDay, through last: BusinessDay) -> [AdReportRow] {
+        if let kept = lastAdRows, kept.first == first, kept.last == last, kept.version == version { return kept.rows }
+        let parsed = try? AdReportExport.parse(Data(adExport(from: first, through: last).utf8), store: ID(UUID()))
+        let rows = parsed?.rows.map(\.value) ?? []
+        lastAdRows = (first, last, version, rows)
+        return rows
     }
 
     /// The shop's 直通车 / 万相台 report export for the days, consistent with what it sold.

@@ -85,6 +85,43 @@ struct TaobaoSyncTests {
         }
     }
 
+    @Test(
+        "the ad report comes over the signed gateway once a day, every level under its attribution, matching the shop's own export",
+        arguments: TestDatabase.available)
+    func adReports(_ database: TestDatabase) async throws {
+        let now = Date()
+        let shop = Self.shop(now: now)
+        let gateway = SandboxGateway(apps: ["app": "secret"], shops: [shop])
+        try await withTestDatabase(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            try await withSandbox(gateway, shops: [shop]) { endpoint in
+                let sync = TaobaoSync(database: app.db, client: Self.client(endpoint), store: t.storeA1)
+                let first = try await sync.run(now: now)
+                let today = BusinessDay(containing: now)
+                let (from, until) = (BusinessDay(containing: TOPHistory.earliest(at: now)), today.advanced(by: -1))
+                let exported = await shop.adRows(from: from, through: until)
+                // Campaign, keyword and crowd rows under last click over 15 days (the default target's attribution).
+                let expected = exported.filter { $0.model == .lastClick && $0.windowDays == 15 }
+                #expect(first.ads.counts.inserted == expected.count && expected.count > 100)
+                let ads = AdReportRepository(database: app.db)
+                let totals = try await ads.figures(of: [t.storeA1.id], from: from, through: until)[t.storeA1.id]
+                let campaigns = expected.filter(\.isCampaignTotal).map(AdFigures.init).reduce(AdFigures(), +)
+                #expect(totals == campaigns && campaigns.cost.fen > 0, "the totals are the campaigns' own rows, to the fen")
+                let keywords = try await ads.breakdown(
+                    .keyword, store: t.storeA1.id, from: from, through: until, model: .lastClick, window: 15)
+                #expect(Set(keywords.map(\.value)) == Set(expected.map(\.keyword).filter { !$0.isEmpty }))
+                let budgets = try await ads.budgetDays(store: t.storeA1.id, from: from, through: until)["ztc:ZTC-002"] ?? []
+                #expect(
+                    !budgets.isEmpty && budgets.allSatisfy { $0.exhaustedMinute != nil }, "the long-tail campaign runs out every afternoon")
+                let cursor = try #require(try await SyncCursorRepository(database: app.db).cursor(store: t.storeA1.id, kind: "ads"))
+                #expect(cursor.syncedUntil == today.start && cursor.lastError == nil)
+
+                let again = try await sync.run(now: now.addingTimeInterval(60))
+                #expect(again.ads.fetched == 0 && again.ads.pages == 0, "read once a day")
+            }
+        }
+    }
+
     @Test("a change stamped just before the cursor (indexed late) is caught by the overlap", arguments: TestDatabase.available)
     func windowEdge(_ database: TestDatabase) async throws {
         let now = Date()

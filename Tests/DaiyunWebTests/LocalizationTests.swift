@@ -34,7 +34,7 @@ struct LocalizationTests {
         "stock_": LineStockState.allCases.map(\.rawValue),
         "job_kind_": [JobKind.sync, .stockPush, .ship, .alerts, .robots].map(\.rawValue),
         "job_status_": JobStatus.allCases.map(\.rawValue),
-        "sync_kind_": ["orders", "refunds", "reviews"],
+        "sync_kind_": ["orders", "refunds", "reviews", "ads"],
         "import_kind_": ImportKind.allCases.map(\.rawValue),
         "import_outcome_": ["imported", "rejected"],
         "shipment_": ["pending", "sent", "failed"],

@@ -24,7 +24,8 @@ extension JobRegistry {
                 sync.ids = ids
                 let report = try await channel.translatingErrors { [sync] in try await sync.run(now: now) }
                 if report.orders.counts.inserted + report.orders.counts.updated + report.refunds.counts.inserted
-                    + report.refunds.counts.updated + report.reviews.counts.inserted > 0
+                    + report.refunds.counts.updated + report.reviews.counts.inserted + report.ads.counts.inserted
+                    + report.ads.counts.updated > 0
                 {
                     try await AlertEvaluator.queue(store, on: database, ids: ids, now: now)
                 }
@@ -134,16 +135,17 @@ extension TOPClient {
 }
 
 extension SyncReport {
-    /// `orders 120 read (3 new, 5 changed); refunds 4 read (1 new, 0 changed); reviews 2 read (2 new, 0 changed)`.
+    /// `orders 120 read (3 new, 5 changed); refunds 4 read (1 new, 0 changed); reviews 2 read (2 new, 0 changed); ad report rows …`.
     public var summary: String { message.english }
 
     /// What the sync read and changed, per kind.
     public var message: Message {
-        let figures = [orders, refunds, reviews].flatMap { ["\($0.fetched)", "\($0.counts.inserted)", "\($0.counts.updated)"] }
+        let figures = [orders, refunds, reviews, ads].flatMap { ["\($0.fetched)", "\($0.counts.inserted)", "\($0.counts.updated)"] }
         return Message(
             "job_result_sync", figures,
             english: "orders \(orders.fetched) read (\(orders.counts.inserted) new, \(orders.counts.updated) changed); "
                 + "refunds \(refunds.fetched) read (\(refunds.counts.inserted) new, \(refunds.counts.updated) changed); "
-                + "reviews \(reviews.fetched) read (\(reviews.counts.inserted) new, \(reviews.counts.updated) changed)")
+                + "reviews \(reviews.fetched) read (\(reviews.counts.inserted) new, \(reviews.counts.updated) changed); "
+                + "ad report rows \(ads.fetched) read (\(ads.counts.inserted) new, \(ads.counts.updated) changed)")
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 
 /// A store's incremental sync from the Taobao Open Platform: orders by modified time through
 /// `taobao.trades.sold.increment.get`, refunds through `taobao.refunds.receive.get`, buyers'
-/// reviews through `taobao.traderates.get`.
+/// reviews through `taobao.traderates.get`, and once a day the ad report through
+/// `taobao.universalbp.report.query.*` (`TaobaoSync+Ads`).
 ///
 /// Each kind has a cursor: every change up to it is in Daiyun. A run starts a little before the
 /// cursor (the overlap catches a change stamped on a window's edge or indexed late), walks
@@ -50,6 +51,7 @@ public struct TaobaoSync: Sendable {
         report.reviews = try await sync(kind: "reviews", since: since, now: now, progress: progress) { start, end, report in
             try await syncReviewWindow(from: start, to: end, report: &report)
         }
+        try await syncAds(now: now, report: &report.ads)
         return report
     }
 
@@ -215,6 +217,7 @@ public struct SyncReport: Sendable, Codable, Equatable {
     public var orders = Kind()
     public var refunds = Kind()
     public var reviews = Kind()
+    public var ads = Kind()
 
     public init() {}
 }

@@ -5,8 +5,8 @@ extension StringTable {
         [
             // What a job did, or why it failed (`Message` keys of the job kinds).
             "job_result_sync": (
-                "订单读取 %@ 单（新增 %@，变更 %@）；退款 %@ 笔（新增 %@，变更 %@）；评价 %@ 条（新增 %@，变更 %@）",
-                "orders %@ read (%@ new, %@ changed); refunds %@ read (%@ new, %@ changed); reviews %@ read (%@ new, %@ changed)"
+                "订单读取 %@ 单（新增 %@，变更 %@）；退款 %@ 笔（新增 %@，变更 %@）；评价 %@ 条（新增 %@，变更 %@）；推广报表 %@ 行（新增 %@，变更 %@）",
+                "orders %@ read (%@ new, %@ changed); refunds %@ read (%@ new, %@ changed); reviews %@ read (%@ new, %@ changed); ad report rows %@ read (%@ new, %@ changed)"
             ),
             "job_result_push": ("已推送 %@ 个商品的库存", "%@ listings pushed"),
             "job_result_shipped": ("%@ %@ 已回传，%@ 个子订单，订单 %@", "%@ %@ sent for %@ line(s) of %@"),
@@ -42,6 +42,7 @@ extension StringTable {
             "sync_kind_orders": ("订单", "Orders"),
             "sync_kind_refunds": ("退款", "Refunds"),
             "sync_kind_reviews": ("评价", "Reviews"),
+            "sync_kind_ads": ("推广报表（按天）", "Ad reports (daily)"),
             "sync_synced_until": ("已同步至", "Synced until"),
             "sync_lag": ("延迟", "Lag"),
             "sync_last_success": ("上次成功", "Last success"),
