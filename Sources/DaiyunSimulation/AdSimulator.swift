@@ -100,8 +100,7 @@ public enum AdSimulator {
                                 "\(row.impressions)",
                                 "\(row.clicks)", Money(fen: row.cost).yuanString, Money(fen: direct).yuanString,
                                 Money(fen: indirect).yuanString,
-                                "\(Int(Double(row.orders) * uplift * 0.7))", "\(Int(Double(row.orders) * uplift * 0.3))",
-                                "\(row.clicks / 8)",
+                                "\(directOrders)", "\(indirectOrders)", "\(row.clicks / 8)",
                             ] + (isTotal ? budgetFields : ["", ""]) + [model, "15"]
                         lines.append(fields.joined(separator: ","))
                     }

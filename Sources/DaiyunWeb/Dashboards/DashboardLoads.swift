@@ -3,11 +3,16 @@ import Fluent
 import Foundation
 
 /// What the dashboard pages load, for the benchmark to time exactly that: a store's dashboard
-/// over a period, and the overview of some stores.
+/// and ads over a period, and the overview of some stores.
 public enum DashboardLoads {
     /// Loads the store's dashboard; returns the days it holds.
     public static func storeDashboard(_ store: Store, period: DashboardPeriod, at now: Date, on db: any Database) async throws -> Int {
         try await StoreDashboard.load(store: store, period: period, at: now, on: db).days.count
+    }
+
+    /// Loads the store's ads page over a period; returns its suggestions.
+    public static func ads(_ store: Store, period: DashboardPeriod, at now: Date, on db: any Database) async throws -> Int {
+        try await AdsBoard.load(store: store, period: period, at: now, on: db).suggestions.count
     }
 
     /// Loads the overview of the stores over the last 7 days; returns the stores it holds.
