@@ -37,6 +37,8 @@ struct DemoCommand: AsyncParsableCommand {
         if reset { try Self.deleteDemoFiles(of: config) }
         // The demo's own sandbox is a gateway its stores may be connected to from the page too.
         if sandboxPort != 0 { config.gateways.extra.append("http://\(config.host):\(sandboxPort)") }
+        // The demo's robot messages link to the demo itself unless told otherwise.
+        if config.publicURL == nil { config.publicURL = "http://\(config.host):\(config.port)" }
         let app = try await AppLauncher.makeApp(config)
         var sandbox: DemoSandbox.Running?
         do {

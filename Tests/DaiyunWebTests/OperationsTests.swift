@@ -56,6 +56,17 @@ struct OperationsTests {
         }
     }
 
+    @Test("DAIYUN_PUBLIC_URL is where robot messages link to; anything but an http(s) address is a problem")
+    func configPublicURL() throws {
+        #expect(try AppConfig.load(flags: .init(), environment: [:]).publicURL == nil)
+        #expect(
+            try AppConfig.load(flags: .init(), environment: ["DAIYUN_PUBLIC_URL": "https://daiyun.example.com/"]).publicURL
+                == "https://daiyun.example.com")
+        for bad in ["daiyun.example.com", "ftp://x", "https://x/?a=1"] {
+            #expect(throws: AppConfig.Problems.self) { _ = try AppConfig.load(flags: .init(), environment: ["DAIYUN_PUBLIC_URL": bad]) }
+        }
+    }
+
     @Test("configuration defaults to the SQLite file; DATABASE_URL selects PostgreSQL; secrets are not logged")
     func configDefaults() throws {
         let sqlite = try AppConfig.load(flags: .init(), environment: [:])

@@ -7,6 +7,7 @@ extension StringTable {
             "robot_title_one": ("【代运告警】%@ · %@", "[Daiyun alert] %@ · %@"),
             "robot_title_many": ("【代运告警】%@ 条新告警", "[Daiyun alerts] %@ new alerts"),
             "robot_footer": ("在 Daiyun 的“告警”页确认和关闭。", "Acknowledge and resolve them on Daiyun's Alerts page."),
+            "robot_link": ("查看", "Open"),
             "robots_title": ("群机器人", "Group robots"),
             "robots_intro": (
                 "新告警会推送到这些钉钉或企业微信群机器人：每个机器人每分钟最多 20 条，其余合并为一条；失败会重试。",

@@ -36,6 +36,9 @@ public struct AppConfig: Sendable, Equatable {
     /// client's address, which sign-in locks are counted by, is its first entry. Without a proxy
     /// the header is anyone's to write, so it is ignored.
     public var trustForwardedFor: Bool
+    /// Where people open Daiyun (`DAIYUN_PUBLIC_URL`, such as https://daiyun.example.com): robot
+    /// messages link each alert to its rows there. Unset, they carry no links.
+    public var publicURL: String?
 
     /// The key sealing channel secrets at rest: given (`DAIYUN_SECRETS_KEY`, base64 of 32 bytes;
     /// the same on every instance sharing a database), or kept in a file, made on first use.
@@ -52,7 +55,7 @@ public struct AppConfig: Sendable, Equatable {
         logLevel: Logger.Level = .info, logFormat: LogFormat = .text, secureCookies: Bool = false,
         bcryptCost: Int = 12, runJobs: Bool = false, secretsKey: SecretsKey = .given(SecretBox.newKeyText()),
         gateways: GatewayAllowList = GatewayAllowList(), home: String? = nil, channelAppSecret: String? = nil,
-        benchDatabaseURL: String? = nil, benchVerbose: Bool = false, trustForwardedFor: Bool = false
+        benchDatabaseURL: String? = nil, benchVerbose: Bool = false, trustForwardedFor: Bool = false, publicURL: String? = nil
     ) {
         self.database = database
         self.host = host
@@ -69,6 +72,7 @@ public struct AppConfig: Sendable, Equatable {
         self.benchDatabaseURL = benchDatabaseURL
         self.benchVerbose = benchVerbose
         self.trustForwardedFor = trustForwardedFor
+        self.publicURL = publicURL
     }
 
     /// Values given on the command line; they win over the environment.
@@ -184,12 +188,23 @@ public struct AppConfig: Sendable, Equatable {
             }
             gateways.extra.append(origin)
         }
+        var publicURL: String?
+        if let text = environment["DAIYUN_PUBLIC_URL"], !text.isEmpty {
+            let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
+            if let url = URLComponents(string: trimmed), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false,
+                url.query == nil
+            {
+                publicURL = trimmed
+            } else {
+                problems.append("DAIYUN_PUBLIC_URL must be an http:// or https:// address such as https://daiyun.example.com, got \(text)")
+            }
+        }
         guard problems.isEmpty else { throw Problems(messages: problems) }
         return AppConfig(
             database: database, host: host, port: port, logLevel: level, logFormat: format, secureCookies: secure, runJobs: jobs,
             secretsKey: secretsKey, gateways: gateways, home: environment["DAIYUN_HOME"],
             channelAppSecret: environment["DAIYUN_APP_SECRET"].flatMap { $0.isEmpty ? nil : $0 },
             benchDatabaseURL: environment["DAIYUN_BENCH_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
-            benchVerbose: environment["DAIYUN_BENCH_VERBOSE"] != nil, trustForwardedFor: proxy)
+            benchVerbose: environment["DAIYUN_BENCH_VERBOSE"] != nil, trustForwardedFor: proxy, publicURL: publicURL)
     }
 }

@@ -31,7 +31,8 @@ extension Application {
         var registry = JobRegistry()
         registry.registerChannelJobs(database: db, secrets: secrets, clock: services.now, ids: services.ids)
         registry.registerAlertJobs(database: db, ids: services.ids)
-        registry.registerRobotJobs(database: db, secrets: secrets, text: AlertRobotText.text, ids: services.ids)
+        registry.registerRobotJobs(
+            database: db, secrets: secrets, text: AlertRobotText.text(publicURL: services.config.publicURL), ids: services.ids)
         return registry
     }
 }

@@ -79,10 +79,12 @@ enum BenchRuns {
             label, "ads page (30 days)", count: adRows, unit: "ad rows", seconds: ads, extra: String(format: "%.1f ms", ads * 1000))
         let stores = try await BenchStores.copies(of: store, count: 49, on: app)
         let clients = try await TenancyRepository(database: app.db).clients(visibleTo: .agency(store.agencyID))
+        // The morning after the dataset's last day: the last 7 days and the 7 before hold sales.
+        let morning = BusinessDay("2026-11-23")!.start.addingTimeInterval(36_000)
         var overview = Double.infinity
         for _ in 0..<5 {
             let start = ContinuousClock.now
-            _ = try await DashboardLoads.overview(stores, clients: clients, at: now, on: app.db)
+            _ = try await DashboardLoads.overview(stores, clients: clients, at: morning, on: app.db)
             overview = min(overview, seconds(since: start))
         }
         BenchReport.line(

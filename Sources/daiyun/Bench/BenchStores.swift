@@ -32,8 +32,8 @@ enum BenchStores {
         return ads.count
     }
 
-    /// `count` more stores in the store's client, each with a copy of its rollups, traffic days
-    /// and ad rows; returns every store of the agency.
+    /// `count` more stores in the store's client, each with a copy of its recent rollups, its
+    /// traffic days and ad rows; returns every store of the agency.
     static func copies(of store: Store, count: Int, on app: Application) async throws -> [Store] {
         let tenancy = TenancyRepository(database: app.db)
         let context = app.writeContext(actor: "job:bench")
@@ -43,10 +43,12 @@ enum BenchStores {
             store: store.id, from: BusinessDay("2025-01-01")!, through: BusinessDay("2026-12-31")!)
         let ads = try await AdReportRepository(database: app.db).rows(
             store: store.id, from: BusinessDay("2025-01-01")!, through: BusinessDay("2026-12-31")!, campaignID: nil, limit: 1_000_000)
-        let rollups: [(table: String, columns: String)] = [
-            ("store_day_sales", "day, orders, gmv_fen, buyers, new_buyers, refunds, refund_fen"),
-            ("sku_day_sales", "day, outer_sku_id, quantity, sales_fen"), ("store_day_buyers", "buyer, day, orders, gmv_fen"),
-            ("store_month_sales", "month, buyers"),
+        // The overview reads at most two months back: the copies hold the days from September.
+        let rollups: [(table: String, columns: String, recent: String)] = [
+            ("store_day_sales", "day, orders, gmv_fen, buyers, new_buyers, refunds, refund_fen", "day >= '2026-09-01'"),
+            ("sku_day_sales", "day, outer_sku_id, quantity, sales_fen", "day >= '2026-09-01'"),
+            ("store_day_buyers", "buyer, day, orders, gmv_fen", "day >= '2026-09-01'"),
+            ("store_month_sales", "month, buyers", "month >= '2026-09'"),
         ]
         for index in 1...count {
             let copy = try await tenancy.createStore(
@@ -58,7 +60,8 @@ enum BenchStores {
                 try await sql.raw(
                     """
                     INSERT INTO \(unsafeRaw: rollup.table) (store_id, \(unsafeRaw: rollup.columns))
-                    SELECT \(bind: copy.id.rawValue), \(unsafeRaw: rollup.columns) FROM \(unsafeRaw: rollup.table) WHERE store_id = \(bind: store.id.rawValue)
+                    SELECT \(bind: copy.id.rawValue), \(unsafeRaw: rollup.columns) FROM \(unsafeRaw: rollup.table)
+                    WHERE store_id = \(bind: store.id.rawValue) AND \(unsafeRaw: rollup.recent)
                     """
                 ).run()
             }

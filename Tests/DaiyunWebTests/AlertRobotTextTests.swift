@@ -1,0 +1,35 @@
+import DaiyunCore
+import Foundation
+import Testing
+
+@testable import DaiyunWeb
+
+@Suite("Robot messages")
+struct AlertRobotTextTests {
+    static let store = Store(
+        id: ID(UUID()), agencyID: ID(UUID()), clientID: ID(UUID()), channel: .tmall, shopID: "tm-1", name: "花漾旗舰店", status: .active,
+        takenOverOn: BusinessDay("2025-01-01")!)
+
+    static func alert(_ link: AlertLink, severity: AlertSeverity) -> Alert {
+        Alert(
+            id: UUID(), storeID: store.id, ruleID: UUID(), kind: .roiBelowTarget, subject: "ztc:C1", severity: severity, status: .open,
+            message: Message("alert_roi_below_target", ["核心词", "3", "2.55", "3.00"], english: "x"), link: link, openedAt: Date(),
+            lastSeenAt: Date())
+    }
+
+    @Test("each alert links to its rows at the public address, and the digest to the inbox; without the address, no links")
+    func links() {
+        let alerts = [
+            (alert: Self.alert(.campaign("ztc:C1"), severity: .warning), store: Self.store),
+            (alert: Self.alert(.day(BusinessDay("2026-11-30")!), severity: .critical), store: Self.store),
+        ]
+        let linked = AlertRobotText.text(publicURL: "https://daiyun.example.com")(alerts, .zhCN).markdown
+        #expect(linked.contains("[查看](https://daiyun.example.com/stores/\(Self.store.id)/ads#campaign-ztc-C1)"))
+        #expect(linked.contains("[查看](https://daiyun.example.com/stores/\(Self.store.id)/orders?paid=2026-11-30)"))
+        #expect(linked.contains("核心词：最近 3 天每天投产比都低于目标，合计 2.55，目标 3.00"))
+        #expect(linked.contains("(https://daiyun.example.com/alerts)"))
+        #expect(linked.range(of: "严重")!.lowerBound < linked.range(of: "警告")!.lowerBound, "the most severe first")
+        let plain = AlertRobotText.text(publicURL: nil)(alerts, .en).markdown
+        #expect(!plain.contains("](") && plain.contains("ROI below target"))
+    }
+}
