@@ -102,6 +102,20 @@ struct AlertEvaluationTests {
         #expect(throws: ValidationError.self) { try AlertRule.threshold("x", for: .dsrDrop) }
     }
 
+    @Test("a big promotion's day is left out of the same weekday's mean: 双11 does not make an ordinary Wednesday a drop")
+    func promotionLeftOut() {
+        let wednesday = BusinessDay("2026-12-02")!
+        let weeks = (1...4).map { week in
+            Self.figures(
+                wednesday.advanced(by: -7 * week), gmv: wednesday.advanced(by: -7 * week) == BusinessDay("2026-11-11")! ? 900_000 : 100_000)
+        }
+        let inputs = AlertInputs(day: Self.figures(wednesday, gmv: 95_000), sameWeekdays: weeks)
+        #expect(AlertEvaluation.evaluate([Self.rule(.gmvDrop)], inputs).isEmpty, "¥950 against ¥1,000 on the three ordinary weeks")
+        let two = AlertInputs(day: Self.figures(wednesday, gmv: 10_000), sameWeekdays: Array(weeks.prefix(3)))
+        #expect(
+            AlertEvaluation.evaluate([Self.rule(.gmvDrop)], two).isEmpty, "two ordinary weeks left once 双11 is out: too little to judge")
+    }
+
     @Test(
         "ROI below target: every one of the last N days spent enough with an ROI under target, or nothing",
         arguments: [

@@ -104,8 +104,8 @@ public struct AlertFiring: Sendable, Equatable {
 }
 
 /// Judges a store's rules on its inputs, in one place. A drop needs 3 of the 4 same weekdays
-/// with figures, and a mean worth judging (GMV ¥100, 100 visitors), so that a new store or a
-/// quiet one raises nothing on too little data.
+/// with figures (big promotion days left out), and a mean worth judging (GMV ¥100, 100
+/// visitors), so that a new store or a quiet one raises nothing on too little data.
 public enum AlertEvaluation {
     public static let minimumWeeks = 3
     public static let minimumGMV = Money(fen: 10_000)
@@ -122,7 +122,8 @@ public enum AlertEvaluation {
         // A store-wide drop is one alert while it lasts, its message the latest day's numbers.
         let store = "store"
         let subject = day.description
-        let weeks = inputs.sameWeekdays
+        // A big promotion's day is no baseline for an ordinary one: it is left out of the mean.
+        let weeks = inputs.sameWeekdays.filter { PromotionCalendar.days(from: $0.day, through: $0.day).isEmpty }
         func drop(from before: Int64, to now: Int64) -> Int? {
             guard let change = Rate.change(from: before, to: now), change <= -rule.threshold else { return nil }
             return -change

@@ -37,5 +37,6 @@ public enum Migrations {
         M0032_CreateRobots(),
         M0033_CreateAdReportRows(),
         M0034_CreateAdTargets(),
+        M0035_IndexBuyerDays(),
     ]
 }
