@@ -26,7 +26,8 @@ class SyncTest(BrowserTest):
             d.refresh()
         self.assertTrue(d.find_elements(By.CSS_SELECTOR, "#jobs tr.job-done"), "a sync job finished")
         kinds = [r.find_elements(By.TAG_NAME, "td")[0].text for r in d.find_elements(By.CSS_SELECTOR, "#cursors tbody tr")]
-        self.assertEqual(len(kinds), 3, "an orders, a refunds and a reviews cursor")
+        self.assertEqual(len(kinds), 4, "an orders, a refunds, a reviews and a daily ad report cursor")
+        self.assertIn("推广报表（按天）", kinds)
         self.submit_and_wait(d.find_element(By.ID, "sync-now"))
         self.assertTrue(d.find_elements(By.CSS_SELECTOR, ".flash"))
         self.shot("store-sync")
