@@ -33,3 +33,15 @@ struct AlertRobotTextTests {
         #expect(!plain.contains("](") && plain.contains("ROI below target"))
     }
 }
+
+@Suite("Audit words")
+struct AuditWordsCodeTests {
+    @Test("an alert's status, severity and kind in the audit log read as words, not codes; other text stays as it is")
+    func codes() {
+        let zh = Localizer(language: .zhCN)
+        #expect(AuditWords.value("acknowledged", field: "status", zh) == "处理中")
+        #expect(AuditWords.value("critical", field: "severity", zh) == "严重")
+        #expect(AuditWords.value("roi_below_target", field: "kind", zh) == "投产比低于目标")
+        #expect(AuditWords.value("acknowledged", field: "name", zh) == "acknowledged")
+    }
+}

@@ -65,8 +65,18 @@ enum AuditWords {
             })
     }
 
+    /// Fields whose values are codes, and the string families that word them.
+    static let codeFields: [String: [String]] = [
+        "status": ["alert_status_", "status_"], "severity": ["alert_severity_"], "kind": ["alert_kind_", "robots_kind_"],
+    ]
+
     static func value(_ value: Any?, field: String, _ l10n: Localizer) -> String {
         guard let value, !(value is NSNull) else { return "∅" }
+        if let code = value as? String, let families = codeFields[field],
+            let key = families.map({ $0 + code }).first(where: { StringTable.merged[$0] != nil })
+        {
+            return l10n[key]
+        }
         if let number = value as? NSNumber {
             if moneyFields.contains(field) { return l10n.money(Money(fen: number.int64Value)) }
             if timeFields.contains(field) { return ShanghaiTime.format(Date(timeIntervalSinceReferenceDate: number.doubleValue)) }
