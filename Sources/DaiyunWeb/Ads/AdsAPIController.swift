@@ -60,9 +60,7 @@ struct AdsAPIController: RouteCollection {
             attribution = targets.store.model
             windowDays = targets.store.windowDays
             campaigns = targets.campaigns.sorted { $0.key < $1.key }.compactMap { key, roi in
-                let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
-                guard parts.count == 2, let product = AdProduct(rawValue: parts[0]) else { return nil }
-                return CampaignTarget(product: product, campaignID: parts[1], roiHundredths: roi)
+                try? AdsController.campaignTarget(key: key, roi: AdTarget.text(roi), field: "roi")
             }
         }
     }

@@ -94,11 +94,8 @@ public struct TOPAdReportPage: Decodable, Sendable {
             }
             var exhausted: Int?
             if let out = row.budget_out_time, !out.isEmpty {
-                let parts = out.split(separator: ":").compactMap { Int($0) }
-                guard parts.count >= 2, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]) else {
-                    throw fail("budget_out_time", "not a time of day: \(out)")
-                }
-                exhausted = parts[0] * 60 + parts[1]
+                guard let minute = AdReportExport.minute(out) else { throw fail("budget_out_time", "not a time of day: \(out)") }
+                exhausted = minute
             }
             return AdReportRow(
                 storeID: store, day: day, product: product, campaignID: row.campaign_id.text, campaignName: row.campaign_title ?? "",
