@@ -265,4 +265,53 @@ struct SalesRollupRulesTests {
         #expect(counters.dayNewBuyers == days(newBuyers))
         #expect(counters.monthBuyers == Dictionary(uniqueKeysWithValues: monthBuyers.map { (BusinessMonth($0.key)!, $0.value) }))
     }
+
+    @Test("buyer counters moved one change at a time equal the distinct buyers counted over each day, window and month prefix")
+    func buyerWindows() {
+        var state: UInt64 = 20_261_202
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let first = BusinessDay("2026-10-20")!
+        var kept: [String: [BusinessDay: Int]] = [:]
+        var counters = BuyerCounters()
+        for _ in 0..<400 {
+            let buyer = "b\(next(12))"
+            let before = kept[buyer] ?? [:]
+            var after = before
+            after[first.advanced(by: next(45)), default: 0] += next(3) == 0 ? -1 : 1
+            after = after.mapValues { max($0, 0) }
+            counters.move(before: before, after: after)
+            kept[buyer] = after
+        }
+        let paid = kept.mapValues { days in Set(days.filter { $0.value > 0 }.keys) }
+        func buyers(from start: BusinessDay, through end: BusinessDay) -> Int {
+            paid.values.filter { days in days.contains { $0 >= start && $0 <= end } }.count
+        }
+        for end in first.days(until: first.advanced(by: 80)) {
+            #expect(counters.dayBuyers[end, default: 0] == buyers(from: end, through: end), "\(end)")
+            for length in BuyerCounters.windows {
+                #expect(counters.windowBuyers[length]?[end, default: 0] ?? 0 == buyers(from: end.advanced(by: 1 - length), through: end))
+            }
+            let month = BusinessMonth(of: end)
+            let prefix = month.firstDay.days(until: end.advanced(by: 1)).reduce(0) { $0 + counters.monthFirstBuyers[$1, default: 0] }
+            #expect(prefix == buyers(from: month.firstDay, through: end), "\(end)")
+        }
+        #expect(counters.windowBuyers[30]?.values.contains { $0 > 3 } == true)
+    }
+
+    @Test("a day's ordinal counts days from 1970-01-01 and reads back, across month, leap and century ends")
+    func dayOrdinals() {
+        #expect(BusinessDay("1970-01-01")!.ordinal == 0)
+        #expect(BusinessDay("2000-03-01")!.ordinal - BusinessDay("2000-02-28")!.ordinal == 2)
+        #expect(BusinessDay("2100-03-01")!.ordinal - BusinessDay("2100-02-28")!.ordinal == 1)
+        var day = BusinessDay("1899-12-25")!
+        for _ in 0..<800 {
+            let next = BusinessDay(containing: BusinessDay.calendar.date(byAdding: .day, value: 97, to: day.start)!)
+            #expect(BusinessDay(ordinal: day.ordinal + 97) == next)
+            #expect(next.advanced(by: -97) == day)
+            day = next
+        }
+    }
 }

@@ -90,10 +90,16 @@ struct SalesRollupTests {
             let paid = orders.compactMap { order in order.countedPaidAt.map { (order, BusinessDay(containing: $0)) } }
             let firstDays = Dictionary(paid.map { ($0.0.buyerNick, $0.1) }, uniquingKeysWith: min)
             var days: [BusinessDay: [Int64]] = [:]
-            for (day, sold) in Dictionary(grouping: paid, by: \.1) {
+            func buyers(from first: BusinessDay, through last: BusinessDay) -> Int64 {
+                Int64(Set(paid.filter { $0.1 >= first && $0.1 <= last }.map(\.0.buyerNick)).count)
+            }
+            let firstInMonth = Dictionary(paid.map { ("\($0.0.buyerNick) \(BusinessMonth(of: $0.1))", $0.1) }, uniquingKeysWith: min)
+            for day in paid.map(\.1).min()!.days(until: paid.map(\.1).max()!.advanced(by: 30)) {
+                let sold = paid.filter { $0.1 == day }
                 days[day] = [
-                    Int64(sold.count), sold.reduce(0) { $0 + $1.0.payment.fen }, Int64(Set(sold.map(\.0.buyerNick)).count),
-                    Int64(firstDays.values.filter { $0 == day }.count), 0, 0,
+                    Int64(sold.count), sold.reduce(0) { $0 + $1.0.payment.fen }, buyers(from: day, through: day),
+                    Int64(firstDays.values.filter { $0 == day }.count), 0, 0, buyers(from: day.advanced(by: -6), through: day),
+                    buyers(from: day.advanced(by: -29), through: day), Int64(firstInMonth.values.filter { $0 == day }.count),
                 ]
             }
             let refunds = try await (app.db as! any SQLDatabase).select().column("refund_id").from("refunds").all()
@@ -104,15 +110,39 @@ struct SalesRollupTests {
                 let refund = try row.domain()
                 guard let completed = refund.completedAt else { continue }
                 let day = BusinessDay(containing: completed)
-                days[day, default: Array(repeating: 0, count: 6)][4] += 1
-                days[day, default: Array(repeating: 0, count: 6)][5] += refund.refundFee.fen
+                days[day, default: Array(repeating: 0, count: 9)][4] += 1
+                days[day, default: Array(repeating: 0, count: 9)][5] += refund.refundFee.fen
             }
             #expect(days.values.contains { $0[4] > 0 }, "some refunds completed")
             #expect(
-                Set(days.map { "day \($0.key) " + $0.value.map(String.init).joined(separator: " ") })
+                Set(
+                    days.filter { $0.value.contains { $0 != 0 } }.map {
+                        "day \($0.key) " + $0.value.map(String.init).joined(separator: " ")
+                    })
                     == Set(kept.filter { $0.hasPrefix("day ") }))
             let months = Dictionary(grouping: paid, by: { BusinessMonth(of: $0.1) }).mapValues { Set($0.map(\.0.buyerNick)).count }
             #expect(Set(months.map { "month \($0.key) \($0.value)" }) == Set(kept.filter { $0.hasPrefix("month ") }))
+
+            // Every period shape reads the distinct buyers the rows give: a day, the kept 7- and
+            // 30-day windows, a month's first days, and any other range counted from buyer days.
+            let figures = SalesFigureRepository(database: app.db)
+            for (first, last) in [
+                ("2026-11-01", "2026-11-01"), ("2026-10-26", "2026-11-01"), ("2026-10-27", "2026-11-02"), ("2026-11-01", "2026-11-30"),
+                ("2026-11-02", "2026-12-01"), ("2026-10-01", "2026-10-31"), ("2026-11-01", "2026-11-02"), ("2026-12-01", "2026-12-05"),
+                ("2026-10-30", "2026-11-01"), ("2026-10-31", "2026-12-01"),
+            ] {
+                let (from, through) = (BusinessDay(first)!, BusinessDay(last)!)
+                let range = DayRange(from: from.start, until: through.advanced(by: 1).start)
+                let read = try await figures.sales(of: [t.storeA1.id], in: range)[t.storeA1.id]
+                #expect(read.map { Int64($0.payingBuyers) } == buyers(from: from, through: through), "\(first)…\(last)")
+            }
+
+            // The migration that added the buyer windows counts them from the buyer days alike.
+            try await app.db.transaction { tx in
+                try await M0036_AddBuyerWindows().revert(on: tx)
+                try await M0036_AddBuyerWindows().prepare(on: tx)
+            }
+            #expect(try await rollups.snapshot(store: t.storeA1.id) == kept)
         }
     }
 }
@@ -121,7 +151,7 @@ extension SalesRollupRepository {
     /// Every non-zero rollup row of the store as text, sorted: what a rebuild must reproduce.
     func snapshot(store: ID<Store>) async throws -> [String] {
         let tables = [
-            ("day", "store_day_sales", ["day"], ["orders", "gmv_fen", "buyers", "new_buyers", "refunds", "refund_fen"]),
+            ("day", "store_day_sales", ["day"], SalesRollupRepository.daySums),
             ("sku", "sku_day_sales", ["day", "outer_sku_id"], ["quantity", "sales_fen"]),
             ("buyer", "store_day_buyers", ["buyer", "day"], ["orders", "gmv_fen"]),
             ("month", "store_month_sales", ["month"], ["buyers"]),

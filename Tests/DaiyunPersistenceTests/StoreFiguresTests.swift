@@ -81,7 +81,7 @@ struct StoreFiguresTests {
             let t = try await Self.seed(app)
             let repository = StoreFiguresRepository(database: app.db)
             let range = DayRange(from: Self.at("2026-11-01 00:00:00"), until: Self.at("2026-11-04 00:00:00"))
-            let figures = try await repository.periods(of: [t.storeA1.id, t.storeA2.id], in: range, now: Self.at("2026-11-10 08:00:00"))
+            let figures = try await repository.periods(of: [t.storeA1.id, t.storeA2.id], in: range)
             let p = try #require(figures[t.storeA1.id])
             #expect(p.sales == SalesFigures(paidOrders: 4, gmv: Money(fen: 20_000), payingBuyers: 3))
             #expect(p.refunds == 1 && p.refundAmount.fen == 1_000 && p.netSales.fen == 19_000)

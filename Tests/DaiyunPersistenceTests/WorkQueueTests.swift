@@ -41,11 +41,11 @@ struct WorkQueueTests {
                     orders, store: store, source: s.source, by: WriteContext(actor: "job:test", now: Self.now))
             }
             let figures = SalesFigureRepository(database: app.db)
-            let today = try await figures.sales(of: [store.id, s.t.storeA2.id], in: .today(Self.now), now: Self.now)
+            let today = try await figures.sales(of: [store.id, s.t.storeA2.id], in: .today(Self.now))
             #expect(today[store.id] == SalesFigures(paidOrders: 3, gmv: Money(fen: 35_001), payingBuyers: 2))
             #expect(today[store.id]?.aov == Money(fen: 17_501))
             #expect(today[s.t.storeA2.id] == .zero)
-            let yesterday = try await figures.sales(of: [store.id], in: .yesterday(Self.now), now: Self.now)
+            let yesterday = try await figures.sales(of: [store.id], in: .yesterday(Self.now))
             #expect(yesterday[store.id] == SalesFigures(paidOrders: 1, gmv: Money(fen: 7_000), payingBuyers: 1))
         }
     }

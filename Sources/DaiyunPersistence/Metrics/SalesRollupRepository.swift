@@ -46,10 +46,10 @@ public struct SalesRollupRepository: Sendable {
 
     private func write(_ delta: SalesRollupDelta, counters: BuyerCounters, store: ID<Store>) async throws {
         let id = SQLBind(store.rawValue)
-        // orders, GMV, buyers, new buyers, refunds, refund fee
+        // orders, GMV, buyers, new buyers, refunds, refund fee, then the buyer windows
         var days: [BusinessDay: [Int64]] = [:]
         func add(_ day: BusinessDay, _ column: Int, _ value: Int64) {
-            days[day, default: Array(repeating: 0, count: 6)][column] += value
+            days[day, default: Array(repeating: 0, count: Self.daySums.count)][column] += value
         }
         for (day, sales) in delta.days {
             add(day, 0, Int64(sales.count))
@@ -61,8 +61,9 @@ public struct SalesRollupRepository: Sendable {
             add(day, 4, Int64(refunds.count))
             add(day, 5, refunds.fen)
         }
+        Self.addWindows(counters, add)
         try await increment(
-            "store_day_sales", keys: ["store_id", "day"], sums: ["orders", "gmv_fen", "buyers", "new_buyers", "refunds", "refund_fen"],
+            "store_day_sales", keys: ["store_id", "day"], sums: Self.daySums,
             rows: days.map { [id, SQLBind($0.key.description)] + $0.value.map { SQLBind($0) } })
         try await increment(
             "sku_day_sales", keys: ["store_id", "day", "outer_sku_id"], sums: ["quantity", "sales_fen"],
@@ -80,6 +81,41 @@ public struct SalesRollupRepository: Sendable {
         try await increment(
             "store_month_sales", keys: ["store_id", "month"], sums: ["buyers"],
             rows: counters.monthBuyers.filter { $0.value != 0 }.map { [id, SQLBind($0.key.description), SQLBind(Int64($0.value))] })
+    }
+
+    /// The sums of `store_day_sales`: orders, GMV, buyers, new buyers, refunds, refund fee, the
+    /// buyers of the 7 and 30 days ending on the day, and the buyers whose first paid day of the
+    /// month it is.
+    public static let daySums = [
+        "orders", "gmv_fen", "buyers", "new_buyers", "refunds", "refund_fen", "buyers_7d", "buyers_30d", "month_first_buyers",
+    ]
+
+    private static func addWindows(_ counters: BuyerCounters, _ add: (BusinessDay, Int, Int64) -> Void) {
+        for (length, column) in [(7, 6), (30, 7)] {
+            for (day, count) in counters.windowBuyers[length] ?? [:] where count != 0 { add(day, column, Int64(count)) }
+        }
+        for (day, count) in counters.monthFirstBuyers where count != 0 { add(day, 8, Int64(count)) }
+    }
+
+    /// Counts the store's buyer windows again from its kept buyer days (for the migration that
+    /// added them): the other sums stay as they are.
+    func recountWindows(store: ID<Store>) async throws {
+        let rows = try await database.sql().select().columns("buyer", "day").from("store_day_buyers")
+            .where("store_id", .equal, SQLBind(store.rawValue)).where("orders", .greaterThan, SQLBind(0)).all()
+        var buyers: [String: [BusinessDay: Int]] = [:]
+        for row in rows {
+            guard let day = BusinessDay(try row.decode(column: "day", as: String.self)) else { continue }
+            buyers[try row.decode(column: "buyer", as: String.self), default: [:]][day] = 1
+        }
+        var counters = BuyerCounters()
+        for days in buyers.values { counters.move(before: [:], after: days) }
+        var days: [BusinessDay: [Int64]] = [:]
+        Self.addWindows(counters) { day, column, value in
+            days[day, default: Array(repeating: 0, count: Self.daySums.count)][column] += value
+        }
+        try await increment(
+            "store_day_sales", keys: ["store_id", "day"], sums: Self.daySums,
+            rows: days.map { [SQLBind(store.rawValue), SQLBind($0.key.description)] + $0.value.map { SQLBind($0) } })
     }
 
     /// Adds the rows' sums to the kept rows' (`sum = sum + excluded.sum`), or inserts them.

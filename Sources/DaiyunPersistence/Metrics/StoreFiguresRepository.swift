@@ -39,10 +39,9 @@ public struct StoreFiguresRepository: Sendable {
         return days.values.sorted { $0.day < $1.day }
     }
 
-    /// Each store's figures over the days the range touches. `now` tells the month so far (its
-    /// buyers are the month's count) from a past period.
-    public func periods(of stores: [ID<Store>], in range: DayRange, now: Date) async throws -> [ID<Store>: PeriodFigures] {
-        let sales = try await SalesFigureRepository(database: database).sales(of: stores, in: range, now: now)
+    /// Each store's figures over the days the range touches.
+    public func periods(of stores: [ID<Store>], in range: DayRange) async throws -> [ID<Store>: PeriodFigures] {
+        let sales = try await SalesFigureRepository(database: database).sales(of: stores, in: range)
         var figures = sales.mapValues { PeriodFigures(sales: $0) }
         guard !stores.isEmpty else { return figures }
         let (first, last) = (range.firstDay.description, range.lastDay.description)

@@ -38,5 +38,6 @@ public enum Migrations {
         M0033_CreateAdReportRows(),
         M0034_CreateAdTargets(),
         M0035_IndexBuyerDays(),
+        M0036_AddBuyerWindows(),
     ]
 }

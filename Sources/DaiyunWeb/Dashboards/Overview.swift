@@ -27,7 +27,7 @@ struct Overview: Sendable {
         let figures = StoreFiguresRepository(database: db)
         let ids = stores.map(\.id)
         func load(_ range: DayRange) async throws -> [ID<Store>: PeriodFigures] {
-            try await figures.periods(of: ids, in: range, now: now)
+            try await figures.periods(of: ids, in: range)
         }
         let current = try await load(period.range(at: now))
         let comparison = try await load(period.comparison(at: now))

@@ -41,7 +41,7 @@ struct StoreDashboard: Sendable {
             try await figures.days(store: store.id, from: period.first, through: period.last)
         }
         func totals(_ period: DashboardPeriod) async throws -> PeriodFigures {
-            try await figures.periods(of: [store.id], in: period.range, now: now)[store.id] ?? .zero
+            try await figures.periods(of: [store.id], in: period.range)[store.id] ?? .zero
         }
         let yearEarlier = Dictionary(
             try await days(period.lastYear).map { ($0.day, $0) }, uniquingKeysWith: { first, _ in first })

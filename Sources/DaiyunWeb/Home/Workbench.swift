@@ -55,12 +55,12 @@ struct Workbench: Sendable {
 
         let sales = SalesFigureRepository(database: db)
         let selling = ids(.sales)
-        let today = try await sales.sales(of: selling, in: .today(now), now: now)
-        let yesterday = try await sales.sales(of: selling, in: .yesterday(now), now: now)
-        let month = principal.kind == .brandViewer ? try await sales.sales(of: selling, in: .monthToDate(now), now: now) : [:]
+        let today = try await sales.sales(of: selling, in: .today(now))
+        let yesterday = try await sales.sales(of: selling, in: .yesterday(now))
+        let month = principal.kind == .brandViewer ? try await sales.sales(of: selling, in: .monthToDate(now)) : [:]
         let figures = StoreFiguresRepository(database: db)
-        let week = try await figures.periods(of: selling, in: OverviewPeriod.last7Days.range(at: now), now: now)
-        let weekBefore = try await figures.periods(of: selling, in: OverviewPeriod.last7Days.comparison(at: now), now: now)
+        let week = try await figures.periods(of: selling, in: OverviewPeriod.last7Days.range(at: now))
+        let weekBefore = try await figures.periods(of: selling, in: OverviewPeriod.last7Days.comparison(at: now))
         let shipping = try await queues.shippingCounts(of: bench.stores(with: .shipping).map(\.store), at: now)
         let refunds = try await queues.refundCounts(of: ids(.refunds))
         let reviews = try await queues.reviewCounts(of: ids(.reviews), at: now)

@@ -45,7 +45,7 @@ enum BenchStores {
             store: store.id, from: BusinessDay("2025-01-01")!, through: BusinessDay("2026-12-31")!, campaignID: nil, limit: 1_000_000)
         // The overview reads at most two months back: the copies hold the days from September.
         let rollups: [(table: String, columns: String, recent: String)] = [
-            ("store_day_sales", "day, orders, gmv_fen, buyers, new_buyers, refunds, refund_fen", "day >= '2026-09-01'"),
+            ("store_day_sales", "day, " + SalesRollupRepository.daySums.joined(separator: ", "), "day >= '2026-09-01'"),
             ("sku_day_sales", "day, outer_sku_id, quantity, sales_fen", "day >= '2026-09-01'"),
             ("store_day_buyers", "buyer, day, orders, gmv_fen", "day >= '2026-09-01'"),
             ("store_month_sales", "month, buyers", "month >= '2026-09'"),
