@@ -222,19 +222,29 @@ struct SalesRollupRulesTests {
         #expect(deposit.isEmpty, "a pre-sale order counts at its final payment only")
     }
 
-    @Test("a refund counts on the day it succeeded, and only then")
+    @Test("a refund counts on the day it succeeded, and only then, under its line's merchant code when the line is known")
     func refundDay() {
         let midnight = ShanghaiTime.parse("2026-11-01 00:00:00")!
         var refund = Refund(
             storeID: ID<Store>(UUID()), refundID: "F1", tid: "1", oid: "1-1", status: .waitSellerAgree, phase: .aftersale,
             refundFee: Money(fen: 500), createdAt: midnight.addingTimeInterval(-86_400), modifiedAt: midnight.addingTimeInterval(-1))
         var delta = SalesRollupDelta()
-        delta.add(refund)
+        delta.add(refund, outerSKUID: "A")
         #expect(delta.isEmpty, "an open refund is not a refund yet")
         let open = refund
         refund.status = .success
-        delta.change(from: open, to: refund)
-        #expect(delta.pruned().refundDays == [BusinessDay("2026-10-31")!: .init(count: 1, fen: 500)])
+        delta.change(from: open, to: refund, outerSKUID: "A")
+        let day = BusinessDay("2026-10-31")!
+        #expect(delta.pruned().refundDays == [day: .init(count: 1, fen: 500)])
+        #expect(delta.pruned().skuDays == [.init(day: day, outerSKUID: "A"): .init(refunds: 1, refundFen: 500)])
+        // Its line's merchant code changing moves the refund to the new code; the store's day stays.
+        delta.moveLine(of: refund, from: "A", to: "B")
+        #expect(delta.pruned().skuDays == [.init(day: day, outerSKUID: "B"): .init(refunds: 1, refundFen: 500)])
+        #expect(delta.pruned().refundDays == [day: .init(count: 1, fen: 500)])
+        // Without its line known, the refund counts for the store only.
+        var unknown = SalesRollupDelta()
+        unknown.add(refund, outerSKUID: nil)
+        #expect(unknown.pruned().skuDays.isEmpty && unknown.pruned().refundDays[day]?.count == 1)
     }
 
     @Test(

@@ -27,7 +27,7 @@ struct SalesRollupTests {
         let paid = edge.addingTimeInterval([-86_400, -1, 0, 1, 3_600, 86_400 * 30][draws.next(6)])
         let lines = (0..<(1 + draws.next(2))).map { n in
             OrderLine(
-                oid: "\(tid)-\(n)", outerSkuID: ["A", "B", "C"][draws.next(3)], title: "t", price: Money(fen: 1_000),
+                oid: "R\(tid)-\(n)", outerSkuID: ["A", "B", "C"][draws.next(3)], title: "t", price: Money(fen: 1_000),
                 quantity: 1 + draws.next(3),
                 payment: Money(fen: Int64(500 + draws.next(2_000))), status: status)
         }
@@ -104,6 +104,14 @@ struct SalesRollupTests {
             }
             let refunds = try await (app.db as! any SQLDatabase).select().column("refund_id").from("refunds").all()
                 .map { try $0.decode(column: "refund_id", as: String.self) }
+            var skus: [String: [Int64]] = [:]
+            for (order, day) in paid {
+                for line in order.lines {
+                    skus["\(day) \(line.outerSkuID)", default: [0, 0, 0, 0]][0] += Int64(line.quantity)
+                    skus["\(day) \(line.outerSkuID)", default: [0, 0, 0, 0]][1] += line.payment.fen
+                }
+            }
+            let lineSKUs = Dictionary(orders.flatMap { $0.lines.map { ($0.oid, $0.outerSkuID) } }, uniquingKeysWith: { a, _ in a })
             for row in try await app.db.select(
                 RefundRow.self, from: "refunds", store: t.storeA1.id.rawValue, where: "refund_id", in: refunds)
             {
@@ -112,7 +120,17 @@ struct SalesRollupTests {
                 let day = BusinessDay(containing: completed)
                 days[day, default: Array(repeating: 0, count: 9)][4] += 1
                 days[day, default: Array(repeating: 0, count: 9)][5] += refund.refundFee.fen
+                guard let code = lineSKUs[refund.oid] else { continue }
+                skus["\(day) \(code)", default: [0, 0, 0, 0]][2] += 1
+                skus["\(day) \(code)", default: [0, 0, 0, 0]][3] += refund.refundFee.fen
             }
+            #expect(skus.values.contains { $0[2] > 0 }, "some refunds completed on known lines")
+            #expect(
+                Set(
+                    skus.filter { $0.value.contains { $0 != 0 } }.map {
+                        "sku \($0.key) " + $0.value.map(String.init).joined(separator: " ")
+                    })
+                    == Set(kept.filter { $0.hasPrefix("sku ") }))
             #expect(days.values.contains { $0[4] > 0 }, "some refunds completed")
             #expect(
                 Set(
@@ -137,10 +155,13 @@ struct SalesRollupTests {
                 #expect(read.map { Int64($0.payingBuyers) } == buyers(from: from, through: through), "\(first)…\(last)")
             }
 
-            // The migration that added the buyer windows counts them from the buyer days alike.
+            // The migrations that added the buyer windows and the SKU refunds count them from the
+            // buyer days and the refunds alike.
             try await app.db.transaction { tx in
                 try await M0036_AddBuyerWindows().revert(on: tx)
                 try await M0036_AddBuyerWindows().prepare(on: tx)
+                try await M0037_AddSKURefunds().revert(on: tx)
+                try await M0037_AddSKURefunds().prepare(on: tx)
             }
             #expect(try await rollups.snapshot(store: t.storeA1.id) == kept)
         }
@@ -152,7 +173,7 @@ extension SalesRollupRepository {
     func snapshot(store: ID<Store>) async throws -> [String] {
         let tables = [
             ("day", "store_day_sales", ["day"], SalesRollupRepository.daySums),
-            ("sku", "sku_day_sales", ["day", "outer_sku_id"], ["quantity", "sales_fen"]),
+            ("sku", "sku_day_sales", ["day", "outer_sku_id"], SalesRollupRepository.skuSums),
             ("buyer", "store_day_buyers", ["buyer", "day"], ["orders", "gmv_fen"]),
             ("month", "store_month_sales", ["month"], ["buyers"]),
         ]

@@ -94,7 +94,7 @@ struct StoreFiguresTests {
             let skus = try await repository.skuSales(store: t.storeA1.id, from: range.firstDay, through: range.lastDay, limit: 2)
             #expect(
                 skus == [
-                    SKUSales(outerSKUID: "A", units: 3, sales: Money(fen: 13_000)),
+                    SKUSales(outerSKUID: "A", units: 3, sales: Money(fen: 13_000), refunds: 1, refundAmount: Money(fen: 1_000)),
                     SKUSales(outerSKUID: "B", units: 1, sales: Money(fen: 5_000)),
                 ])
         }

@@ -46,6 +46,12 @@ struct DashboardWebTests {
         try await app.db.transaction { tx in
             _ = try await OrderWriter(database: tx).apply(orders, store: t.storeA1, source: source, by: context)
             _ = try await TrafficRepository(database: tx).apply(traffic, store: t.storeA1, source: source, by: context)
+            // ¥10.00 back on the first HY-A order, completed on the 3rd.
+            let refund = Refund(
+                storeID: t.storeA1.id, refundID: "F7001", tid: "7001", oid: "70011", status: .success, phase: .aftersale,
+                refundFee: Money(fen: 1_000), createdAt: ShanghaiTime.parse("2026-11-03 09:00:00")!,
+                modifiedAt: ShanghaiTime.parse("2026-11-03 10:00:00")!)
+            _ = try await RefundWriter(database: tx).apply([refund], store: t.storeA1, source: source, by: context)
             // ¥40.00 of 直通车 on the 1st bringing ¥130.00 (last click, 15 days); a multi-touch row of the same day stays apart.
             let ads = [AttributionModel.lastClick, .multiTouch].map { model in
                 AdReportRow(
@@ -142,7 +148,7 @@ struct DashboardWebTests {
             #expect(lines.count == 4 && lines[0].hasPrefix("日期,支付订单,成交额"))
             #expect(lines[2].hasPrefix("2026-11-02,1,30.00,1,") && lines[2].contains(",31.00,1.00,"))
             let skus = try await session.get("/stores/\(t.storeA1.id)/dashboard.csv?table=skus&\(Self.period)").body.string
-            #expect(skus.contains("1,HY-A,,2,130.00"))
+            #expect(skus.contains("1,HY-A,,2,130.00,1,10.00,"), "units, sales, then the refunds on its lines")
             let xlsx = try await session.get("/stores/\(t.storeA1.id)/dashboard.xlsx?table=skus&\(Self.period)")
             #expect(Array(xlsx.body.readableBytesView.prefix(2)) == [0x50, 0x4B], "a zip")
             #expect(try await session.get("/stores/\(t.storeA1.id)/dashboard.csv?table=orders").status == .unprocessableEntity)

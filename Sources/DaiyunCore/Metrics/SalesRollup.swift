@@ -2,7 +2,8 @@
 /// Asia/Shanghai day it counts as paid (a pre-sale order at its final payment), whatever its
 /// status now, with its payment as GMV; each of its lines adds its quantity and payment to its
 /// merchant code's day; its buyer (by nick, the one name every source gives) bought on that day.
-/// A refund counts on the day it completed, with its refund fee. A change is the new
+/// A refund counts on the day it completed, with its refund fee, in the store and under the
+/// merchant code its line carries now (none while its order is not known). A change is the new
 /// contribution less the old one, so writers keep the rollups exact as they go.
 public struct SalesRollupDelta: Sendable, Equatable {
     /// A count and an amount: orders and GMV, or refunds and their fee.
@@ -15,16 +16,28 @@ public struct SalesRollupDelta: Sendable, Equatable {
         }
         public var isZero: Bool { count == 0 && fen == 0 }
     }
-    /// Units and line payment of one merchant code.
+    /// Units and line payment of one merchant code, and the refunds completed on its lines.
     public struct SKUSales: Sendable, Equatable {
         public var quantity = 0
         public var salesFen: Int64 = 0
-        public var isZero: Bool { quantity == 0 && salesFen == 0 }
+        public var refunds = 0
+        public var refundFen: Int64 = 0
+        public init(quantity: Int = 0, salesFen: Int64 = 0, refunds: Int = 0, refundFen: Int64 = 0) {
+            self.quantity = quantity
+            self.salesFen = salesFen
+            self.refunds = refunds
+            self.refundFen = refundFen
+        }
+        public var isZero: Bool { quantity == 0 && salesFen == 0 && refunds == 0 && refundFen == 0 }
     }
     /// A merchant code on a day.
     public struct SKUDay: Sendable, Hashable {
         public var day: BusinessDay
         public var outerSKUID: String
+        public init(day: BusinessDay, outerSKUID: String) {
+            self.day = day
+            self.outerSKUID = outerSKUID
+        }
     }
     /// A buyer on a day.
     public struct BuyerDay: Sendable, Hashable {
@@ -57,12 +70,28 @@ public struct SalesRollupDelta: Sendable, Equatable {
         buyerDays[buyer, default: Sales()].fen += Int64(sign) * order.payment.fen
     }
 
-    /// Adds the refund's contribution (`sign` 1), or takes it away (`sign` -1).
-    public mutating func add(_ refund: Refund, sign: Int = 1) {
+    /// Adds the refund's contribution (`sign` 1), or takes it away (`sign` -1); `outerSKUID` is
+    /// the merchant code of its line (nil: the line is not known).
+    public mutating func add(_ refund: Refund, outerSKUID: String?, sign: Int = 1) {
         guard let completed = refund.completedAt else { return }
         let day = BusinessDay(containing: completed)
         refundDays[day, default: Sales()].count += sign
         refundDays[day, default: Sales()].fen += Int64(sign) * refund.refundFee.fen
+        addLine(of: refund, outerSKUID: outerSKUID, sign: sign)
+    }
+
+    /// Moves a refund's share of the SKU days from its line's old merchant code (nil: the line
+    /// is new) to its new one, when an order report brings or changes the line.
+    public mutating func moveLine(of refund: Refund, from old: String?, to new: String?) {
+        addLine(of: refund, outerSKUID: old, sign: -1)
+        addLine(of: refund, outerSKUID: new, sign: 1)
+    }
+
+    private mutating func addLine(of refund: Refund, outerSKUID: String?, sign: Int) {
+        guard let completed = refund.completedAt, let outerSKUID else { return }
+        let key = SKUDay(day: BusinessDay(containing: completed), outerSKUID: outerSKUID)
+        skuDays[key, default: SKUSales()].refunds += sign
+        skuDays[key, default: SKUSales()].refundFen += Int64(sign) * refund.refundFee.fen
     }
 
     /// The change from `kept` (nil: a new order) to `merged`.
@@ -71,10 +100,10 @@ public struct SalesRollupDelta: Sendable, Equatable {
         add(merged)
     }
 
-    /// The change from `kept` (nil: a new refund) to `merged`.
-    public mutating func change(from kept: Refund?, to merged: Refund) {
-        if let kept { add(kept, sign: -1) }
-        add(merged)
+    /// The change from `kept` (nil: a new refund) to `merged`, whose line has the merchant code.
+    public mutating func change(from kept: Refund?, to merged: Refund, outerSKUID: String?) {
+        if let kept { add(kept, outerSKUID: outerSKUID, sign: -1) }
+        add(merged, outerSKUID: outerSKUID)
     }
 
     /// The entries that change something, so that writers skip the rest.

@@ -66,11 +66,11 @@ public struct SalesRollupRepository: Sendable {
             "store_day_sales", keys: ["store_id", "day"], sums: Self.daySums,
             rows: days.map { [id, SQLBind($0.key.description)] + $0.value.map { SQLBind($0) } })
         try await increment(
-            "sku_day_sales", keys: ["store_id", "day", "outer_sku_id"], sums: ["quantity", "sales_fen"],
+            "sku_day_sales", keys: ["store_id", "day", "outer_sku_id"], sums: Self.skuSums,
             rows: delta.skuDays.map {
                 [
                     id, SQLBind($0.key.day.description), SQLBind($0.key.outerSKUID), SQLBind(Int64($0.value.quantity)),
-                    SQLBind($0.value.salesFen),
+                    SQLBind($0.value.salesFen), SQLBind(Int64($0.value.refunds)), SQLBind($0.value.refundFen),
                 ]
             })
         try await increment(
@@ -89,6 +89,36 @@ public struct SalesRollupRepository: Sendable {
     public static let daySums = [
         "orders", "gmv_fen", "buyers", "new_buyers", "refunds", "refund_fen", "buyers_7d", "buyers_30d", "month_first_buyers",
     ]
+
+    /// The sums of `sku_day_sales`: units, line payment, refunds completed on its lines and their fee.
+    public static let skuSums = ["quantity", "sales_fen", "refunds", "refund_fen"]
+
+    /// The merchant codes of the store's lines, by sub-order id, for those kept.
+    func lineSKUs(oids: [String], store: ID<Store>) async throws -> [String: String] {
+        var codes: [String: String] = [:]
+        for start in stride(from: 0, to: oids.count, by: lookupChunk) {
+            for row in try await database.sql().select().columns("oid", "outer_sku_id").from("order_lines")
+                .where("store_id", .equal, SQLBind(store.rawValue))
+                .where("oid", .in, SQLBind.group(Array(oids[start..<min(start + lookupChunk, oids.count)]))).all()
+            {
+                codes[try row.decode(column: "oid", as: String.self)] = try row.decode(column: "outer_sku_id", as: String.self)
+            }
+        }
+        return codes
+    }
+
+    /// Counts the store's refunds into its SKU days again (for the migration that added them):
+    /// the other sums stay as they are.
+    func recountSKURefunds(store: ID<Store>) async throws {
+        var delta = SalesRollupDelta()
+        try await Self.page(database, table: "refunds", key: "refund_id", store: store.rawValue) { ids in
+            let refunds = try await database.select(RefundRow.self, from: "refunds", store: store.rawValue, where: "refund_id", in: ids)
+                .map { try $0.domain() }
+            let codes = try await lineSKUs(oids: refunds.map(\.oid), store: store)
+            for refund in refunds { delta.moveLine(of: refund, from: nil, to: codes[refund.oid]) }
+        }
+        try await write(delta.pruned(), counters: BuyerCounters(), store: store)
+    }
 
     private static func addWindows(_ counters: BuyerCounters, _ add: (BusinessDay, Int, Int64) -> Void) {
         for (length, column) in [(7, 6), (30, 7)] {
@@ -142,16 +172,19 @@ public struct SalesRollupRepository: Sendable {
                 for order in try await OrderRepository(database: tx).orders(tids, store: store.id).values { delta.add(order) }
                 read += tids.count
             }
+            let rollups = SalesRollupRepository(database: tx)
             try await Self.page(tx, table: "refunds", key: "refund_id", store: id) { ids in
-                for row in try await tx.select(RefundRow.self, from: "refunds", store: id, where: "refund_id", in: ids) {
-                    delta.add(try row.domain())
+                let refunds = try await tx.select(RefundRow.self, from: "refunds", store: id, where: "refund_id", in: ids).map {
+                    try $0.domain()
                 }
+                let codes = try await rollups.lineSKUs(oids: refunds.map(\.oid), store: store.id)
+                for refund in refunds { delta.add(refund, outerSKUID: codes[refund.oid]) }
             }
             var counters = BuyerCounters()
             for (_, days) in Dictionary(grouping: delta.buyerDays, by: \.key.buyer) {
                 counters.move(before: [:], after: Dictionary(days.map { ($0.key.day, $0.value.count) }, uniquingKeysWith: +))
             }
-            try await SalesRollupRepository(database: tx).write(delta.pruned(), counters: counters, store: store.id)
+            try await rollups.write(delta.pruned(), counters: counters, store: store.id)
             return read
         }
     }

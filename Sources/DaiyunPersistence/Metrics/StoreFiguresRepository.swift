@@ -91,19 +91,21 @@ public struct StoreFiguresRepository: Sendable {
         return figures
     }
 
-    /// The store's merchant codes by sales over the days, most first (then by code), at most `limit`.
+    /// The store's merchant codes by sales over the days, with their refunds, most sales first (then by code), at most `limit`.
     public func skuSales(store: ID<Store>, from first: BusinessDay, through last: BusinessDay, limit: Int) async throws -> [SKUSales] {
         try await database.sql().raw(
             """
-            SELECT outer_sku_id, CAST(SUM(quantity) AS BIGINT) AS units, CAST(SUM(sales_fen) AS BIGINT) AS sales FROM sku_day_sales
+            SELECT outer_sku_id, CAST(SUM(quantity) AS BIGINT) AS units, CAST(SUM(sales_fen) AS BIGINT) AS sales,
+                CAST(SUM(refunds) AS BIGINT) AS refunds, CAST(SUM(refund_fen) AS BIGINT) AS refund_fen FROM sku_day_sales
             WHERE store_id = \(bind: store.rawValue) AND day >= \(bind: first.description) AND day <= \(bind: last.description)
-            GROUP BY outer_sku_id HAVING SUM(sales_fen) <> 0 OR SUM(quantity) <> 0
+            GROUP BY outer_sku_id HAVING SUM(sales_fen) <> 0 OR SUM(quantity) <> 0 OR SUM(refunds) <> 0
             ORDER BY sales DESC, outer_sku_id LIMIT \(unsafeRaw: String(limit))
             """
         ).all().map {
             SKUSales(
                 outerSKUID: try $0.decode(column: "outer_sku_id", as: String.self), units: try $0.decode(column: "units", as: Int.self),
-                sales: Money(fen: try $0.decode(column: "sales", as: Int64.self)))
+                sales: Money(fen: try $0.decode(column: "sales", as: Int64.self)), refunds: try $0.decode(column: "refunds", as: Int.self),
+                refundAmount: Money(fen: try $0.decode(column: "refund_fen", as: Int64.self)))
         }
     }
 }

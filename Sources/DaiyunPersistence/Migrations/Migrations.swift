@@ -39,5 +39,6 @@ public enum Migrations {
         M0034_CreateAdTargets(),
         M0035_IndexBuyerDays(),
         M0036_AddBuyerWindows(),
+        M0037_AddSKURefunds(),
     ]
 }

@@ -78,6 +78,7 @@ public struct OrderWriter: Sendable {
         var lineRows = NewAndChanged<OrderLineRow>()
         var history: [StatusChangeRow] = []
         var rollups = SalesRollupDelta()
+        var newLineSKUs: [String: (old: String?, new: String)] = [:]
         for report in reports {
             let keptRow = ordersByTid[report.tid]
             let keptLineRows = (linesByTid[report.tid] ?? []).sorted { $0.oid < $1.oid }
@@ -90,6 +91,10 @@ public struct OrderWriter: Sendable {
             }
             if kept == nil { counts.inserted += 1 } else { counts.updated += 1 }
             rollups.change(from: kept, to: merged)
+            let keptSKUs = Dictionary(keptLineRows.map { ($0.oid, $0.outerSkuId) }, uniquingKeysWith: { a, _ in a })
+            for line in merged.lines where keptSKUs[line.oid] != line.outerSkuID {
+                newLineSKUs[line.oid] = (keptSKUs[line.oid], line.outerSkuID)
+            }
             if kept?.status != merged.status {
                 history.append(
                     StatusChangeRow(
@@ -142,9 +147,21 @@ public struct OrderWriter: Sendable {
         try await database.insert(lineRows.new, into: "order_lines")
         try await database.upsert(lineRows.changed, into: "order_lines", conflict: ["store_id", "oid"])
         try await database.insert(history, into: "order_status_history")
+        // A refund already kept for a line new here, or whose merchant code changed, moves to its code.
+        try await moveRefunds(ofLines: newLineSKUs, tids: reports.map(\.tid), store: store.id, into: &rollups)
         // The rollups change with the orders, in the caller's transaction.
         try await SalesRollupRepository(database: database).apply(rollups, store: store.id)
         return counts
+    }
+
+    private func moveRefunds(
+        ofLines lines: [String: (old: String?, new: String)], tids: [String], store: ID<Store>, into rollups: inout SalesRollupDelta
+    ) async throws {
+        guard !lines.isEmpty else { return }
+        for row in try await database.select(RefundRow.self, from: "refunds", store: store.rawValue, where: "tid", in: tids) {
+            guard let line = lines[row.oid] else { continue }
+            rollups.moveLine(of: try row.domain(), from: line.old, to: line.new)
+        }
     }
 
     /// A SKU the lines name: our id, and when its stock was last counted (nil: no stock kept).

@@ -4,8 +4,8 @@ import Foundation
 import SQLKit
 
 /// Applies what a channel or a file reports about refunds: a finished refund never changes, an
-/// open one follows the newer report; the refunds rollup changes with them. Call it inside a
-/// transaction.
+/// open one follows the newer report; the refunds rollups change with them (a SKU's under the
+/// merchant code of the refunded line, when its order is known). Call it inside a transaction.
 public struct RefundWriter: Sendable {
     let database: any Database
 
@@ -25,6 +25,7 @@ public struct RefundWriter: Sendable {
             let ids = chunk.map(\.refundID)
             let kept = try await database.select(RefundRow.self, from: "refunds", store: store.id.rawValue, where: "refund_id", in: ids)
             let keptByID = Dictionary(kept.map { ($0.refundId, $0) }, uniquingKeysWith: { a, _ in a })
+            let lineSKUs = try await SalesRollupRepository(database: database).lineSKUs(oids: chunk.map(\.oid), store: store.id)
             var rows = NewAndChanged<RefundRow>()
             var rollups = SalesRollupDelta()
             for report in chunk {
@@ -36,7 +37,7 @@ public struct RefundWriter: Sendable {
                     continue
                 }
                 if keptRefund == nil { counts.inserted += 1 } else { counts.updated += 1 }
-                rollups.change(from: keptRefund, to: merged)
+                rollups.change(from: keptRefund, to: merged, outerSKUID: lineSKUs[merged.oid])
                 rows.add(
                     RefundRow(merged, id: keptRow?.id ?? context.ids.timeOrdered(at: context.now), source: source), new: keptRow == nil)
             }

@@ -29,8 +29,8 @@ enum DashboardTables {
 
     static func skus(_ board: StoreDashboard, _ l10n: Localizer) -> SpreadsheetTable {
         let header = [
-            l10n["fig_rank"], l10n["fig_outer_id"], l10n["fig_title"], l10n["fig_units"], l10n["fig_sales"], l10n["fig_available"],
-            l10n["fig_cover"],
+            l10n["fig_rank"], l10n["fig_outer_id"], l10n["fig_title"], l10n["fig_units"], l10n["fig_sales"], l10n["fig_refunds"],
+            l10n["fig_refund_amount"], l10n["fig_available"], l10n["fig_cover"],
         ]
         return SpreadsheetTable(
             header: header,
@@ -39,7 +39,8 @@ enum DashboardTables {
                 return [
                     .integer(Int64(index + 1)), .text(line.sales.outerSKUID),
                     .text(line.stock.map { [$0.title, $0.properties].filter { !$0.isEmpty }.joined(separator: " ") } ?? ""),
-                    .integer(Int64(line.sales.units)), .money(line.sales.sales), cover.map { .integer(Int64($0.available)) } ?? .text(""),
+                    .integer(Int64(line.sales.units)), .money(line.sales.sales), .integer(Int64(line.sales.refunds)),
+                    .money(line.sales.refundAmount), cover.map { .integer(Int64($0.available)) } ?? .text(""),
                     .text(cover?.daysOfCoverTenths.map { "\($0 / 10).\($0 % 10)" } ?? ""),
                 ]
             })

@@ -74,6 +74,8 @@ struct DashboardsAPIController: RouteCollection {
         var outerSkuId: String
         var units: Int
         var salesFen: Int64
+        var refunds: Int
+        var refundFen: Int64
         var available: Int?
         var coverDaysTenths: Int?
     }
@@ -106,7 +108,8 @@ struct DashboardsAPIController: RouteCollection {
                 },
                 skus: board.skus.map {
                     SKU(
-                        outerSkuId: $0.sales.outerSKUID, units: $0.sales.units, salesFen: $0.sales.sales.fen,
+                        outerSkuId: $0.sales.outerSKUID, units: $0.sales.units, salesFen: $0.sales.sales.fen, refunds: $0.sales.refunds,
+                        refundFen: $0.sales.refundAmount.fen,
                         available: $0.stock?.cover.available,
                         coverDaysTenths: $0.stock?.cover.daysOfCoverTenths)
                 }))

@@ -74,7 +74,7 @@ struct StoreDashboardPage: PageContent {
         var ordersPath: String
         var skuPath: String?
         var title: String
-        var units, sales, share, available, cover: String
+        var units, sales, share, refunds, refundAmount, available, cover: String
         var low: Bool
     }
 
@@ -132,6 +132,7 @@ struct StoreDashboardPage: PageContent {
                     ?? l10n["dashboard_not_in_catalog"],
                 units: l10n.count(line.sales.units), sales: l10n.money(line.sales.sales),
                 share: Rate.basisPoints(Int(clamping: line.sales.sales.fen), of: Int(clamping: gmv)).map(l10n.percent) ?? "—",
+                refunds: l10n.count(line.sales.refunds), refundAmount: l10n.money(line.sales.refundAmount),
                 available: cover.map { l10n.count($0.available) } ?? "—",
                 cover: cover.map { cover in
                     cover.daysOfCoverTenths.map { l10n.format("dashboard_cover_days", "\($0 / 10).\($0 % 10)") }
