@@ -97,6 +97,12 @@ struct StoreFiguresTests {
                     SKUSales(outerSKUID: "A", units: 3, sales: Money(fen: 13_000), refunds: 1, refundAmount: Money(fen: 1_000)),
                     SKUSales(outerSKUID: "B", units: 1, sales: Money(fen: 5_000)),
                 ])
+            let byUnits = try await repository.skuSales(
+                store: t.storeA1.id, from: range.firstDay, through: range.lastDay, by: .units, limit: 3)
+            #expect(byUnits.map(\.outerSKUID) == ["C", "A", "B"])
+            let byRefunds = try await repository.skuSales(
+                store: t.storeA1.id, from: range.firstDay, through: range.lastDay, by: .refundAmount, limit: 3)
+            #expect(byRefunds.map(\.outerSKUID) == ["A", "B", "C"])
         }
     }
 }

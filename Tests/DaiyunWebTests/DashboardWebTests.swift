@@ -1,11 +1,13 @@
 import DaiyunCore
-import DaiyunPersistence
 import DaiyunTestSupport
 import DaiyunWebTestSupport
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import DaiyunPersistence
+@testable import DaiyunWeb
 
 @Suite("Dashboards")
 struct DashboardWebTests {
@@ -182,6 +184,7 @@ struct DashboardWebTests {
                 ("/api/v1/stores/\(t.storeA1.id)/dashboard?from=2026-11-02&until=2026-11-01", "until"),
                 ("/api/v1/stores/\(t.storeA1.id)/dashboard?from=2025-01-01&until=2026-11-01", "until"),
                 ("/api/v1/overview?period=week", "period"),
+                ("/api/v1/stores/\(t.storeA1.id)/dashboard?sku_sort=margin", "sku_sort"),
                 // A year whose year before does not exist, and the far future, never reach the figures.
                 ("/api/v1/stores/\(t.storeA1.id)/dashboard?from=0001-01-05", "from"),
                 ("/api/v1/stores/\(t.storeA1.id)/dashboard?until=9999-12-31", "until"),
@@ -196,5 +199,50 @@ struct DashboardWebTests {
             let page = try await session.get("/stores/\(t.storeA1.id)/dashboard?from=2026-11-02&until=2026-11-01")
             #expect(page.status == .unprocessableEntity && page.body.string.contains("结束日不能早于开始日"))
         }
+    }
+
+    @Test(
+        "the SKU ranking ranks by the column asked, keeps it across the period links and the file; by cover, the fewest days first",
+        arguments: TestDatabase.available)
+    func skuRanking(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            _ = try await Self.seed(app, t)
+            app.setClock { Self.now }
+            let session = BrowserSession(app: app)
+            try await session.signIn("admin", password: TestTenancy.password)
+            let dashboard = "/stores/\(t.storeA1.id)/dashboard"
+            let page = try await session.get("\(dashboard)?\(Self.period)&sku_sort=refunds").body.string
+            let escaped = Self.period.replacingOccurrences(of: "&", with: "&amp;")
+            #expect(page.contains("href=\"\(dashboard)?\(escaped)&amp;sku_sort=units#skus\" class=\"sort\">销量（件）</a>"))
+            #expect(page.contains("<h2>商品排行（按退款笔数）</h2>"))
+            #expect(page.contains("class=\"sort\">成功退款（笔） ↓</a>") && page.contains("name=\"sku_sort\" value=\"refunds\""))
+            #expect(page.contains("&amp;sku_sort=refunds\">近 7 天</a>"), "the presets keep the ranking")
+            let byRefunds = try await session.get("/stores/\(t.storeA1.id)/dashboard.csv?table=skus&\(Self.period)&sku_sort=refunds")
+            let rows = byRefunds.body.string.split(separator: "\r\n").dropFirst()
+            #expect(rows.first?.hasPrefix("1,HY-A,") == true, "HY-A has the only refund")
+            let byUnits = try await session.get("/stores/\(t.storeA1.id)/dashboard.csv?table=skus&\(Self.period)&sku_sort=units").body
+                .string
+            #expect(byUnits.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[1] } == ["HY-A", "HY-B", "HY-C"])
+        }
+    }
+
+    @Test("ranked by cover, the SKUs with the fewest days come first, then those without a pace, then those not stocked")
+    func coverRanking() {
+        func line(_ code: String, available: Int?, sold: Int) -> StoreDashboard.SKULine {
+            StoreDashboard.SKULine(
+                sales: SKUSales(outerSKUID: code, units: sold, sales: Money(fen: 100)),
+                stock: available.map {
+                    LowStockSKU(
+                        clientID: ID(UUID()), skuID: UUID(), outerID: code, title: code, properties: "",
+                        cover: StockCover(available: $0, soldInPace: sold, warnAt: 0))
+                })
+        }
+        let lines = [
+            line("none", available: nil, sold: 5), line("idle", available: 9, sold: 0), line("long", available: 140, sold: 14),
+            line("short", available: 3, sold: 14), line("short2", available: 3, sold: 14),
+        ]
+        #expect(StoreDashboard.ranked(lines, by: .cover).map(\.sales.outerSKUID) == ["short", "short2", "long", "idle", "none"])
+        #expect(StoreDashboard.ranked(lines, by: .sales).map(\.sales.outerSKUID) == lines.map(\.sales.outerSKUID))
     }
 }

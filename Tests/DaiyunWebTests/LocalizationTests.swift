@@ -52,6 +52,7 @@ struct LocalizationTests {
         "promotion_": PromotionCalendar.names,
         "attention_": AttentionReason.allCases.map(\.rawValue),
         "overview_period_": OverviewPeriod.allCases.map(\.rawValue),
+        "dashboard_skus_": SKURanking.allCases.map(\.rawValue),
         "alert_kind_": AlertKind.allCases.map(\.rawValue),
         "alerts_unit_": AlertKind.allCases.map(\.rawValue),
         "robots_kind_": Robot.Kind.allCases.map(\.rawValue),

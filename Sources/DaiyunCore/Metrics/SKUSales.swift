@@ -15,3 +15,11 @@ public struct SKUSales: Sendable, Equatable, Codable {
         self.refundAmount = refundAmount
     }
 }
+
+/// What the SKU ranking ranks by: sales, units, refunds or refund amount (most first, from the
+/// rollups), or stock cover (the fewest days first, among the codes that sell most).
+public enum SKURanking: String, CaseIterable, Sendable {
+    case sales, units, refunds
+    case refundAmount = "refund_amount"
+    case cover
+}

@@ -91,15 +91,25 @@ public struct StoreFiguresRepository: Sendable {
         return figures
     }
 
-    /// The store's merchant codes by sales over the days, with their refunds, most sales first (then by code), at most `limit`.
-    public func skuSales(store: ID<Store>, from first: BusinessDay, through last: BusinessDay, limit: Int) async throws -> [SKUSales] {
-        try await database.sql().raw(
+    /// The store's merchant codes over the days with their sales and refunds, most first by
+    /// `ranking` (by sales for stock cover, which the rollups do not hold; ties by code), at most `limit`.
+    public func skuSales(
+        store: ID<Store>, from first: BusinessDay, through last: BusinessDay, by ranking: SKURanking = .sales, limit: Int
+    ) async throws -> [SKUSales] {
+        let order =
+            switch ranking {
+            case .sales, .cover: "sales DESC"
+            case .units: "units DESC, sales DESC"
+            case .refunds: "refunds DESC, refund_fen DESC"
+            case .refundAmount: "refund_fen DESC, refunds DESC"
+            }
+        return try await database.sql().raw(
             """
             SELECT outer_sku_id, CAST(SUM(quantity) AS BIGINT) AS units, CAST(SUM(sales_fen) AS BIGINT) AS sales,
                 CAST(SUM(refunds) AS BIGINT) AS refunds, CAST(SUM(refund_fen) AS BIGINT) AS refund_fen FROM sku_day_sales
             WHERE store_id = \(bind: store.rawValue) AND day >= \(bind: first.description) AND day <= \(bind: last.description)
             GROUP BY outer_sku_id HAVING SUM(sales_fen) <> 0 OR SUM(quantity) <> 0 OR SUM(refunds) <> 0
-            ORDER BY sales DESC, outer_sku_id LIMIT \(unsafeRaw: String(limit))
+            ORDER BY \(unsafeRaw: order), outer_sku_id LIMIT \(unsafeRaw: String(limit))
             """
         ).all().map {
             SKUSales(

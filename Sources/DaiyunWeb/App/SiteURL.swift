@@ -63,10 +63,10 @@ enum SiteURL: Sendable, Equatable {
     case syncJobs(ID<Store>, page: Int)
     case storeConnection(ID<Store>)
     case retryJob(ID<Store>, UUID)
-    /// The store's dashboard over a period (the default one when nil).
-    case dashboard(ID<Store>, DashboardPeriod?)
-    /// A table of the dashboard as a file: `days` or `skus`, CSV or XLSX.
-    case dashboardFile(ID<Store>, DashboardPeriod, table: String, xlsx: Bool)
+    /// The store's dashboard over a period (the default one when nil), its SKUs ranked as named.
+    case dashboard(ID<Store>, DashboardPeriod?, skus: SKURanking = .sales)
+    /// A table of the dashboard as a file: `days` or `skus` (ranked as named), CSV or XLSX.
+    case dashboardFile(ID<Store>, DashboardPeriod, table: String, xlsx: Bool, skus: SKURanking = .sales)
     /// The store's orders a day's GMV counts.
     case ordersPaidOn(ID<Store>, BusinessDay)
     /// The store's ads over a period, each table in the order `sorts` names (by table, `-cost` style).
@@ -146,9 +146,11 @@ enum SiteURL: Sendable, Equatable {
         case .syncJobs(let id, let page): "/stores/\(id)/sync" + (page > 0 ? "?jobs_page=\(page)#jobs" : "#jobs")
         case .storeConnection(let id): "/stores/\(id)/connection"
         case .retryJob(let store, let job): "/stores/\(store)/jobs/\(job.uuidString.lowercased())/retry"
-        case .dashboard(let id, let period): "/stores/\(id)/dashboard" + (period.map { "?" + Self.query($0) } ?? "")
-        case .dashboardFile(let id, let period, let table, let xlsx):
-            "/stores/\(id)/dashboard.\(xlsx ? "xlsx" : "csv")?table=\(table)&" + Self.query(period)
+        case .dashboard(let id, let period, let skus):
+            "/stores/\(id)/dashboard" + Self.joined((period.map { [Self.query($0)] } ?? []) + Self.ranking(skus))
+        case .dashboardFile(let id, let period, let table, let xlsx, let skus):
+            "/stores/\(id)/dashboard.\(xlsx ? "xlsx" : "csv")?"
+                + (["table=\(table)", Self.query(period)] + (table == "skus" ? Self.ranking(skus) : [])).joined(separator: "&")
         case .ordersPaidOn(let id, let day): "/stores/\(id)/orders?paid=\(day)"
         case .ads(let id, let period, let sorts):
             "/stores/\(id)/ads"
@@ -175,6 +177,9 @@ enum SiteURL: Sendable, Equatable {
     private static let nextAllowed = CharacterSet.urlQueryAllowed.subtracting(["&", "=", "?"])
 
     private static func query(_ period: DashboardPeriod) -> String { "from=\(period.first)&until=\(period.last)" }
+
+    /// The SKU ranking's query parameter, none for the standard one (by sales).
+    private static func ranking(_ ranking: SKURanking) -> [String] { ranking == .sales ? [] : ["sku_sort=\(ranking.rawValue)"] }
 
     private static func joined(_ parameters: [String]) -> String { parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&") }
 

@@ -29,7 +29,11 @@ extension StringTable {
             "dashboard_figures": ("本期汇总", "Period totals"),
             "dashboard_charts": ("趋势", "Trends"),
             "dashboard_days": ("每日数据", "Day by day"),
-            "dashboard_skus": ("商品排行（按销售额）", "SKUs by sales"),
+            "dashboard_skus_sales": ("商品排行（按销售额）", "SKUs by sales"),
+            "dashboard_skus_units": ("商品排行（按销量）", "SKUs by units"),
+            "dashboard_skus_refunds": ("商品排行（按退款笔数）", "SKUs by refunds"),
+            "dashboard_skus_refund_amount": ("商品排行（按退款金额）", "SKUs by refund amount"),
+            "dashboard_skus_cover": ("商品排行（按可售天数，少者在前）", "SKUs by days of cover, fewest first"),
             "dashboard_download_csv": ("下载 CSV", "Download CSV"),
             "dashboard_download_xlsx": ("下载 Excel", "Download Excel"),
             "dashboard_no_traffic": (

@@ -91,7 +91,7 @@ struct DashboardsAPIController: RouteCollection {
         }
         let store = try await req.store()
         let period = try DashboardPeriod(req)
-        let board = try await StoreDashboard.load(store: store, period: period, at: req.now, on: req.db)
+        let board = try await StoreDashboard.load(store: store, period: period, ranking: try req.skuRanking(), at: req.now, on: req.db)
         return try APIResponse.json(
             Answer(
                 storeId: store.id, period: Totals(board.totals, range: period.range),

@@ -25,7 +25,7 @@ struct DashboardsController: RouteCollection {
         let l10n = Page.localizer(for: req)
         let content = table == "days" ? DashboardTables.days(board, l10n) : DashboardTables.skus(board, l10n)
         return Download.attachment(
-            try format.file(content, sheetName: l10n[table == "days" ? "dashboard_days" : "dashboard_skus"]),
+            try format.file(content, sheetName: l10n[table == "days" ? "dashboard_days" : "dashboard_skus_" + board.ranking.rawValue]),
             filename: "\(table)-\(board.store.shopID)-\(board.period.first)-\(board.period.last).\(format.fileExtension)",
             contentType: Download.mediaType(of: format))
     }
@@ -47,12 +47,17 @@ struct DashboardsController: RouteCollection {
     private func load(_ req: Request) async throws -> (StoreDashboard, String) {
         let store = try await req.store()
         let period = try DashboardPeriod(req)
-        let board = try await StoreDashboard.load(store: store, period: period, at: req.now, on: req.db)
+        let board = try await StoreDashboard.load(store: store, period: period, ranking: try req.skuRanking(), at: req.now, on: req.db)
         return (board, try await req.tenancy.client(store.clientID)?.name ?? "")
     }
 }
 
 extension Request {
+    /// What the `sku_sort` query parameter ranks the dashboard's SKUs by (by sales when absent).
+    func skuRanking() throws -> SKURanking {
+        try queryChoice("sku_sort", among: SKURanking.allCases.map(\.rawValue)).flatMap(SKURanking.init) ?? .sales
+    }
+
     /// The overview of every store the user may see, over the `period` the query names.
     func loadOverview() async throws -> Overview {
         let period = try queryChoice("period", among: OverviewPeriod.allCases.map(\.rawValue)).flatMap(OverviewPeriod.init) ?? .last7Days

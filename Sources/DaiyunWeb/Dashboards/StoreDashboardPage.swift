@@ -25,6 +25,10 @@ struct StoreDashboardPage: PageContent {
     var days: [DayRow]
     var total: DayRow
     var skus: [SKURow]
+    var skuTitle: String
+    var skuHeaders: [SKUHeader]
+    /// The SKU ranking's `sku_sort`, kept when the period form is sent (nil: by sales).
+    var skuSort: String?
     var campaigns: [CampaignRow]
 
     /// A campaign's figures over the period under one attribution.
@@ -68,6 +72,14 @@ struct StoreDashboardPage: PageContent {
         var promotion: String?
     }
 
+    /// A figure column of the SKU table: a ranking one links to the ranking by it (the arrow marks
+    /// the one in use).
+    struct SKUHeader: Encodable {
+        var label: String
+        var path: String?
+        var arrow = ""
+    }
+
     struct SKURow: Encodable {
         var rank: Int
         var outerID: String
@@ -95,7 +107,21 @@ struct StoreDashboardPage: PageContent {
             (l10n["dashboard_preset_month"], (try? DashboardPeriod(first: thisMonth.firstDay, last: today)) ?? .month(thisMonth)),
             (l10n["dashboard_preset_last_month"], .month(BusinessMonth(of: thisMonth.firstDay.advanced(by: -1)))),
         ]
-        presets = choices.map { Link(label: $0.0, path: SiteURL.dashboard(board.store.id, $0.1).path, current: $0.1 == period) }
+        presets = choices.map {
+            Link(label: $0.0, path: SiteURL.dashboard(board.store.id, $0.1, skus: board.ranking).path, current: $0.1 == period)
+        }
+        skuSort = board.ranking == .sales ? nil : board.ranking.rawValue
+        skuTitle = l10n["dashboard_skus_" + board.ranking.rawValue]
+        func header(_ ranking: SKURanking, _ label: String) -> SKUHeader {
+            SKUHeader(
+                label: l10n[label], path: SiteURL.dashboard(board.store.id, period, skus: ranking).path + "#skus",
+                arrow: board.ranking == ranking ? (ranking == .cover ? "↑" : "↓") : "")
+        }
+        skuHeaders = [
+            header(.units, "fig_units"), header(.sales, "fig_sales"), SKUHeader(label: l10n["fig_share"]),
+            header(.refunds, "fig_refunds"), header(.refundAmount, "fig_refund_amount"), SKUHeader(label: l10n["fig_available"]),
+            header(.cover, "fig_cover"),
+        ]
         let d = [period, period.previous, period.lastYear].flatMap { [$0.first.description, $0.last.description] }
         periodLine = l10n.format("dashboard_period_line", d[0], d[1], l10n.count(period.length), d[2], d[3], d[4], d[5])
         let promotionNames = board.promotions.map { "\($0.day) \(l10n["promotion_" + $0.name])" }
@@ -141,14 +167,14 @@ struct StoreDashboardPage: PageContent {
                 low: cover?.isLow ?? false)
         }
         downloads = ["days", "skus"].flatMap { table in
-            let label = l10n[table == "days" ? "dashboard_days" : "dashboard_skus"]
+            let label = l10n[table == "days" ? "dashboard_days" : "dashboard_skus_" + board.ranking.rawValue]
             return [
                 Link(
                     label: "\(label) · \(l10n["dashboard_download_csv"])",
-                    path: SiteURL.dashboardFile(board.store.id, period, table: table, xlsx: false).path),
+                    path: SiteURL.dashboardFile(board.store.id, period, table: table, xlsx: false, skus: board.ranking).path),
                 Link(
                     label: "\(label) · \(l10n["dashboard_download_xlsx"])",
-                    path: SiteURL.dashboardFile(board.store.id, period, table: table, xlsx: true).path),
+                    path: SiteURL.dashboardFile(board.store.id, period, table: table, xlsx: true, skus: board.ranking).path),
             ]
         }
     }
