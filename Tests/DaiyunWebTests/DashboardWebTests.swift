@@ -130,6 +130,9 @@ struct DashboardWebTests {
             try await session.signIn("viewera1", password: TestTenancy.password)
             let overview = try await session.get("/overview").body.string
             #expect(overview.contains(t.storeA1.name) && !overview.contains(t.storeA2.name) && !overview.contains(t.storeB.name))
+            // The figures link to the store's dashboard and ads over the overview's period (the 7 days before today).
+            #expect(overview.contains("href=\"/stores/\(t.storeA1.id)/dashboard?from=2026-10-29&amp;until=2026-11-04\" title=\"¥"))
+            #expect(overview.contains("href=\"/stores/\(t.storeA1.id)/ads?from=2026-10-29&amp;until=2026-11-04\""))
         }
     }
 

@@ -13,6 +13,7 @@ extension StringTable {
             "dashboard_until": ("结束日（含）", "Until (inclusive)"),
             "dashboard_apply": ("查看", "Show"),
             "dashboard_presets": ("快捷周期", "Quick periods"),
+            "sort_by": ("排序：", "Sort by:"),
             "dashboard_preset_7": ("近 7 天", "Last 7 days"),
             "dashboard_preset_30": ("近 30 天", "Last 30 days"),
             "dashboard_preset_90": ("近 90 天", "Last 90 days"),
