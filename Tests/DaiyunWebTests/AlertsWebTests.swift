@@ -138,6 +138,51 @@ struct AlertsWebTests {
     }
 }
 
+extension AlertsWebTests {
+    @Test(
+        "the API adds, lists and removes a store's robots for its managers, never reading back the webhook's token or the secret",
+        arguments: TestDatabase.available)
+    func robotsAPI(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let tester = try app.testing()
+            let path = "/api/v1/stores/\(t.storeA1.id)/robots"
+            let manager = try await t.token(for: "store_manager", on: app)
+            func add(_ body: String, as token: String) async throws -> TestingHTTPResponse {
+                try await tester.sendRequest(.POST, path, headers: HTTP.api(token, json: true), body: ByteBuffer(string: body))
+            }
+            let unsigned =
+                #"{"kind":"dingtalk","name":"运营群","webhook":"https://oapi.dingtalk.com/robot/send?access_token=abc","scope":"store","language":"en"}"#
+            let refused = try await add(unsigned, as: manager)
+            #expect(refused.status == .unprocessableEntity && HTTP.object(refused)["field"] as? String == "secret")
+            let badKind = try await add(
+                #"{"kind":"slack","name":"x","webhook":"https://x.example","scope":"store","language":"en"}"#, as: manager)
+            #expect(badKind.status == .unprocessableEntity && HTTP.object(badKind)["field"] as? String == "kind")
+            let signed = unsigned.replacingOccurrences(of: #""scope""#, with: #""secret":"SECtop-secret","scope""#)
+            let added = try await add(signed, as: manager)
+            #expect(added.status == .created)
+            let robot = HTTP.object(added)
+            #expect(robot["webhook_host"] as? String == "oapi.dingtalk.com" && robot["signed"] as? Bool == true)
+            #expect(robot["scope"] as? String == "store" && robot["store_id"] != nil)
+            let listed = try await tester.sendRequest(.GET, path, headers: HTTP.api(manager))
+            #expect((HTTP.object(listed)["items"] as? [[String: Any]])?.count == 1)
+            #expect(!listed.body.string.contains("access_token") && !listed.body.string.contains("SECtop"))
+            // Brand viewers read them; neither they nor the warehouse may add or remove one.
+            let viewer = try await t.token(for: "viewerA1", on: app)
+            #expect(try await tester.sendRequest(.GET, path, headers: HTTP.api(viewer)).status == .ok)
+            #expect(try await add(signed, as: viewer).status == .forbidden)
+            let id = try #require(robot["id"] as? String)
+            #expect(try await tester.sendRequest(.DELETE, "\(path)/\(id)", headers: HTTP.api(viewer)).status == .forbidden)
+            // Another agency's admin does not see the store at all.
+            let other = try await t.token(for: "adminB", on: app)
+            #expect(try await tester.sendRequest(.GET, path, headers: HTTP.api(other)).status == .notFound)
+            #expect(try await tester.sendRequest(.DELETE, "\(path)/\(UUID())", headers: HTTP.api(manager)).status == .notFound)
+            #expect(try await tester.sendRequest(.DELETE, "\(path)/\(id)", headers: HTTP.api(manager)).status == .noContent)
+            #expect(try await app.robotsForTest(t.clientA1.id).isEmpty)
+        }
+    }
+}
+
 extension Application {
     func robotsForTest(_ client: ID<Client>) async throws -> [Robot] {
         try await RobotRepository(database: db, secrets: secrets).robots(of: client)

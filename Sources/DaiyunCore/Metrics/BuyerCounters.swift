@@ -23,31 +23,43 @@ public struct BuyerCounters: Sendable, Equatable {
         let wasOn = Set(before.filter { $0.value > 0 }.keys)
         let isOn = Set(after.filter { $0.value > 0 }.keys)
         guard wasOn != isOn else { return }
-        for day in wasOn.symmetricDifference(isOn) { dayBuyers[day, default: 0] += isOn.contains(day) ? 1 : -1 }
-        let wasIn = Dictionary(grouping: wasOn, by: BusinessMonth.init(of:)).mapValues { $0.min()! }
-        let isIn = Dictionary(grouping: isOn, by: BusinessMonth.init(of:)).mapValues { $0.min()! }
-        for month in Set(wasIn.keys).union(isIn.keys) where wasIn[month] != isIn[month] {
-            if let first = wasIn[month] { monthFirstBuyers[first, default: 0] -= 1 }
-            if let first = isIn[month] { monthFirstBuyers[first, default: 0] += 1 }
-            if (wasIn[month] == nil) != (isIn[month] == nil) { monthBuyers[month, default: 0] += isIn[month] == nil ? -1 : 1 }
+        let changed = wasOn.symmetricDifference(isOn)
+        for day in changed { dayBuyers[day, default: 0] += isOn.contains(day) ? 1 : -1 }
+        for month in Set(changed.map(BusinessMonth.init(of:))) {
+            let had = wasOn.filter { BusinessMonth(of: $0) == month }.min()
+            let has = isOn.filter { BusinessMonth(of: $0) == month }.min()
+            guard had != has else { continue }
+            if let had { monthFirstBuyers[had, default: 0] -= 1 }
+            if let has { monthFirstBuyers[has, default: 0] += 1 }
+            if (had == nil) != (has == nil) { monthBuyers[month, default: 0] += has == nil ? -1 : 1 }
         }
         let (firstBefore, firstAfter) = (wasOn.min(), isOn.min())
         if firstBefore != firstAfter {
             if let firstBefore { dayNewBuyers[firstBefore, default: 0] -= 1 }
             if let firstAfter { dayNewBuyers[firstAfter, default: 0] += 1 }
         }
-        let (wasDays, isDays) = (wasOn.map(\.ordinal), isOn.map(\.ordinal))
+        // Only the windows ending within `length` days of a changed day can change.
+        let (was, now) = (wasOn.map(\.ordinal).sorted(), isOn.map(\.ordinal).sorted())
+        let changedDays = changed.map(\.ordinal)
         for length in Self.windows {
-            let (was, now) = (Self.windowEnds(wasDays, length: length), Self.windowEnds(isDays, length: length))
-            for end in now.subtracting(was) { windowBuyers[length, default: [:]][BusinessDay(ordinal: end), default: 0] += 1 }
-            for end in was.subtracting(now) { windowBuyers[length, default: [:]][BusinessDay(ordinal: end), default: 0] -= 1 }
+            var ends = Set<Int>(minimumCapacity: changedDays.count * length)
+            for day in changedDays { for end in day..<(day + length) { ends.insert(end) } }
+            for end in ends {
+                let (had, has) = (
+                    Self.holds(was, from: end - length + 1, through: end), Self.holds(now, from: end - length + 1, through: end)
+                )
+                if had != has { windowBuyers[length, default: [:]][BusinessDay(ordinal: end), default: 0] += has ? 1 : -1 }
+            }
         }
     }
 
-    /// The days (as ordinals) whose window of `length` days ending on them holds one of `days`.
-    static func windowEnds(_ days: [Int], length: Int) -> Set<Int> {
-        var ends = Set<Int>(minimumCapacity: days.count * length)
-        for day in days { for end in day..<(day + length) { ends.insert(end) } }
-        return ends
+    /// Whether the sorted days (as ordinals) hold one from `first` through `last`.
+    static func holds(_ sorted: [Int], from first: Int, through last: Int) -> Bool {
+        var (low, high) = (0, sorted.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < first { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] <= last
     }
 }

@@ -3,14 +3,18 @@ import DaiyunPersistence
 import Foundation
 import Vapor
 
-/// `/api/v1` alerts of the stores the caller may see, acknowledging and resolving them, and a
-/// store's alert rules.
+/// `/api/v1` alerts of the stores the caller may see, acknowledging and resolving them, a
+/// store's alert rules, and the robots that post its alerts (their webhooks and secrets never
+/// read back).
 struct AlertsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("alerts", use: list)
         routes.post("alerts", ":alertID", "acknowledge") { req in try APIResponse.json(Item(try await req.moveAlert(to: .acknowledged))) }
         routes.post("alerts", ":alertID", "resolve") { req in try APIResponse.json(Item(try await req.moveAlert(to: .resolved))) }
         routes.get("stores", ":storeID", "alert-rules", use: rules)
+        routes.get("stores", ":storeID", "robots", use: robots)
+        routes.post("stores", ":storeID", "robots", use: addRobot)
+        routes.delete("stores", ":storeID", "robots", ":robotID", use: removeRobot)
     }
 
     /// An alert as the API writes it: its message in English and as a key with arguments.
@@ -54,6 +58,60 @@ struct AlertsAPIController: RouteCollection {
         let resolved = try req.queryChoice("status", among: ["unresolved", "resolved"]) == "resolved"
         let (alerts, _) = try await req.visibleAlerts(resolved: resolved)
         return try APIResponse.json(APIResponse.Items(items: alerts.map(Item.init)))
+    }
+
+    /// A robot as the API writes it: where it posts (the webhook's host only) and how its last
+    /// 50 deliveries went.
+    struct RobotItem: Encodable {
+        var id: UUID
+        var kind: Robot.Kind
+        var name: String
+        var scope: String
+        var storeId: ID<Store>?
+        var language: String
+        var enabled: Bool
+        var webhookHost: String
+        var signed: Bool
+        var deliveries: [String: Int]
+        var lastError: String?
+
+        init(_ robot: Robot, deliveries: [RobotDelivery]) {
+            id = robot.id
+            kind = robot.kind
+            name = robot.name
+            scope = (robot.storeID == nil ? AlertsController.RobotScope.client : .store).rawValue
+            storeId = robot.storeID
+            language = robot.language.rawValue
+            enabled = robot.enabled
+            webhookHost = URL(string: robot.webhook)?.host ?? ""
+            signed = robot.secret != nil
+            self.deliveries = Dictionary(
+                uniqueKeysWithValues: RobotDelivery.Status.allCases.map { status in
+                    (status.rawValue, deliveries.filter { $0.status == status }.count)
+                })
+            lastError = deliveries.first { $0.lastError != nil }?.lastError
+        }
+    }
+
+    func robots(req: Request) async throws -> Response {
+        let store = try await req.store()
+        var items: [RobotItem] = []
+        for robot in try await req.robots.robots(of: store.clientID, store: store.id) {
+            items.append(RobotItem(robot, deliveries: try await req.robots.deliveries(of: robot.id, limit: 50)))
+        }
+        return try APIResponse.json(APIResponse.Items(items: items))
+    }
+
+    func addRobot(req: Request) async throws -> Response {
+        let store = try await req.store(for: .editStore)
+        let robot = try await req.robots.add(try req.typedRobot(for: store), by: try req.writeContext())
+        return try APIResponse.json(RobotItem(robot, deliveries: []), status: .created)
+    }
+
+    func removeRobot(req: Request) async throws -> Response {
+        let store = try await req.store(for: .editStore)
+        try await req.robots.remove(try await req.pathRobot(of: store), by: try req.writeContext())
+        return Response(status: .noContent)
     }
 
     func rules(req: Request) async throws -> Response {

@@ -68,24 +68,14 @@ extension AlertsController {
         let store = try await req.store(for: .editStore)
         let path = SiteURL.alertRules(store.id)
         return try await Page.formAction(req, failurePath: path) {
-            let kind = try TextRules.choice(req.formField("kind"), field: "kind", as: Robot.Kind.self)
-            let (name, webhook, secret) = try Robot.checked(
-                kind: kind, name: req.formField("name"), webhook: req.formField("webhook"), secret: req.optionalFormField("secret"))
-            let scope = try TextRules.choice(req.formField("scope"), field: "scope", as: RobotScope.self)
-            let robot = Robot(
-                id: req.ids.random(), agencyID: store.agencyID, clientID: store.clientID, storeID: scope == .store ? store.id : nil,
-                kind: kind, name: name, webhook: webhook, secret: secret,
-                language: try TextRules.choice(req.formField("language"), field: "language", as: Language.self))
-            _ = try await req.robots.add(robot, by: try req.writeContext())
+            _ = try await req.robots.add(try req.typedRobot(for: store), by: try req.writeContext())
             return Page.saved(req, to: path)
         }
     }
 
     func removeRobot(req: Request) async throws -> Response {
         let store = try await req.store(for: .editStore)
-        guard let id = req.parameters.get("robotID").flatMap(UUID.init(uuidString:)), let robot = try await req.robots.robot(id),
-            robot.clientID == store.clientID, robot.storeID == nil || robot.storeID == store.id
-        else { throw AccessDenied.notFound }
+        let robot = try await req.pathRobot(of: store)
         let path = SiteURL.alertRules(store.id)
         return try await Page.formAction(req, failurePath: path) {
             try await req.robots.remove(robot, by: try req.writeContext())
@@ -100,6 +90,27 @@ extension AlertsController {
 }
 
 extension Request {
+    /// The robot the form or the API body describes (`kind`, `name`, `webhook`, `secret` for
+    /// DingTalk, `scope`, `language`), for the store or all of its client's stores; checked, not kept.
+    func typedRobot(for store: Store) throws -> Robot {
+        let kind = try TextRules.choice(formField("kind"), field: "kind", as: Robot.Kind.self)
+        let (name, webhook, secret) = try Robot.checked(
+            kind: kind, name: formField("name"), webhook: formField("webhook"), secret: optionalFormField("secret"))
+        let scope = try TextRules.choice(formField("scope"), field: "scope", as: AlertsController.RobotScope.self)
+        return Robot(
+            id: ids.random(), agencyID: store.agencyID, clientID: store.clientID, storeID: scope == .store ? store.id : nil,
+            kind: kind, name: name, webhook: webhook, secret: secret,
+            language: try TextRules.choice(formField("language"), field: "language", as: Language.self))
+    }
+
+    /// The robot the path names, if it posts the store's alerts (its own or its client's); else 404.
+    func pathRobot(of store: Store) async throws -> Robot {
+        guard let id = parameters.get("robotID").flatMap(UUID.init(uuidString:)), let robot = try await robots.robot(id),
+            robot.clientID == store.clientID, robot.storeID == nil || robot.storeID == store.id
+        else { throw AccessDenied.notFound }
+        return robot
+    }
+
     /// The alerts of the stores the user may see, with those stores.
     func visibleAlerts(resolved: Bool) async throws -> ([Alert], [ID<Store>: Store]) {
         let stores = try await tenancy.stores(visibleTo: AccessPolicy.visibility(of: try principal()))
