@@ -62,25 +62,12 @@ public struct BusinessDay: Hashable, Comparable, Sendable, Codable, CustomString
     /// Days since 1970-01-01 in the proleptic Gregorian calendar: arithmetic, no calendar lookup
     /// (counting windows over a year of a buyer's days calls it millions of times).
     public var ordinal: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        Int(ShanghaiTime.daysFromCivil(year: year, month: month, day: day))
     }
 
     /// The day `ordinal` days after 1970-01-01.
     public init(ordinal: Int) {
-        let z = ordinal + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shifted = (5 * dayOfYear + 2) / 153
-        self.day = dayOfYear - (153 * shifted + 2) / 5 + 1
-        self.month = shifted < 10 ? shifted + 3 : shifted - 9
-        self.year = yearOfEra + era * 400 + (self.month <= 2 ? 1 : 0)
+        (year, month, day) = ShanghaiTime.civilFromDays(Int64(ordinal))
     }
 
     /// The days from this one up to `end`, excluded.
