@@ -79,6 +79,7 @@ public struct OrderWriter: Sendable {
         var history: [StatusChangeRow] = []
         var rollups = SalesRollupDelta()
         var newLineSKUs: [String: (old: String?, new: String)] = [:]
+        var movedTids: Set<String> = []
         for report in reports {
             let keptRow = ordersByTid[report.tid]
             let keptLineRows = (linesByTid[report.tid] ?? []).sorted { $0.oid < $1.oid }
@@ -94,6 +95,7 @@ public struct OrderWriter: Sendable {
             let keptSKUs = Dictionary(keptLineRows.map { ($0.oid, $0.outerSkuId) }, uniquingKeysWith: { a, _ in a })
             for line in merged.lines where keptSKUs[line.oid] != line.outerSkuID {
                 newLineSKUs[line.oid] = (keptSKUs[line.oid], line.outerSkuID)
+                movedTids.insert(merged.tid)
             }
             if kept?.status != merged.status {
                 history.append(
@@ -148,7 +150,7 @@ public struct OrderWriter: Sendable {
         try await database.upsert(lineRows.changed, into: "order_lines", conflict: ["store_id", "oid"])
         try await database.insert(history, into: "order_status_history")
         // A refund already kept for a line new here, or whose merchant code changed, moves to its code.
-        try await moveRefunds(ofLines: newLineSKUs, tids: reports.map(\.tid), store: store.id, into: &rollups)
+        try await moveRefunds(ofLines: newLineSKUs, tids: Array(movedTids), store: store.id, into: &rollups)
         // The rollups change with the orders, in the caller's transaction.
         try await SalesRollupRepository(database: database).apply(rollups, store: store.id)
         return counts
