@@ -78,6 +78,10 @@ struct SalesRollupTests {
             }
             let rollups = SalesRollupRepository(database: app.db)
             let kept = try await rollups.snapshot(store: t.storeA1.id)
+            // Orders moved to another day or buyer leave no buyer day behind without a paid order.
+            let emptyDays = try await (app.db as! any SQLDatabase).select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from("store_day_buyers").where("orders", .lessThanOrEqual, SQLBind(0)).first()?.decode(column: "n", as: Int.self)
+            #expect(emptyDays == 0)
             #expect(kept.contains { $0.hasPrefix("day 2026-10-31") } && kept.contains { $0.hasPrefix("day 2026-11-01") })
             #expect(kept.contains { $0.hasPrefix("month 2026-10") } && kept.contains { $0.hasPrefix("sku 2026-11-01") })
             let read = try await rollups.rebuild(store: t.storeA1)
@@ -163,6 +167,45 @@ struct SalesRollupTests {
                 try await M0037_AddSKURefunds().revert(on: tx)
                 try await M0037_AddSKURefunds().prepare(on: tx)
             }
+            #expect(try await rollups.snapshot(store: t.storeA1.id) == kept)
+        }
+    }
+
+    @Test(
+        "an order reported again under another buyer leaves no empty buyer day, and the buyer's next order is new again",
+        arguments: TestDatabase.available)
+    func movedOrderLeavesNoEmptyDay(_ database: TestDatabase) async throws {
+        try await withTestDatabase(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let context = WriteContext(actor: "job:test", now: Date())
+            let source = try await SourceRecordRepository(database: app.db).keep(
+                Data("moved".utf8), name: "m", kind: "upload", agency: t.agencyA.id, store: t.storeA1.id, by: context
+            ).record.id
+            func order(_ tid: String, buyer: String, paid: Date, modified: Double) -> Order {
+                Order(
+                    storeID: t.storeA1.id, tid: tid, status: .waitSellerSendGoods, buyerNick: buyer, payment: Money(fen: 5_000),
+                    totalFee: Money(fen: 5_000), createdAt: paid, paidAt: paid, modifiedAt: paid.addingTimeInterval(modified),
+                    lines: [
+                        OrderLine(
+                            oid: "\(tid)-0", outerSkuID: "A", title: "t", price: Money(fen: 5_000), quantity: 1, payment: Money(fen: 5_000),
+                            status: .waitSellerSendGoods)
+                    ])
+            }
+            let before = Self.edge.addingTimeInterval(-3_600)
+            // Bought by buyerA on 31 October, then reported again as buyerB's; buyerA buys on 1 November.
+            for batch in [
+                [order("M1", buyer: "buyerA", paid: before, modified: 0)], [order("M1", buyer: "buyerB", paid: before, modified: 60)],
+                [order("M2", buyer: "buyerA", paid: Self.edge, modified: 0)],
+            ] {
+                _ = try await app.db.transaction { tx in
+                    try await OrderWriter(database: tx).apply(batch, store: t.storeA1, source: source, by: context)
+                }
+            }
+            let rollups = SalesRollupRepository(database: app.db)
+            let kept = try await rollups.snapshot(store: t.storeA1.id)
+            #expect(!kept.contains { $0.hasPrefix("buyer buyerA 2026-10-31") })
+            #expect(kept.contains("day 2026-11-01 1 5000 1 1 0 0 2 2 1"), "buyerA is new on 1 November: \(kept.prefix(3))")
+            try await rollups.rebuild(store: t.storeA1)
             #expect(try await rollups.snapshot(store: t.storeA1.id) == kept)
         }
     }

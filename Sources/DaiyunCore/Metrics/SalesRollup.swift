@@ -43,6 +43,10 @@ public struct SalesRollupDelta: Sendable, Equatable {
     public struct BuyerDay: Sendable, Hashable {
         public var buyer: String
         public var day: BusinessDay
+        public init(buyer: String, day: BusinessDay) {
+            self.buyer = buyer
+            self.day = day
+        }
     }
 
     public var days: [BusinessDay: Sales] = [:]

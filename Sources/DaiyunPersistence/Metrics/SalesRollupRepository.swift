@@ -21,6 +21,10 @@ public struct SalesRollupRepository: Sendable {
     }
 
     /// How the delta moves the distinct-buyer counts, from each touched buyer's kept paid days.
+    /// A kept buyer day has a paid order (`write` removes the days that fall to none), so the
+    /// buyers' days are read from the unique key's index alone, and the orders only of the days
+    /// an order leaves, by their keys: asking for every day's orders made SQLite read the store's
+    /// every buyer day through the covering day index, once per chunk.
     private func buyerCounters(_ delta: SalesRollupDelta, store: ID<Store>) async throws -> BuyerCounters {
         let changes = Dictionary(grouping: delta.buyerDays, by: \.key.buyer)
         let buyers = Array(changes.keys)
@@ -28,12 +32,14 @@ public struct SalesRollupRepository: Sendable {
         for start in stride(from: 0, to: buyers.count, by: lookupChunk) {
             let chunk = Array(buyers[start..<min(start + lookupChunk, buyers.count)])
             var kept: [String: [BusinessDay: Int]] = [:]
-            let rows = try await database.sql().select().columns("buyer", "day", "orders").from("store_day_buyers")
+            let rows = try await database.sql().select().columns("buyer", "day").from("store_day_buyers")
                 .where("store_id", .equal, SQLBind(store.rawValue)).where("buyer", .in, SQLBind.group(chunk)).all()
             for row in rows {
                 guard let day = BusinessDay(try row.decode(column: "day", as: String.self)) else { continue }
-                kept[try row.decode(column: "buyer", as: String.self), default: [:]][day] = try row.decode(column: "orders", as: Int.self)
+                kept[try row.decode(column: "buyer", as: String.self), default: [:]][day] = 1
             }
+            let left = chunk.flatMap { changes[$0] ?? [] }.filter { $0.value.count < 0 }.map(\.key)
+            for (key, orders) in try await keptOrders(of: left, store: store) { kept[key.buyer, default: [:]][key.day] = orders }
             for buyer in chunk {
                 let before = kept[buyer] ?? [:]
                 var after = before
@@ -42,6 +48,22 @@ public struct SalesRollupRepository: Sendable {
             }
         }
         return counters
+    }
+
+    /// The kept orders of the buyer days, looked up by their keys through the day index.
+    private func keptOrders(of keys: [SalesRollupDelta.BuyerDay], store: ID<Store>) async throws -> [SalesRollupDelta.BuyerDay: Int] {
+        guard !keys.isEmpty else { return [:] }
+        let wanted = Set(keys)
+        var orders: [SalesRollupDelta.BuyerDay: Int] = [:]
+        let rows = try await database.sql().select().columns("buyer", "day", "orders").from("store_day_buyers")
+            .where("store_id", .equal, SQLBind(store.rawValue)).where("buyer", .in, SQLBind.group(Set(keys.map(\.buyer)).sorted()))
+            .where("day", .in, SQLBind.group(Set(keys.map(\.day.description)).sorted())).all()
+        for row in rows {
+            guard let day = BusinessDay(try row.decode(column: "day", as: String.self)) else { continue }
+            let key = SalesRollupDelta.BuyerDay(buyer: try row.decode(column: "buyer", as: String.self), day: day)
+            if wanted.contains(key) { orders[key] = try row.decode(column: "orders", as: Int.self) }
+        }
+        return orders
     }
 
     private func write(_ delta: SalesRollupDelta, counters: BuyerCounters, store: ID<Store>) async throws {
@@ -78,9 +100,22 @@ public struct SalesRollupRepository: Sendable {
             rows: delta.buyerDays.map {
                 [id, SQLBind($0.key.buyer), SQLBind($0.key.day.description), SQLBind(Int64($0.value.count)), SQLBind($0.value.fen)]
             })
+        try await removeEmptyBuyerDays(delta.buyerDays.filter { $0.value.count < 0 }.map(\.key), store: store)
         try await increment(
             "store_month_sales", keys: ["store_id", "month"], sums: ["buyers"],
             rows: counters.monthBuyers.filter { $0.value != 0 }.map { [id, SQLBind($0.key.description), SQLBind(Int64($0.value))] })
+    }
+
+    /// Removes the buyer days an order left that have no paid order now, by their keys (with no
+    /// empty day kept, the other days the keys' buyers and days cross hold orders).
+    private func removeEmptyBuyerDays(_ keys: [SalesRollupDelta.BuyerDay], store: ID<Store>) async throws {
+        for start in stride(from: 0, to: keys.count, by: lookupChunk) {
+            let chunk = keys[start..<min(start + lookupChunk, keys.count)]
+            try await database.sql().delete(from: "store_day_buyers").where("store_id", .equal, SQLBind(store.rawValue))
+                .where("buyer", .in, SQLBind.group(Set(chunk.map(\.buyer)).sorted()))
+                .where("day", .in, SQLBind.group(Set(chunk.map(\.day.description)).sorted()))
+                .where("orders", .equal, SQLBind(0)).run()
+        }
     }
 
     /// The sums of `store_day_sales`: orders, GMV, buyers, new buyers, refunds, refund fee, the

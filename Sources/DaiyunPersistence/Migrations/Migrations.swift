@@ -40,5 +40,6 @@ public enum Migrations {
         M0035_IndexBuyerDays(),
         M0036_AddBuyerWindows(),
         M0037_AddSKURefunds(),
+        M0038_RemoveEmptyBuyerDays(),
     ]
 }
