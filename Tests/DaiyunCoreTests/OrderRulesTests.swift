@@ -324,4 +324,23 @@ struct SalesRollupRulesTests {
             day = next
         }
     }
+
+    @Test("a day is checked and written without the calendar, and agrees with it on every day from 1896 to 2104")
+    func dayTextAgreesWithCalendar() {
+        for text in ["2024-02-29", "2000-02-29", "2026-04-30", "0001-01-01", "9999-12-31"] {
+            #expect(BusinessDay(text)?.description == text)
+        }
+        for text in ["2023-02-29", "1900-02-29", "2100-02-29", "2026-04-31", "2026-00-10", "2026-01-00", "2026-1-01", "20260101"] {
+            #expect(BusinessDay(text) == nil, "\(text)")
+        }
+        var date = BusinessDay("1896-01-01")!.start
+        var day = BusinessDay("1896-01-01")!
+        while day.year < 2105 {
+            #expect(day == BusinessDay(containing: date) && BusinessDay(day.description) == day)
+            #expect(day.advanced(by: 1).ordinal == day.ordinal + 1)
+            date = BusinessDay.calendar.date(byAdding: .day, value: 1, to: date)!
+            day = day.advanced(by: 1)
+        }
+        #expect(BusinessDay(year: 2026, month: 2, day: 29) == nil && BusinessDay(year: 2028, month: 2, day: 29) != nil)
+    }
 }

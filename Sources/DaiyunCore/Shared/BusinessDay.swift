@@ -18,11 +18,9 @@ public struct BusinessDay: Hashable, Comparable, Sendable, Codable, CustomString
 
     /// Validates the parts; nil for a day that does not exist (2026-02-30).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
-        let components = DateComponents(year: year, month: month, day: day)
-        guard let date = Self.calendar.date(from: components),
-            Self.calendar.component(.day, from: date) == day
-        else { return nil }
+        guard (1...9999).contains(year), (1...12).contains(month), (1...Self.length(ofMonth: month, in: year)).contains(day) else {
+            return nil
+        }
         self.year = year
         self.month = month
         self.day = day
@@ -50,8 +48,19 @@ public struct BusinessDay: Hashable, Comparable, Sendable, Codable, CustomString
         Self.calendar.date(from: DateComponents(year: year, month: month, day: day))!
     }
 
+    /// Days in the month of the proleptic Gregorian calendar.
+    static func length(ofMonth month: Int, in year: Int) -> Int {
+        guard month == 2 else { return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] }
+        return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+    }
+
+    /// `YYYY-MM-DD`, written without a formatter (it keys every rollup row a writer binds).
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        func digits(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2)
     }
 
     /// The day `days` days later (earlier when negative).
