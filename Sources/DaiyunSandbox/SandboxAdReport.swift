@@ -48,7 +48,7 @@ extension SandboxJSON {
         if !row.keyword.isEmpty { json["bidword_str"] = row.keyword }
         if !row.crowd.isEmpty { json["crowd_name"] = row.crowd }
         if let budget = row.dailyBudget { json["campaign_budget"] = budget.fen }
-        if let minute = row.budgetExhaustedMinute { json["budget_out_time"] = String(format: "%02d:%02d:00", minute / 60, minute % 60) }
+        if let minute = row.budgetExhaustedMinute { json["budget_out_time"] = ShanghaiTime.clock(minute: minute) + ":00" }
         return json
     }
 }

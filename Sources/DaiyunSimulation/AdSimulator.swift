@@ -85,7 +85,7 @@ public enum AdSimulator {
                 let total = rows.reduce(Figures(), +)
                 let limit = campaign.capped ? total.cost : (Int64(Double(total.cost) * 1.4) / 1_000 + 1) * 1_000
                 let out = campaign.capped ? 14 * 60 + Int(random.unit() * 150) : nil
-                let budgetFields = [Money(fen: limit).yuanString, out.map { String(format: "%02d:%02d", $0 / 60, $0 % 60) } ?? ""]
+                let budgetFields = [Money(fen: limit).yuanString, out.map(ShanghaiTime.clock(minute:)) ?? ""]
                 for (model, uplift) in [("末次点击", 1.0), ("多触点", 1.25)] {
                     for row in [total] + rows {
                         let direct = Int64(row.gmv * uplift * 0.7)

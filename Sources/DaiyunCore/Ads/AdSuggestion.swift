@@ -124,7 +124,7 @@ public enum AdSuggestionRules {
         let budget = Money(fen: (latest.budget.fen * Int64(10_000 + raiseBP) + 5_000) / 10_000)
         let minutes = early.compactMap(\.exhaustedMinute)
         let mean = minutes.reduce(0, +) / minutes.count
-        let (roiText, target, at) = (AdTarget.text(roi), AdTarget.text(line.targetROI), String(format: "%02d:%02d", mean / 60, mean % 60))
+        let (roiText, target, at) = (AdTarget.text(roi), AdTarget.text(line.targetROI), ShanghaiTime.clock(minute: mean))
         return AdSuggestion(
             action: .raiseBudget, line: line, suggested: budget,
             reason: Message(

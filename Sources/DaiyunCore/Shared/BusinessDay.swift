@@ -18,7 +18,7 @@ public struct BusinessDay: Hashable, Comparable, Sendable, Codable, CustomString
 
     /// Validates the parts; nil for a day that does not exist (2026-02-30).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), (1...Self.length(ofMonth: month, in: year)).contains(day) else {
+        guard (1...9999).contains(year), (1...12).contains(month), (1...ShanghaiTime.daysIn(month: month, year: year)).contains(day) else {
             return nil
         }
         self.year = year
@@ -46,12 +46,6 @@ public struct BusinessDay: Hashable, Comparable, Sendable, Codable, CustomString
     /// Midnight at the start of the day, Asia/Shanghai.
     public var start: Date {
         Self.calendar.date(from: DateComponents(year: year, month: month, day: day))!
-    }
-
-    /// Days in the month of the proleptic Gregorian calendar.
-    static func length(ofMonth month: Int, in year: Int) -> Int {
-        guard month == 2 else { return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] }
-        return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
     }
 
     /// `YYYY-MM-DD`, written without a formatter (it keys every rollup row a writer binds).

@@ -73,6 +73,11 @@ public enum ShanghaiTime {
         return String(format: "%04d-%02d-%02d %02d:%02d:%02d", y, m, d, secondsOfDay / 3600, secondsOfDay / 60 % 60, secondsOfDay % 60)
     }
 
+    /// A minute of the day (0 = midnight) as `HH:mm`.
+    public static func clock(minute: Int) -> String {
+        String(format: "%02d:%02d", minute / 60, minute % 60)
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -46,7 +46,7 @@ struct AdRowsPage: PageContent {
                 impressions: l10n.count(f.impressions), clicks: l10n.count(f.clicks), cost: l10n.money(f.cost),
                 orders: l10n.count(f.orders),
                 gmv: l10n.money(f.gmv), budget: r.dailyBudget.map(l10n.money) ?? "—",
-                exhausted: r.budgetExhaustedMinute.map { String(format: "%02d:%02d", $0 / 60, $0 % 60) } ?? "—",
+                exhausted: r.budgetExhaustedMinute.map(ShanghaiTime.clock(minute:)) ?? "—",
                 sourcePath: SiteURL.sourceRecord(stored.sourceID).path)
         }
     }
