@@ -70,7 +70,13 @@ struct RobotDispatchTests {
                 let sent = try await robots.deliveries(of: ding.id, limit: 100)
                 #expect(sent.count == 25 && sent.allSatisfy { $0.status == .sent })
                 let refused = try await robots.deliveries(of: wrong.id, limit: 100)
-                #expect(refused.count == 25 && refused.allSatisfy { $0.status == .failed && $0.lastError?.hasPrefix("93000") == true })
+                #expect(
+                    refused.count == 25
+                        && refused.allSatisfy {
+                            $0.status == .failed && $0.errorMessage?.key == "robot_error_refused"
+                                && $0.errorMessage?.arguments.first == "93000"
+                                && $0.lastError?.contains("93000") == true
+                        })
 
                 // A minute later nothing is due: nothing is sent twice.
                 _ = try await dispatcher.dispatch(client: t.clientA1.id, at: Self.now.addingTimeInterval(61))

@@ -2,6 +2,7 @@ import DaiyunCore
 import Foundation
 import Testing
 
+@testable import DaiyunPersistence
 @testable import DaiyunWeb
 
 @Suite("Robot messages")
@@ -31,6 +32,25 @@ struct AlertRobotTextTests {
         #expect(linked.range(of: "严重")!.lowerBound < linked.range(of: "警告")!.lowerBound, "the most severe first")
         let plain = AlertRobotText.text(publicURL: nil)(alerts, .en).markdown
         #expect(!plain.contains("](") && plain.contains("ROI below target"))
+    }
+
+    @Test("a robot's last failure reads in the page's language, with what the platform said kept as it said it")
+    func lastError() {
+        let robot = Robot(
+            id: UUID(), agencyID: Self.store.agencyID, clientID: Self.store.clientID, storeID: Self.store.id, kind: .dingtalk, name: "运营群",
+            webhook: "https://oapi.dingtalk.com/robot/send?access_token=t", secret: "SECx", language: .zhCN)
+        let failed = RobotDelivery(
+            id: UUID(), robotID: robot.id, alertID: UUID(), status: .failed, attempts: 1, nextAttemptAt: Date(), sentAt: nil,
+            lastError: "the robot refused the message: 310000 keywords not in content",
+            errorMessage: Message("robot_error_refused", ["310000", "keywords not in content"], english: "x"))
+        func shown(_ language: Language) -> String? {
+            AlertRulesPage(
+                store: Self.store, clientName: "花漾", rules: [], robots: [(robot, [failed])], canEdit: true, Localizer(language: language)
+            )
+            .robots.first?.lastError
+        }
+        #expect(shown(.zhCN) == "最近错误：机器人拒收（310000 keywords not in content）：请检查 Webhook 地址、加签密钥和安全关键词")
+        #expect(shown(.en)?.hasPrefix("Last error: the robot refused the message (310000 keywords not in content)") == true)
     }
 }
 

@@ -21,9 +21,9 @@ public struct RobotClient: Sendable {
         /// Too many messages this minute: try again after a minute.
         case rateLimited
         /// Refused for good (a bad key or signature, a removed robot), with what it said.
-        case refused(String)
+        case refused(Message)
         /// The platform or the network failed: try again later.
-        case failed(String)
+        case failed(Message)
     }
 
     /// DingTalk's signature of `timestamp` (milliseconds), before URL-encoding.
@@ -55,20 +55,26 @@ public struct RobotClient: Sendable {
         do {
             let (status, data) = try await transport.postJSON(
                 Self.address(of: robot, at: now), body: Self.body(of: robot, title: title, markdown: markdown))
-            guard (200..<300).contains(status) else { return status == 429 ? .rateLimited : .failed("HTTP \(status)") }
+            guard (200..<300).contains(status) else {
+                return status == 429
+                    ? .rateLimited
+                    : .failed(Message("robot_error_http", [String(status)], english: "the robot's service answered HTTP \(status)"))
+            }
             let answer = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-            let code = (answer?["errcode"] as? NSNumber)?.intValue ?? -1
-            let said = "\(code) \(answer?["errmsg"] as? String ?? "")"
+            let code = String((answer?["errcode"] as? NSNumber)?.intValue ?? -1)
+            // What the platform said stays as it said it, in its own words, inside the message.
+            let said = String((answer?["errmsg"] as? String ?? "").prefix(200))
             switch code {
-            case 0: return .sent
+            case "0": return .sent
             // DingTalk: 130101 send too fast; WeCom: 45009 api freq out of limit.
-            case 130_101, 45_009: return .rateLimited
+            case "130101", "45009": return .rateLimited
             // DingTalk: 310000 keywords, signature, timestamp or IP; 300001 token; WeCom: 93000 invalid key.
-            case 310_000, 300_001, 93_000, 40_001: return .refused(said)
-            default: return .failed(said)
+            case "310000", "300001", "93000", "40001":
+                return .refused(Message("robot_error_refused", [code, said], english: "the robot refused the message: \(code) \(said)"))
+            default: return .failed(Message("robot_error_code", [code, said], english: "the robot's service failed: \(code) \(said)"))
             }
         } catch {
-            return .failed("\(error)")
+            return .failed(Message("robot_error_unreachable", english: "the robot's service could not be reached: \(error)"))
         }
     }
 }

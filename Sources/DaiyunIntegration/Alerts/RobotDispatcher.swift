@@ -60,7 +60,7 @@ public struct RobotDispatcher: Sendable {
                     let attempts = message.map(\.delivery.attempts).max() ?? 0
                     switch await client.send(robot, title: title, markdown: markdown, at: now) {
                     case .sent: try await robots.sent(deliveries, message: ids.random(), at: now)
-                    case .rateLimited: try await robots.failed(deliveries, error: "rate limited", retryAt: now.addingTimeInterval(65))
+                    case .rateLimited: try await robots.failed(deliveries, error: .robotRateLimited, retryAt: now.addingTimeInterval(65))
                     case .refused(let said): try await robots.failed(deliveries, error: said, retryAt: nil)
                     case .failed(let said):
                         let retry = attempts + 1 < Self.maxAttempts ? now.addingTimeInterval(30 * pow(2, Double(attempts))) : nil
@@ -68,7 +68,7 @@ public struct RobotDispatcher: Sendable {
                     }
                 }
                 if capacity <= 0 {
-                    try await robots.failed(due.map(\.delivery.id), error: "rate limited", retryAt: now.addingTimeInterval(60))
+                    try await robots.failed(due.map(\.delivery.id), error: .robotRateLimited, retryAt: now.addingTimeInterval(60))
                 }
             }
             if let due = try await robots.nextDue(robot) { next = min(next ?? due, due) }
@@ -101,4 +101,9 @@ extension JobRegistry {
                 return Message("robots_dispatched", english: "robot messages sent")
             })
     }
+}
+
+extension Message {
+    /// The robot took no more messages this minute; the delivery waits for the next.
+    static let robotRateLimited = Message("robot_error_rate_limited", english: "rate limited")
 }

@@ -17,7 +17,9 @@ public struct RobotDelivery: Sendable, Equatable {
     public var attempts: Int
     public var nextAttemptAt: Date
     public var sentAt: Date?
+    /// The last failure in English, and as a message said in the reader's language.
     public var lastError: String?
+    public var errorMessage: Message?
 }
 
 /// Robots (webhook and secret sealed with the secrets key) and the deliveries of alerts to them.
@@ -173,14 +175,14 @@ public struct RobotRepository: Sendable {
     }
 
     /// Puts deliveries off until `retryAt`, or (nil) gives them up, with what went wrong.
-    public func failed(_ deliveries: [UUID], error: String, retryAt: Date?) async throws {
+    public func failed(_ deliveries: [UUID], error: Message, retryAt: Date?) async throws {
         guard !deliveries.isEmpty else { return }
         let status = retryAt == nil ? "failed" : "pending"
         let next: any SQLExpression = retryAt.map { SQLBind($0) } ?? SQLColumn("next_attempt_at")
         try await database.sql().raw(
             """
-            UPDATE robot_deliveries SET status = \(bind: status), attempts = attempts + 1, last_error = \(bind: String(error.prefix(300))),
-                next_attempt_at = \(next)
+            UPDATE robot_deliveries SET status = \(bind: status), attempts = attempts + 1, last_error = \(bind: String(error.english.prefix(300))),
+                error_message = \(bind: JobQueue.json(error)), next_attempt_at = \(next)
             WHERE id IN \(SQLBind.group(deliveries))
             """
         ).run()
@@ -197,7 +199,8 @@ public struct RobotRepository: Sendable {
                 attempts: Int(try row.decode(column: "attempts", as: Int64.self)),
                 nextAttemptAt: try row.decode(column: "next_attempt_at", as: Date.self),
                 sentAt: try row.decode(column: "sent_at", as: Date?.self),
-                lastError: try row.decode(column: "last_error", as: String?.self))
+                lastError: try row.decode(column: "last_error", as: String?.self),
+                errorMessage: JobQueue.message(try row.decode(column: "error_message", as: String?.self)))
         }
     }
 

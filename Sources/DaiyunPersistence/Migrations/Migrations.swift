@@ -41,5 +41,6 @@ public enum Migrations {
         M0036_AddBuyerWindows(),
         M0037_AddSKURefunds(),
         M0038_RemoveEmptyBuyerDays(),
+        M0039_AddRobotDeliveryMessages(),
     ]
 }

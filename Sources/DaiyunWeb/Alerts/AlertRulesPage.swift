@@ -61,7 +61,9 @@ struct AlertRulesPage: PageContent {
                 scope: l10n[robot.storeID == nil ? "robots_scope_client" : "robots_scope_store"],
                 language: l10n[robot.language == .zhCN ? "lang_zh" : "lang_en"],
                 deliveries: l10n.format("robots_delivery_summary", count(.sent), count(.pending), count(.failed)),
-                lastError: deliveries.first { $0.lastError != nil }?.lastError.map { l10n.format("robots_last_error", $0) },
+                lastError: deliveries.first { $0.lastError != nil }.map {
+                    l10n.format("robots_last_error", $0.errorMessage.map(l10n.say) ?? $0.lastError ?? "")
+                },
                 removePath: canEdit ? SiteURL.robotRemove(store.id, robot.id).path : nil)
         }
         addRobotPath = SiteURL.robots(store.id).path

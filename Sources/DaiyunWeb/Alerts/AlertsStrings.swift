@@ -29,6 +29,14 @@ extension StringTable {
             "robots_remove": ("删除", "Remove"),
             "robots_delivery_summary": ("已发送 %@，待发送 %@，失败 %@", "%@ sent, %@ waiting, %@ failed"),
             "robots_last_error": ("最近错误：%@", "Last error: %@"),
+            "robot_error_rate_limited": ("超过每分钟 20 条的限制，稍后合并重发", "over 20 messages a minute; sent again, batched, shortly"),
+            "robot_error_refused": (
+                "机器人拒收（%@ %@）：请检查 Webhook 地址、加签密钥和安全关键词",
+                "the robot refused the message (%@ %@): check the webhook, the signing secret and the keywords"
+            ),
+            "robot_error_code": ("机器人服务出错（%@ %@），将自动重试", "the robot's service failed (%@ %@); retried automatically"),
+            "robot_error_http": ("机器人服务返回 HTTP %@，将自动重试", "the robot's service answered HTTP %@; retried automatically"),
+            "robot_error_unreachable": ("无法连接机器人服务，将自动重试", "the robot's service could not be reached; retried automatically"),
             "alerts_unresolved": ("未关闭", "Unresolved"),
             "alerts_resolved": ("已关闭", "Resolved"),
             "alerts_none": ("没有告警。", "No alerts."),
