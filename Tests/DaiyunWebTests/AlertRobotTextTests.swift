@@ -63,5 +63,8 @@ struct AuditWordsCodeTests {
         #expect(AuditWords.value("critical", field: "severity", zh) == "严重")
         #expect(AuditWords.value("roi_below_target", field: "kind", zh) == "投产比低于目标")
         #expect(AuditWords.value("acknowledged", field: "name", zh) == "acknowledged")
+        let switched = try! JSONSerialization.jsonObject(with: Data(#"{"enabled":false,"other":true}"#.utf8)) as! [String: Any]
+        #expect(AuditWords.value(switched["enabled"], field: "enabled", zh) == "关")
+        #expect(AuditWords.value(true, field: "enabled", Localizer(language: .en)) == "on")
     }
 }

@@ -131,6 +131,16 @@ struct AlertsWebTests {
             let warehouse = BrowserSession(app: app)
             try await warehouse.signIn("warehouse", password: TestTenancy.password)
             #expect(try await warehouse.post("/stores/\(t.storeA1.id)/robots", signed).status == .forbidden)
+            // Renamed and turned off from its row's form; the page says it is off; the warehouse may not.
+            let robotPath = "/stores/\(t.storeA1.id)/robots/\(robots[0].id.uuidString.lowercased())"
+            #expect(try await warehouse.post(robotPath, ["name": "x", "language": "en", "enabled": "0"]).status == .forbidden)
+            #expect(try await manager.post(robotPath, ["name": "值班群", "language": "en", "enabled": "0"]).status == .seeOther)
+            let off = try #require(try await app.robotsForTest(t.clientA1.id).first)
+            #expect(off.name == "值班群" && off.language == .en && !off.enabled && off.secret == "SECtop-secret")
+            let offPage = try await manager.get("/stores/\(t.storeA1.id)/alert-rules").body.string
+            #expect(offPage.contains("值班群") && offPage.contains("已停用") && offPage.contains("action=\"\(robotPath)\""))
+            #expect(try await manager.post(robotPath, ["name": "值班群", "language": "en", "enabled": "1"]).status == .seeOther)
+            #expect(try await app.robotsForTest(t.clientA1.id).first?.enabled == true)
             let removed = try await manager.post("/stores/\(t.storeA1.id)/robots/\(robots[0].id.uuidString.lowercased())/delete", [:])
             let left = try await app.robotsForTest(t.clientA1.id)
             #expect(removed.status == .seeOther && left.isEmpty)
@@ -173,6 +183,24 @@ extension AlertsWebTests {
             #expect(try await add(signed, as: viewer).status == .forbidden)
             let id = try #require(robot["id"] as? String)
             #expect(try await tester.sendRequest(.DELETE, "\(path)/\(id)", headers: HTTP.api(viewer)).status == .forbidden)
+            // Renamed, in Chinese and off; what is not given stays; a bad value is a 422 naming it.
+            func patch(_ body: String, as token: String) async throws -> TestingHTTPResponse {
+                try await tester.sendRequest(.PATCH, "\(path)/\(id)", headers: HTTP.api(token, json: true), body: ByteBuffer(string: body))
+            }
+            #expect(try await patch(#"{"enabled":false}"#, as: viewer).status == .forbidden)
+            let edited = try await patch(#"{"name":"值班群","language":"zh-CN","enabled":false}"#, as: manager)
+            #expect(
+                edited.status == .ok && HTTP.object(edited)["name"] as? String == "值班群" && HTTP.object(edited)["enabled"] as? Bool == false)
+            let renamedOnly = HTTP.object(try await patch(#"{"name":"运营群"}"#, as: manager))
+            #expect(renamedOnly["language"] as? String == "zh-CN" && renamedOnly["enabled"] as? Bool == false)
+            let kept = try #require(try await app.robotsForTest(t.clientA1.id).first)
+            #expect(kept.name == "运营群" && kept.language == .zhCN && !kept.enabled && kept.secret == "SECtop-secret")
+            for (body, field) in [(#"{"enabled":"maybe"}"#, "enabled"), (#"{"name":" "}"#, "name"), (#"{"language":"fr"}"#, "language")] {
+                let bad = try await patch(body, as: manager)
+                #expect(bad.status == .unprocessableEntity && HTTP.object(bad)["field"] as? String == field, "\(body)")
+            }
+            let otherAdmin = try await t.token(for: "adminB", on: app)
+            #expect(try await patch(#"{"enabled":true}"#, as: otherAdmin).status == .notFound)
             // Another agency's admin does not see the store at all.
             let other = try await t.token(for: "adminB", on: app)
             #expect(try await tester.sendRequest(.GET, path, headers: HTTP.api(other)).status == .notFound)

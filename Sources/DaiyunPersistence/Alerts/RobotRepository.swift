@@ -54,6 +54,28 @@ public struct RobotRepository: Sendable {
         }
     }
 
+    /// Renames a robot, changes the language of its messages or turns it on or off, audited; its
+    /// webhook and secret stay as they are (to change those, add the robot again).
+    public func update(_ robot: Robot, to changed: Robot, by context: WriteContext) async throws -> Robot {
+        precondition(changed.id == robot.id && changed.webhook == robot.webhook && changed.secret == robot.secret)
+        return try await database.audited(AuditTarget(agencyID: robot.agencyID, clientID: robot.clientID), by: context) { tx in
+            try await tx.sql().raw(
+                """
+                UPDATE robots SET name = \(bind: changed.name), language = \(bind: changed.language.rawValue), enabled = \(bind: changed.enabled)
+                WHERE id = \(bind: robot.id)
+                """
+            ).run()
+            return (
+                changed,
+                [
+                    AuditRecord(
+                        action: "robot.update", entityType: "robot", entityID: robot.id.uuidString.lowercased(), before: Shown(robot),
+                        after: Shown(changed))
+                ]
+            )
+        }
+    }
+
     /// Removes a robot and its deliveries, audited.
     public func remove(_ robot: Robot, by context: WriteContext) async throws {
         try await database.audited(AuditTarget(agencyID: robot.agencyID, clientID: robot.clientID), by: context) { tx in
@@ -76,12 +98,14 @@ public struct RobotRepository: Sendable {
         var name: String
         var storeID: String?
         var language: String
+        var enabled: Bool
 
         init(_ robot: Robot) {
             kind = robot.kind.rawValue
             name = robot.name
             storeID = robot.storeID?.description
             language = robot.language.rawValue
+            enabled = robot.enabled
         }
     }
 

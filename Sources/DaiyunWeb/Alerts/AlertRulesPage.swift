@@ -17,12 +17,18 @@ struct AlertRulesPage: PageContent {
     var languages: [Choice]
 
     struct RobotRow: Encodable {
+        var id: String
         var name: String
         var kind: String
         var scope: String
         var language: String
+        var enabled: Bool
         var deliveries: String
         var lastError: String?
+        /// The form that renames it, changes its language or turns it off (for those who may).
+        var editPath: String?
+        var languages: [Choice]
+        var states: [Choice]
         var removePath: String?
     }
 
@@ -57,13 +63,19 @@ struct AlertRulesPage: PageContent {
         self.robots = robots.map { robot, deliveries in
             let count = { (status: RobotDelivery.Status) in l10n.count(deliveries.filter { $0.status == status }.count) }
             return RobotRow(
-                name: robot.name, kind: l10n["robots_kind_" + robot.kind.rawValue],
+                id: robot.id.uuidString.lowercased(), name: robot.name, kind: l10n["robots_kind_" + robot.kind.rawValue],
                 scope: l10n[robot.storeID == nil ? "robots_scope_client" : "robots_scope_store"],
-                language: l10n[robot.language == .zhCN ? "lang_zh" : "lang_en"],
+                language: l10n[robot.language == .zhCN ? "lang_zh" : "lang_en"], enabled: robot.enabled,
                 deliveries: l10n.format("robots_delivery_summary", count(.sent), count(.pending), count(.failed)),
                 lastError: deliveries.first { $0.lastError != nil }.map {
                     l10n.format("robots_last_error", $0.errorMessage.map(l10n.say) ?? $0.lastError ?? "")
                 },
+                editPath: canEdit ? SiteURL.robot(store.id, robot.id).path : nil,
+                languages: Self.languages(selected: robot.language, l10n),
+                states: [
+                    Choice(value: "1", label: l10n["robots_on"], selected: robot.enabled),
+                    Choice(value: "0", label: l10n["robots_off"], selected: !robot.enabled),
+                ],
                 removePath: canEdit ? SiteURL.robotRemove(store.id, robot.id).path : nil)
         }
         addRobotPath = SiteURL.robots(store.id).path
@@ -72,8 +84,10 @@ struct AlertRulesPage: PageContent {
             Choice(value: "store", label: l10n["robots_scope_store"], selected: true),
             Choice(value: "client", label: l10n["robots_scope_client"], selected: false),
         ]
-        languages = Language.allCases.map {
-            Choice(value: $0.rawValue, label: l10n[$0 == .zhCN ? "lang_zh" : "lang_en"], selected: $0 == .zhCN)
-        }
+        languages = Self.languages(selected: .zhCN, l10n)
+    }
+
+    static func languages(selected: Language, _ l10n: Localizer) -> [Choice] {
+        Language.allCases.map { Choice(value: $0.rawValue, label: l10n[$0 == .zhCN ? "lang_zh" : "lang_en"], selected: $0 == selected) }
     }
 }

@@ -14,6 +14,7 @@ struct AlertsAPIController: RouteCollection {
         routes.get("stores", ":storeID", "alert-rules", use: rules)
         routes.get("stores", ":storeID", "robots", use: robots)
         routes.post("stores", ":storeID", "robots", use: addRobot)
+        routes.patch("stores", ":storeID", "robots", ":robotID", use: editRobot)
         routes.delete("stores", ":storeID", "robots", ":robotID", use: removeRobot)
     }
 
@@ -106,6 +107,13 @@ struct AlertsAPIController: RouteCollection {
         let store = try await req.store(for: .editStore)
         let robot = try await req.robots.add(try req.typedRobot(for: store), by: try req.writeContext())
         return try APIResponse.json(RobotItem(robot, deliveries: []), status: .created)
+    }
+
+    func editRobot(req: Request) async throws -> Response {
+        let store = try await req.store(for: .editStore)
+        let robot = try await req.pathRobot(of: store)
+        let changed = try await req.robots.update(robot, to: try req.editedRobot(robot), by: try req.writeContext())
+        return try APIResponse.json(RobotItem(changed, deliveries: try await req.robots.deliveries(of: robot.id, limit: 50)))
     }
 
     func removeRobot(req: Request) async throws -> Response {

@@ -11,6 +11,7 @@ struct AlertsController: RouteCollection {
         routes.get("stores", ":storeID", "alert-rules", use: rules)
         routes.post("stores", ":storeID", "alert-rules", ":kind", use: updateRule)
         routes.post("stores", ":storeID", "robots", use: addRobot)
+        routes.post("stores", ":storeID", "robots", ":robotID", use: editRobot)
         routes.post("stores", ":storeID", "robots", ":robotID", "delete", use: removeRobot)
     }
 
@@ -73,6 +74,16 @@ extension AlertsController {
         }
     }
 
+    func editRobot(req: Request) async throws -> Response {
+        let store = try await req.store(for: .editStore)
+        let robot = try await req.pathRobot(of: store)
+        let path = SiteURL.alertRules(store.id)
+        return try await Page.formAction(req, failurePath: path) {
+            _ = try await req.robots.update(robot, to: try req.editedRobot(robot), by: try req.writeContext())
+            return Page.saved(req, to: path)
+        }
+    }
+
     func removeRobot(req: Request) async throws -> Response {
         let store = try await req.store(for: .editStore)
         let robot = try await req.pathRobot(of: store)
@@ -101,6 +112,25 @@ extension Request {
             id: ids.random(), agencyID: store.agencyID, clientID: store.clientID, storeID: scope == .store ? store.id : nil,
             kind: kind, name: name, webhook: webhook, secret: secret,
             language: try TextRules.choice(formField("language"), field: "language", as: Language.self))
+    }
+
+    /// The robot with what the form or the API body changes: `name`, `language` and `enabled`
+    /// (`1`/`0` from the form, a boolean in JSON), each kept as it is when not given; checked, not kept.
+    func editedRobot(_ robot: Robot) throws -> Robot {
+        var changed = robot
+        if let name = try? content.get(String.self, at: "name") {
+            changed.name = try TextRules.required(name, field: "name", maxLength: 60)
+        }
+        if let language = try? content.get(String.self, at: "language") {
+            changed.language = try TextRules.choice(language, field: "language", as: Language.self)
+        }
+        if let enabled = try? content.get(Bool.self, at: "enabled") {
+            changed.enabled = enabled
+        } else if let text = try? content.get(String.self, at: "enabled") {
+            guard let enabled = ["1": true, "0": false][text] else { throw ValidationError(field: "enabled", rule: .oneOf(["1", "0"])) }
+            changed.enabled = enabled
+        }
+        return changed
     }
 
     /// The robot the path names, if it posts the store's alerts (its own or its client's); else 404.

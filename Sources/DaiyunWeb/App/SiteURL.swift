@@ -88,6 +88,7 @@ enum SiteURL: Sendable, Equatable {
     case alertRule(ID<Store>, AlertKind)
     /// Adds a robot to a store (or its client), and removes one.
     case robots(ID<Store>)
+    case robot(ID<Store>, UUID)
     case robotRemove(ID<Store>, UUID)
 
     /// The path, with its query when it has one.
@@ -169,6 +170,7 @@ enum SiteURL: Sendable, Equatable {
         case .alertRules(let id): "/stores/\(id)/alert-rules"
         case .alertRule(let id, let kind): "/stores/\(id)/alert-rules/\(kind.rawValue)"
         case .robots(let id): "/stores/\(id)/robots"
+        case .robot(let store, let robot): "/stores/\(store)/robots/\(robot.uuidString.lowercased())"
         case .robotRemove(let store, let robot): "/stores/\(store)/robots/\(robot.uuidString.lowercased())/delete"
         }
     }

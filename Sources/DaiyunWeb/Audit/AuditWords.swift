@@ -8,6 +8,7 @@ enum AuditWords {
     /// The actions Daiyun records, each with an `audit_action_…` string.
     static let actions = [
         "ad_target.update", "agency.create", "alert.acknowledge", "alert.resolve", "alert_rule.update", "robot.add", "robot.remove",
+        "robot.update",
         "api_token.create",
         "api_token.revoke",
         "assignment.create", "assignment.delete", "audit_chain.head",
@@ -78,6 +79,7 @@ enum AuditWords {
             return l10n[key]
         }
         if let number = value as? NSNumber {
+            if field == "enabled" { return l10n[number.boolValue ? "audit_switch_on" : "audit_switch_off"] }
             if moneyFields.contains(field) { return l10n.money(Money(fen: number.int64Value)) }
             if timeFields.contains(field) { return ShanghaiTime.format(Date(timeIntervalSinceReferenceDate: number.doubleValue)) }
         }

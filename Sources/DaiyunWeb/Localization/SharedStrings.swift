@@ -58,6 +58,7 @@ extension StringTable {
             "field_user_id": ("员工", "Staff member"),
             "field_store_id": ("店铺", "Store"),
             "field_language": ("语言", "Language"),
+            "field_enabled": ("启用", "On"),
             "field_token_name": ("令牌名称", "Token name"),
 
             // Account and tokens
