@@ -5,10 +5,11 @@ import Testing
 @Suite("Ad suggestions")
 struct AdSuggestionTests {
     static func line(
-        keyword: String = "", clicks: Int, cost: Int64, orders: Int, gmv: Int64, target: Int = 300, budgets: [(Int64, Int?)] = []
+        keyword: String = "", crowd: String = "", clicks: Int, cost: Int64, orders: Int, gmv: Int64, target: Int = 300,
+        budgets: [(Int64, Int?)] = []
     ) -> AdLine {
         AdLine(
-            product: .ztc, campaignID: "ZTC-1", campaignName: "核心词", keyword: keyword,
+            product: .ztc, campaignID: "ZTC-1", campaignName: "核心词", keyword: keyword, crowd: crowd,
             figures: AdFigures(impressions: clicks * 30, clicks: clicks, cost: Money(fen: cost), orders: orders, gmv: Money(fen: gmv)),
             targetROI: target,
             budgetDays: budgets.enumerated().map { index, budget in
@@ -36,6 +37,16 @@ struct AdSuggestionTests {
             (line(keyword: "面霜", clicks: 200, cost: 20_000, orders: 2, gmv: 35_000, target: 250), [], nil),
             (line(keyword: "面霜", clicks: 99, cost: 20_000, orders: 1, gmv: 1_000), [], nil),  // too few clicks to judge
             (line(clicks: 500, cost: 20_000, orders: 2, gmv: 1_000), [], nil),  // bids are per keyword, not per campaign
+            // a crowd's bid or premium, on the same rules: ROI 1.50 against 3.00, ¥2.00 a click cut 30 %
+            (line(crowd: "店铺老客", clicks: 100, cost: 20_000, orders: 2, gmv: 30_000), [.lowerBid], 140),
+            (line(crowd: "店铺老客", clicks: 99, cost: 20_000, orders: 2, gmv: 1_000), [], nil),  // too few clicks to judge
+            (line(crowd: "店铺老客", clicks: 30, cost: 20_000, orders: 0, gmv: 0), [.pause], nil),
+            // a crowd's budget is its campaign's
+            (
+                line(
+                    crowd: "店铺老客", clicks: 400, cost: 50_000, orders: 9, gmv: 180_000,
+                    budgets: [(10_000, 900), (10_000, 1_000), (10_000, 1_000)]), [], nil
+            ),
             // raise a budget: ROI 3.60 is 120 % of 3.00, budget out before 18:00 on 3 of the days
             (
                 line(
@@ -68,6 +79,9 @@ struct AdSuggestionTests {
         let lower = AdSuggestionRules.suggestions([Self.line(keyword: "面霜", clicks: 120, cost: 24_000, orders: 2, gmv: 36_000)])
         #expect(lower.first?.reason.key == "ad_reason_lower_bid")
         #expect(lower.first?.reason.arguments == ["7", "1.50", "3.00", "120", "¥240.00", "¥2.00", "¥1.40"])
+        let crowd = AdSuggestionRules.suggestions([Self.line(crowd: "店铺老客", clicks: 120, cost: 24_000, orders: 2, gmv: 36_000)])
+        #expect(crowd.first?.reason.key == "ad_reason_lower_crowd_bid")
+        #expect(crowd.first?.reason.arguments == ["7", "1.50", "3.00", "120", "¥240.00", "30%", "¥2.00", "¥1.40"])
         let raise = AdSuggestionRules.suggestions([
             Self.line(clicks: 400, cost: 50_000, orders: 9, gmv: 200_000, budgets: [(12_345, 600), (12_345, 660), (12_345, 720)])
         ])

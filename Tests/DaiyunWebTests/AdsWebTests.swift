@@ -16,7 +16,8 @@ struct AdsWebTests {
     /// Store a1's report for 1–7 November, last click over 15 days: campaign C1 (直通车) spends
     /// ¥100.00 a day for ¥400.00 (ROI 4.00) and runs out of its ¥100.00 budget at 15:00; its
     /// keyword 面霜 brings ¥50.00 on ¥40.00 a day (ROI 1.25, 40 clicks), 精华 nothing on ¥30.00;
-    /// campaign W1 (万相台) spends ¥50.00 for ¥60.00 with a crowd 老客.
+    /// its crowd 竞品 brings ¥20.00 on ¥30.00 a day (ROI 0.67, 15 clicks); campaign W1 (万相台)
+    /// spends ¥50.00 for ¥60.00 with a crowd 老客.
     static func seed(_ app: Application, _ t: TestTenancy) async throws {
         var csv = header
         for day in 1...7 {
@@ -24,6 +25,7 @@ struct AdsWebTests {
             csv += "\(d),直通车,C1,核心词,,,3000,100,100.00,400.00,4,100.00,15:00,末次点击,15\r\n"
             csv += "\(d),直通车,C1,核心词,面霜,,1200,40,40.00,50.00,1,,,末次点击,15\r\n"
             csv += "\(d),直通车,C1,核心词,精华,,900,30,30.00,0,0,,,末次点击,15\r\n"
+            csv += "\(d),直通车,C1,核心词,,竞品,500,15,30.00,20.00,1,,,末次点击,15\r\n"
             csv += "\(d),直通车,C1,核心词,,,3000,100,100.00,900.00,9,100.00,15:00,多触点,15\r\n"
             csv += "\(d),万相台,W1,货品加速,,,2000,40,50.00,60.00,1,200.00,,末次点击,15\r\n"
             csv += "\(d),万相台,W1,货品加速,,老客,800,10,20.00,40.00,1,,,末次点击,15\r\n"
@@ -31,7 +33,7 @@ struct AdsWebTests {
         let result = try await ImportService(database: app.db).run(
             Data(csv.utf8), name: "ads.csv", kind: .ads, mode: .allOrNothing, target: ImportTarget(client: t.clientA1, store: t.storeA1),
             by: WriteContext(actor: "user:admin", now: now))
-        #expect(result.errors.isEmpty && result.batch.inserted == 42)
+        #expect(result.errors.isEmpty && result.batch.inserted == 49)
     }
 
     @Test(
@@ -52,6 +54,9 @@ struct AdsWebTests {
             #expect(html.contains("近 7 天花费 ¥210.00、点击 210 次，没有成交"))
             #expect(html.contains("近 7 天投产比 1.25，目标 3.00（点击 280 次，花费 ¥280.00）；平均点击花费 ¥1.00 建议降到 ¥0.70"))
             // C1: ROI 4.00 ≥ 3.60 and out at 15:00 on every day → raise the budget to ¥120.00.
+            // The crowd 竞品: ROI 0.66 on 105 clicks → its bid or premium cut 30 %, ¥2.00 a click to about ¥1.40.
+            #expect(html.contains("人群：竞品"))
+            #expect(html.contains("人群出价或溢价建议下调 30%，平均点击花费 ¥2.00 约降到 ¥1.40"))
             #expect(html.contains("日限额 ¥100.00 建议提高到 ¥120.00"))
             #expect(!html.contains("<strong>货品加速</strong>"), "W1 runs to the evening and has orders: nothing to suggest")
             #expect(html.contains("id=\"target-form\""), "a store manager sets the targets")
@@ -70,12 +75,13 @@ struct AdsWebTests {
             // The rows behind a campaign, with their file.
             let rows = try await manager.get("/stores/\(t.storeA1.id)/ads/rows?from=2026-11-01&until=2026-11-07&campaign=C1").body.string
             #expect(
-                rows.components(separatedBy: "<th scope=\"row\">2026-11-0").count - 1 == 28, "4 rows a day of C1, each attribution apart")
+                rows.components(separatedBy: "<th scope=\"row\">2026-11-0").count - 1 == 35, "5 rows a day of C1, each attribution apart")
             #expect(rows.contains("/source-records/"))
 
             // The tables as files.
             let file = try await manager.get("/stores/\(t.storeA1.id)/ads.csv?table=suggestions&from=2026-11-01&until=2026-11-07")
-            #expect(file.status == .ok && file.body.string.hasPrefix("\u{FEFF}建议,计划,关键词"))
+            #expect(file.status == .ok && file.body.string.hasPrefix("\u{FEFF}建议,计划,关键词,人群"))
+            #expect(file.body.string.contains(",核心词,,竞品,1.40,"))
         }
     }
 
@@ -135,8 +141,9 @@ struct AdsWebTests {
             let totals = try #require(answer["totals"] as? [String: Any])
             #expect(totals["cost_fen"] as? Int == 105_000 && totals["roi_hundredths"] as? Int == 306)
             let suggestions = try #require(answer["suggestions"] as? [[String: Any]])
-            #expect(suggestions.compactMap { $0["action"] as? String } == ["pause", "lower_bid", "raise_budget"])
-            #expect(suggestions.compactMap { $0["suggested_fen"] as? Int } == [70, 12_000])
+            #expect(suggestions.compactMap { $0["action"] as? String } == ["pause", "lower_bid", "lower_bid", "raise_budget"])
+            #expect(suggestions.compactMap { $0["suggested_fen"] as? Int } == [70, 140, 12_000])
+            #expect(suggestions.compactMap { $0["crowd"] as? String } == ["", "", "竞品", ""])
 
             let put = { (body: String) in
                 try await app.testing().sendRequest(

@@ -1,29 +1,34 @@
 import Foundation
 
-/// A campaign's, or one keyword's, ad figures over the judged days under the store's attribution,
-/// with the ROI it is judged against and, for a campaign, each day's budget.
+/// A campaign's, one keyword's or one crowd's ad figures over the judged days under the store's
+/// attribution, with the ROI it is judged against and, for a campaign, each day's budget.
 public struct AdLine: Sendable, Equatable {
     public var product: AdProduct
     public var campaignID: String
     public var campaignName: String
-    /// Empty for the campaign as a whole.
+    /// The keyword (关键词) the line is, or the crowd (人群); both empty for the campaign as a whole.
     public var keyword: String
+    public var crowd: String
     public var figures: AdFigures
     public var targetROI: Int
     public var budgetDays: [AdBudgetDay]
 
     public init(
-        product: AdProduct, campaignID: String, campaignName: String, keyword: String = "", figures: AdFigures, targetROI: Int,
-        budgetDays: [AdBudgetDay] = []
+        product: AdProduct, campaignID: String, campaignName: String, keyword: String = "", crowd: String = "", figures: AdFigures,
+        targetROI: Int, budgetDays: [AdBudgetDay] = []
     ) {
         self.product = product
         self.campaignID = campaignID
         self.campaignName = campaignName
         self.keyword = keyword
+        self.crowd = crowd
         self.figures = figures
         self.targetROI = targetROI
         self.budgetDays = budgetDays
     }
+
+    /// Whether the line is the campaign as a whole (not one of its keywords or crowds).
+    public var isCampaign: Bool { keyword.isEmpty && crowd.isEmpty }
 }
 
 /// A campaign's day budget (日限额) and the minute of the day it ran out (撞线时间), when it did.
@@ -46,7 +51,7 @@ public struct AdSuggestion: Sendable, Equatable {
     public enum Action: String, Sendable, CaseIterable, Codable {
         /// Spend with no order: stop it.
         case pause
-        /// A keyword's ROI far below target: bid less, to `suggested` a click.
+        /// A keyword's or a crowd's ROI far below target: bid less, to `suggested` a click.
         case lowerBid = "lower_bid"
         /// ROI above target and the budget gone before evening: a day budget of `suggested`.
         case raiseBudget = "raise_budget"
@@ -99,12 +104,24 @@ public enum AdSuggestionRules {
 
     static func lowerBid(_ line: AdLine) -> AdSuggestion? {
         let f = line.figures
-        guard !line.keyword.isEmpty, f.orders > 0, f.clicks >= minimumClicks, let roi = f.roiHundredths, let cpc = f.cpc,
+        guard !line.isCampaign, f.orders > 0, f.clicks >= minimumClicks, let roi = f.roiHundredths, let cpc = f.cpc,
             line.targetROI > 0, roi * 10_000 < line.targetROI * farBelowBP
         else { return nil }
         let cutBP = min(maximumCutBP, 10_000 - roi * 10_000 / line.targetROI)
         let bid = Money(fen: max(1, (cpc.fen * Int64(10_000 - cutBP) + 5_000) / 10_000))
         let (roiText, target) = (AdTarget.text(roi), AdTarget.text(line.targetROI))
+        if !line.crowd.isEmpty {
+            // A crowd is bid as a premium on the keywords (直通车) or as its own bid (引力魔方): cut either by the share.
+            let cut = "\(cutBP / 100)%"
+            return AdSuggestion(
+                action: .lowerBid, line: line, suggested: bid,
+                reason: Message(
+                    "ad_reason_lower_crowd_bid",
+                    ["\(Self.days)", roiText, target, "\(f.clicks)", f.cost.description, cut, cpc.description, bid.description],
+                    english:
+                        "ROI \(roiText) over \(Self.days) days against a target of \(target), on \(f.clicks) clicks and \(f.cost) spent; "
+                        + "the crowd's bid or premium cut by \(cut), the click cost \(cpc) to about \(bid)"))
+        }
         return AdSuggestion(
             action: .lowerBid, line: line, suggested: bid,
             reason: Message(
@@ -118,7 +135,7 @@ public enum AdSuggestionRules {
     static func raiseBudget(_ line: AdLine) -> AdSuggestion? {
         let f = line.figures
         let early = line.budgetDays.filter { ($0.exhaustedMinute ?? .max) < eveningMinute }
-        guard line.keyword.isEmpty, early.count >= exhaustedDays, f.clicks >= minimumClicks, let roi = f.roiHundredths,
+        guard line.isCampaign, early.count >= exhaustedDays, f.clicks >= minimumClicks, let roi = f.roiHundredths,
             roi * 10_000 >= line.targetROI * aboveBP, let latest = line.budgetDays.max(by: { $0.day < $1.day })
         else { return nil }
         let budget = Money(fen: (latest.budget.fen * Int64(10_000 + raiseBP) + 5_000) / 10_000)

@@ -42,6 +42,7 @@ struct AdsAPIController: RouteCollection {
         var product: AdProduct
         var campaignId: String
         var keyword: String
+        var crowd: String
         var suggestedFen: Int64?
         var reason: String
         var reasonKey: String
@@ -101,7 +102,7 @@ struct AdsAPIController: RouteCollection {
                 suggestions: board.suggestions.map {
                     Suggestion(
                         action: $0.action, product: $0.line.product, campaignId: $0.line.campaignID, keyword: $0.line.keyword,
-                        suggestedFen: $0.suggested?.fen, reason: $0.reason.english, reasonKey: $0.reason.key,
+                        crowd: $0.line.crowd, suggestedFen: $0.suggested?.fen, reason: $0.reason.english, reasonKey: $0.reason.key,
                         reasonArguments: $0.reason.arguments, figures: Figures($0.line.figures))
                 }))
     }

@@ -32,6 +32,8 @@ struct AdsBoard: Sendable {
         let budgets = try await reports.budgetDays(store: store.id, from: judged.first, through: judged.last)
         let judgedKeywords = try await reports.breakdown(
             .keyword, store: store.id, from: judged.first, through: judged.last, model: model, window: window)
+        let judgedCrowds = try await reports.breakdown(
+            .crowd, store: store.id, from: judged.first, through: judged.last, model: model, window: window)
         let lines =
             try await campaigns(judged).map { c in
                 let key = AdTargets.key(product: c.product, campaignID: c.campaignID)
@@ -43,6 +45,11 @@ struct AdsBoard: Sendable {
                 AdLine(
                     product: k.product, campaignID: k.campaignID, campaignName: k.campaignName, keyword: k.value, figures: k.figures,
                     targetROI: targets.roi(k.product, k.campaignID))
+            }
+            + judgedCrowds.map { c in
+                AdLine(
+                    product: c.product, campaignID: c.campaignID, campaignName: c.campaignName, crowd: c.value, figures: c.figures,
+                    targetROI: targets.roi(c.product, c.campaignID))
             }
         let shown = try await campaigns(period)
         return AdsBoard(

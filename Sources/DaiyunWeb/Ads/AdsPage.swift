@@ -134,7 +134,9 @@ struct AdsPage: PageContent {
             let campaign = s.line.campaignName.isEmpty ? s.line.campaignID : s.line.campaignName
             return Suggestion(
                 action: s.action.rawValue, label: l10n["ad_action_" + s.action.rawValue],
-                subject: s.line.keyword.isEmpty ? campaign : s.line.keyword, campaign: s.line.keyword.isEmpty ? "" : campaign,
+                subject: s.line.isCampaign
+                    ? campaign : s.line.keyword.isEmpty ? l10n.format("ads_crowd_named", s.line.crowd) : s.line.keyword,
+                campaign: s.line.isCampaign ? "" : campaign,
                 reason: l10n.say(s.reason), suggested: s.suggested.map(l10n.money),
                 path: SiteURL.adRows(store.id, board.judged, campaign: s.line.campaignID).path)
         }

@@ -29,6 +29,10 @@ extension StringTable {
                 "近 %@ 天投产比 %@，目标 %@（点击 %@ 次，花费 %@）；平均点击花费 %@ 建议降到 %@",
                 "%@ days: ROI %@ against a target of %@ (%@ clicks, %@ spent); the click cost %@ lowered to %@"
             ),
+            "ad_reason_lower_crowd_bid": (
+                "近 %@ 天投产比 %@，目标 %@（点击 %@ 次，花费 %@）；人群出价或溢价建议下调 %@，平均点击花费 %@ 约降到 %@",
+                "%@ days: ROI %@ against a target of %@ (%@ clicks, %@ spent); the crowd's bid or premium cut by %@, the click cost %@ to about %@"
+            ),
             "ad_reason_raise_budget": (
                 "投产比 %@ 高于目标 %@，近 %@ 天中有 %@ 天在 18:00 前撞线（平均 %@）；日限额 %@ 建议提高到 %@",
                 "ROI %@ above the target of %@, and the budget ran out before 18:00 on %@ of %@ days (at %@ on average); the day budget %@ raised to %@"
@@ -40,6 +44,7 @@ extension StringTable {
             "ads_table_empty": ("本期没有报表行", "No report rows in this period"),
             "ads_keyword": ("关键词", "Keyword"),
             "ads_crowd": ("人群", "Crowd"),
+            "ads_crowd_named": ("人群：%@", "Crowd: %@"),
             "ads_unit": ("单元", "Unit"),
             "ads_creative": ("创意", "Creative"),
             "ads_breakdown": ("细分", "Breakdown"),

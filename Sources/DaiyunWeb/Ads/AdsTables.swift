@@ -38,10 +38,12 @@ enum AdsTables {
 
     static func suggestions(_ board: AdsBoard, _ l10n: Localizer) -> SpreadsheetTable {
         SpreadsheetTable(
-            header: [l10n["ads_action"], l10n["fig_campaign"], l10n["ads_keyword"], l10n["ads_suggested"], l10n["ads_reason"]],
+            header: [
+                l10n["ads_action"], l10n["fig_campaign"], l10n["ads_keyword"], l10n["ads_crowd"], l10n["ads_suggested"], l10n["ads_reason"],
+            ],
             rows: board.suggestions.map { s in
                 [
-                    .text(l10n["ad_action_" + s.action.rawValue]), .text(s.line.campaignName), .text(s.line.keyword),
+                    .text(l10n["ad_action_" + s.action.rawValue]), .text(s.line.campaignName), .text(s.line.keyword), .text(s.line.crowd),
                     s.suggested.map(SpreadsheetTable.Cell.money) ?? .text(""), .text(l10n.say(s.reason)),
                 ]
             })
