@@ -4,8 +4,8 @@ import Foundation
 
 extension SandboxMethods {
     /// The unified ad report of the days asked for, at most 90 days back and through yesterday,
-    /// from the shop's own report export (the same rows its `ads.csv` serves). The simulated
-    /// reports count a 15-day window only; another window answers no rows.
+    /// from the shop's own report export (the same rows its `ads.csv` serves), under the
+    /// attribution model and window (1, 3, 7, 15 or 30 days) asked for.
     func adReport(_ level: TOPAdReportLevel) async throws -> [String: Any] {
         func day(_ name: String) throws -> BusinessDay {
             guard let day = BusinessDay(try required(name)) else { throw SandboxFailure.invalid(name, "\(name)格式错误，应为yyyy-MM-dd") }

@@ -87,28 +87,34 @@ public enum AdSimulator {
                 let out = campaign.capped ? 14 * 60 + Int(random.unit() * 150) : nil
                 let budgetFields = [Money(fen: limit).yuanString, out.map(ShanghaiTime.clock(minute:)) ?? ""]
                 for (model, uplift) in [("末次点击", 1.0), ("多触点", 1.25)] {
-                    for row in [total] + rows {
-                        let direct = Int64(row.gmv * uplift * 0.7)
-                        let indirect = Int64(row.gmv * uplift) - direct
-                        let orders = Int((Double(row.orders) * uplift).rounded())
-                        let directOrders = row.orders > 0 ? max(1, Int((Double(orders) * 0.7).rounded())) : 0
-                        let indirectOrders = orders - directOrders
-                        let isTotal = row.keyword.isEmpty && row.crowd.isEmpty
-                        let fields =
-                            [
-                                sold.day.description, campaign.product, campaign.id, campaign.name, row.keyword, row.crowd,
-                                "\(row.impressions)",
-                                "\(row.clicks)", Money(fen: row.cost).yuanString, Money(fen: direct).yuanString,
-                                Money(fen: indirect).yuanString,
-                                "\(directOrders)", "\(indirectOrders)", "\(row.clicks / 8)",
-                            ] + (isTotal ? budgetFields : ["", ""]) + [model, "15"]
-                        lines.append(fields.joined(separator: ","))
+                    for (window, share) in windowShares {
+                        for row in [total] + rows {
+                            let direct = Int64(row.gmv * uplift * share * 0.7)
+                            let indirect = Int64(row.gmv * uplift * share) - direct
+                            let orders = Int((Double(row.orders) * uplift * share).rounded())
+                            let directOrders = row.orders > 0 ? max(1, Int((Double(orders) * 0.7).rounded())) : 0
+                            let indirectOrders = orders - directOrders
+                            let isTotal = row.keyword.isEmpty && row.crowd.isEmpty
+                            let fields =
+                                [
+                                    sold.day.description, campaign.product, campaign.id, campaign.name, row.keyword, row.crowd,
+                                    "\(row.impressions)",
+                                    "\(row.clicks)", Money(fen: row.cost).yuanString, Money(fen: direct).yuanString,
+                                    Money(fen: indirect).yuanString,
+                                    "\(directOrders)", "\(indirectOrders)", "\(row.clicks / 8)",
+                                ] + (isTotal ? budgetFields : ["", ""]) + [model, "\(window)"]
+                            lines.append(fields.joined(separator: ","))
+                        }
                     }
                 }
             }
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
+
+    /// Each attribution window (转化周期, days) and the share of the 15-day window's orders it
+    /// counts: a longer window reaches orders placed later after the click.
+    static let windowShares: [(Int, Double)] = [(1, 0.62), (3, 0.78), (7, 0.9), (15, 1.0), (30, 1.06)]
 
     /// One row's counts before attribution.
     struct Figures {

@@ -100,6 +100,13 @@ struct TaobaoSyncTests {
                 let today = BusinessDay(containing: now)
                 let (from, until) = (BusinessDay(containing: TOPHistory.earliest(at: now)), today.advanced(by: -1))
                 let exported = await shop.adRows(from: from, through: until)
+                // The shop reports every window, a longer one counting at least the orders of a shorter one.
+                #expect(Set(exported.map(\.windowDays)) == Set(AdReportRow.windows))
+                let campaign = exported.filter { $0.isCampaignTotal && $0.model == .lastClick && $0.campaignID == "ZTC-001" }
+                let lastDay = try #require(campaign.map(\.day).max())
+                let byWindow = campaign.filter { $0.day == lastDay }.sorted { $0.windowDays < $1.windowDays }
+                    .map { $0.directGMV.fen + $0.indirectGMV.fen }
+                #expect(byWindow.count == 5 && byWindow == byWindow.sorted() && byWindow[0] < byWindow[4])
                 // Campaign, keyword and crowd rows under last click over 15 days (the default target's attribution).
                 let expected = exported.filter { $0.model == .lastClick && $0.windowDays == 15 }
                 #expect(first.ads.counts.inserted == expected.count && expected.count > 100)

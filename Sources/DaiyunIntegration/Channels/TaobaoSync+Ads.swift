@@ -4,9 +4,6 @@ import DaiyunPersistence
 import Foundation
 
 extension TaobaoSync {
-    /// Days read again at every daily pass: a day's attributed orders keep coming in until its
-    /// attribution window (at most 15 days in the reports read) has closed.
-    static let adDaysReread = 15
 
     /// The unified ad report of the whole days up to yesterday, once a Shanghai day: every level
     /// (campaigns, keywords, crowds) under the store's own attribution and under last click over
@@ -18,14 +15,17 @@ extension TaobaoSync {
         let today = BusinessDay(containing: now)
         let cursor = try await cursors.cursor(store: store.id, kind: "ads")
         if let cursor, cursor.syncedUntil >= today.start { return }
-        let earliest = BusinessDay(containing: TOPHistory.earliest(at: now))
-        let first = max(earliest, cursor.map { BusinessDay(containing: $0.syncedUntil).advanced(by: -Self.adDaysReread) } ?? earliest)
-        let last = today.advanced(by: -1)
         let target = try await AdTargetRepository(database: database).targets(of: store.id).store
         var attributions = [(AdTarget.standard.model, AdTarget.standard.windowDays)]
         if target.model != AdTarget.standard.model || target.windowDays != AdTarget.standard.windowDays {
             attributions.append((target.model, target.windowDays))
         }
+        // A day's attributed orders keep coming in until its window has closed: each pass reads
+        // again the days of the longest window read.
+        let reread = attributions.map(\.1).max() ?? AdTarget.standard.windowDays
+        let earliest = BusinessDay(containing: TOPHistory.earliest(at: now))
+        let first = max(earliest, cursor.map { BusinessDay(containing: $0.syncedUntil).advanced(by: -reread) } ?? earliest)
+        let last = today.advanced(by: -1)
         report.from = first.start
         do {
             for (model, window) in attributions {
