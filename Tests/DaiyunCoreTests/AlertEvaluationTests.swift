@@ -140,4 +140,10 @@ struct AlertEvaluationTests {
             #expect(firings[0].message.arguments == ["核心词", "3", "2.55", "3.00"], "63,900 / 25,000 over the three days")
         }
     }
+
+    @Test("a subscription lets through the severities from its level up, and none at none")
+    func subscriptionLevels() {
+        let shown = AlertSubscription.allCases.map { level in AlertSeverity.allCases.filter(level.shows).map(\.rawValue) }
+        #expect(shown == [["critical", "warning", "info"], ["critical", "warning"], ["critical"], []])
+    }
 }

@@ -150,6 +150,53 @@ struct AlertsWebTests {
 
 extension AlertsWebTests {
     @Test(
+        "each person chooses which alerts of each store reach their inbox and the API's list; others' inboxes stay as they were",
+        arguments: TestDatabase.available)
+    func subscriptions(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let alert = try await Self.seed(app, t)
+            #expect(alert.severity == .warning)
+            app.setClock { Self.now }
+            let cs = BrowserSession(app: app)
+            try await cs.signIn("cs_agent", password: TestTenancy.password)
+            let field = "store-\(t.storeA1.id)"
+            let page = try await cs.get("/alerts").body.string
+            #expect(page.contains("订单 8001") && page.contains("name=\"\(field)\"") && page.contains("仅严重"))
+            #expect(try await cs.post("/alerts/subscriptions", [field: "critical"]).status == .seeOther)
+            let quiet = try await cs.get("/alerts").body.string
+            #expect(!quiet.contains("订单 8001"), "a warning does not reach an inbox set to critical only")
+            #expect(quiet.contains("<option value=\"critical\" selected>仅严重</option>"))
+            _ = try await cs.post("/alerts/subscriptions", [field: "loud"])
+            #expect(try await cs.get("/alerts").body.string.contains("<option value=\"critical\" selected>"), "a bad level changes nothing")
+            let manager = BrowserSession(app: app)
+            try await manager.signIn("store_manager", password: TestTenancy.password)
+            #expect(try await manager.get("/alerts").body.string.contains("订单 8001"), "the manager still receives it")
+
+            let tester = try app.testing()
+            let token = try await t.token(for: "store_manager", on: app)
+            func put(_ store: ID<Store>, _ body: String) async throws -> TestingHTTPResponse {
+                try await tester.sendRequest(
+                    .PUT, "/api/v1/alert-subscriptions/\(store)", headers: HTTP.api(token, json: true), body: ByteBuffer(string: body))
+            }
+            let mine = try #require(
+                HTTP.object(try await tester.sendRequest(.GET, "/api/v1/alert-subscriptions", headers: HTTP.api(token)))["items"]
+                    as? [[String: Any]])
+            #expect(mine.contains { $0["store_id"] as? String == t.storeA1.id.description && $0["level"] as? String == "all" })
+            #expect(try await put(t.storeA1.id, #"{"level":"none"}"#).status == .ok)
+            let listed = HTTP.object(try await tester.sendRequest(.GET, "/api/v1/alerts", headers: HTTP.api(token)))["items"] as? [Any]
+            #expect(listed?.isEmpty == true)
+            let bad = try await put(t.storeA1.id, #"{"level":"loud"}"#)
+            #expect(bad.status == .unprocessableEntity && HTTP.object(bad)["field"] as? String == "level")
+            #expect(try await put(t.storeB.id, #"{"level":"none"}"#).status == .notFound, "another agency's store")
+            #expect(try await put(t.storeA1.id, #"{"level":"all"}"#).status == .ok)
+            #expect(
+                (HTTP.object(try await tester.sendRequest(.GET, "/api/v1/alerts", headers: HTTP.api(token)))["items"] as? [Any])?.count == 1
+            )
+        }
+    }
+
+    @Test(
         "the API adds, lists and removes a store's robots for its managers, never reading back the webhook's token or the secret",
         arguments: TestDatabase.available)
     func robotsAPI(_ database: TestDatabase) async throws {

@@ -35,6 +35,7 @@ struct LocalizationTests {
         "job_kind_": [JobKind.sync, .stockPush, .ship, .alerts, .robots].map(\.rawValue),
         "job_status_": JobStatus.allCases.map(\.rawValue),
         "sync_kind_": ["orders", "refunds", "reviews", "ads"],
+        "alert_subscription_": AlertSubscription.allCases.map(\.rawValue),
         "import_kind_": ImportKind.allCases.map(\.rawValue),
         "import_outcome_": ["imported", "rejected"],
         "shipment_": ["pending", "sent", "failed"],

@@ -42,5 +42,6 @@ public enum Migrations {
         M0037_AddSKURefunds(),
         M0038_RemoveEmptyBuyerDays(),
         M0039_AddRobotDeliveryMessages(),
+        M0040_CreateAlertSubscriptions(),
     ]
 }

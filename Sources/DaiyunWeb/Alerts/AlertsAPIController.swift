@@ -9,6 +9,8 @@ import Vapor
 struct AlertsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("alerts", use: list)
+        routes.get("alert-subscriptions", use: subscriptions)
+        routes.put("alert-subscriptions", ":storeID", use: subscribe)
         routes.post("alerts", ":alertID", "acknowledge") { req in try APIResponse.json(Item(try await req.moveAlert(to: .acknowledged))) }
         routes.post("alerts", ":alertID", "resolve") { req in try APIResponse.json(Item(try await req.moveAlert(to: .resolved))) }
         routes.get("stores", ":storeID", "alert-rules", use: rules)
@@ -59,6 +61,27 @@ struct AlertsAPIController: RouteCollection {
         let resolved = try req.queryChoice("status", among: ["unresolved", "resolved"]) == "resolved"
         let (alerts, _) = try await req.visibleAlerts(resolved: resolved)
         return try APIResponse.json(APIResponse.Items(items: alerts.map(Item.init)))
+    }
+
+    /// Which alerts of a store reach the caller's inbox (and this API's list).
+    struct SubscriptionItem: Encodable {
+        var storeId: ID<Store>
+        var level: AlertSubscription
+    }
+
+    func subscriptions(req: Request) async throws -> Response {
+        let principal = try req.principal()
+        let chosen = try await AlertSubscriptionRepository(database: req.db).subscriptions(of: principal.userID)
+        let stores = try await req.tenancy.stores(visibleTo: AccessPolicy.visibility(of: principal))
+        return try APIResponse.json(
+            APIResponse.Items(items: stores.map { SubscriptionItem(storeId: $0.id, level: chosen[$0.id] ?? .all) }))
+    }
+
+    func subscribe(req: Request) async throws -> Response {
+        let store = try await req.store()
+        let level = try TextRules.choice(req.formField("level"), field: "level", as: AlertSubscription.self)
+        try await AlertSubscriptionRepository(database: req.db).set(level, user: try req.principal().userID, store: store.id)
+        return try APIResponse.json(SubscriptionItem(storeId: store.id, level: level))
     }
 
     /// A robot as the API writes it: where it posts (the webhook's host only) and how its last

@@ -6,6 +6,7 @@ import Vapor
 struct AlertsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("alerts", use: inbox)
+        routes.post("alerts", "subscriptions", use: subscribe)
         routes.post("alerts", ":alertID", "acknowledge") { try await move($0, to: .acknowledged) }
         routes.post("alerts", ":alertID", "resolve") { try await move($0, to: .resolved) }
         routes.get("stores", ":storeID", "alert-rules", use: rules)
@@ -21,8 +22,25 @@ struct AlertsController: RouteCollection {
         let principal = try req.principal()
         let page = AlertsPage(
             alerts, stores: stores, resolved: resolved,
+            subscriptions: try await AlertSubscriptionRepository(database: req.db).subscriptions(of: principal.userID),
             canHandle: { AccessPolicy.decide(principal, .handleAlerts, in: $0.scope) == .allow }, Page.localizer(for: req))
         return try await Page.render(page, for: req)
+    }
+
+    /// Keeps the level chosen for each store the form names (`store-<id>`), of those the user may see.
+    func subscribe(req: Request) async throws -> Response {
+        let path = SiteURL.alerts(resolved: false)
+        return try await Page.formAction(req, failurePath: path) {
+            let principal = try req.principal()
+            let repository = AlertSubscriptionRepository(database: req.db)
+            for store in try await req.tenancy.stores(visibleTo: AccessPolicy.visibility(of: principal)) {
+                let field = AlertsPage.subscriptionField(store.id)
+                guard let text = req.optionalFormField(field) else { continue }
+                try await repository.set(
+                    try TextRules.choice(text, field: field, as: AlertSubscription.self), user: principal.userID, store: store.id)
+            }
+            return Page.saved(req, to: path)
+        }
     }
 
     func move(_ req: Request, to status: AlertStatus) async throws -> Response {
@@ -141,10 +159,14 @@ extension Request {
         return robot
     }
 
-    /// The alerts of the stores the user may see, with those stores.
+    /// The alerts of the stores the user may see that the user receives (their subscriptions),
+    /// with those stores.
     func visibleAlerts(resolved: Bool) async throws -> ([Alert], [ID<Store>: Store]) {
-        let stores = try await tenancy.stores(visibleTo: AccessPolicy.visibility(of: try principal()))
+        let principal = try principal()
+        let stores = try await tenancy.stores(visibleTo: AccessPolicy.visibility(of: principal))
+        let subscriptions = try await AlertSubscriptionRepository(database: db).subscriptions(of: principal.userID)
         let alerts = try await AlertRepository(database: db).alerts(of: stores.map(\.id), resolved: resolved)
+            .filter { (subscriptions[$0.storeID] ?? .all).shows($0.severity) }
         return (alerts, Dictionary(uniqueKeysWithValues: stores.map { ($0.id, $0) }))
     }
 

@@ -11,6 +11,15 @@ struct AlertsPage: PageContent {
     var tabs: [StoreDashboardPage.Link]
     var resolved: Bool
     var rows: [Row]
+    /// Which alerts of each store the user receives, and the form that changes it.
+    var subscriptions: [Subscription]
+    var subscribePath: String
+
+    struct Subscription: Encodable {
+        var store: String
+        var field: String
+        var levels: [Choice]
+    }
 
     struct Row: Encodable {
         var severity: String
@@ -29,8 +38,20 @@ struct AlertsPage: PageContent {
         var resolvePath: String?
     }
 
-    init(_ alerts: [Alert], stores: [ID<Store>: Store], resolved: Bool, canHandle: (Store) -> Bool, _ l10n: Localizer) {
+    init(
+        _ alerts: [Alert], stores: [ID<Store>: Store], resolved: Bool, subscriptions chosen: [ID<Store>: AlertSubscription],
+        canHandle: (Store) -> Bool, _ l10n: Localizer
+    ) {
         title = l10n["alerts_title"]
+        subscriptions = stores.values.sorted { $0.name < $1.name }.map { store in
+            let level = chosen[store.id] ?? .all
+            return Subscription(
+                store: store.name, field: Self.subscriptionField(store.id),
+                levels: AlertSubscription.allCases.map {
+                    Choice(value: $0.rawValue, label: l10n["alert_subscription_" + $0.rawValue], selected: $0 == level)
+                })
+        }
+        subscribePath = SiteURL.alertSubscriptions.path
         self.resolved = resolved
         tabs = [
             .init(label: l10n["alerts_unresolved"], path: SiteURL.alerts(resolved: false).path, current: !resolved),
@@ -65,4 +86,9 @@ struct AlertsPage: PageContent {
         case .campaign(let key): SiteURL.ads(store.id, nil).path + "#campaign-" + AdsPage.anchor(key)
         }
     }
+}
+
+extension AlertsPage {
+    /// The form field of a store's subscription.
+    static func subscriptionField(_ store: ID<Store>) -> String { "store-" + store.description }
 }

@@ -42,6 +42,17 @@ extension StringTable {
             "robot_error_http": ("机器人服务返回 HTTP %@，将自动重试", "the robot's service answered HTTP %@; retried automatically"),
             "robot_error_unreachable": ("无法连接机器人服务，将自动重试", "the robot's service could not be reached; retried automatically"),
             "alerts_unresolved": ("未关闭", "Unresolved"),
+            "alerts_subscriptions_title": ("我接收的告警", "Alerts I receive"),
+            "alerts_subscriptions_intro": (
+                "按店铺选择哪些告警进入你的收件箱；群机器人照常推送，店铺的告警规则不变。",
+                "Choose, store by store, which alerts reach your inbox; the robots post as before and the store's rules stay as they are."
+            ),
+            "alerts_subscriptions_store": ("店铺", "Store"),
+            "alerts_subscriptions_level": ("接收", "Receive"),
+            "alert_subscription_all": ("全部", "All"),
+            "alert_subscription_warning": ("警告及以上", "Warning and above"),
+            "alert_subscription_critical": ("仅严重", "Critical only"),
+            "alert_subscription_none": ("不接收", "None"),
             "alerts_resolved": ("已关闭", "Resolved"),
             "alerts_none": ("没有告警。", "No alerts."),
             "alerts_col_severity": ("级别", "Severity"),

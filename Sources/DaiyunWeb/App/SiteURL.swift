@@ -88,6 +88,7 @@ enum SiteURL: Sendable, Equatable {
     case alertRule(ID<Store>, AlertKind)
     /// Adds a robot to a store (or its client), and removes one.
     case robots(ID<Store>)
+    case alertSubscriptions
     case robot(ID<Store>, UUID)
     case robotRemove(ID<Store>, UUID)
 
@@ -170,6 +171,7 @@ enum SiteURL: Sendable, Equatable {
         case .alertRules(let id): "/stores/\(id)/alert-rules"
         case .alertRule(let id, let kind): "/stores/\(id)/alert-rules/\(kind.rawValue)"
         case .robots(let id): "/stores/\(id)/robots"
+        case .alertSubscriptions: "/alerts/subscriptions"
         case .robot(let store, let robot): "/stores/\(store)/robots/\(robot.uuidString.lowercased())"
         case .robotRemove(let store, let robot): "/stores/\(store)/robots/\(robot.uuidString.lowercased())/delete"
         }
