@@ -32,8 +32,8 @@ enum BenchStores {
         return ads.count
     }
 
-    /// `count` more stores in the store's client, each with a copy of its recent rollups, its
-    /// traffic days and ad rows; returns every store of the agency.
+    /// `count` more stores in the store's client, each with a copy of its recent rollups and ad
+    /// rows and its traffic days; returns every store of the agency.
     static func copies(of store: Store, count: Int, on app: Application) async throws -> [Store] {
         let tenancy = TenancyRepository(database: app.db)
         let context = app.writeContext(actor: "job:bench")
@@ -41,9 +41,9 @@ enum BenchStores {
         let sql = app.db as! any SQLDatabase
         let traffic = try await TrafficRepository(database: app.db).days(
             store: store.id, from: BusinessDay("2025-01-01")!, through: BusinessDay("2026-12-31")!)
-        let ads = try await AdReportRepository(database: app.db).rows(
-            store: store.id, from: BusinessDay("2025-01-01")!, through: BusinessDay("2026-12-31")!, campaignID: nil, limit: 1_000_000)
         // The overview reads at most two months back: the copies hold the days from September.
+        let ads = try await AdReportRepository(database: app.db).rows(
+            store: store.id, from: BusinessDay("2026-09-01")!, through: BusinessDay("2026-12-31")!, campaignID: nil, limit: 1_000_000)
         let rollups: [(table: String, columns: String, recent: String)] = [
             ("store_day_sales", "day, " + SalesRollupRepository.daySums.joined(separator: ", "), "day >= '2026-09-01'"),
             ("sku_day_sales", "day, outer_sku_id, quantity, sales_fen", "day >= '2026-09-01'"),
