@@ -112,13 +112,23 @@ public struct AlertRepository: Sendable {
     }
 
     /// The stores' unresolved alerts (open before acknowledged, the most severe and newest first),
-    /// or their resolved ones, newest first.
-    public func alerts(of stores: [ID<Store>], resolved: Bool = false, limit: Int = 200) async throws -> [Alert] {
-        guard !stores.isEmpty else { return [] }
+    /// or their resolved ones, newest first; of each store only the severities its subscription
+    /// lets through (all of them for a store not named), chosen in the query, before the limit.
+    public func alerts(
+        of stores: [ID<Store>], resolved: Bool = false, receiving subscriptions: [ID<Store>: AlertSubscription] = [:], limit: Int = 200
+    ) async throws -> [Alert] {
+        let levels = Dictionary(grouping: stores) { subscriptions[$0] ?? .all }.filter { $0.key != .none }
+        guard !levels.isEmpty else { return [] }
+        let received = SQLList(
+            levels.sorted { $0.key.rawValue < $1.key.rawValue }.map { level, ids -> any SQLExpression in
+                let severities = AlertSeverity.allCases.filter(level.shows).map(\.rawValue)
+                return SQLQueryString(
+                    "(store_id IN \(SQLBind.group(ids.map(\.rawValue))) AND severity IN \(SQLBind.group(severities)))")
+            }, separator: SQLRaw(" OR "))
         let statusFilter = SQLRaw(resolved ? " AND status = 'resolved'" : " AND status <> 'resolved'")
         let rows = try await database.sql().raw(
             """
-            SELECT * FROM alerts WHERE store_id IN \(SQLBind.group(stores.map(\.rawValue)))\(statusFilter)
+            SELECT * FROM alerts WHERE (\(received))\(statusFilter)
             ORDER BY CASE status WHEN 'open' THEN 0 WHEN 'acknowledged' THEN 1 ELSE 2 END,
                 CASE severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, opened_at DESC, id
             LIMIT \(unsafeRaw: String(limit))

@@ -59,7 +59,7 @@ struct AlertsAPIController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let resolved = try req.queryChoice("status", among: ["unresolved", "resolved"]) == "resolved"
-        let (alerts, _) = try await req.visibleAlerts(resolved: resolved)
+        let alerts = try await req.visibleAlerts(resolved: resolved).alerts
         return try APIResponse.json(APIResponse.Items(items: alerts.map(Item.init)))
     }
 

@@ -18,11 +18,10 @@ struct AlertsController: RouteCollection {
 
     func inbox(req: Request) async throws -> Response {
         let resolved = try req.queryChoice("status", among: ["unresolved", "resolved"]) == "resolved"
-        let (alerts, stores) = try await req.visibleAlerts(resolved: resolved)
+        let (alerts, stores, subscriptions) = try await req.visibleAlerts(resolved: resolved)
         let principal = try req.principal()
         let page = AlertsPage(
-            alerts, stores: stores, resolved: resolved,
-            subscriptions: try await AlertSubscriptionRepository(database: req.db).subscriptions(of: principal.userID),
+            alerts, stores: stores, resolved: resolved, subscriptions: subscriptions,
             canHandle: { AccessPolicy.decide(principal, .handleAlerts, in: $0.scope) == .allow }, Page.localizer(for: req))
         return try await Page.render(page, for: req)
     }
@@ -159,15 +158,16 @@ extension Request {
         return robot
     }
 
-    /// The alerts of the stores the user may see that the user receives (their subscriptions),
-    /// with those stores.
-    func visibleAlerts(resolved: Bool) async throws -> ([Alert], [ID<Store>: Store]) {
+    /// The alerts of the stores the user may see that the user receives, with those stores and
+    /// the user's subscriptions.
+    func visibleAlerts(resolved: Bool) async throws -> (
+        alerts: [Alert], stores: [ID<Store>: Store], subscriptions: [ID<Store>: AlertSubscription]
+    ) {
         let principal = try principal()
         let stores = try await tenancy.stores(visibleTo: AccessPolicy.visibility(of: principal))
         let subscriptions = try await AlertSubscriptionRepository(database: db).subscriptions(of: principal.userID)
-        let alerts = try await AlertRepository(database: db).alerts(of: stores.map(\.id), resolved: resolved)
-            .filter { (subscriptions[$0.storeID] ?? .all).shows($0.severity) }
-        return (alerts, Dictionary(uniqueKeysWithValues: stores.map { ($0.id, $0) }))
+        let alerts = try await AlertRepository(database: db).alerts(of: stores.map(\.id), resolved: resolved, receiving: subscriptions)
+        return (alerts, Dictionary(uniqueKeysWithValues: stores.map { ($0.id, $0) }), subscriptions)
     }
 
     /// Acknowledges or resolves the alert the path names, for those who handle its store's alerts.
