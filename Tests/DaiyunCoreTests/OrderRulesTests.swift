@@ -309,6 +309,17 @@ struct SalesRollupRulesTests {
             #expect(prefix == buyers(from: month.firstDay, through: end), "\(end)")
         }
         #expect(counters.windowBuyers[30]?.values.contains { $0 > 3 } == true)
+
+        // A rebuild counts each buyer once with all their days: the same counts, zeros aside.
+        var builder = BuyerCounterBuilder()
+        for days in paid.values { builder.add(buyerDays: days.map(\.ordinal).sorted()) }
+        func nonZero<Key>(_ counts: [Key: Int]) -> [Key: Int] { counts.filter { $0.value != 0 } }
+        let built = builder.counters()
+        #expect(built.dayBuyers == nonZero(counters.dayBuyers) && built.dayNewBuyers == nonZero(counters.dayNewBuyers))
+        #expect(built.monthBuyers == nonZero(counters.monthBuyers) && built.monthFirstBuyers == nonZero(counters.monthFirstBuyers))
+        for length in BuyerCounters.windows {
+            #expect(built.windowBuyers[length] == nonZero(counters.windowBuyers[length] ?? [:]), "\(length) days")
+        }
     }
 
     @Test("a day's ordinal counts days from 1970-01-01 and reads back, across month, leap and century ends")
@@ -342,5 +353,21 @@ struct SalesRollupRulesTests {
             day = day.advanced(by: 1)
         }
         #expect(BusinessDay(year: 2026, month: 2, day: 29) == nil && BusinessDay(year: 2028, month: 2, day: 29) != nil)
+    }
+
+    @Test("the day containing an instant agrees with the zone's calendar, at and beside every midnight from 1985 to 2210")
+    func dayContainingAgreesWithCalendar() {
+        func calendarDay(_ instant: Date) -> BusinessDay {
+            let parts = BusinessDay.calendar.dateComponents([.year, .month, .day], from: instant)
+            return BusinessDay(year: parts.year!, month: parts.month!, day: parts.day!)!
+        }
+        var midnight = BusinessDay("1985-01-01")!.start
+        while midnight.timeIntervalSince1970 < 7_600_000_000 {
+            for offset in [-1.0, -0.001, 0, 0.5, 43_200, 86_399.999] {
+                let instant = midnight.addingTimeInterval(offset)
+                #expect(BusinessDay(containing: instant) == calendarDay(instant), "\(instant)")
+            }
+            midnight = BusinessDay.calendar.date(byAdding: .day, value: 1, to: midnight)!
+        }
     }
 }

@@ -1,5 +1,6 @@
 import DaiyunCore
 import DaiyunTestSupport
+import Fluent
 import Foundation
 import SQLKit
 import Testing
@@ -159,14 +160,27 @@ struct SalesRollupTests {
                 #expect(read.map { Int64($0.payingBuyers) } == buyers(from: from, through: through), "\(first)…\(last)")
             }
 
-            // The migrations that added the buyer windows and the SKU refunds count them from the
-            // buyer days and the refunds alike.
-            try await app.db.transaction { tx in
-                try await M0036_AddBuyerWindows().revert(on: tx)
-                try await M0036_AddBuyerWindows().prepare(on: tx)
-                try await M0037_AddSKURefunds().revert(on: tx)
-                try await M0037_AddSKURefunds().prepare(on: tx)
+            // The migrations that added the buyer windows, the SKU refunds and the rows' counted
+            // days count them alike: the days written from the kept times are the writers', and
+            // the rebuild the last one ends with gives the kept rollups.
+            let sql = try #require(app.db as? any SQLDatabase)
+            func countedDays() async throws -> [String] {
+                let orders = try await sql.raw("SELECT tid, counted_day FROM orders").all().map {
+                    "\(try $0.decode(column: "tid", as: String.self)) \(try $0.decode(column: "counted_day", as: String?.self) ?? "-")"
+                }
+                let refunds = try await sql.raw("SELECT refund_id, completed_day FROM refunds").all().map {
+                    "\(try $0.decode(column: "refund_id", as: String.self)) \(try $0.decode(column: "completed_day", as: String?.self) ?? "-")"
+                }
+                return (orders + refunds).sorted()
             }
+            let written = try await countedDays()
+            #expect(written.contains { $0.hasSuffix(" -") } && written.contains { $0.hasSuffix(" 2026-11-01") })
+            try await app.db.transaction { tx in
+                let migrations: [any AsyncMigration] = [M0036_AddBuyerWindows(), M0037_AddSKURefunds(), M0041_AddCountedDays()]
+                for migration in migrations.reversed() { try await migration.revert(on: tx) }
+                for migration in migrations { try await migration.prepare(on: tx) }
+            }
+            #expect(try await countedDays() == written)
             #expect(try await rollups.snapshot(store: t.storeA1.id) == kept)
         }
     }

@@ -60,8 +60,7 @@ public struct SalesRollupDelta: Sendable, Equatable {
 
     /// Adds the order's contribution (`sign` 1), or takes it away (`sign` -1).
     public mutating func add(_ order: Order, sign: Int = 1) {
-        guard let paid = order.countedPaidAt else { return }
-        let day = BusinessDay(containing: paid)
+        guard let day = order.countedDay else { return }
         days[day, default: Sales()].count += sign
         days[day, default: Sales()].fen += Int64(sign) * order.payment.fen
         for line in order.lines {
@@ -77,8 +76,7 @@ public struct SalesRollupDelta: Sendable, Equatable {
     /// Adds the refund's contribution (`sign` 1), or takes it away (`sign` -1); `outerSKUID` is
     /// the merchant code of its line (nil: the line is not known).
     public mutating func add(_ refund: Refund, outerSKUID: String?, sign: Int = 1) {
-        guard let completed = refund.completedAt else { return }
-        let day = BusinessDay(containing: completed)
+        guard let day = refund.completedDay else { return }
         refundDays[day, default: Sales()].count += sign
         refundDays[day, default: Sales()].fen += Int64(sign) * refund.refundFee.fen
         addLine(of: refund, outerSKUID: outerSKUID, sign: sign)
@@ -92,8 +90,8 @@ public struct SalesRollupDelta: Sendable, Equatable {
     }
 
     private mutating func addLine(of refund: Refund, outerSKUID: String?, sign: Int) {
-        guard let completed = refund.completedAt, let outerSKUID else { return }
-        let key = SKUDay(day: BusinessDay(containing: completed), outerSKUID: outerSKUID)
+        guard let day = refund.completedDay, let outerSKUID else { return }
+        let key = SKUDay(day: day, outerSKUID: outerSKUID)
         skuDays[key, default: SKUSales()].refunds += sign
         skuDays[key, default: SKUSales()].refundFen += Int64(sign) * refund.refundFee.fen
     }

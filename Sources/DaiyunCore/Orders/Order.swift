@@ -69,6 +69,9 @@ public struct Order: Sendable, Equatable, Codable {
     /// The moment the order counts as paid (the final payment for pre-sale orders), or nil.
     public var countedPaidAt: Date? { countsAsPaid ? paidAt : nil }
 
+    /// The Asia/Shanghai day the order counts on in the daily figures, or nil.
+    public var countedDay: BusinessDay? { countedPaidAt.map(BusinessDay.init(containing:)) }
+
     /// The order after a later report about it. The status and pre-sale stage only move forward;
     /// the other fields come from the report unless it is older than what is kept, so a late or
     /// repeated report never moves anything back.

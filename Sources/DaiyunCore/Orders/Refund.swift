@@ -20,6 +20,9 @@ public struct Refund: Sendable, Equatable, Codable {
     /// the time of the report that found it succeeded, which never changes after; nil until then.
     public var completedAt: Date? { status == .success ? (modifiedAt ?? createdAt) : nil }
 
+    /// The Asia/Shanghai day the refund counts on in the daily figures, or nil.
+    public var completedDay: BusinessDay? { completedAt.map(BusinessDay.init(containing:)) }
+
     public init(
         storeID: ID<Store>, refundID: String, tid: String, oid: String, status: RefundStatus, phase: RefundPhase,
         refundFee: Money, reason: String = "", goodStatus: String = "", createdAt: Date, modifiedAt: Date? = nil

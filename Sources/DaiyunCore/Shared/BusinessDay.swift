@@ -35,13 +35,21 @@ public struct BusinessDay: Hashable, Comparable, Sendable, Codable, CustomString
         self.init(year: y, month: m, day: d)
     }
 
-    /// The Asia/Shanghai day that contains the instant.
+    /// The Asia/Shanghai day that contains the instant: by arithmetic since 1992 (China has kept
+    /// UTC+8 all year since its last summer time ended in September 1991; writers key every
+    /// order by it), through the zone's calendar before.
     public init(containing instant: Date) {
-        let c = Self.calendar.dateComponents([.year, .month, .day], from: instant)
-        self.year = c.year!
-        self.month = c.month!
-        self.day = c.day!
+        let seconds = instant.timeIntervalSince1970
+        if seconds >= Self.fixedOffsetSince, seconds < Self.fixedOffsetUntil {
+            self.init(ordinal: Int(((seconds + Double(ShanghaiTime.offsetSeconds)) / 86_400).rounded(.down)))
+        } else {
+            let c = Self.calendar.dateComponents([.year, .month, .day], from: instant)
+            self.init(ordinal: Int(ShanghaiTime.daysFromCivil(year: c.year!, month: c.month!, day: c.day!)))
+        }
     }
+
+    /// 1992-01-01 and 2200-01-01 UTC: between them the day is the instant plus eight hours.
+    static let (fixedOffsetSince, fixedOffsetUntil): (TimeInterval, TimeInterval) = (694_224_000, 7_258_118_400)
 
     /// Midnight at the start of the day, Asia/Shanghai.
     public var start: Date {

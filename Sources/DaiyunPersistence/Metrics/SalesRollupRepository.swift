@@ -66,7 +66,7 @@ public struct SalesRollupRepository: Sendable {
         return orders
     }
 
-    private func write(_ delta: SalesRollupDelta, counters: BuyerCounters, store: ID<Store>) async throws {
+    func write(_ delta: SalesRollupDelta, counters: BuyerCounters, store: ID<Store>) async throws {
         let id = SQLBind(store.rawValue)
         // orders, GMV, buyers, new buyers, refunds, refund fee, then the buyer windows
         var days: [BusinessDay: [Int64]] = [:]
@@ -142,19 +142,6 @@ public struct SalesRollupRepository: Sendable {
         return codes
     }
 
-    /// Counts the store's refunds into its SKU days again (for the migration that added them):
-    /// the other sums stay as they are.
-    func recountSKURefunds(store: ID<Store>) async throws {
-        var delta = SalesRollupDelta()
-        try await Self.page(database, table: "refunds", key: "refund_id", store: store.rawValue) { ids in
-            let refunds = try await database.select(RefundRow.self, from: "refunds", store: store.rawValue, where: "refund_id", in: ids)
-                .map { try $0.domain() }
-            let codes = try await lineSKUs(oids: refunds.map(\.oid), store: store)
-            for refund in refunds { delta.moveLine(of: refund, from: nil, to: codes[refund.oid]) }
-        }
-        try await write(delta.pruned(), counters: BuyerCounters(), store: store)
-    }
-
     private static func addWindows(_ counters: BuyerCounters, _ add: (BusinessDay, Int, Int64) -> Void) {
         for (length, column) in [(7, 6), (30, 7)] {
             for (day, count) in counters.windowBuyers[length] ?? [:] where count != 0 { add(day, column, Int64(count)) }
@@ -193,39 +180,8 @@ public struct SalesRollupRepository: Sendable {
     /// The rollup tables, each keyed by store first.
     static let tables = ["store_day_sales", "sku_day_sales", "store_day_buyers", "store_month_sales"]
 
-    /// Recomputes the store's rollups from its order and refund rows, replacing what was kept;
-    /// returns the orders read.
-    @discardableResult
-    public func rebuild(store: Store) async throws -> Int {
-        let id = store.id.rawValue
-        return try await database.transaction { tx in
-            try await tx.lockForWriting(store: store.id)
-            for table in Self.tables { try await tx.sql().delete(from: table).where("store_id", .equal, SQLBind(id)).run() }
-            var delta = SalesRollupDelta()
-            var read = 0
-            try await Self.page(tx, table: "orders", key: "tid", store: id) { tids in
-                for order in try await OrderRepository(database: tx).orders(tids, store: store.id).values { delta.add(order) }
-                read += tids.count
-            }
-            let rollups = SalesRollupRepository(database: tx)
-            try await Self.page(tx, table: "refunds", key: "refund_id", store: id) { ids in
-                let refunds = try await tx.select(RefundRow.self, from: "refunds", store: id, where: "refund_id", in: ids).map {
-                    try $0.domain()
-                }
-                let codes = try await rollups.lineSKUs(oids: refunds.map(\.oid), store: store.id)
-                for refund in refunds { delta.add(refund, outerSKUID: codes[refund.oid]) }
-            }
-            var counters = BuyerCounters()
-            for (_, days) in Dictionary(grouping: delta.buyerDays, by: \.key.buyer) {
-                counters.move(before: [:], after: Dictionary(days.map { ($0.key.day, $0.value.count) }, uniquingKeysWith: +))
-            }
-            try await rollups.write(delta.pruned(), counters: counters, store: store.id)
-            return read
-        }
-    }
-
     /// Calls `body` with the store's keys of the table, a chunk at a time in key order.
-    private static func page(
+    static func page(
         _ database: any Database, table: String, key: String, store: UUID, _ body: ([String]) async throws -> Void
     ) async throws {
         var after = ""

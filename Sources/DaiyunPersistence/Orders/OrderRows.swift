@@ -18,6 +18,7 @@ struct OrderRow: Sendable, TableRow {
     var createdAt: Date = Date(timeIntervalSince1970: 0)
     var paidAt: Date?
     var countedPaidAt: Date?
+    var countedDay: String?
     var consignedAt: Date?
     var finishedAt: Date?
     var modifiedAt: Date?
@@ -49,6 +50,7 @@ struct OrderRow: Sendable, TableRow {
         createdAt = order.createdAt
         paidAt = order.paidAt
         countedPaidAt = order.countedPaidAt
+        countedDay = order.countedDay?.description
         consignedAt = order.consignedAt
         finishedAt = order.finishedAt
         modifiedAt = order.modifiedAt
@@ -65,8 +67,8 @@ struct OrderRow: Sendable, TableRow {
 
     static let columns = [
         "id", "store_id", "tid", "status", "type", "step_status", "buyer_nick", "buyer_open_uid", "payment_fen",
-        "post_fee_fen", "total_fee_fen", "discount_fee_fen", "created_at", "paid_at", "counted_paid_at", "consigned_at",
-        "finished_at", "modified_at", "buyer_message", "seller_memo", "receiver_name", "receiver_mobile", "receiver_phone",
+        "post_fee_fen", "total_fee_fen", "discount_fee_fen", "created_at", "paid_at", "counted_paid_at", "counted_day",
+        "consigned_at", "finished_at", "modified_at", "buyer_message", "seller_memo", "receiver_name", "receiver_mobile", "receiver_phone",
         "receiver_state", "receiver_address", "needs_attention", "source_record_id",
     ]
 
@@ -74,7 +76,8 @@ struct OrderRow: Sendable, TableRow {
         [
             .uuid(id), .uuid(storeId), .text(tid), .text(status), .text(type), .text(stepStatus), .text(buyerNick),
             .text(buyerOpenUid), .integer(paymentFen), .integer(postFeeFen), .integer(totalFeeFen), .integer(discountFeeFen),
-            .date(createdAt), .date(paidAt), .date(countedPaidAt), .date(consignedAt), .date(finishedAt), .date(modifiedAt),
+            .date(createdAt), .date(paidAt), .date(countedPaidAt), .text(countedDay), .date(consignedAt), .date(finishedAt),
+            .date(modifiedAt),
             .text(buyerMessage), .text(sellerMemo), .text(receiverName), .text(receiverMobile), .text(receiverPhone),
             .text(receiverState), .text(receiverAddress), .bool(needsAttention), .uuid(sourceRecordId),
         ]
@@ -96,6 +99,7 @@ struct OrderRow: Sendable, TableRow {
         createdAt = try row.date()
         paidAt = try row.optionalDate()
         countedPaidAt = try row.optionalDate()
+        countedDay = try row.optionalText()
         consignedAt = try row.optionalDate()
         finishedAt = try row.optionalDate()
         modifiedAt = try row.optionalDate()
@@ -254,6 +258,7 @@ struct RefundRow: Sendable, TableRow {
     var goodStatus: String = ""
     var createdAt: Date = Date(timeIntervalSince1970: 0)
     var modifiedAt: Date?
+    var completedDay: String?
     var sourceRecordId: UUID = .zero
 
     init() {}
@@ -271,18 +276,20 @@ struct RefundRow: Sendable, TableRow {
         goodStatus = refund.goodStatus
         createdAt = refund.createdAt
         modifiedAt = refund.modifiedAt
+        completedDay = refund.completedDay?.description
         sourceRecordId = source
     }
 
     static let columns = [
         "id", "store_id", "refund_id", "tid", "oid", "status", "phase", "refund_fee_fen", "reason", "good_status",
-        "created_at", "modified_at", "source_record_id",
+        "created_at", "modified_at", "completed_day", "source_record_id",
     ]
 
     var values: [ColumnValue] {
         [
             .uuid(id), .uuid(storeId), .text(refundId), .text(tid), .text(oid), .text(status), .text(phase), .integer(refundFeeFen),
-            .text(reason), .text(goodStatus), .date(createdAt), .date(modifiedAt), .uuid(sourceRecordId),
+            .text(reason), .text(goodStatus), .date(createdAt), .date(modifiedAt), .text(completedDay),
+            .uuid(sourceRecordId),
         ]
     }
 
@@ -299,6 +306,7 @@ struct RefundRow: Sendable, TableRow {
         goodStatus = try row.text()
         createdAt = try row.date()
         modifiedAt = try row.optionalDate()
+        completedDay = try row.optionalText()
         sourceRecordId = try row.uuid()
     }
 
