@@ -87,6 +87,39 @@ struct AlertEvaluatorTests {
         }
     }
 
+    @Test(
+        "a store one mutes cannot crowd the alerts one receives out of the list's 200, however many it has",
+        arguments: TestDatabase.available)
+    func mutedStoreBeyondTheLimit(_ database: TestDatabase) async throws {
+        try await withTestDatabase(database) { app in
+            let t = try await TestTenancy.create(on: app)
+            let repository = AlertRepository(database: app.db)
+            func lowCover(_ store: Store, _ codes: [String]) async throws {
+                let rules = try await repository.rules(of: store.id, ids: .kernel, now: Self.now)
+                var rule = try #require(rules.first { $0.kind == .lowCover })
+                rule.severity = store.id == t.storeA1.id ? .critical : .info
+                let firings = codes.map { code in
+                    AlertFiring(
+                        rule: rule, subject: code, message: Message("alert_low_cover", [code, "1", "0.5"], english: "\(code) low"),
+                        link: .sku(code))
+                }
+                _ = try await repository.record(firings, store: store, ids: .kernel, now: Self.now)
+            }
+            try await lowCover(t.storeA1, (1...250).map { "LOUD-\($0)" })
+            try await lowCover(t.storeA1b, ["QUIET-1", "QUIET-2"])
+            let stores = [t.storeA1.id, t.storeA1b.id]
+
+            // Without a choice, the 250 critical ones come first and fill the list.
+            let everything = try await repository.alerts(of: stores)
+            #expect(everything.count == 200 && everything.allSatisfy { $0.storeID == t.storeA1.id })
+            // Muted, the loud store leaves the list to the quiet one.
+            let received = try await repository.alerts(of: stores, receiving: [t.storeA1.id: .none])
+            #expect(received.map(\.subject).sorted() == ["QUIET-1", "QUIET-2"])
+            let criticalOnly = try await repository.alerts(of: stores, receiving: [t.storeA1b.id: .critical])
+            #expect(criticalOnly.count == 200 && !criticalOnly.contains { $0.storeID == t.storeA1b.id })
+        }
+    }
+
     @Test("an import into a store queues its alert evaluation", arguments: TestDatabase.available)
     func importQueues(_ database: TestDatabase) async throws {
         try await withTestDatabase(database) { app in
