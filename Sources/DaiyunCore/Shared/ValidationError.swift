@@ -53,6 +53,24 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case dayBetween(first: String, last: String)
         /// A ratio (an ROI) that is not a number with at most two decimals within the bounds.
         case ratio(min: String, max: String)
+        /// The first tier of a commission starts above ¥0.
+        case tiersStartAtZero
+        /// Tiers that overlap or leave a gap.
+        case tiersJoin
+        /// A closed last tier, or an open tier before the last.
+        case lastTierOpen
+        /// A cap below the minimum.
+        case capBelowMinimum
+        /// A fee model that charges nothing.
+        case feeOrCommission
+        /// A KPI on a metric the contract's stores have no data for.
+        case noDataSource
+        /// A negative amount.
+        case notNegative
+        /// A percentage outside 0–100 or with more than two decimals.
+        case percent
+        /// A version taking effect before the contract starts, or on or before the version it amends.
+        case versionOrder
     }
 
     public let field: String
@@ -100,6 +118,15 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case .period(let maxDays): "must end on or after the first day and span at most \(maxDays) days"
         case .dayBetween(let first, let last): "must be a day from \(first) to \(last)"
         case .ratio(let min, let max): "must be a number with at most two decimals from \(min) to \(max), such as 3.25"
+        case .tiersStartAtZero: "the first tier must start at ¥0"
+        case .tiersJoin: "each tier must start where the one before ends, and end above where it starts"
+        case .lastTierOpen: "only the last tier is open-ended, and it must be"
+        case .capBelowMinimum: "must not be below the minimum"
+        case .feeOrCommission: "a contract charges a monthly fee, a commission, or both"
+        case .noDataSource: "the contract's stores have no data for this metric"
+        case .notNegative: "must not be negative"
+        case .percent: "must be a percentage from 0 to 100 with at most two decimals, such as 3.5"
+        case .versionOrder: "must be after the version before, and within the contract's term"
         }
     }
 
@@ -164,6 +191,15 @@ extension ValidationError {
         case .period(let maxDays): Message("rule_period", ["\(maxDays)"], english: reason)
         case .dayBetween(let first, let last): Message("rule_day_between", [first, last], english: reason)
         case .ratio(let min, let max): Message("rule_ratio", [min, max], english: reason)
+        case .tiersStartAtZero: Message("rule_tiers_start_at_zero", english: reason)
+        case .tiersJoin: Message("rule_tiers_join", english: reason)
+        case .lastTierOpen: Message("rule_last_tier_open", english: reason)
+        case .capBelowMinimum: Message("rule_cap_below_minimum", english: reason)
+        case .feeOrCommission: Message("rule_fee_or_commission", english: reason)
+        case .noDataSource: Message("rule_no_data_source", english: reason)
+        case .notNegative: Message("rule_not_negative", english: reason)
+        case .percent: Message("rule_percent", english: reason)
+        case .versionOrder: Message("rule_version_order", english: reason)
         }
     }
 }
