@@ -122,7 +122,7 @@ extension StringTable {
             "rule_wrong_password": ("不是当前密码", "is not your current password"),
             "rule_same_password": ("不能与当前密码相同", "must differ from the current password"),
             "rule_day_between": ("须为 %@ 至 %@ 之间的日期", "must be a day from %@ to %@"),
-"rule_tiers_start_at_zero": ("第一档须从 ¥0 起", "the first tier must start at ¥0"),
+            "rule_tiers_start_at_zero": ("第一档须从 ¥0 起", "the first tier must start at ¥0"),
             "rule_tiers_join": ("每一档须从上一档的终点起，且终点高于起点", "each tier must start where the one before ends, and end above where it starts"),
             "rule_last_tier_open": ("只有最后一档不设上限，且最后一档不能设上限", "only the last tier is open-ended, and it must be"),
             "rule_cap_below_minimum": ("不能低于保底金额", "must not be below the minimum"),
