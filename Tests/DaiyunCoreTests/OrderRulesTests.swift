@@ -229,11 +229,11 @@ struct SalesRollupRulesTests {
             storeID: ID<Store>(UUID()), refundID: "F1", tid: "1", oid: "1-1", status: .waitSellerAgree, phase: .aftersale,
             refundFee: Money(fen: 500), createdAt: midnight.addingTimeInterval(-86_400), modifiedAt: midnight.addingTimeInterval(-1))
         var delta = SalesRollupDelta()
-        delta.add(refund, outerSKUID: "A")
+        delta.add(refund, outerSKUID: "A", confirmedDay: nil)
         #expect(delta.isEmpty, "an open refund is not a refund yet")
         let open = refund
         refund.status = .success
-        delta.change(from: open, to: refund, outerSKUID: "A")
+        delta.change(from: open, to: refund, outerSKUID: "A", confirmedDay: nil)
         let day = BusinessDay("2026-10-31")!
         #expect(delta.pruned().refundDays == [day: .init(count: 1, fen: 500)])
         #expect(delta.pruned().skuDays == [.init(day: day, outerSKUID: "A"): .init(refunds: 1, refundFen: 500)])
@@ -243,8 +243,40 @@ struct SalesRollupRulesTests {
         #expect(delta.pruned().refundDays == [day: .init(count: 1, fen: 500)])
         // Without its line known, the refund counts for the store only.
         var unknown = SalesRollupDelta()
-        unknown.add(refund, outerSKUID: nil)
+        unknown.add(refund, outerSKUID: nil, confirmedDay: nil)
         #expect(unknown.pruned().skuDays.isEmpty && unknown.pruned().refundDays[day]?.count == 1)
+        #expect(unknown.pruned().receiptDays.isEmpty, "no receipt without its order finished")
+    }
+
+    @Test("a finished order's payment counts as received on the day it finished, less its completed refunds, whenever they complete")
+    func receiptDays() {
+        let paid = ShanghaiTime.parse("2026-10-20 10:00:00")!
+        let finished = ShanghaiTime.parse("2026-10-31 23:30:00")!
+        var order = Order(
+            storeID: ID<Store>(UUID()), tid: "1", status: .waitBuyerConfirmGoods, buyerNick: "b", payment: Money(fen: 10_000),
+            totalFee: Money(fen: 10_000), createdAt: paid, paidAt: paid, modifiedAt: paid, lines: [])
+        var delta = SalesRollupDelta()
+        delta.add(order)
+        #expect(delta.pruned().receiptDays.isEmpty, "not received before it is finished")
+        let shipped = order
+        order.status = .finished
+        order.finishedAt = finished
+        delta.change(from: shipped, to: order)
+        let day = BusinessDay("2026-10-31")!
+        #expect(order.confirmedDay == day && delta.pruned().receiptDays == [day: .init(count: 1, fen: 10_000)])
+        // A refund completed in December counts against October's receipts, and in December's refunds.
+        let refund = Refund(
+            storeID: order.storeID, refundID: "F1", tid: "1", oid: "1-1", status: .success, phase: .aftersale, refundFee: Money(fen: 3_000),
+            createdAt: ShanghaiTime.parse("2026-12-02 09:00:00")!, modifiedAt: ShanghaiTime.parse("2026-12-03 09:00:00")!)
+        delta.add(refund, outerSKUID: nil, confirmedDay: order.confirmedDay)
+        #expect(delta.pruned().receiptDays == [day: .init(count: 1, fen: 10_000, refundFen: 3_000)])
+        #expect(delta.pruned().refundDays == [BusinessDay("2026-12-03")!: .init(count: 1, fen: 3_000)])
+        // An order finished without its finish time is not received yet; a refund kept before moves with its order.
+        var moved = SalesRollupDelta()
+        moved.moveReceipt(of: refund, from: nil, to: day)
+        #expect(moved.pruned().receiptDays == [day: .init(refundFen: 3_000)])
+        order.finishedAt = nil
+        #expect(order.confirmedDay == nil)
     }
 
     @Test(

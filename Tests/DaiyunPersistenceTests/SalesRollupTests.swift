@@ -38,8 +38,10 @@ struct SalesRollupTests {
             stepStatus: preSale ? (draws.next(2) == 0 ? .depositPaid : .fullyPaid) : nil, buyerNick: "buyer\(draws.next(6))",
             payment: Money(fen: Int64(1_000 + draws.next(50_000))), totalFee: Money(fen: 60_000),
             createdAt: edge.addingTimeInterval(-90_000),
-            paidAt: status == .waitBuyerPay || status == .closedByTaobao ? nil : paid, modifiedAt: edge.addingTimeInterval(Double(step)),
-            lines: lines)
+            paidAt: status == .waitBuyerPay || status == .closedByTaobao ? nil : paid,
+            // Finished within a few hours of midnight: received on either day.
+            finishedAt: status == .finished ? edge.addingTimeInterval(tid % 2 == 0 ? -1_800 : 1_800) : nil,
+            modifiedAt: edge.addingTimeInterval(Double(step)), lines: lines)
     }
 
     static func refund(_ n: Int, step: Int, _ draws: inout Draws, store: ID<Store>) -> Refund {
@@ -99,14 +101,20 @@ struct SalesRollupTests {
                 Int64(Set(paid.filter { $0.1 >= first && $0.1 <= last }.map(\.0.buyerNick)).count)
             }
             let firstInMonth = Dictionary(paid.map { ("\($0.0.buyerNick) \(BusinessMonth(of: $0.1))", $0.1) }, uniquingKeysWith: min)
-            for day in paid.map(\.1).min()!.days(until: paid.map(\.1).max()!.advanced(by: 30)) {
+            let received = orders.compactMap { order in order.confirmedDay.map { (order, $0) } }
+            let allDays = paid.map(\.1) + received.map(\.1)
+            for day in allDays.min()!.days(until: allDays.max()!.advanced(by: 30)) {
                 let sold = paid.filter { $0.1 == day }
+                let finished = received.filter { $0.1 == day }
                 days[day] = [
                     Int64(sold.count), sold.reduce(0) { $0 + $1.0.payment.fen }, buyers(from: day, through: day),
                     Int64(firstDays.values.filter { $0 == day }.count), 0, 0, buyers(from: day.advanced(by: -6), through: day),
                     buyers(from: day.advanced(by: -29), through: day), Int64(firstInMonth.values.filter { $0 == day }.count),
+                    Int64(finished.count), finished.reduce(0) { $0 + $1.0.payment.fen }, 0,
                 ]
             }
+            #expect(received.count > 1 && Set(received.map(\.1)).count == 2, "orders received on both sides of midnight")
+            let confirmedDays = Dictionary(received.map { ($0.0.tid, $0.1) }, uniquingKeysWith: { a, _ in a })
             let refunds = try await (app.db as! any SQLDatabase).select().column("refund_id").from("refunds").all()
                 .map { try $0.decode(column: "refund_id", as: String.self) }
             var skus: [String: [Int64]] = [:]
@@ -123,8 +131,11 @@ struct SalesRollupTests {
                 let refund = try row.domain()
                 guard let completed = refund.completedAt else { continue }
                 let day = BusinessDay(containing: completed)
-                days[day, default: Array(repeating: 0, count: 9)][4] += 1
-                days[day, default: Array(repeating: 0, count: 9)][5] += refund.refundFee.fen
+                days[day, default: Array(repeating: 0, count: 12)][4] += 1
+                days[day, default: Array(repeating: 0, count: 12)][5] += refund.refundFee.fen
+                if let confirmed = confirmedDays[refund.tid] {
+                    days[confirmed, default: Array(repeating: 0, count: 12)][11] += refund.refundFee.fen
+                }
                 guard let code = lineSKUs[refund.oid] else { continue }
                 skus["\(day) \(code)", default: [0, 0, 0, 0]][2] += 1
                 skus["\(day) \(code)", default: [0, 0, 0, 0]][3] += refund.refundFee.fen
@@ -176,7 +187,7 @@ struct SalesRollupTests {
             let written = try await countedDays()
             #expect(written.contains { $0.hasSuffix(" -") } && written.contains { $0.hasSuffix(" 2026-11-01") })
             try await app.db.transaction { tx in
-                let migrations: [any AsyncMigration] = [M0036_AddBuyerWindows(), M0037_AddSKURefunds(), M0041_AddCountedDays()]
+                let migrations: [any AsyncMigration] = [M0036_AddBuyerWindows(), M0037_AddSKURefunds(), M0041_AddCountedDaysAndReceipts()]
                 for migration in migrations.reversed() { try await migration.revert(on: tx) }
                 for migration in migrations { try await migration.prepare(on: tx) }
             }
@@ -218,7 +229,7 @@ struct SalesRollupTests {
             let rollups = SalesRollupRepository(database: app.db)
             let kept = try await rollups.snapshot(store: t.storeA1.id)
             #expect(!kept.contains { $0.hasPrefix("buyer buyerA 2026-10-31") })
-            #expect(kept.contains("day 2026-11-01 1 5000 1 1 0 0 2 2 1"), "buyerA is new on 1 November: \(kept.prefix(3))")
+            #expect(kept.contains("day 2026-11-01 1 5000 1 1 0 0 2 2 1 0 0 0"), "buyerA is new on 1 November: \(kept.prefix(3))")
             try await rollups.rebuild(store: t.storeA1)
             #expect(try await rollups.snapshot(store: t.storeA1.id) == kept)
         }

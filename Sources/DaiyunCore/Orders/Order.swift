@@ -72,6 +72,10 @@ public struct Order: Sendable, Equatable, Codable {
     /// The Asia/Shanghai day the order counts on in the daily figures, or nil.
     public var countedDay: BusinessDay? { countedPaidAt.map(BusinessDay.init(containing:)) }
 
+    /// The Asia/Shanghai day the buyer confirmed receipt (交易成功), when the confirmed-receipts
+    /// base counts the order; nil until it is finished with its finish time.
+    public var confirmedDay: BusinessDay? { status == .finished ? finishedAt.map(BusinessDay.init(containing:)) : nil }
+
     /// The order after a later report about it. The status and pre-sale stage only move forward;
     /// the other fields come from the report unless it is older than what is kept, so a late or
     /// repeated report never moves anything back.

@@ -19,6 +19,7 @@ extension SalesRollupRepository {
         let id = store.rawValue
         return try await database.transaction { tx in
             try await tx.lockForWriting(store: store)
+            try await tx.prepareForBulkWrite()
             let sql = try tx.sql()
             for table in Self.tables { try await sql.delete(from: table).where("store_id", .equal, SQLBind(id)).run() }
             try await sql.raw(
@@ -32,12 +33,22 @@ extension SalesRollupRepository {
             try await sql.raw(
                 """
                 INSERT INTO store_day_sales (store_id, day, \(unsafeRaw: Self.daySums.joined(separator: ", ")))
-                SELECT store_id, day, SUM(orders), SUM(gmv_fen), 0, 0, SUM(refunds), SUM(refund_fen), 0, 0, 0 FROM (
-                    SELECT store_id, day, orders, gmv_fen, 0 AS refunds, 0 AS refund_fen FROM store_day_buyers
-                    WHERE store_id = \(bind: id)
+                SELECT store_id, day, SUM(orders), SUM(gmv_fen), 0, 0, SUM(refunds), SUM(refund_fen), 0, 0, 0,
+                    SUM(receipts), SUM(receipt_fen), SUM(receipt_refund_fen)
+                FROM (
+                    SELECT store_id, day, orders, gmv_fen, 0 AS refunds, 0 AS refund_fen, 0 AS receipts, 0 AS receipt_fen,
+                        0 AS receipt_refund_fen
+                    FROM store_day_buyers WHERE store_id = \(bind: id)
                     UNION ALL
-                    SELECT store_id, completed_day, 0, 0, 1, refund_fee_fen FROM refunds
+                    SELECT store_id, completed_day, 0, 0, 1, refund_fee_fen, 0, 0, 0 FROM refunds
                     WHERE store_id = \(bind: id) AND completed_day IS NOT NULL
+                    UNION ALL
+                    SELECT store_id, confirmed_day, 0, 0, 0, 0, 1, payment_fen, 0 FROM orders
+                    WHERE store_id = \(bind: id) AND confirmed_day IS NOT NULL
+                    UNION ALL
+                    SELECT r.store_id, o.confirmed_day, 0, 0, 0, 0, 0, 0, r.refund_fee_fen
+                    FROM refunds r JOIN orders o ON o.store_id = r.store_id AND o.tid = r.tid
+                    WHERE r.store_id = \(bind: id) AND r.completed_day IS NOT NULL AND o.confirmed_day IS NOT NULL
                 ) AS facts
                 GROUP BY store_id, day
                 """
@@ -100,20 +111,22 @@ extension SalesRollupRepository {
         return builder.counters()
     }
 
-    /// Writes each order's counted day and each refund's completed day on their rows, from the
-    /// times kept there (for the migration that added the columns).
+    /// Writes each order's counted and confirmed days and each refund's completed day on their
+    /// rows, from what is kept there (for the migration that added the columns).
     func writeCountedDays(store: ID<Store>) async throws {
         let sql = try database.sql()
         try await Self.page(database, table: "orders", key: "tid", store: store.rawValue) { tids in
             let rows = try await database.select(OrderRow.self, from: "orders", store: store.rawValue, where: "tid", in: tids)
-            var days: [String: [String]] = [:]
-            for row in rows {
-                guard let day = try row.domain(lines: []).countedDay else { continue }
-                days[day.description, default: []].append(row.tid)
-            }
-            for (day, tids) in days {
-                try await sql.update("orders").set("counted_day", to: SQLBind(day)).where("store_id", .equal, SQLBind(store.rawValue))
-                    .where("tid", .in, SQLBind.group(tids)).run()
+            let orders = try rows.map { try $0.domain(lines: []) }
+            for (column, day) in [("counted_day", \Order.countedDay), ("confirmed_day", \Order.confirmedDay)] {
+                var days: [String: [String]] = [:]
+                for order in orders {
+                    if let counted = order[keyPath: day] { days[counted.description, default: []].append(order.tid) }
+                }
+                for (day, tids) in days {
+                    try await sql.update("orders").set(column, to: SQLBind(day)).where("store_id", .equal, SQLBind(store.rawValue))
+                        .where("tid", .in, SQLBind.group(tids)).run()
+                }
             }
         }
         try await Self.page(database, table: "refunds", key: "refund_id", store: store.rawValue) { ids in

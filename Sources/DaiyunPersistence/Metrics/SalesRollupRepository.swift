@@ -68,7 +68,7 @@ public struct SalesRollupRepository: Sendable {
 
     func write(_ delta: SalesRollupDelta, counters: BuyerCounters, store: ID<Store>) async throws {
         let id = SQLBind(store.rawValue)
-        // orders, GMV, buyers, new buyers, refunds, refund fee, then the buyer windows
+        // as `daySums` orders them
         var days: [BusinessDay: [Int64]] = [:]
         func add(_ day: BusinessDay, _ column: Int, _ value: Int64) {
             days[day, default: Array(repeating: 0, count: Self.daySums.count)][column] += value
@@ -82,6 +82,11 @@ public struct SalesRollupRepository: Sendable {
         for (day, refunds) in delta.refundDays {
             add(day, 4, Int64(refunds.count))
             add(day, 5, refunds.fen)
+        }
+        for (day, receipts) in delta.receiptDays {
+            add(day, 9, Int64(receipts.count))
+            add(day, 10, receipts.fen)
+            add(day, 11, receipts.refundFen)
         }
         Self.addWindows(counters, add)
         try await increment(
@@ -119,14 +124,33 @@ public struct SalesRollupRepository: Sendable {
     }
 
     /// The sums of `store_day_sales`: orders, GMV, buyers, new buyers, refunds, refund fee, the
-    /// buyers of the 7 and 30 days ending on the day, and the buyers whose first paid day of the
-    /// month it is.
+    /// buyers of the 7 and 30 days ending on the day, the buyers whose first paid day of the
+    /// month it is, and the confirmed receipts (orders finished on the day, their payment, and
+    /// their completed refunds' fee).
     public static let daySums = [
         "orders", "gmv_fen", "buyers", "new_buyers", "refunds", "refund_fen", "buyers_7d", "buyers_30d", "month_first_buyers",
+        "receipts", "receipt_fen", "receipt_refund_fen",
     ]
 
     /// The sums of `sku_day_sales`: units, line payment, refunds completed on its lines and their fee.
     public static let skuSums = ["quantity", "sales_fen", "refunds", "refund_fen"]
+
+    /// The days the store's orders were confirmed (finished), by order number, for those kept
+    /// and finished.
+    func confirmedDays(tids: [String], store: ID<Store>) async throws -> [String: BusinessDay] {
+        var days: [String: BusinessDay] = [:]
+        let wanted = Array(Set(tids))
+        for start in stride(from: 0, to: wanted.count, by: lookupChunk) {
+            for row in try await database.sql().select().columns("tid", "confirmed_day").from("orders")
+                .where("store_id", .equal, SQLBind(store.rawValue))
+                .where("tid", .in, SQLBind.group(Array(wanted[start..<min(start + lookupChunk, wanted.count)])))
+                .where("confirmed_day", .isNot, SQLLiteral.null).all()
+            {
+                days[try row.decode(column: "tid", as: String.self)] = BusinessDay(try row.decode(column: "confirmed_day", as: String.self))
+            }
+        }
+        return days
+    }
 
     /// The merchant codes of the store's lines, by sub-order id, for those kept.
     func lineSKUs(oids: [String], store: ID<Store>) async throws -> [String: String] {
@@ -147,27 +171,6 @@ public struct SalesRollupRepository: Sendable {
             for (day, count) in counters.windowBuyers[length] ?? [:] where count != 0 { add(day, column, Int64(count)) }
         }
         for (day, count) in counters.monthFirstBuyers where count != 0 { add(day, 8, Int64(count)) }
-    }
-
-    /// Counts the store's buyer windows again from its kept buyer days (for the migration that
-    /// added them): the other sums stay as they are.
-    func recountWindows(store: ID<Store>) async throws {
-        let rows = try await database.sql().select().columns("buyer", "day").from("store_day_buyers")
-            .where("store_id", .equal, SQLBind(store.rawValue)).where("orders", .greaterThan, SQLBind(0)).all()
-        var buyers: [String: [BusinessDay: Int]] = [:]
-        for row in rows {
-            guard let day = BusinessDay(try row.decode(column: "day", as: String.self)) else { continue }
-            buyers[try row.decode(column: "buyer", as: String.self), default: [:]][day] = 1
-        }
-        var counters = BuyerCounters()
-        for days in buyers.values { counters.move(before: [:], after: days) }
-        var days: [BusinessDay: [Int64]] = [:]
-        Self.addWindows(counters) { day, column, value in
-            days[day, default: Array(repeating: 0, count: Self.daySums.count)][column] += value
-        }
-        try await increment(
-            "store_day_sales", keys: ["store_id", "day"], sums: Self.daySums,
-            rows: days.map { [SQLBind(store.rawValue), SQLBind($0.key.description)] + $0.value.map { SQLBind($0) } })
     }
 
     /// Adds the rows' sums to the kept rows' (`sum = sum + excluded.sum`), or inserts them.

@@ -1,13 +1,11 @@
-import DaiyunCore
 import Fluent
-import Foundation
 import SQLKit
 
 /// A week's or a month's distinct paying buyers are not sums of days, and counting them from
 /// `store_day_buyers` for every store of the overview took a second on a year of orders. The
 /// day rollup now keeps, per store and day, the buyers of the 7 and of the 30 days ending on it
-/// and the buyers whose first paid day of the month it is (`BuyerCounters`), counted here once
-/// from the buyer days already kept.
+/// and the buyers whose first paid day of the month it is (`BuyerCounters`). The buyer days kept
+/// before are counted in by migration 0041, which rebuilds every store's rollups.
 struct M0036_AddBuyerWindows: AsyncMigration {
     var name: String { "0036_add_buyer_windows" }
 
@@ -18,13 +16,8 @@ struct M0036_AddBuyerWindows: AsyncMigration {
         for column in Self.columns {
             try await sql.raw("ALTER TABLE store_day_sales ADD COLUMN \(unsafeRaw: column) BIGINT NOT NULL DEFAULT 0").run()
         }
-        let stores = try await sql.select().distinct().column("store_id").from("store_day_buyers").all()
-        for row in stores {
-            try await SalesRollupRepository(database: database).recountWindows(store: ID(try row.decode(column: "store_id", as: UUID.self)))
-        }
     }
 
-    /// The days the windows added stay, at zero, as rows that fall back to zero do.
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         for column in Self.columns.reversed() {

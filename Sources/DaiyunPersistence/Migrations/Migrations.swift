@@ -43,6 +43,6 @@ public enum Migrations {
         M0038_RemoveEmptyBuyerDays(),
         M0039_AddRobotDeliveryMessages(),
         M0040_CreateAlertSubscriptions(),
-        M0041_AddCountedDays(),
+        M0041_AddCountedDaysAndReceipts(),
     ]
 }

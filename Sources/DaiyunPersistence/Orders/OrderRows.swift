@@ -19,6 +19,7 @@ struct OrderRow: Sendable, TableRow {
     var paidAt: Date?
     var countedPaidAt: Date?
     var countedDay: String?
+    var confirmedDay: String?
     var consignedAt: Date?
     var finishedAt: Date?
     var modifiedAt: Date?
@@ -51,6 +52,7 @@ struct OrderRow: Sendable, TableRow {
         paidAt = order.paidAt
         countedPaidAt = order.countedPaidAt
         countedDay = order.countedDay?.description
+        confirmedDay = order.confirmedDay?.description
         consignedAt = order.consignedAt
         finishedAt = order.finishedAt
         modifiedAt = order.modifiedAt
@@ -68,7 +70,8 @@ struct OrderRow: Sendable, TableRow {
     static let columns = [
         "id", "store_id", "tid", "status", "type", "step_status", "buyer_nick", "buyer_open_uid", "payment_fen",
         "post_fee_fen", "total_fee_fen", "discount_fee_fen", "created_at", "paid_at", "counted_paid_at", "counted_day",
-        "consigned_at", "finished_at", "modified_at", "buyer_message", "seller_memo", "receiver_name", "receiver_mobile", "receiver_phone",
+        "confirmed_day", "consigned_at", "finished_at", "modified_at", "buyer_message", "seller_memo", "receiver_name", "receiver_mobile",
+        "receiver_phone",
         "receiver_state", "receiver_address", "needs_attention", "source_record_id",
     ]
 
@@ -76,7 +79,8 @@ struct OrderRow: Sendable, TableRow {
         [
             .uuid(id), .uuid(storeId), .text(tid), .text(status), .text(type), .text(stepStatus), .text(buyerNick),
             .text(buyerOpenUid), .integer(paymentFen), .integer(postFeeFen), .integer(totalFeeFen), .integer(discountFeeFen),
-            .date(createdAt), .date(paidAt), .date(countedPaidAt), .text(countedDay), .date(consignedAt), .date(finishedAt),
+            .date(createdAt), .date(paidAt), .date(countedPaidAt), .text(countedDay), .text(confirmedDay),
+            .date(consignedAt), .date(finishedAt),
             .date(modifiedAt),
             .text(buyerMessage), .text(sellerMemo), .text(receiverName), .text(receiverMobile), .text(receiverPhone),
             .text(receiverState), .text(receiverAddress), .bool(needsAttention), .uuid(sourceRecordId),
@@ -100,6 +104,7 @@ struct OrderRow: Sendable, TableRow {
         paidAt = try row.optionalDate()
         countedPaidAt = try row.optionalDate()
         countedDay = try row.optionalText()
+        confirmedDay = try row.optionalText()
         consignedAt = try row.optionalDate()
         finishedAt = try row.optionalDate()
         modifiedAt = try row.optionalDate()

@@ -80,6 +80,7 @@ public struct OrderWriter: Sendable {
         var rollups = SalesRollupDelta()
         var newLineSKUs: [String: (old: String?, new: String)] = [:]
         var movedTids: Set<String> = []
+        var confirmedMoves: [String: (old: BusinessDay?, new: BusinessDay?)] = [:]
         for report in reports {
             let keptRow = ordersByTid[report.tid]
             let keptLineRows = (linesByTid[report.tid] ?? []).sorted { $0.oid < $1.oid }
@@ -92,6 +93,7 @@ public struct OrderWriter: Sendable {
             }
             if kept == nil { counts.inserted += 1 } else { counts.updated += 1 }
             rollups.change(from: kept, to: merged)
+            if kept?.confirmedDay != merged.confirmedDay { confirmedMoves[merged.tid] = (kept?.confirmedDay, merged.confirmedDay) }
             let keptSKUs = Dictionary(keptLineRows.map { ($0.oid, $0.outerSkuId) }, uniquingKeysWith: { a, _ in a })
             for line in merged.lines where keptSKUs[line.oid] != line.outerSkuID {
                 newLineSKUs[line.oid] = (keptSKUs[line.oid], line.outerSkuID)
@@ -149,20 +151,25 @@ public struct OrderWriter: Sendable {
         try await database.insert(lineRows.new, into: "order_lines")
         try await database.upsert(lineRows.changed, into: "order_lines", conflict: ["store_id", "oid"])
         try await database.insert(history, into: "order_status_history")
-        // A refund already kept for a line new here, or whose merchant code changed, moves to its code.
-        try await moveRefunds(ofLines: newLineSKUs, tids: Array(movedTids), store: store.id, into: &rollups)
+        // A refund already kept for a line new here, or whose merchant code changed, moves to its
+        // code; one of an order finished here, or finished on another day, moves to that day.
+        try await moveRefunds(ofLines: newLineSKUs, confirmed: confirmedMoves, tids: movedTids, store: store.id, into: &rollups)
         // The rollups change with the orders, in the caller's transaction.
         try await SalesRollupRepository(database: database).apply(rollups, store: store.id)
         return counts
     }
 
     private func moveRefunds(
-        ofLines lines: [String: (old: String?, new: String)], tids: [String], store: ID<Store>, into rollups: inout SalesRollupDelta
+        ofLines lines: [String: (old: String?, new: String)], confirmed: [String: (old: BusinessDay?, new: BusinessDay?)],
+        tids: Set<String>,
+        store: ID<Store>, into rollups: inout SalesRollupDelta
     ) async throws {
-        guard !lines.isEmpty else { return }
-        for row in try await database.select(RefundRow.self, from: "refunds", store: store.rawValue, where: "tid", in: tids) {
-            guard let line = lines[row.oid] else { continue }
-            rollups.moveLine(of: try row.domain(), from: line.old, to: line.new)
+        let tids = tids.union(confirmed.keys)
+        guard !tids.isEmpty else { return }
+        for row in try await database.select(RefundRow.self, from: "refunds", store: store.rawValue, where: "tid", in: Array(tids)) {
+            let refund = try row.domain()
+            if let line = lines[row.oid] { rollups.moveLine(of: refund, from: line.old, to: line.new) }
+            if let days = confirmed[row.tid] { rollups.moveReceipt(of: refund, from: days.old, to: days.new) }
         }
     }
 

@@ -5,7 +5,8 @@ import SQLKit
 
 /// Applies what a channel or a file reports about refunds: a finished refund never changes, an
 /// open one follows the newer report; the refunds rollups change with them (a SKU's under the
-/// merchant code of the refunded line, when its order is known). Call it inside a transaction.
+/// merchant code of the refunded line, when its order is known; against its order's confirmed
+/// receipts, when the order is finished). Call it inside a transaction.
 public struct RefundWriter: Sendable {
     let database: any Database
 
@@ -25,7 +26,9 @@ public struct RefundWriter: Sendable {
             let ids = chunk.map(\.refundID)
             let kept = try await database.select(RefundRow.self, from: "refunds", store: store.id.rawValue, where: "refund_id", in: ids)
             let keptByID = Dictionary(kept.map { ($0.refundId, $0) }, uniquingKeysWith: { a, _ in a })
-            let lineSKUs = try await SalesRollupRepository(database: database).lineSKUs(oids: chunk.map(\.oid), store: store.id)
+            let rollupKeys = SalesRollupRepository(database: database)
+            let lineSKUs = try await rollupKeys.lineSKUs(oids: chunk.map(\.oid), store: store.id)
+            let confirmedDays = try await rollupKeys.confirmedDays(tids: chunk.map(\.tid), store: store.id)
             var rows = NewAndChanged<RefundRow>()
             var rollups = SalesRollupDelta()
             for report in chunk {
@@ -37,7 +40,7 @@ public struct RefundWriter: Sendable {
                     continue
                 }
                 if keptRefund == nil { counts.inserted += 1 } else { counts.updated += 1 }
-                rollups.change(from: keptRefund, to: merged, outerSKUID: lineSKUs[merged.oid])
+                rollups.change(from: keptRefund, to: merged, outerSKUID: lineSKUs[merged.oid], confirmedDay: confirmedDays[merged.tid])
                 rows.add(
                     RefundRow(merged, id: keptRow?.id ?? context.ids.timeOrdered(at: context.now), source: source), new: keptRow == nil)
             }
