@@ -29,6 +29,7 @@ struct MonthReportTests {
                 stepStatus: n % 9 == 0 ? (draws.next(2) == 0 ? .depositPaid : .fullyPaid) : nil, buyerNick: "buyer\(draws.next(300))",
                 payment: Money(fen: lines.reduce(0) { $0 + $1.payment.fen } + 800), totalFee: Money(fen: 50_000),
                 createdAt: paid.addingTimeInterval(-600), paidAt: status == .waitBuyerPay ? nil : paid,
+                finishedAt: status == .finished ? paid.addingTimeInterval(Double(3 + n % 12) * 86_400) : nil,
                 modifiedAt: paid.addingTimeInterval(Double(version)), lines: lines)
         }
     }

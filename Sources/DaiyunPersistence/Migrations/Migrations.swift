@@ -44,5 +44,6 @@ public enum Migrations {
         M0039_AddRobotDeliveryMessages(),
         M0040_CreateAlertSubscriptions(),
         M0041_AddCountedDaysAndReceipts(),
+        M0042_CreateContracts(),
     ]
 }
