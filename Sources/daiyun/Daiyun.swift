@@ -8,7 +8,7 @@ struct Daiyun: AsyncParsableCommand {
         abstract: "Daiyun (代运): the e-commerce agency workspace and brand portal.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, ImportCommand.self, AuditCommand.self, BenchCommand.self,
-            SandboxCommand.self, ConnectCommand.self, SyncCommand.self, RollupsCommand.self, ReportCommand.self,
+            SandboxCommand.self, ConnectCommand.self, SyncCommand.self, RollupsCommand.self, ReportCommand.self, StatementCommand.self,
         ]
     )
 }

@@ -26,12 +26,7 @@ struct ReportCommand: AsyncParsableCommand {
         @ArgumentParser.Option(help: "Store id, channel shop id or exact name.")
         var store: String
 
-        @ArgumentParser.Option(
-            help: "The month, YYYY-MM (Asia/Shanghai).",
-            transform: { text in
-                guard let month = BusinessMonth(text) else { throw ArgumentParser.ValidationError("--month must be YYYY-MM, like 2025-11") }
-                return month
-            })
+        @ArgumentParser.Option(help: "The month, YYYY-MM (Asia/Shanghai).", transform: BusinessMonth.argument)
         var month: BusinessMonth
 
         @ArgumentParser.Option(help: "text (a summary) or json (every figure).")

@@ -222,6 +222,10 @@ struct ContractRulesTests {
         #expect(KPIMetric.conversion.actual([a, b]) == 250)
         #expect(KPIMetric.dsr(.service).actual([a, b]) == 47_900 && KPIMetric.dsr(.logistics).actual([a, b]) == nil)
         #expect(KPIMetric.netSales.actual([a, b]) == 130 && KPIMetric.gmv.actual([a, b]) == 150)
+        #expect(
+            [KPIMetric.gmv, .netSales, .dsr(.logistics), .adROI(.multiTouch, windowDays: 7), .conversion, .responseRate].map(\.code) == [
+                "gmv", "net_sales", "dsr_logistics", "ad_roi_mta_7", "conversion", "response_rate",
+            ])
 
         let dsr = KPI(metric: .dsr(.logistics), targets: [KPITarget(from: BusinessMonth("2026-11")!, value: 48_000)], missRefundBP: 500)
         let contract = Self.contract([("2026-11-01", Self.terms(fee: 3_000_000, rateBP: 0, kpis: [dsr]))])
@@ -262,7 +266,7 @@ struct ContractRulesTests {
             (
                 FeeModel(monthlyFee: Money(fen: 100)),
                 [KPI(metric: .dsr(.service), targets: [KPITarget(from: BusinessMonth("2026-11")!, value: 48_000)])],
-                [.tmall, .jd], "kpis[0].metric", .noDataSource
+                [.jd, .pdd], "kpis[0].metric", .noDataSource
             ),
             (
                 FeeModel(monthlyFee: Money(fen: 100)),

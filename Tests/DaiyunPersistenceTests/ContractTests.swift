@@ -60,9 +60,9 @@ struct ContractTests {
                 try await repository.amend(amended, from: BusinessDay("2025-11-16")!, terms: receipts, client: t.clientA1, by: context)
             }
             await #expect(throws: ValidationError(field: "kpis[0].metric", rule: .noDataSource)) {
-                let dsr = KPI(metric: .dsr(.service), targets: [KPITarget(from: BusinessMonth("2025-12")!, value: 48_000)])
+                let unmeasured = KPI(metric: .responseRate, targets: [KPITarget(from: BusinessMonth("2025-12")!, value: 9_000)])
                 var terms = receipts
-                terms.kpis = [dsr]
+                terms.kpis = [unmeasured]
                 try await repository.amend(amended, from: BusinessDay("2025-12-01")!, terms: terms, client: t.clientA1, by: context)
             }
         }

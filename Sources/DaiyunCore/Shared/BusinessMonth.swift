@@ -27,6 +27,12 @@ public struct BusinessMonth: Hashable, Comparable, Sendable, Codable, CustomStri
 
     public var firstDay: BusinessDay { BusinessDay(year: year, month: month, day: 1)! }
 
+    /// The month `months` months later (earlier when negative).
+    public func advanced(by months: Int) -> BusinessMonth {
+        let index = year * 12 + (month - 1) + months
+        return BusinessMonth(year: index / 12, month: index % 12 + 1)!
+    }
+
     /// The month after this one.
     public var next: BusinessMonth {
         month == 12 ? BusinessMonth(year: year + 1, month: 1)! : BusinessMonth(year: year, month: month + 1)!

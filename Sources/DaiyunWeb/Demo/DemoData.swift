@@ -12,7 +12,8 @@ public struct DemoAccount: Sendable {
 }
 
 /// The demo agency: three brands, five stores on different channels, staff of every role and a
-/// brand viewer per brand, each brand with a catalog, stock and a year of orders and refunds.
+/// brand viewer per brand, each brand with a catalog, stock, a year of orders and refunds, and a
+/// contract (`DemoContracts`).
 /// Created once; running the demo again changes nothing.
 public enum DemoData {
     public static let agencyName = "星河代运营 Xinghe Agency"
@@ -94,7 +95,7 @@ public enum DemoData {
         _ = try await user("admin", "刘总（管理员）", .agencyAdmin)
         try checkpoint("admin")
         var storesByShop: [String: Store] = [:]
-        var made: [(Client, [Store])] = []
+        var made: [(viewer: String, client: Client, stores: [Store])] = []
         for seed in clients {
             let client = try await found(try await tenancy.clients(named: seed.name).first { $0.agencyID == agency.id }) {
                 try await tenancy.createClient(try ClientDraft(name: seed.name, industry: seed.industry), in: agency.id, by: context)
@@ -111,7 +112,7 @@ public enum DemoData {
                 storesByShop[s.shopID] = store
                 stores.append(store)
             }
-            made.append((client, stores))
+            made.append((seed.viewer, client, stores))
             let brand = "\(seed.name.split(separator: " ").first ?? "") 品牌方"
             _ = try await user(seed.viewer, brand, .brandViewer, client: client.id, language: seed.viewer == "zhijin.brand" ? .en : .zhCN)
             try checkpoint("client \(seed.name)")
@@ -125,11 +126,13 @@ public enum DemoData {
             }
         }
         try checkpoint("staff")
-        for (client, stores) in made {
+        for (_, client, stores) in made {
             try await DemoCatalog.seed(client: client, stores: stores, on: app, now: context.now, checkpoint: checkpoint) {
                 app.logger.info("\($0)")
             }
         }
+        try await DemoContracts.seed(made, now: now, context: context, on: app)
+        try checkpoint("contracts")
         var accounts = [DemoAccount(login: "admin", password: password, description: "agency admin 代运营管理员: every client and store")]
         for seed in staff {
             let roles = Set(seed.roles.map(\.role.rawValue)).sorted().joined(separator: ", ")

@@ -44,6 +44,12 @@ struct BenchCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Keep the SQLite database of the import at this new path (for scripts/raw-sqlite-ceiling.py).")
     var keepSqlite: String?
 
+    @ArgumentParser.Option(
+        help:
+            "Only measure the rollups' reads on this SQLite database, kept by --keep-sqlite (and perhaps scaled by scripts/scale-bench-sqlite.py, then rebuilt)."
+    )
+    var readsOf: String?
+
     /// The kept database never replaces a file, and its folder must exist before the run, not after.
     func validate() throws {
         guard let path = keepSqlite else { return }
@@ -58,6 +64,10 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let path = readsOf {
+            guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("--reads-of \(path): no such file") }
+            return try await BenchRuns.reads(ofKept: path)
+        }
         let dataset = BenchDataset(orders: orders, seed: seed)
         print(
             "Daiyun bench — \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, \(ProcessInfo.processInfo.operatingSystemVersionString)"

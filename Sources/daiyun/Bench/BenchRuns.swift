@@ -45,8 +45,18 @@ enum BenchRuns {
     /// lines), the dashboard and ads page of the store and the overview of 50 stores, and a
     /// rebuild of the rollups from the imported rows (goal ≤ 60 s on 10 million).
     static func rollups(_ dataset: BenchDataset, store: Store, on app: Application, label: String) async throws {
-        let lines = dataset.lineCount
         let adRows = try await BenchStores.addTrafficAndAds(dataset, store: store, on: app)
+        let stores = try await BenchStores.copies(of: store, count: 49, on: app)
+        try await reads(store: store, overview: stores, lines: dataset.lineCount, adRows: adRows, on: app, label: label)
+        let start = ContinuousClock.now
+        let orders = try await SalesRollupRepository(database: app.db).rebuild(store: store)
+        BenchReport.line(
+            label, "rollups rebuild", count: orders, unit: "orders", seconds: seconds(since: start), extra: "\(dataset.lineCount) lines")
+    }
+
+    /// The reads of the rollups, each the best of five: the month's figures, the store's
+    /// dashboard and ads page over November, and the overview of the stores.
+    static func reads(store: Store, overview stores: [Store], lines: Int, adRows: Int, on app: Application, label: String) async throws {
         let reports = MonthReportRepository(database: app.db)
         var best = Double.infinity
         for _ in 0..<5 {
@@ -77,7 +87,6 @@ enum BenchRuns {
         }
         BenchReport.line(
             label, "ads page (30 days)", count: adRows, unit: "ad rows", seconds: ads, extra: String(format: "%.1f ms", ads * 1000))
-        let stores = try await BenchStores.copies(of: store, count: 49, on: app)
         let clients = try await TenancyRepository(database: app.db).clients(visibleTo: .agency(store.agencyID))
         // The morning after the dataset's last day: the last 7 days and the 7 before hold sales.
         let morning = BusinessDay("2026-11-23")!.start.addingTimeInterval(36_000)
@@ -89,9 +98,34 @@ enum BenchRuns {
         }
         BenchReport.line(
             label, "overview", count: stores.count, unit: "stores", seconds: overview, extra: String(format: "%.1f ms", overview * 1000))
-        let start = ContinuousClock.now
-        let orders = try await SalesRollupRepository(database: app.db).rebuild(store: store)
-        BenchReport.line(label, "rollups rebuild", count: orders, unit: "orders", seconds: seconds(since: start), extra: "\(lines) lines")
+    }
+
+    /// The reads of `reads(store:…)` on a SQLite database kept by `--keep-sqlite` (and perhaps
+    /// scaled by `scripts/scale-bench-sqlite.py`, then rebuilt): its bench store, and the
+    /// agency's stores for the overview.
+    static func reads(ofKept path: String) async throws {
+        let app = try await Application.make(Environment(name: "production", arguments: ["daiyun"]))
+        app.logger.logLevel = .error
+        do {
+            try await configure(app, config: AppConfig(database: .sqlite(path: path), logLevel: .error, bcryptCost: 4))
+            _ = try await MigrationRunner.migrate(app)
+            let tenancy = TenancyRepository(database: app.db)
+            guard let store = try await tenancy.store(BenchDataset.store) else { throw BenchError("\(path) holds no bench store") }
+            let stores = try await tenancy.stores(visibleTo: .agency(store.agencyID))
+            func count(_ table: String) async throws -> Int {
+                try await (app.db as! any SQLDatabase).raw(
+                    "SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE store_id = \(bind: store.id.rawValue)"
+                )
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+            }
+            try await reads(
+                store: store, overview: stores, lines: try await count("order_lines"), adRows: try await count("ad_report_rows"), on: app,
+                label: "SQLite")
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
     }
 
     /// The order list on the imported year: every page by cursor, and filtered first pages.

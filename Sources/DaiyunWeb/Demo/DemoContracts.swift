@@ -1,0 +1,72 @@
+import DaiyunCore
+import DaiyunPersistence
+import Foundation
+import Vapor
+
+/// The demo's contracts, one fee model per brand, each from the first day of the month a year
+/// before the demo's last day: 花漾 pays a monthly fee and a marginal tiered commission on net
+/// sales, with a DSR KPI, amended half-way to a higher fee; 织锦 pays a commission on confirmed
+/// receipts only, with an ad-ROI KPI that ramps up and a bonus; 禾田 pays a fixed fee with the
+/// ad spend included, and a GMV KPI.
+enum DemoContracts {
+    /// Each brand's contract, by its viewer's login, unless it has one.
+    static func seed(_ made: [(viewer: String, client: Client, stores: [Store])], now: Date, context: WriteContext, on app: Application)
+        async throws
+    {
+        let repository = ContractRepository(database: app.db)
+        let start = BusinessMonth(of: BusinessDay(containing: now)).advanced(by: -12).firstDay
+        func month(_ offset: Int) -> BusinessMonth { BusinessMonth(of: start).advanced(by: offset) }
+        for (viewer, client, stores) in made where try await repository.contracts(of: [client.id]).isEmpty {
+            let ids = stores.map(\.id)
+            let contract: Contract
+            let amendment: (BusinessDay, ContractTerms)?
+            switch viewer {
+            case "huayang.brand":
+                let commission = Commission(
+                    base: .netSales, mode: .marginal,
+                    tiers: [
+                        CommissionTier(from: .zero, upTo: Money(fen: 10_000_000), rateBP: 200),
+                        CommissionTier(from: Money(fen: 10_000_000), upTo: Money(fen: 30_000_000), rateBP: 300),
+                        CommissionTier(from: Money(fen: 30_000_000), upTo: nil, rateBP: 400),
+                    ], minimum: Money(fen: 200_000), cap: Money(fen: 6_000_000))
+                let dsr = KPI(
+                    metric: .dsr(.service), targets: [KPITarget(from: month(0), value: 47_700)], missRefundBP: 1_000, warnOnMiss: true,
+                    terminateAfterMisses: 3)
+                var terms = ContractTerms(
+                    stores: ids, fee: FeeModel(monthlyFee: Money(fen: 2_000_000), commission: commission), kpis: [dsr])
+                contract = Self.contract(client, "花漾美妆 全托管运营合同", start, terms, context)
+                terms.fee.monthlyFee = Money(fen: 2_500_000)
+                amendment = (month(6).firstDay.advanced(by: 15), terms)
+            case "zhijin.brand":
+                let roi = KPI(
+                    metric: .adROI(.lastClick, windowDays: 15),
+                    targets: [KPITarget(from: month(0), value: 250), KPITarget(from: month(3), value: 300)], warnOnMiss: true,
+                    terminateAfterMisses: 3, bonus: Money(fen: 300_000), bonusAt: 350)
+                let terms = ContractTerms(
+                    stores: ids, scope: ContractScope(fullHosting: false, modules: [.ads, .content, .customerService, .reports]),
+                    fee: FeeModel(commission: .flat(600, on: .confirmedReceipts, minimum: Money(fen: 500_000))), kpis: [roi])
+                contract = Self.contract(client, "织锦服饰 半托管佣金合同", start, terms, context)
+                amendment = nil
+            default:
+                let gmv = KPI(metric: .gmv, targets: [KPITarget(from: month(0), value: 7_000_000)], missRefundBP: 2_000, warnOnMiss: true)
+                let terms = ContractTerms(stores: ids, fee: FeeModel(monthlyFee: Money(fen: 1_500_000), adSpend: .included), kpis: [gmv])
+                contract = Self.contract(client, "禾田食品 固定服务费合同", start, terms, context)
+                amendment = nil
+            }
+            let created = try await repository.create(contract, client: client, by: context)
+            if let (day, terms) = amendment {
+                _ = try await repository.amend(created, from: day, terms: terms, client: client, by: context)
+            }
+        }
+    }
+
+    /// A two-year contract from `start` with one version.
+    static func contract(_ client: Client, _ name: String, _ start: BusinessDay, _ terms: ContractTerms, _ context: WriteContext)
+        -> Contract
+    {
+        Contract(
+            id: ID(context.ids.random()), clientID: client.id, name: name, start: start,
+            end: BusinessMonth(of: start).advanced(by: 24).firstDay.advanced(by: -1),
+            noticeDays: 30, versions: [ContractVersion(number: 1, effectiveFrom: start, terms: terms)])
+    }
+}
