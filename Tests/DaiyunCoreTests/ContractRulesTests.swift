@@ -310,4 +310,34 @@ struct ContractRulesTests {
         #expect(good.version(on: BusinessDay("2027-02-28")!)?.number == 1 && good.version(on: BusinessDay("2027-03-01")!)?.number == 2)
         #expect(good.version(on: BusinessDay("2027-11-01")!) == nil && good.version(on: BusinessDay("2026-10-31")!) == nil)
     }
+
+    @Test("a statement moves draft → sent → confirmed or disputed → (revised) sent → … → final, and nothing else")
+    func statementStates() {
+        let allowed: [String: StatementState] = [
+            "draft send": .sent, "sent confirm": .confirmed, "sent dispute": .disputed, "disputed revise": .sent,
+            "confirmed finalize": .final,
+        ]
+        for state in StatementState.allCases {
+            for action in StatementAction.allCases {
+                #expect(state.after(action) == allowed["\(state.rawValue) \(action.rawValue)"], "\(state) \(action)")
+            }
+        }
+        #expect(StatementAction.allCases.filter(\.isTheBrands) == [.dispute, .confirm])
+        #expect(StatementState.allCases.filter(\.isOpen) == [.draft])
+        #expect(StatementState.final.after(.revise) == nil, "a final statement never changes")
+    }
+
+    @Test("a dispute names a line the statement has and says something")
+    func disputes() throws {
+        let contract = Self.contract([("2026-11-01", Self.terms(fee: 3_000_000, rateBP: 200))])
+        let statement = Settlement.statement(
+            of: contract, month: BusinessMonth("2026-11")!, inputs: SettlementInputs(days: [Self.storeA: Self.november]))
+        #expect(try StatementDispute(line: 1, comment: "  退款未扣除 ", of: statement).comment == "退款未扣除")
+        #expect(throws: ValidationError(field: "line", rule: .between(min: 0, max: 1))) {
+            try StatementDispute(line: 2, comment: "x", of: statement)
+        }
+        #expect(throws: ValidationError(field: "comment", rule: .required)) {
+            try StatementDispute(line: 0, comment: " ", of: statement)
+        }
+    }
 }
