@@ -47,7 +47,7 @@ struct LocalizationTests {
         "audit_action_": AuditWords.actions.map(AuditWords.key),
         "audit_entity_": [
             "agency", "client", "store", "user", "sku", "product", "order", "warehouse", "store_assignment", "api_token", "import_batch",
-            "safety_stock", "listing", "audit_chain", "stock_level", "alert", "alert_rule", "robot", "contract",
+            "safety_stock", "listing", "audit_chain", "stock_level", "alert", "alert_rule", "robot", "contract", "statement",
         ],
         "movement_reason_": Array(Localizer.movementReasons.values),
         "promotion_": PromotionCalendar.names,

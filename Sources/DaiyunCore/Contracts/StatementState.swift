@@ -46,4 +46,10 @@ public struct StatementDispute: Sendable, Equatable, Codable {
         self.line = line
         self.comment = try TextRules.required(comment, field: "comment", maxLength: 1_000)
     }
+
+    /// A dispute as it was kept, checked when it was made.
+    public init(kept line: Int, comment: String) {
+        self.line = line
+        self.comment = comment
+    }
 }

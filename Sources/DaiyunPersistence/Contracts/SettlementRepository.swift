@@ -14,8 +14,10 @@ public struct SettlementRepository: Sendable {
     }
 
     /// The month's statement as the data gives it now, with each KPI's misses in a row counted
-    /// over the contract's months before it.
-    public func statement(of contract: Contract, month: BusinessMonth) async throws -> StatementFigures {
+    /// over the contract's months before it, and the adjustments carried into it.
+    public func statement(of contract: Contract, month: BusinessMonth, adjustments: [StatementAdjustment] = []) async throws
+        -> StatementFigures
+    {
         var misses: [Int: Int] = [:]
         var earlier = BusinessMonth(of: contract.start)
         while earlier < month {
@@ -26,7 +28,9 @@ public struct SettlementRepository: Sendable {
             }
             earlier = earlier.next
         }
-        return Settlement.statement(of: contract, month: month, inputs: try await inputs(of: contract, month: month, missesBefore: misses))
+        var inputs = try await inputs(of: contract, month: month, missesBefore: misses)
+        inputs.adjustments = adjustments
+        return Settlement.statement(of: contract, month: month, inputs: inputs)
     }
 
     /// The inputs of the month for the stores of the versions in force on any of its days.

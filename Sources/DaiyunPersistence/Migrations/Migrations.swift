@@ -45,5 +45,6 @@ public enum Migrations {
         M0040_CreateAlertSubscriptions(),
         M0041_AddCountedDaysAndReceipts(),
         M0042_CreateContracts(),
+        M0043_CreateStatements(),
     ]
 }
