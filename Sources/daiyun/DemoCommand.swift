@@ -64,6 +64,7 @@ struct DemoCommand: AsyncParsableCommand {
                 try await DemoSandbox.connectRobot(on: app, base: "http://\(config.host):\(sandboxPort)")
                 try await DemoSandbox.importTraffic(
                     on: app, base: "http://\(config.host):\(sandboxPort)", stores: stores, now: app.clock())
+                try await DemoSandbox.syncOnce(on: app, stores: stores)
                 text += "\nPlatform sandbox (Taobao Open Platform) at \(endpoint)\n"
                 text += "  app_key \(DemoSandbox.appKey)  app_secret \(DemoSandbox.appSecret)\n"
                 for store in stores {
@@ -72,6 +73,7 @@ struct DemoCommand: AsyncParsableCommand {
                 }
                 if !config.runJobs { text += "  (DAIYUN_JOBS is off: run `daiyun sync --store \(stores.first?.shopID ?? "S")` to sync)\n" }
             }
+            try await DemoContracts.settle(now: app.clock(), on: app)
             // Written unbuffered, so that the accounts show even when the output is a pipe or file.
             FileHandle.standardOutput.write(Data((text + "\n").utf8))
         } catch {

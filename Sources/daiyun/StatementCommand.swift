@@ -4,10 +4,11 @@ import DaiyunPersistence
 import Foundation
 
 /// `daiyun statement show --client C --month 2026-11 [--format text|json]`: a contract's month
-/// computed from the rollups, each line with its arithmetic.
+/// computed from the rollups, each line with its arithmetic; `daiyun statement verify`: whether
+/// a kept statement still hashes as kept, and whether the data gives it again.
 struct StatementCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "statement", abstract: "Monthly settlement statements of the contracts.", subcommands: [Show.self])
+        commandName: "statement", abstract: "Monthly settlement statements of the contracts.", subcommands: [Show.self, Verify.self])
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -87,5 +88,54 @@ struct StatementCommand: AsyncParsableCommand {
         }
 
         static func percent(_ bp: Int) -> String { "\(bp / 100).\(String(format: "%02d", bp % 100))%" }
+    }
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Checks the month's kept statements of a client's contracts against their content hash.",
+            discussion: """
+                For each contract: the kept figures must hash (SHA-256 of their canonical JSON) to the kept hash, \
+                or the statement was altered (exit status 1); and the figures are computed again from the data, \
+                which gives the same hash unless data reached Daiyun since (a difference a later month adjusts).
+                """)
+
+        @OptionGroup var options: AppOptions
+
+        @ArgumentParser.Option(help: "Client id or exact name.")
+        var client: String
+
+        @ArgumentParser.Option(help: "The month, YYYY-MM (Asia/Shanghai).", transform: BusinessMonth.argument)
+        var month: BusinessMonth
+
+        func run() async throws {
+            let app = try await AppLauncher.makeApp(try options.config())
+            var altered = false
+            do {
+                _ = try await AppLauncher.migrate(app)
+                let client = try await ClientLookup.find(client, in: app.db)
+                let statements = StatementRepository(database: app.db)
+                for contract in try await ContractRepository(database: app.db).contracts(of: [client.id]) {
+                    guard let kept = try await statements.statement(of: contract.id, month: month) else {
+                        print("\(contract.name) \(month): no statement kept")
+                        continue
+                    }
+                    let (intact, now) = try await statements.verify(kept, contract: contract)
+                    let again = StatementRepository.hash(now)
+                    print("\(contract.name) \(month) revision \(kept.revision), \(kept.state.rawValue), total \(kept.figures.total)")
+                    print("  kept hash      \(kept.contentHash)")
+                    print(
+                        "  kept figures   " + (intact ? "hash as kept" : "ALTERED: they hash to \(StatementRepository.hash(kept.figures))"))
+                    print(
+                        "  from the data  \(again) "
+                            + (again == kept.contentHash ? "(the same)" : "(differs: the data now gives \(now.total))"))
+                    altered = altered || !intact
+                }
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            try await app.asyncShutdown()
+            if altered { throw ExitCode(1) }
+        }
     }
 }

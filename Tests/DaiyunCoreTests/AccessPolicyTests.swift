@@ -126,6 +126,31 @@ struct AccessPolicyTests {
         #expect(AccessPolicy.decide(who.1, .manageAds, in: Self.scope(target)) == expected, "\(who.0) on \(target)")
     }
 
+    @Test(
+        "contracts: admins read and write them, the brand reads its own and alone answers its statements, staff do not see them",
+        arguments: everyone)
+    func contracts(_ who: (String, Principal)) {
+        let (own, other) = (AccessScope.client(Self.agency, Self.ownClient), AccessScope.client(Self.agency, Self.otherClient))
+        let elsewhere = AccessScope.client(Self.otherAgency, Self.otherClient)
+        let expected: [Permission: (own: AccessDecision, other: AccessDecision)] =
+            switch who.1.kind {
+            case .agencyAdmin:
+                [.viewContracts: (.allow, .allow), .manageContracts: (.allow, .allow), .answerStatements: (.forbidden, .forbidden)]
+            case .staff:
+                [
+                    .viewContracts: (.forbidden, .notFound), .manageContracts: (.forbidden, .notFound),
+                    .answerStatements: (.forbidden, .notFound),
+                ]
+            case .brandViewer:
+                [.viewContracts: (.allow, .notFound), .manageContracts: (.forbidden, .notFound), .answerStatements: (.allow, .notFound)]
+            }
+        for (permission, want) in expected {
+            #expect(AccessPolicy.decide(who.1, permission, in: own) == want.own, "\(who.0) \(permission) own")
+            #expect(AccessPolicy.decide(who.1, permission, in: other) == want.other, "\(who.0) \(permission) other")
+            #expect(AccessPolicy.decide(who.1, permission, in: elsewhere) == .notFound, "\(who.0) \(permission) other agency")
+        }
+    }
+
     @Test("list visibility follows the same rules as single views")
     func visibility() {
         #expect(AccessPolicy.visibility(of: Self.principal(.agencyAdmin)) == .agency(Self.agency))

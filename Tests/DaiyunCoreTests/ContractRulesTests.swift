@@ -120,6 +120,17 @@ struct ContractRulesTests {
     }
 
     @Test(
+        "the months to settle are those of the term that have ended",
+        arguments: [
+            ("2026-10-31", nil, []), ("2026-11-01", nil, ["2026-10"]), ("2027-01-15", nil, ["2026-10", "2026-11", "2026-12"]),
+            ("2027-01-15", "2026-11-10", ["2026-10", "2026-11"]),
+        ] as [(String, String?, [String])])
+    func settleableMonths(_ today: String, _ end: String?, _ months: [String]) {
+        let contract = Self.contract(start: "2026-10-15", end: end, [("2026-10-15", Self.terms(fee: 3_000_000, rateBP: 200))])
+        #expect(contract.settleableMonths(today: BusinessDay(today)!).map(\.description) == months)
+    }
+
+    @Test(
         "a term starting and ending within months charges those days only; months outside it have no lines",
         arguments: [
             ("2026-10", [("2026-10-15", "2026-10-31", 17, 31)]), ("2026-11", [("2026-11-01", "2026-11-10", 10, 30)]), ("2026-12", []),
@@ -226,6 +237,9 @@ struct ContractRulesTests {
             [KPIMetric.gmv, .netSales, .dsr(.logistics), .adROI(.multiTouch, windowDays: 7), .conversion, .responseRate].map(\.code) == [
                 "gmv", "net_sales", "dsr_logistics", "ad_roi_mta_7", "conversion", "response_rate",
             ])
+        let metrics: [KPIMetric] = [.gmv, .netSales, .dsr(.service), .adROI(.lastClick, windowDays: 15), .conversion, .responseRate]
+        #expect(metrics.map { KPIMetric(code: $0.code) } == metrics, "each code names its metric again")
+        #expect(["dsr_taste", "ad_roi_zhai", "ad_roi_zhai_07", "ad_roi_cpc_7", "roi"].compactMap(KPIMetric.init(code:)).isEmpty)
 
         let dsr = KPI(metric: .dsr(.logistics), targets: [KPITarget(from: BusinessMonth("2026-11")!, value: 48_000)], missRefundBP: 500)
         let contract = Self.contract([("2026-11-01", Self.terms(fee: 3_000_000, rateBP: 0, kpis: [dsr]))])

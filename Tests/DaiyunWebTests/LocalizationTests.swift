@@ -20,7 +20,7 @@ struct LocalizationTests {
         SyncPage.self, CatalogPage.self, SKUPage.self, StockPage.self, ImportsPage.self, ImportPreviewPage.self, ImportBatchPage.self,
         AccountPage.self, StaffPage.self, AuditPage.self, APIReferencePage.self, StoreDashboardPage.self, OverviewPage.self,
         AlertsPage.self,
-        AlertRulesPage.self, AdsPage.self, AdRowsPage.self,
+        AlertRulesPage.self, AdsPage.self, AdRowsPage.self, ContractsPage.self, ContractPage.self, StatementPage.self,
     ]
 
     /// Keys code builds at run time from a value (`status_\(order.status)`), with every value they take.
@@ -65,6 +65,18 @@ struct LocalizationTests {
         "alert_severity_": AlertSeverity.allCases.map(\.rawValue),
         "alert_status_": AlertStatus.allCases.map(\.rawValue),
         "alert_dsr_drop_": ["description", "service", "logistics"],
+        "statement_state_": StatementState.allCases.map(\.rawValue) + ["none"],
+        "statement_action_": StatementAction.allCases.map(\.rawValue),
+        "statement_step_": StatementStep.names,
+        "statement_line_": StatementLine.Kind.allCases.map(\.rawValue),
+        "statement_adjustment_": ["late_data"],
+        "commission_base_": CommissionBase.allCases.map(\.rawValue),
+        "tier_mode_": TierMode.allCases.map(\.rawValue),
+        "kpi_outcome_": KPIResult.Outcome.allCases.map(\.rawValue),
+        "dsr_dimension_": DSRDimension.allCases.map(\.rawValue),
+        "service_module_": ServiceModule.allCases.map(\.rawValue),
+        "team_role_": TeamRole.allCases.map(\.rawValue),
+        "contract_ad_spend_": AdSpendHandling.allCases.map(\.rawValue),
         // Labels of the fields an error names; a name without a label reads as itself.
         "field_": [],
     ]
@@ -98,7 +110,7 @@ struct LocalizationTests {
         var keys = Set<String>()
         for source in swiftSources {
             for match in source.matches(
-                of: /(?:\]|\)|l10n|self)\["([a-z][a-z0-9_]*)"\]|format\("([a-z][a-z0-9_]*)"|Message\(\s*"([a-z][a-z0-9_]*)"/)
+                of: /(?:\]|\)|l10n|self)\["([a-z][a-z0-9_]*)"\]|format\(\s*"([a-z][a-z0-9_]*)"|Message\(\s*"([a-z][a-z0-9_]*)"/)
             {
                 keys.insert(String(match.1 ?? match.2 ?? match.3 ?? ""))
             }

@@ -22,6 +22,7 @@ struct PageSnapshotTests {
         shopID: "tm-huayang-001", name: "花漾美妆天猫旗舰店", status: .active, takenOverOn: BusinessDay(year: 2025, month: 3, day: 1)!)
     static let admin = Layout.Badge(
         name: "刘总（管理员）", login: "admin", kind: "代运营管理员", isAdmin: true, isBrandViewer: false, canSeeAudit: true, canImport: true,
+        canSeeContracts: true,
         homePath: SiteURL.home.path)
 
     /// The page's HTML in `language`, as the admin sees it.

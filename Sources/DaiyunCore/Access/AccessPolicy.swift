@@ -68,6 +68,14 @@ public enum Permission: String, Sendable, CaseIterable {
     /// Set a store's ROI targets and the attribution its ads are judged under (store scope): its
     /// managers and promoters (投放).
     case manageAds
+    /// See a client's contracts, their statements and KPIs (client scope): the admins, and the
+    /// brand whose contract it is. Staff run the stores; the commercial terms are not theirs.
+    case viewContracts
+    /// Write contracts, and draft, send, revise and make final their statements: the admins.
+    case manageContracts
+    /// Confirm or dispute a statement sent to the brand (client scope): the brand's viewers only,
+    /// not even an admin, who cannot answer for the brand.
+    case answerStatements
 }
 
 /// The answer to "may this principal do this here?".
@@ -110,6 +118,9 @@ public enum AccessPolicy {
         switch (principal.kind, permission) {
         case (_, .view):
             return true
+        case (_, .answerStatements):
+            if case .client = scope { return principal.kind == .brandViewer }
+            return false
         case (.agencyAdmin, _):
             return true
         case (.staff, .editStore):
@@ -145,6 +156,9 @@ public enum AccessPolicy {
             return false
         case (.brandViewer, .viewAuditLog):
             // A brand reads its own client's chain, never the agency's.
+            if case .client = scope { return true }
+            return false
+        case (.brandViewer, .viewContracts):
             if case .client = scope { return true }
             return false
         case (.brandViewer, .viewBuyerContact):

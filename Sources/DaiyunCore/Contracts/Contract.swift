@@ -134,6 +134,18 @@ public struct Contract: Sendable, Equatable, Codable {
         return segments
     }
 
+    /// The months the term covers that have ended by `today`, oldest first: those a statement
+    /// can be sent for.
+    public func settleableMonths(today: BusinessDay) -> [BusinessMonth] {
+        var months: [BusinessMonth] = []
+        var month = BusinessMonth(of: start)
+        while month.next.firstDay <= today, end.map({ month.firstDay <= $0 }) ?? true {
+            months.append(month)
+            month = month.next
+        }
+        return months
+    }
+
     /// Refuses a term that ends before it starts, a notice period outside 0–365 days, and
     /// versions not numbered 1, 2, … with effective days rising from the start within the term.
     public func validateTerm() throws {

@@ -6,7 +6,7 @@ public enum DSRDimension: String, Sendable, Codable, CaseIterable {
 /// What a KPI measures; higher is better for each. Targets and actuals are in the metric's unit:
 /// fen (GMV, net sales), ten-thousandths of a point (DSR 4.8 = 48,000), hundredths (ad ROI, under
 /// the named attribution model and window), basis points (conversion, 3-minute response rate).
-public enum KPIMetric: Sendable, Hashable, Codable {
+public enum KPIMetric: Sendable, Hashable {
     case gmv
     case netSales
     case dsr(DSRDimension)
@@ -139,6 +139,42 @@ public struct StoreMonthFigures: Sendable, Equatable, Codable {
         self.visitors = visitors
         self.dsr = dsr
         self.ads = ads
+    }
+}
+
+extension KPIMetric: Codable {
+    /// The metric its `code` names, nil for a code that names none.
+    public init?(code: String) {
+        switch code {
+        case "gmv": self = .gmv
+        case "net_sales": self = .netSales
+        case "conversion": self = .conversion
+        case "response_rate": self = .responseRate
+        default:
+            if code.hasPrefix("dsr_"), let dimension = DSRDimension(rawValue: String(code.dropFirst(4))) {
+                self = .dsr(dimension)
+                return
+            }
+            let parts = code.split(separator: "_")
+            guard code.hasPrefix("ad_roi_"), parts.count == 4, let model = AttributionModel(rawValue: String(parts[2])),
+                let window = Int(parts[3]), String(window) == parts[3]
+            else { return nil }
+            self = .adROI(model, windowDays: window)
+        }
+    }
+
+    /// Kept and written as its code.
+    public init(from decoder: any Decoder) throws {
+        let code = try decoder.singleValueContainer().decode(String.self)
+        guard let metric = KPIMetric(code: code) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "no KPI metric \(code)"))
+        }
+        self = metric
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(code)
     }
 }
 

@@ -61,7 +61,7 @@ public struct StatementAdjustment: Sendable, Equatable, Codable {
 /// row it has now been missed.
 public struct KPIResult: Sendable, Equatable, Codable {
     /// How the month went for the KPI.
-    public enum Outcome: String, Sendable, Codable {
+    public enum Outcome: String, Sendable, Codable, CaseIterable {
         case met, missed
         /// No data for the metric this month: judged neither way.
         case noData = "no_data"
@@ -86,7 +86,7 @@ public struct KPIResult: Sendable, Equatable, Codable {
 /// A line of a statement; `amount` is what it adds to the total (negative for a refund of fee).
 public struct StatementLine: Sendable, Equatable, Codable {
     /// What the line is.
-    public enum Kind: String, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
         case fee, commission
         case kpiRefund = "kpi_refund"
         case kpiBonus = "kpi_bonus"

@@ -71,6 +71,10 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case percent
         /// A version taking effect before the contract starts, or on or before the version it amends.
         case versionOrder
+        /// Not a month written YYYY-MM.
+        case monthFormat
+        /// A month to settle that has not ended yet, or that the contract does not cover.
+        case monthToSettle
     }
 
     public let field: String
@@ -127,6 +131,8 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         case .notNegative: "must not be negative"
         case .percent: "must be a percentage from 0 to 100 with at most two decimals, such as 3.5"
         case .versionOrder: "must be after the version before, and within the contract's term"
+        case .monthFormat: "must be a month written YYYY-MM"
+        case .monthToSettle: "must be a month that has ended and that the contract covers"
         }
     }
 
@@ -200,6 +206,8 @@ extension ValidationError {
         case .notNegative: Message("rule_not_negative", english: reason)
         case .percent: Message("rule_percent", english: reason)
         case .versionOrder: Message("rule_version_order", english: reason)
+        case .monthFormat: Message("rule_month_format", english: reason)
+        case .monthToSettle: Message("rule_month_to_settle", english: reason)
         }
     }
 }

@@ -18,7 +18,17 @@ public struct SettlementRepository: Sendable {
     public func statement(of contract: Contract, month: BusinessMonth, adjustments: [StatementAdjustment] = []) async throws
         -> StatementFigures
     {
+        try await months(of: contract, through: month, adjustments: adjustments).last!
+    }
+
+    /// Every month of the contract from its first through `month` as the data gives them now
+    /// (one pass: each month's KPI misses in a row follow from the months before), the
+    /// adjustments carried into the last; a single month when `month` is before the start.
+    public func months(of contract: Contract, through month: BusinessMonth, adjustments: [StatementAdjustment] = []) async throws
+        -> [StatementFigures]
+    {
         var misses: [Int: Int] = [:]
+        var months: [StatementFigures] = []
         var earlier = BusinessMonth(of: contract.start)
         while earlier < month {
             let figures = Settlement.statement(
@@ -26,11 +36,12 @@ public struct SettlementRepository: Sendable {
             for result in figures.kpis where result.outcome == .met || result.outcome == .missed {
                 misses[result.index] = result.missesInRow
             }
+            months.append(figures)
             earlier = earlier.next
         }
         var inputs = try await inputs(of: contract, month: month, missesBefore: misses)
         inputs.adjustments = adjustments
-        return Settlement.statement(of: contract, month: month, inputs: inputs)
+        return months + [Settlement.statement(of: contract, month: month, inputs: inputs)]
     }
 
     /// The inputs of the month for the stores of the versions in force on any of its days.
@@ -66,7 +77,7 @@ public struct SettlementRepository: Sendable {
         ).all() {
             buyers[ID(try row.decode(column: "store_id", as: UUID.self))] = try row.decode(column: "buyers", as: Int.self)
         }
-        let ads = try await AdReportRepository(database: database)
+        let ads = AdReportRepository(database: database)
         inputs.adSpend = try await ads.figures(of: stores, from: first, through: last).mapValues(\.cost)
         let attributed = try await ads.figuresByAttribution(of: stores, from: first, through: last)
         let traffic = TrafficRepository(database: database)

@@ -140,7 +140,7 @@ public struct StatementRepository: Sendable {
 
     /// The month from the data, with the adjustments due for the contract's earlier final months:
     /// what each gives now, less what it was made final with and what later months carried.
-    func compute(_ contract: Contract, month: BusinessMonth) async throws -> StatementFigures {
+    public func compute(_ contract: Contract, month: BusinessMonth) async throws -> StatementFigures {
         let settlement = SettlementRepository(database: database)
         let latest = Dictionary(grouping: try await statements(of: contract.id), by: \.month).compactMapValues(\.first)
         var adjustments: [StatementAdjustment] = []
@@ -149,12 +149,13 @@ public struct StatementRepository: Sendable {
                 .compactMap(\.adjustment).filter { $0.month == earlier }.reduce(Money.zero) { $0 + $1.amount }
             let now = try await settlement.statement(of: contract, month: earlier)
             let due = Self.withoutAdjustments(now) - Self.withoutAdjustments(final.figures) - carried
-            if due != .zero { adjustments.append(StatementAdjustment(month: earlier, amount: due, reason: "recomputed from the data")) }
+            if due != .zero { adjustments.append(StatementAdjustment(month: earlier, amount: due, reason: "late_data")) }
         }
         return try await settlement.statement(of: contract, month: month, adjustments: adjustments.sorted { $0.month < $1.month })
     }
 
-    static func withoutAdjustments(_ figures: StatementFigures) -> Money {
+    /// The total without the adjustments carried into it: what the month itself comes to.
+    public static func withoutAdjustments(_ figures: StatementFigures) -> Money {
         figures.lines.filter { $0.kind != .adjustment }.reduce(Money.zero) { $0 + $1.amount }
     }
 

@@ -33,6 +33,8 @@ struct Layout: Encodable, Sendable {
         var canSeeAudit: Bool
         /// Imports need an admin or a store manager: the menu offers them to those only.
         var canImport: Bool
+        /// Contracts and statements: the admins and the brand, not the staff.
+        var canSeeContracts: Bool
         var homePath: String
     }
 
@@ -48,6 +50,7 @@ struct Layout: Encodable, Sendable {
         var orderSearch = SiteURL.orderSearch.path
         var overview = SiteURL.overview(nil).path
         var alerts = SiteURL.alerts(resolved: false).path
+        var contracts = SiteURL.contracts.path
     }
 }
 
@@ -112,6 +115,7 @@ enum Page {
             isAdmin: principal.kind == .agencyAdmin, isBrandViewer: principal.kind == .brandViewer,
             canSeeAudit: principal.kind != .staff,
             canImport: principal.kind == .agencyAdmin || principal.assignments.values.contains { $0.contains(.storeManager) },
+            canSeeContracts: principal.kind != .staff,
             homePath: SiteURL.home.path
         )
     }

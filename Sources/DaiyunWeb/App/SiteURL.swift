@@ -91,6 +91,14 @@ enum SiteURL: Sendable, Equatable {
     case alertSubscriptions
     case robot(ID<Store>, UUID)
     case robotRemove(ID<Store>, UUID)
+    /// The contracts the user may read, one contract with its months, and a month's statement.
+    case contracts
+    case contract(ID<Contract>)
+    case statement(ID<Contract>, BusinessMonth)
+    /// A step on the month's statement (`StatementStep.name`), posted.
+    case statementStep(ID<Contract>, BusinessMonth, String)
+    /// The month's statement as a file: CSV (UTF-8 with a BOM) or XLSX.
+    case statementFile(ID<Contract>, BusinessMonth, xlsx: Bool)
 
     /// The path, with its query when it has one.
     var path: String {
@@ -172,6 +180,11 @@ enum SiteURL: Sendable, Equatable {
         case .alertRule(let id, let kind): "/stores/\(id)/alert-rules/\(kind.rawValue)"
         case .robots(let id): "/stores/\(id)/robots"
         case .alertSubscriptions: "/alerts/subscriptions"
+        case .contracts: "/contracts"
+        case .contract(let id): "/contracts/\(id)"
+        case .statement(let id, let month): "/contracts/\(id)/statements/\(month)"
+        case .statementStep(let id, let month, let step): "/contracts/\(id)/statements/\(month)/\(step)"
+        case .statementFile(let id, let month, let xlsx): "/contracts/\(id)/statements/\(month)/download?format=\(xlsx ? "xlsx" : "csv")"
         case .robot(let store, let robot): "/stores/\(store)/robots/\(robot.uuidString.lowercased())"
         case .robotRemove(let store, let robot): "/stores/\(store)/robots/\(robot.uuidString.lowercased())/delete"
         }

@@ -7,8 +7,9 @@ import Vapor
 /// before the demo's last day: 花漾 pays a monthly fee and a marginal tiered commission on net
 /// sales, with a DSR KPI, amended half-way to a higher fee; 织锦 pays a commission on confirmed
 /// receipts only, with an ad-ROI KPI that ramps up and a bonus; 禾田 pays a fixed fee with the
-/// ad spend included, and a GMV KPI.
-enum DemoContracts {
+/// ad spend included, and a GMV KPI. Each has its statements: every month before the last made
+/// final (花漾's ninth disputed on its commission and revised first), the last a draft to send.
+public enum DemoContracts {
     /// Each brand's contract, by its viewer's login, unless it has one.
     static func seed(_ made: [(viewer: String, client: Client, stores: [Store])], now: Date, context: WriteContext, on app: Application)
         async throws
@@ -53,10 +54,58 @@ enum DemoContracts {
                 contract = Self.contract(client, "禾田食品 固定服务费合同", start, terms, context)
                 amendment = nil
             }
-            let created = try await repository.create(contract, client: client, by: context)
+            var created = try await repository.create(contract, client: client, by: context)
             if let (day, terms) = amendment {
-                _ = try await repository.amend(created, from: day, terms: terms, client: client, by: context)
+                created = try await repository.amend(created, from: day, terms: terms, client: client, by: context)
             }
+        }
+    }
+
+    /// Each demo contract's statements through the last month ended, unless it has some: run
+    /// once the year's data is in (after the sandbox's first sync, when there is one).
+    public static func settle(now: Date, on app: Application) async throws {
+        let tenancy = TenancyRepository(database: app.db)
+        for seed in DemoData.clients {
+            guard let client = try await tenancy.clients(named: seed.name).first else { continue }
+            for contract in try await ContractRepository(database: app.db).contracts(of: [client.id])
+            where try await StatementRepository(database: app.db).statements(of: contract.id).isEmpty {
+                let disputed = seed.viewer == "huayang.brand" ? BusinessMonth(of: contract.start).advanced(by: 8) : nil
+                try await statements(
+                    contract, client: client, viewer: seed.viewer, disputed: disputed, now: now, app.writeContext(actor: "job:demo"), app)
+            }
+        }
+    }
+
+    /// The contract's statements up to `now`, each step a few days into the month after, by the
+    /// admin or by the brand's viewer.
+    private static func statements(
+        _ contract: Contract, client: Client, viewer: String, disputed: BusinessMonth?, now: Date, _ context: WriteContext,
+        _ app: Application
+    ) async throws {
+        let statements = StatementRepository(database: app.db)
+        let months = contract.settleableMonths(today: BusinessDay(containing: now))
+        for month in months {
+            func on(_ day: Int, _ actor: String) -> WriteContext {
+                let at = ShanghaiTime.parse("\(month.next.firstDay.advanced(by: day - 1)) 10:00:00") ?? now
+                return WriteContext(actor: actor, now: min(at, now), ids: context.ids)
+            }
+            let (agency, brand) = ("user:admin", "user:" + viewer)
+            var statement = try await statements.draft(contract, month: month, client: client, by: on(2, agency))
+            func act(_ action: StatementAction, _ day: Int, dispute: StatementDispute? = nil) async throws {
+                statement = try await statements.act(
+                    action, on: statement, dispute: dispute, contract: contract, client: client, byBrand: action.isTheBrands,
+                    by: on(day, action.isTheBrands ? brand : agency))
+            }
+            // The last month waits for the admin to send it.
+            guard month != months.last else { continue }
+            try await act(.send, 3)
+            if month == disputed, let line = statement.figures.lines.firstIndex(where: { $0.kind == .commission }) {
+                try await act(
+                    .dispute, 4, dispute: try StatementDispute(line: line, comment: "双11 预售尾款的退款是否已从净销售额中扣除？请核对。", of: statement.figures))
+                try await act(.revise, 5)
+            }
+            try await act(.confirm, 6)
+            try await act(.finalize, 7)
         }
     }
 

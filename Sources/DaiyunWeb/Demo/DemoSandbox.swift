@@ -114,6 +114,17 @@ public struct DemoSandbox: Sendable {
         }
     }
 
+    /// Syncs each store's orders and refunds from the sandbox once, now, as its first background
+    /// sync would: the demo's statements are settled on the whole year.
+    public static func syncOnce(on app: Application, stores: [Store]) async throws {
+        for store in stores {
+            guard let connection = try await app.channelConnections.connection(store: store.id) else { continue }
+            var sync = TaobaoSync(database: app.db, client: TOPClient(connection: connection), store: store)
+            (sync.clock, sync.ids) = (app.clock, app.ids)
+            _ = try await sync.run(since: nil, now: app.clock()) { _ in }
+        }
+    }
+
     /// Gives the first demo brand a DingTalk robot posting to the sandbox at `base` (again when the
     /// address changed), so that the demo's alerts are delivered as they would be to a group.
     public static func connectRobot(on app: Application, base: String) async throws {

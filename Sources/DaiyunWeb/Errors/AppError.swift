@@ -29,6 +29,12 @@ struct AppError: Error, Sendable {
             return AppError(
                 status: .unprocessableEntity, code: "invalid_field", message: "\(field) refers to nothing you can see.", field: field,
                 rule: .unknownReference)
+        case StatementRefusal.notAllowed(let state, let action):
+            return AppError(
+                status: .conflict, code: "statement_state",
+                message: "The statement is \(state.rawValue): \(action.rawValue) is not allowed from there.")
+        case StatementRefusal.notYours:
+            return AppError(status: .forbidden, code: "forbidden", message: "You may not do this.")
         case let error as DecodingError:
             return from(decoding: error)
         case let abort as any AbortError:

@@ -1,4 +1,5 @@
 import DaiyunCore
+import DaiyunPersistence
 import Vapor
 
 /// The home: the user's workbench, the clients and stores they may see, and (for admins) a
@@ -15,10 +16,15 @@ struct HomeController: RouteCollection {
         let clients = try await req.tenancy.clients(visibleTo: visibility)
         let stores = try await req.tenancy.stores(visibleTo: visibility)
         let bench = try await Workbench.load(for: principal, stores: stores, clients: clients, at: req.now, on: req.db)
-        let page = WorkbenchPage(
+        var page = WorkbenchPage(
             bench, clients: clients,
             canManageClients: AccessPolicy.decide(principal, .manageClients, in: .agency(principal.agencyID)) == .allow,
             Page.localizer(for: req))
+        var latest: [(Contract, StoredStatement)] = []
+        for (contract, _) in try await req.visibleContracts() {
+            if let statement = try await req.statements.statements(of: contract.id).first { latest.append((contract, statement)) }
+        }
+        page.statements = StatementLink.links(latest, brand: principal.kind == .brandViewer, Page.localizer(for: req))
         return try await Page.render(page, for: req)
     }
 

@@ -6,7 +6,7 @@ import Foundation
 /// each store), then the clients and stores they may open.
 struct WorkbenchPage: PageContent {
     static let template = "home/home"
-    static let strings: [StringTable] = [.tenancy, .workbench]
+    static let strings: [StringTable] = [.tenancy, .workbench, .contracts]
     var title: String
     var heading: String
     var asOf: String
@@ -29,6 +29,8 @@ struct WorkbenchPage: PageContent {
     var stores: [StoreRow]
     var canManageClients: Bool
     var createClient = SiteURL.clients.path
+    /// The latest statement of each contract the user may read (admins and brands).
+    var statements: [StatementLink] = []
 
     /// A figure with its exact value in a tooltip and a comparison or note under it.
     struct Tile: Encodable {

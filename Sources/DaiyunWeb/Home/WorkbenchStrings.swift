@@ -9,6 +9,8 @@ extension StringTable {
             "workbench_todo": ("待办", "To do"),
             "workbench_alerts": ("待处理告警", "Open alerts"),
             "workbench_attention": ("需要关注的店铺（近 7 天较前 7 天）", "Stores needing attention (last 7 days vs the 7 before)"),
+            "workbench_statements": ("结算单", "Statements"),
+            "workbench_statement_yours": ("待您处理", "Your turn"),
             "workbench_today_gmv": ("今日成交额", "GMV today"),
             "workbench_today_orders": ("今日支付订单", "Paid orders today"),
             "workbench_today_buyers": ("今日支付买家", "Paying buyers today"),

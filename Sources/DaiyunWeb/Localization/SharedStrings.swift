@@ -8,6 +8,7 @@ extension StringTable {
             "app_tagline": ("电商代运营工作台", "E-commerce agency workspace"),
             "nav_home": ("首页", "Home"),
             "nav_staff": ("员工与分配", "Staff"),
+            "nav_contracts": ("合同与结算", "Contracts"),
             "nav_audit": ("审计日志", "Audit log"),
             "nav_account": ("我的账户", "Account"),
             "sign_out": ("退出登录", "Sign out"),
@@ -131,6 +132,12 @@ extension StringTable {
             "rule_not_negative": ("不能为负数", "must not be negative"),
             "rule_percent": ("须为 0 至 100 之间、最多两位小数的百分数，如 3.5", "must be a percentage from 0 to 100 with at most two decimals, such as 3.5"),
             "rule_version_order": ("须晚于上一版本的生效日，且在合同期内", "must be after the version before, and within the contract's term"),
+            "rule_month_format": ("须为 YYYY-MM 格式的月份", "must be a month written YYYY-MM"),
+            "rule_month_to_settle": ("须为已结束且在合同期内的月份", "must be a month that has ended and that the contract covers"),
+            "error_statement_state": (
+                "结算单的状态已变化，无法执行此操作；请刷新页面后重试。",
+                "The statement is no longer in a state that allows this; reload the page and try again."
+            ),
             "rule_ratio": ("须为 %@ 至 %@ 之间、最多两位小数的数，如 3.25", "must be a number with at most two decimals from %@ to %@, such as 3.25"),
             "rule_period": ("结束日不能早于开始日，且最多 %@ 天", "must end on or after the first day and span at most %@ days"),
             "rule_not_yourself": ("不能是你自己的账号", "may not be your own account"),

@@ -12,7 +12,7 @@ struct StringTable: Sendable {
     /// Every table; a key is defined in one only (a test checks).
     static let all: [StringTable] = [
         .shared, .auth, .tenancy, .workbench, .accounts, .audit, .orders, .inventory, .catalog, .imports, .channels, .api,
-        .dashboards, .alerts, .ads,
+        .dashboards, .alerts, .ads, .contracts,
     ]
 
     /// Every key of every table, for lookups from code.
