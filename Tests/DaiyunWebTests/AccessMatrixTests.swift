@@ -192,7 +192,7 @@ struct AccessMatrixTests {
     func everyRouteNeedsSignIn(_ database: TestDatabase) async throws {
         let open: Set<String> = [
             "GET /healthz", "GET /metrics", "GET /login", "POST /login", "POST /logout", "POST /language", "GET /api/v1/openapi.yaml",
-            "GET /api-docs",
+            "GET /api-docs", "GET /invitations/:secret",
         ]
         try await withTestApp(database) { app in
             let tester = try app.testing()

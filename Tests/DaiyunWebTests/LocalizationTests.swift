@@ -20,7 +20,7 @@ struct LocalizationTests {
         SyncPage.self, CatalogPage.self, SKUPage.self, StockPage.self, ImportsPage.self, ImportPreviewPage.self, ImportBatchPage.self,
         AccountPage.self, StaffPage.self, AuditPage.self, APIReferencePage.self, StoreDashboardPage.self, OverviewPage.self,
         AlertsPage.self,
-        AlertRulesPage.self, AdsPage.self, AdRowsPage.self, ContractsPage.self, ContractPage.self, StatementPage.self,
+        AlertRulesPage.self, AdsPage.self, AdRowsPage.self, ContractsPage.self, ContractPage.self, StatementPage.self, InvitationPage.self,
     ]
 
     /// Keys code builds at run time from a value (`status_\(order.status)`), with every value they take.

@@ -46,5 +46,6 @@ public enum Migrations {
         M0041_AddCountedDaysAndReceipts(),
         M0042_CreateContracts(),
         M0043_CreateStatements(),
+        M0044_CreateInvitations(),
     ]
 }

@@ -39,6 +39,27 @@ struct UserInput: Decodable {
     }
 }
 
+/// A brand's viewer to invite.
+struct InvitationInput: Decodable {
+    var login: String
+    var displayName: String
+    var clientID: String
+    var language: String?
+
+    enum CodingKeys: String, CodingKey {
+        case login, language
+        case displayName = "display_name"
+        case clientID = "client_id"
+    }
+}
+
+/// An invitation as the API answers it: the account, and the one-time link, shown this once.
+struct InvitationBody: Encodable {
+    var user: UserBody
+    var url: String
+    var expiresAt: Date
+}
+
 struct AssignmentInput: Decodable {
     var storeID: String
     var role: String

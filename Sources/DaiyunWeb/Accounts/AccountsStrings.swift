@@ -31,6 +31,16 @@ extension StringTable {
             "users": ("账号", "Accounts"),
             "assignments": ("店铺分配", "Store assignments"),
             "new_user": ("新建账号", "New account"),
+            "invite_brand": ("邀请品牌方查看", "Invite a brand viewer"),
+            "invite_brand_intro": (
+                "为品牌方建一个只读账号，并生成一次性链接（7 天内有效），由对方自己设置密码。",
+                "Creates a read-only account for the brand and a one-time link (valid 7 days) with which they set their own password."
+            ),
+            "invite_submit": ("生成邀请链接", "Create the invitation link"),
+            "invitation_sent": (
+                "已邀请 %@。把这个链接发给对方（只显示这一次，7 天内有效、只能使用一次）：%@",
+                "%@ is invited. Send them this link (shown this once; it works once, within 7 days): %@"
+            ),
             "assign_title": ("分配员工到店铺", "Assign staff to a store"),
             "assign_button": ("分配", "Assign"),
 

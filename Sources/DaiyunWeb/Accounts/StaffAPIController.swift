@@ -10,6 +10,7 @@ struct StaffAPIController: RouteCollection {
         users.post(use: createUser)
         users.get(":userID", use: getUser)
         users.post(":userID", "assignments", use: assign)
+        routes.post("invitations", use: invite)
         routes.delete("assignments", ":assignmentID", use: unassign)
         let tokens = routes.grouped("tokens")
         tokens.get(use: listTokens)
@@ -40,6 +41,17 @@ struct StaffAPIController: RouteCollection {
         )
         let user = try await StaffService.createUser(draft, on: req)
         return try APIResponse.json(UserBody(user, assignments: []), status: .created)
+    }
+
+    /// Invites a brand's viewer: the account, and the link that sets its password once, within a week.
+    func invite(req: Request) async throws -> Response {
+        let principal = try req.principal()
+        try req.authorize(.manageStaff, in: .agency(principal.agencyID))
+        let input = try req.content.decode(InvitationInput.self)
+        let (user, invitation, url) = try await req.invite(
+            login: input.login, displayName: input.displayName, clientID: input.clientID, language: input.language)
+        return try APIResponse.json(
+            InvitationBody(user: UserBody(user, assignments: []), url: url, expiresAt: invitation.expiresAt), status: .created)
     }
 
     func assign(req: Request) async throws -> Response {

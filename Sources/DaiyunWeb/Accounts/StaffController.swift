@@ -7,6 +7,7 @@ struct StaffController: RouteCollection {
         let staff = routes.grouped("staff")
         staff.get(use: index)
         staff.post(use: createUser)
+        staff.post("invitations", use: invite)
         staff.post("assignments", use: assign)
         staff.post("assignments", ":assignmentID", "delete", use: unassign)
         staff.post(":userID", "password", use: resetPassword)
@@ -83,6 +84,16 @@ struct StaffController: RouteCollection {
             )
             _ = try await StaffService.createUser(draft, on: req)
             return Page.saved(req, to: .staff)
+        }
+    }
+
+    /// Invites a brand's viewer: the account, and its one-time link in the message shown once.
+    func invite(req: Request) async throws -> Response {
+        try await Page.formAction(req, failurePath: .staff) {
+            let (user, _, url) = try await req.invite(
+                login: req.formField("login"), displayName: req.formField("display_name"), clientID: req.formField("client_id"),
+                language: req.optionalFormField("language"))
+            return Page.redirect(req, to: .staff, flash: Page.localizer(for: req).format("invitation_sent", user.login, url))
         }
     }
 

@@ -32,11 +32,13 @@ struct StaffPage: PageContent {
     var users: [UserRow]
     var assignPath = SiteURL.assignments.path
     var createPath = SiteURL.staff.path
+    var invitePath = SiteURL.invitations.path
     var staff: [Choice]
     var stores: [Choice]
     var clients: [Choice]
     var kinds: [Choice]
     var roles: [Choice]
+    var languages: [Choice]
 
     /// The agency's accounts with their assignments, and the clients and stores the admin sees.
     init(
@@ -68,5 +70,6 @@ struct StaffPage: PageContent {
         // No kind is chosen for the admin: an account's kind is picked on purpose.
         kinds = [Choice(value: "", label: l10n["choose_kind"], selected: true)] + l10n.kindChoices()
         roles = l10n.roleChoices()
+        languages = Language.allCases.map { Choice(value: $0.rawValue, label: l10n[$0 == .zhCN ? "lang_zh" : "lang_en"], selected: false) }
     }
 }

@@ -91,6 +91,9 @@ enum SiteURL: Sendable, Equatable {
     case alertSubscriptions
     case robot(ID<Store>, UUID)
     case robotRemove(ID<Store>, UUID)
+    /// The page an invitation link opens, and the staff page's form that invites a brand's viewer.
+    case invitation(String)
+    case invitations
     /// The contracts the user may read, one contract with its months, and a month's statement.
     case contracts
     case contract(ID<Contract>)
@@ -180,6 +183,8 @@ enum SiteURL: Sendable, Equatable {
         case .alertRule(let id, let kind): "/stores/\(id)/alert-rules/\(kind.rawValue)"
         case .robots(let id): "/stores/\(id)/robots"
         case .alertSubscriptions: "/alerts/subscriptions"
+        case .invitation(let secret): "/invitations/\(secret)"
+        case .invitations: "/staff/invitations"
         case .contracts: "/contracts"
         case .contract(let id): "/contracts/\(id)"
         case .statement(let id, let month): "/contracts/\(id)/statements/\(month)"

@@ -49,6 +49,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     let pages = app.grouped(SessionUserAuthenticator(), CSRFMiddleware())
     try pages.register(collection: SignInController())
     try pages.register(collection: APIReferenceController())
+    try pages.register(collection: InvitationController())
     let signedIn = pages.grouped(RequireSignIn(redirect: true), RequirePasswordChange())
     try signedIn.register(collection: HomeController())
     try signedIn.register(collection: ClientsController())

@@ -48,6 +48,8 @@ extension StringTable {
             "audit_switch_on": ("开", "on"),
             "audit_switch_off": ("关", "off"),
             "audit_action_user_create": ("创建账号", "Account created"),
+            "audit_action_invitation_create": ("发出邀请链接", "Invitation link created"),
+            "audit_action_invitation_accept": ("通过邀请链接设置密码", "Password set through the invitation link"),
             "audit_action_user_update": ("修改账号", "Account changed"),
             "audit_action_user_sign_in_locked": ("登录被锁定", "Sign-in locked"),
             "audit_action_user_unlock": ("解锁登录", "Sign-in unlocked"),

@@ -20,6 +20,7 @@ enum AuditWords {
         "listing.create", "order.ship", "product.create", "safety_stock.set", "sku.create", "sku.update", "stock.receipt",
         "stock.adjustment", "stock.stocktake", "stock_warning.set", "store.create", "store.update", "user.create", "user.update",
         "user.sign_in_locked", "user.unlock", "user.password_reset", "user.password_change", "user.disable", "user.enable",
+        "invitation.create", "invitation.accept",
         "warehouse.create",
     ]
 

@@ -1,5 +1,6 @@
 import DaiyunCore
 import DaiyunPersistence
+import Fluent
 
 /// A contract's latest statement as the home page lists it: its month, state and total, and
 /// whether it waits for the reader (the brand: one sent to it; the agency: a draft to send, a
@@ -12,6 +13,17 @@ struct StatementLink: Encodable {
     var total: String
     var path: String
     var yours: Bool
+
+    /// Each contract's latest statement, of those that have one.
+    static func latest(of contracts: [Contract], on db: any Database) async throws -> [(Contract, StoredStatement)] {
+        var latest: [(Contract, StoredStatement)] = []
+        for contract in contracts {
+            if let statement = try await StatementRepository(database: db).statements(of: contract.id).first {
+                latest.append((contract, statement))
+            }
+        }
+        return latest
+    }
 
     /// The links of the contracts, those waiting for the reader first.
     static func links(_ latest: [(Contract, StoredStatement)], brand: Bool, _ l10n: Localizer) -> [StatementLink] {

@@ -1,5 +1,4 @@
 import DaiyunCore
-import DaiyunPersistence
 import Vapor
 
 /// The home: the user's workbench, the clients and stores they may see, and (for admins) a
@@ -20,10 +19,7 @@ struct HomeController: RouteCollection {
             bench, clients: clients,
             canManageClients: AccessPolicy.decide(principal, .manageClients, in: .agency(principal.agencyID)) == .allow,
             Page.localizer(for: req))
-        var latest: [(Contract, StoredStatement)] = []
-        for (contract, _) in try await req.visibleContracts() {
-            if let statement = try await req.statements.statements(of: contract.id).first { latest.append((contract, statement)) }
-        }
+        let latest = try await StatementLink.latest(of: try await req.visibleContracts().map(\.0), on: req.db)
         page.statements = StatementLink.links(latest, brand: principal.kind == .brandViewer, Page.localizer(for: req))
         return try await Page.render(page, for: req)
     }

@@ -50,6 +50,7 @@ struct Localizer: Sendable {
         case ("not_found", _): return self["error_not_found"]
         case ("csrf", _): return self["error_csrf"]
         case ("statement_state", _): return self["error_statement_state"]
+        case ("invitation_closed", _): return self["error_invitation_closed"]
         case ("internal", _): return self["error_internal"]
         case ("duplicate", _): return format("error_duplicate", field(error.field ?? ""))
         case (_, .some(let rule)): return format("error_invalid", field(error.field ?? ""), text(for: rule))

@@ -134,6 +134,10 @@ extension StringTable {
             "rule_version_order": ("须晚于上一版本的生效日，且在合同期内", "must be after the version before, and within the contract's term"),
             "rule_month_format": ("须为 YYYY-MM 格式的月份", "must be a month written YYYY-MM"),
             "rule_month_to_settle": ("须为已结束且在合同期内的月份", "must be a month that has ended and that the contract covers"),
+            "error_invitation_closed": (
+                "该邀请链接已使用或已过期（有效期 7 天）。请联系代运营公司重新邀请。",
+                "This invitation link was used or has expired (links last 7 days). Ask the agency to invite you again."
+            ),
             "error_statement_state": (
                 "结算单的状态已变化，无法执行此操作；请刷新页面后重试。",
                 "The statement is no longer in a state that allows this; reload the page and try again."

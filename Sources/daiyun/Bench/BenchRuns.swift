@@ -98,6 +98,56 @@ enum BenchRuns {
         }
         BenchReport.line(
             label, "overview", count: stores.count, unit: "stores", seconds: overview, extra: String(format: "%.1f ms", overview * 1000))
+        try await statement(store: store, copies: stores, lines: lines, clients: clients, at: now, on: app, label: label)
+    }
+
+    /// November's statement of a contract over the store and two of its copies, from a year
+    /// before (fee, marginal tiers on net sales, a DSR and an ROI KPI judged every month before),
+    /// with its hash (goal ≤ 200 ms on 10 million lines), and the brand's home (goal ≤ 100 ms).
+    static func statement(
+        store: Store, copies: [Store], lines: Int, clients: [DaiyunCore.Client], at now: Date, on app: Application, label: String
+    ) async throws {
+        let covered = [store.id] + copies.map(\.id).filter { $0 != store.id }.prefix(2)
+        let commission = Commission(
+            base: .netSales, mode: .marginal,
+            tiers: [
+                CommissionTier(from: .zero, upTo: Money(fen: 100_000_000), rateBP: 200),
+                CommissionTier(from: Money(fen: 100_000_000), upTo: nil, rateBP: 300),
+            ], minimum: Money(fen: 500_000))
+        let kpis = [
+            KPI(metric: .dsr(.service), targets: [KPITarget(from: BusinessMonth("2025-12")!, value: 47_000)], missRefundBP: 1_000),
+            KPI(metric: .adROI(.lastClick, windowDays: 15), targets: [KPITarget(from: BusinessMonth("2025-12")!, value: 250)]),
+        ]
+        let start = BusinessDay("2025-12-01")!
+        let contract = Contract(
+            id: ID(UUID()), clientID: store.clientID, name: "bench", start: start, end: nil, noticeDays: 30,
+            versions: [
+                ContractVersion(
+                    number: 1, effectiveFrom: start,
+                    terms: ContractTerms(
+                        stores: covered, fee: FeeModel(monthlyFee: Money(fen: 2_000_000), commission: commission), kpis: kpis))
+            ])
+        let statements = StatementRepository(database: app.db)
+        var best = Double.infinity
+        for _ in 0..<5 {
+            let began = ContinuousClock.now
+            _ = StatementRepository.hash(try await statements.compute(contract, month: BusinessMonth("2026-11")!))
+            best = min(best, seconds(since: began))
+        }
+        BenchReport.line(
+            label, "statement and hash (3 stores)", count: lines, unit: "lines", seconds: best,
+            extra: String(format: "%.1f ms, 12 months of KPIs", best * 1000))
+        let brand = Principal(userID: ID(UUID()), agencyID: store.agencyID, kind: .brandViewer, clientID: store.clientID)
+        let own = copies.filter { $0.clientID == store.clientID }
+        best = .infinity
+        for _ in 0..<5 {
+            let began = ContinuousClock.now
+            _ = try await DashboardLoads.brandHome(
+                brand, stores: own, clients: clients.filter { $0.id == store.clientID }, at: now, on: app.db)
+            best = min(best, seconds(since: began))
+        }
+        BenchReport.line(
+            label, "brand home", count: own.count, unit: "stores", seconds: best, extra: String(format: "%.1f ms", best * 1000))
     }
 
     /// The reads of `reads(store:…)` on a SQLite database kept by `--keep-sqlite` (and perhaps
