@@ -65,4 +65,39 @@ struct DemoDataTests {
             #expect(after == entries, "a finished demo started again writes nothing")
         }
     }
+
+    @Test(
+        "the demo settles each contract's year: every month final but the last, a draft; 花漾's ninth disputed and revised; a missed KPI refunds its fee",
+        arguments: [TestDatabase.sqlite])
+    func statements(_ database: TestDatabase) async throws {
+        let now = Date()
+        try await withTestApp(database) { app in
+            _ = try await DemoData.ensure(on: app, now: now)
+            try await DemoContracts.settle(now: now, on: app)
+            let clients =
+                try await TenancyRepository(database: app.db).clients(named: DemoData.clients[0].name)
+                + TenancyRepository(database: app.db).clients(named: DemoData.clients[1].name)
+                + TenancyRepository(database: app.db).clients(named: DemoData.clients[2].name)
+            let contracts = try await ContractRepository(database: app.db).contracts(of: clients.map(\.id))
+            #expect(contracts.count == 3)
+            let repository = StatementRepository(database: app.db)
+            var refunds = 0
+            for contract in contracts {
+                let kept = try await repository.statements(of: contract.id)
+                let latest = Dictionary(grouping: kept, by: \.month).compactMapValues(\.first)
+                let months = contract.settleableMonths(today: BusinessDay(containing: now))
+                #expect(latest.count == months.count && months.count >= 12, "\(contract.name)")
+                #expect(latest[months.last!]?.state == .draft && months.dropLast().allSatisfy { latest[$0]?.state == .final })
+                for statement in latest.values where statement.state == .final {
+                    #expect(try await repository.verify(statement, contract: contract).intact)
+                }
+                refunds += latest.values.filter { $0.figures.lines.contains { $0.kind == .kpiRefund } }.count
+                if contract.name.hasPrefix("花漾") {
+                    let disputed = kept.filter { $0.revision == 1 && $0.events.contains { $0.action == .dispute } }
+                    #expect(disputed.count == 1 && latest[disputed[0].month]?.revision == 2)
+                }
+            }
+            #expect(refunds >= 1, "a KPI missed refunds part of a month's fee")
+        }
+    }
 }
