@@ -43,6 +43,9 @@ struct AlertsWebTests {
                     && page.contains("/alerts/\(alert.id.uuidString.lowercased())/acknowledge"))
             #expect(try await cs.post("/alerts/\(alert.id.uuidString.lowercased())/acknowledge", [:]).status == .seeOther)
             #expect(try await AlertRepository(database: app.db).alert(alert.id)?.status == .acknowledged)
+            let acknowledged = try await StaffKPIRepository(database: app.db).kpis(
+                of: t.agencyA.id, from: Self.now.addingTimeInterval(-60), to: Self.now.addingTimeInterval(60))
+            #expect(acknowledged["user:" + t["cs_agent"].login]?.alertsInTime == 1, "acknowledged at once: in time")
 
             // A brand reads its alerts, but the agency handles them; another agency does not see them.
             let brand = BrowserSession(app: app)

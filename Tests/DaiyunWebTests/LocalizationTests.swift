@@ -21,6 +21,7 @@ struct LocalizationTests {
         AccountPage.self, StaffPage.self, AuditPage.self, APIReferencePage.self, StoreDashboardPage.self, OverviewPage.self,
         AlertsPage.self,
         AlertRulesPage.self, AdsPage.self, AdRowsPage.self, ContractsPage.self, ContractPage.self, StatementPage.self, InvitationPage.self,
+        StaffWorkloadPage.self,
     ]
 
     /// Keys code builds at run time from a value (`status_\(order.status)`), with every value they take.

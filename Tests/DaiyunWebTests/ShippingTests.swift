@@ -82,6 +82,16 @@ struct ShippingTests {
 
                 let audit = try await AuditLogRepository(database: app.db).allEntries(in: AuditChainKey.client(t.clientA1.id).description)
                 #expect(audit.filter { $0.action == "order.ship" }.count == 2)
+
+                // The shipment sent counts for the warehouse person, in the store's promised time.
+                let kpis = try await StaffKPIRepository(database: app.db).kpis(
+                    of: t.agencyA.id, from: Date().addingTimeInterval(-3_600), to: Date().addingTimeInterval(60))
+                let figures = try #require(kpis["user:" + t["warehouse"].login])
+                #expect(figures.shipments == 1 && figures.shipmentsInTime == 1)
+                let admin = BrowserSession(app: app)
+                try await admin.signIn("admin", password: TestTenancy.password)
+                #expect(try await admin.get("/staff/workload").body.string.contains("1 / 1（100.00%）"))
+                #expect(try await browser.get("/staff/workload").status == .forbidden, "the team's figures are the admins'")
             }
         }
     }

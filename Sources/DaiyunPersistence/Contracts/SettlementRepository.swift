@@ -84,7 +84,8 @@ public struct SettlementRepository: Sendable {
             """
         ).all() {
             guard let month = BusinessMonth(try row.decode(column: "month", as: String.self)) else { continue }
-            buyers[month, default: [:]][ID(try row.decode(column: "store_id", as: UUID.self))] = try row.decode(column: "buyers", as: Int.self)
+            buyers[month, default: [:]][ID(try row.decode(column: "store_id", as: UUID.self))] = try row.decode(
+                column: "buyers", as: Int.self)
         }
         let ads = AdReportRepository(database: database)
         for (month, spend) in try await ads.monthlySpend(of: stores, from: firstDay, through: lastDay) {

@@ -1,4 +1,5 @@
 import DaiyunCore
+import DaiyunPersistence
 import Vapor
 
 /// Accounts and store assignments, for agency admins.
@@ -8,6 +9,7 @@ struct StaffController: RouteCollection {
         staff.get(use: index)
         staff.post(use: createUser)
         staff.post("invitations", use: invite)
+        staff.get("workload", use: workload)
         staff.post("assignments", use: assign)
         staff.post("assignments", ":assignmentID", "delete", use: unassign)
         staff.post(":userID", "password", use: resetPassword)
@@ -85,6 +87,34 @@ struct StaffController: RouteCollection {
             _ = try await StaffService.createUser(draft, on: req)
             return Page.saved(req, to: .staff)
         }
+    }
+
+    /// The team's workload and service figures of the last 30 days.
+    func workload(req: Request) async throws -> Response {
+        let principal = try req.principal()
+        try req.authorize(.manageStaff, in: .agency(principal.agencyID))
+        let users = try await req.users.users(of: principal.agencyID)
+        let stores = try await req.tenancy.stores(visibleTo: .agency(principal.agencyID))
+        let clients = try await req.tenancy.clients(visibleTo: .agency(principal.agencyID))
+        let ids = stores.map(\.id)
+        let queues = WorkQueueRepository(database: req.db)
+        let (shipping, refunds) = (try await queues.shippingCounts(of: stores, at: req.now), try await queues.refundCounts(of: ids))
+        let reviews = try await queues.reviewCounts(of: ids, at: req.now)
+        let alerts = try await AlertRepository(database: req.db).openCounts(of: ids)
+        var waiting: [ID<Store>: StaffWorkloadPage.Waiting] = [:]
+        for id in ids {
+            waiting[id] = StaffWorkloadPage.Waiting(
+                toShip: shipping[id]?.toShip ?? 0, overdue: shipping[id]?.overdue ?? 0, refunds: refunds[id] ?? 0,
+                reviews: reviews[id] ?? 0,
+                alerts: alerts[id] ?? 0)
+        }
+        let page = StaffWorkloadPage(
+            users: users, assignments: try await req.users.assignments(of: users.map(\.id)), stores: stores,
+            contracts: try await req.contracts.contracts(of: clients.map(\.id)), waiting: waiting,
+            kpis: try await StaffKPIRepository(database: req.db).kpis(
+                of: principal.agencyID, from: req.now.addingTimeInterval(-30 * 86_400), to: req.now),
+            today: BusinessDay(containing: req.now), Page.localizer(for: req))
+        return try await Page.render(page, for: req)
     }
 
     /// Invites a brand's viewer: the account, and its one-time link in the message shown once.

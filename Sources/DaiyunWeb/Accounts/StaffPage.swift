@@ -33,6 +33,7 @@ struct StaffPage: PageContent {
     var assignPath = SiteURL.assignments.path
     var createPath = SiteURL.staff.path
     var invitePath = SiteURL.invitations.path
+    var workloadPath = SiteURL.staffWorkload.path
     var staff: [Choice]
     var stores: [Choice]
     var clients: [Choice]

@@ -94,6 +94,8 @@ enum SiteURL: Sendable, Equatable {
     /// The page an invitation link opens, and the staff page's form that invites a brand's viewer.
     case invitation(String)
     case invitations
+    /// The team's workload and service figures.
+    case staffWorkload
     /// The contracts the user may read, one contract with its months, and a month's statement.
     case contracts
     case contract(ID<Contract>)
@@ -185,6 +187,7 @@ enum SiteURL: Sendable, Equatable {
         case .alertSubscriptions: "/alerts/subscriptions"
         case .invitation(let secret): "/invitations/\(secret)"
         case .invitations: "/staff/invitations"
+        case .staffWorkload: "/staff/workload"
         case .contracts: "/contracts"
         case .contract(let id): "/contracts/\(id)"
         case .statement(let id, let month): "/contracts/\(id)/statements/\(month)"

@@ -15,6 +15,10 @@ public enum DemoContracts {
         async throws
     {
         let repository = ContractRepository(database: app.db)
+        let users = try await UserRepository(database: app.db).users(of: made.first?.client.agencyID ?? ID(UUID()))
+        func team(_ members: [(TeamRole, String)]) -> [TeamMember] {
+            members.compactMap { role, login in users.first { $0.login == login }.map { TeamMember(role: role, userID: $0.id) } }
+        }
         let start = BusinessMonth(of: BusinessDay(containing: now)).advanced(by: -12).firstDay
         func month(_ offset: Int) -> BusinessMonth { BusinessMonth(of: start).advanced(by: offset) }
         for (viewer, client, stores) in made where try await repository.contracts(of: [client.id]).isEmpty {
@@ -34,7 +38,11 @@ public enum DemoContracts {
                     metric: .dsr(.service), targets: [KPITarget(from: month(0), value: 47_700)], missRefundBP: 1_000, warnOnMiss: true,
                     terminateAfterMisses: 3)
                 var terms = ContractTerms(
-                    stores: ids, fee: FeeModel(monthlyFee: Money(fen: 2_000_000), commission: commission), kpis: [dsr])
+                    stores: ids,
+                    team: team([
+                        (.accountManager, "li.manager"), (.adSpecialist, "zhao.promo"), (.designer, "wang.design"),
+                        (.customerService, "chen.cs"),
+                    ]), fee: FeeModel(monthlyFee: Money(fen: 2_000_000), commission: commission), kpis: [dsr])
                 contract = Self.contract(client, "花漾美妆 全托管运营合同", start, terms, context)
                 terms.fee.monthlyFee = Money(fen: 2_500_000)
                 amendment = (month(6).firstDay.advanced(by: 15), terms)
@@ -45,12 +53,15 @@ public enum DemoContracts {
                     terminateAfterMisses: 3, bonus: Money(fen: 300_000), bonusAt: 350)
                 let terms = ContractTerms(
                     stores: ids, scope: ContractScope(fullHosting: false, modules: [.ads, .content, .customerService, .reports]),
+                    team: team([(.accountManager, "zhou.manager"), (.adSpecialist, "zhao.promo"), (.customerService, "chen.cs")]),
                     fee: FeeModel(commission: .flat(600, on: .confirmedReceipts, minimum: Money(fen: 500_000))), kpis: [roi])
                 contract = Self.contract(client, "织锦服饰 半托管佣金合同", start, terms, context)
                 amendment = nil
             default:
                 let gmv = KPI(metric: .gmv, targets: [KPITarget(from: month(0), value: 7_000_000)], missRefundBP: 2_000, warnOnMiss: true)
-                let terms = ContractTerms(stores: ids, fee: FeeModel(monthlyFee: Money(fen: 1_500_000), adSpend: .included), kpis: [gmv])
+                let terms = ContractTerms(
+                    stores: ids, team: team([(.accountManager, "zhou.manager"), (.warehouse, "sun.warehouse")]),
+                    fee: FeeModel(monthlyFee: Money(fen: 1_500_000), adSpend: .included), kpis: [gmv])
                 contract = Self.contract(client, "禾田食品 固定服务费合同", start, terms, context)
                 amendment = nil
             }
