@@ -90,6 +90,10 @@ struct ContractsWebTests {
             #expect(draft["state"] as? String == "draft" && draft["revision"] as? Int == 1)
             #expect((draft["figures"] as? [String: Any])?["total"] as? Int == 1_000_000, "the fee alone: no sales")
             #expect(try await post("confirm", admin).status == .forbidden, "the admin cannot answer for the brand")
+            // A draft is the agency's: the brand sees the month as not yet sent, and cannot act on it.
+            let unsent = try await tester.sendRequest(.GET, "\(base)/2026-11", headers: HTTP.api(brand))
+            #expect(HTTP.object(unsent)["state"] as? String == "none" && HTTP.object(unsent)["revision"] == nil)
+            #expect(try await post("confirm", brand).status == .notFound)
             #expect(try await post("send", admin).status == .ok)
             #expect(try await post("send", admin).status == .conflict, "sent already")
             let badLine = try await post("dispute", brand, body: #"{"line":9,"comment":"?"}"#)
@@ -152,7 +156,11 @@ struct ContractsWebTests {
                     ).contentHash))
             #expect(!(try await brand.get("/contracts").body.string.contains("合同 a2")))
             #expect(try await brand.post("\(path)/dispute", ["line": "0", "comment": "请核对"]).status == .seeOther)
+            #expect(try await brand.get(path).body.string.contains("第 1 稿 · 提出异议"))
             #expect(try await brand.get(path).body.string.contains("对第 1 行：请核对"))
+            #expect(try await admin.post("\(path)/revise", [:]).status == .seeOther)
+            let revised = try await brand.get(path).body.string
+            #expect(revised.contains("第 2 稿") && revised.contains("对第 1 行：请核对"), "the dispute stays in the month's history")
 
             let csv = try await brand.get("\(path)/download?format=csv")
             #expect(csv.headers.contentType?.subType == "csv" && Array(csv.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF])

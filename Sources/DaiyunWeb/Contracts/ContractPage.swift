@@ -48,9 +48,9 @@ struct ContractPage: PageContent {
     }
 
     /// `months`: the term's months to show, oldest first, each with its kept statement (if any)
-    /// and what the data gives now.
+    /// and what the data gives now; the scorecard judges those before `current`, which have ended.
     init(
-        contract: Contract, clientName: String, months: [(BusinessMonth, StoredStatement?, StatementFigures)],
+        contract: Contract, clientName: String, months: [(BusinessMonth, StoredStatement?, StatementFigures)], current: BusinessMonth,
         stores: [ID<Store>: Store], names: [String: String], _ l10n: Localizer
     ) {
         title = contract.name
@@ -66,7 +66,7 @@ struct ContractPage: PageContent {
                 stateLabel: l10n["statement_state_" + state], total: l10n.money(stored?.figures.total ?? now.total),
                 revision: stored.map { l10n.format("statement_revision", String($0.revision)) })
         }
-        let judged = months.map { ($0.0, $0.1?.figures ?? $0.2) }
+        let judged = months.filter { $0.0 < current }.map { ($0.0, $0.1?.figures ?? $0.2) }
         let count = judged.map(\.1.kpis.count).max() ?? 0
         scorecard = (0..<count).compactMap { index in
             let results = judged.compactMap { month, figures in figures.kpis.first { $0.index == index }.map { (month, $0) } }

@@ -86,17 +86,18 @@ struct ContractsAPIController: RouteCollection {
         try APIResponse.json(ContractItem(try await req.contract().0))
     }
 
-    /// Every kept revision of every month, the latest month and revision first.
+    /// Every kept revision of every month, the latest month and revision first (a brand's viewer
+    /// does not see drafts).
     func statements(req: Request) async throws -> Response {
         let (contract, _) = try await req.contract()
-        let kept = try await req.statements.statements(of: contract.id)
+        let kept = try await req.readableStatements(of: contract)
         return try APIResponse.json(APIResponse.Items(items: kept.map { StatementItem($0, now: nil) }))
     }
 
     func statement(req: Request) async throws -> Response {
         let (contract, _) = try await req.contract()
         let month = try req.statementMonth()
-        let stored = try await req.statements.statement(of: contract.id, month: month)
+        let stored = try await req.readableStatement(of: contract, month: month)
         return try APIResponse.json(StatementItem(stored, figures: try await req.statements.compute(contract, month: month)))
     }
 

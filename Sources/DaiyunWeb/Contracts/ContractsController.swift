@@ -18,7 +18,7 @@ struct ContractsController: RouteCollection {
     func list(req: Request) async throws -> Response {
         var rows: [(Contract, Client, StoredStatement?)] = []
         for (contract, client) in try await req.visibleContracts() {
-            rows.append((contract, client, try await req.statements.statements(of: contract.id).first))
+            rows.append((contract, client, try await req.readableStatements(of: contract).first))
         }
         return try await Page.render(ContractsPage(rows, Page.localizer(for: req)), for: req)
     }
@@ -30,10 +30,10 @@ struct ContractsController: RouteCollection {
         let current = BusinessMonth(of: today)
         if contract.covers(today) || contract.start > today { months.append(current) }
         let now = try await SettlementRepository(database: req.db).months(of: contract, through: months.last ?? current)
-        let kept = Dictionary(grouping: try await req.statements.statements(of: contract.id), by: \.month).compactMapValues(\.first)
+        let kept = Dictionary(grouping: try await req.readableStatements(of: contract), by: \.month).compactMapValues(\.first)
         let rows = months.map { month in (month, kept[month], now.first { $0.month == month } ?? now[now.count - 1]) }
         let page = ContractPage(
-            contract: contract, clientName: client.name, months: rows, stores: try await Self.stores(of: client, req),
+            contract: contract, clientName: client.name, months: rows, current: current, stores: try await Self.stores(of: client, req),
             names: try await Self.names(req), Page.localizer(for: req))
         return try await Page.render(page, for: req)
     }
@@ -41,7 +41,8 @@ struct ContractsController: RouteCollection {
     func statement(req: Request) async throws -> Response {
         let (contract, client) = try await req.contract()
         let month = try req.statementMonth()
-        let stored = try await req.statements.statement(of: contract.id, month: month)
+        let revisions = try await req.readableStatements(of: contract).filter { $0.month == month }
+        let stored = revisions.first
         let now = try await req.statements.compute(contract, month: month)
         let principal = try req.principal()
         let scope = AccessScope.client(client.agencyID, client.id)
@@ -50,7 +51,8 @@ struct ContractsController: RouteCollection {
             answer: AccessPolicy.decide(principal, .answerStatements, in: scope) == .allow,
             settleable: contract.settleableMonths(today: BusinessDay(containing: req.now)).contains(month))
         let page = StatementPage(
-            contract: contract, clientName: client.name, month: month, stored: stored, now: now,
+            contract: contract, clientName: client.name, month: month, stored: stored, earlier: Array(revisions.dropFirst().reversed()),
+            now: now,
             stores: try await Self.stores(of: client, req), can: abilities, names: try await Self.names(req), Page.localizer(for: req))
         return try await Page.render(page, for: req)
     }
@@ -60,7 +62,7 @@ struct ContractsController: RouteCollection {
         let month = try req.statementMonth()
         let format: SpreadsheetFormat = try req.queryChoice("format", among: ["csv", "xlsx"]) == "xlsx" ? .xlsx : .csv
         let figures: StatementFigures
-        if let stored = try await req.statements.statement(of: contract.id, month: month) {
+        if let stored = try await req.readableStatement(of: contract, month: month) {
             figures = stored.figures
         } else {
             figures = try await req.statements.compute(contract, month: month)

@@ -86,6 +86,7 @@ extension StringTable {
             "statement_period": ("%@ 至 %@", "%@ to %@"),
             "statement_version": ("第 %@ 版合同", "contract version %@"),
             "statement_revision": ("第 %@ 稿", "revision %@"),
+            "statement_event": ("第 %@ 稿 · %@", "revision %@ · %@"),
             "statement_separator": ("；", "; "),
             "statement_state_none": ("未生成（按当前数据计算）", "Not drafted (as the data gives it now)"),
             "statement_state_draft": ("草稿", "Draft"),

@@ -64,6 +64,18 @@ extension Request {
         }
     }
 
+    /// Every kept revision of the contract's months that the user may read, the latest month and
+    /// revision first: a brand does not see drafts, which are the agency's until sent.
+    func readableStatements(of contract: Contract) async throws -> [StoredStatement] {
+        let kept = try await statements.statements(of: contract.id)
+        return try principal().kind == .brandViewer ? kept.filter { $0.state != .draft } : kept
+    }
+
+    /// The month's latest revision the user may read, nil when there is none.
+    func readableStatement(of contract: Contract, month: BusinessMonth) async throws -> StoredStatement? {
+        try await readableStatements(of: contract).first { $0.month == month }
+    }
+
     /// The month named by the path (`month`, YYYY-MM); 422 naming `month` when it is not one.
     func statementMonth() throws -> BusinessMonth {
         guard let month = parameters.get("month").flatMap(BusinessMonth.init), DashboardPeriod.years.contains(month.year) else {
@@ -79,7 +91,7 @@ extension Request {
         let (contract, client) = try await contract(for: step.permission)
         let month = try statementMonth()
         let context = try writeContext()
-        let latest = try await statements.statement(of: contract.id, month: month)
+        let latest = try await readableStatement(of: contract, month: month)
         switch step {
         case .draft:
             guard contract.settleableMonths(today: BusinessDay(containing: now)).contains(month) else {

@@ -14,11 +14,12 @@ struct StatementLink: Encodable {
     var path: String
     var yours: Bool
 
-    /// Each contract's latest statement, of those that have one.
-    static func latest(of contracts: [Contract], on db: any Database) async throws -> [(Contract, StoredStatement)] {
+    /// Each contract's latest statement, of those that have one (`brand`: of those sent).
+    static func latest(of contracts: [Contract], brand: Bool, on db: any Database) async throws -> [(Contract, StoredStatement)] {
         var latest: [(Contract, StoredStatement)] = []
         for contract in contracts {
-            if let statement = try await StatementRepository(database: db).statements(of: contract.id).first {
+            let kept = try await StatementRepository(database: db).statements(of: contract.id)
+            if let statement = kept.first(where: { !brand || $0.state != .draft }) {
                 latest.append((contract, statement))
             }
         }

@@ -61,7 +61,8 @@ struct StatementPage: PageContent {
     }
 
     init(
-        contract: Contract, clientName: String, month: BusinessMonth, stored: StoredStatement?, now: StatementFigures,
+        contract: Contract, clientName: String, month: BusinessMonth, stored: StoredStatement?, earlier: [StoredStatement] = [],
+        now: StatementFigures,
         stores: [ID<Store>: Store], can: Abilities, names: [String: String], _ l10n: Localizer
     ) {
         title = l10n.format("statement_title", contract.name, month.description)
@@ -87,9 +88,12 @@ struct StatementPage: PageContent {
                 ? l10n.format("statement_drift_draft", total, change) : l10n.format("statement_drift_kept", total, change)
         }
         words = StatementWords(figures, stores: stores, l10n)
-        events = (stored?.events ?? []).map { event in
+        // The month's history across its revisions, oldest first, each event under its revision.
+        let revisions = earlier + (stored.map { [$0] } ?? [])
+        events = revisions.flatMap { revision in revision.events.map { (revision.revision, $0) } }.map { number, event in
             Event(
-                label: l10n["statement_action_" + event.action.rawValue], actor: l10n.actor(event.actor, names: names),
+                label: l10n.format("statement_event", String(number), l10n["statement_action_" + event.action.rawValue]),
+                actor: l10n.actor(event.actor, names: names),
                 at: ShanghaiTime.format(event.at),
                 dispute: event.dispute.map {
                     l10n.format("statement_dispute_of_line", String($0.line + 1), $0.comment)

@@ -27,7 +27,8 @@ public enum DashboardLoads {
         async throws -> Int
     {
         let bench = try await Workbench.load(for: principal, stores: stores, clients: clients, at: now, on: db)
-        _ = try await StatementLink.latest(of: try await ContractRepository(database: db).contracts(of: clients.map(\.id)), on: db)
+        _ = try await StatementLink.latest(
+            of: try await ContractRepository(database: db).contracts(of: clients.map(\.id)), brand: true, on: db)
         return bench.stores.count
     }
 }

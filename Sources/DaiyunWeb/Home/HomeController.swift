@@ -19,8 +19,9 @@ struct HomeController: RouteCollection {
             bench, clients: clients,
             canManageClients: AccessPolicy.decide(principal, .manageClients, in: .agency(principal.agencyID)) == .allow,
             Page.localizer(for: req))
-        let latest = try await StatementLink.latest(of: try await req.visibleContracts().map(\.0), on: req.db)
-        page.statements = StatementLink.links(latest, brand: principal.kind == .brandViewer, Page.localizer(for: req))
+        let brand = principal.kind == .brandViewer
+        let latest = try await StatementLink.latest(of: try await req.visibleContracts().map(\.0), brand: brand, on: req.db)
+        page.statements = StatementLink.links(latest, brand: brand, Page.localizer(for: req))
         return try await Page.render(page, for: req)
     }
 
