@@ -162,6 +162,9 @@ struct ContractsWebTests {
             let revised = try await brand.get(path).body.string
             #expect(revised.contains("第 2 稿") && revised.contains("对第 1 行：请核对"), "the dispute stays in the month's history")
 
+            let audit = try await brand.get("/audit").body.string
+            #expect(audit.contains("2026-11 结算单第 1 稿：待品牌方确认，应付合计 ¥10,000.00"), "the brand reads the steps in words")
+            #expect(audit.contains("合同 a1，合同期 2026-10-01 至 长期") && !audit.contains("contentHash"))
             let csv = try await brand.get("\(path)/download?format=csv")
             #expect(csv.headers.contentType?.subType == "csv" && Array(csv.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF])
             #expect(csv.body.string.contains("应付合计") && csv.body.string.contains("10000.00"))

@@ -66,6 +66,7 @@ struct LocalizationTests {
         "alert_severity_": AlertSeverity.allCases.map(\.rawValue),
         "alert_status_": AlertStatus.allCases.map(\.rawValue),
         "alert_dsr_drop_": ["description", "service", "logistics"],
+        "job_error_channel_family_": TOPError.Family.allCases.map(\.rawValue),
         "statement_state_": StatementState.allCases.map(\.rawValue) + ["none"],
         "statement_action_": StatementAction.allCases.map(\.rawValue),
         "statement_step_": StatementStep.names,

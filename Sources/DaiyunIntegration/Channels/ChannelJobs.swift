@@ -87,9 +87,17 @@ struct ChannelJobContext: Sendable {
     /// The platform's errors as job failures: final unless the error family is worth retrying.
     func translatingErrors<T>(_ body: () async throws -> T) async throws -> T {
         do { return try await body() } catch let error as TOPError {
-            throw JobFailure(
-                Message("job_error_channel", [error.description], english: error.description), final: !error.family.isRetryable)
+            throw JobFailure(Self.message(error), final: !error.family.isRetryable)
         }
+    }
+
+    /// The platform's error in the reader's language: its own detail (`sub_msg`, in Chinese on
+    /// Taobao) with its code, or, without one, what its family means; the English in full.
+    static func message(_ error: TOPError) -> Message {
+        let code = error.subCode ?? String(error.code)
+        if let detail = error.subMessage { return Message("job_error_channel_said", [detail, code], english: error.description) }
+        let family = "job_error_channel_family_" + error.family.rawValue
+        return Message(family, [code], english: error.description)
     }
 }
 

@@ -39,6 +39,8 @@ extension StringTable {
             "audit_action_robot_update": ("修改群机器人", "Robot changed"),
             "audit_action_contract_create": ("新建合同", "Contract created"),
             "audit_action_contract_amend": ("合同变更（新版本）", "Contract amended (new version)"),
+            "audit_statement_words": ("%@ 结算单第 %@ 稿：%@，应付合计 %@（内容哈希 %@…）", "statement %@, revision %@: %@, total %@ (content hash %@…)"),
+            "audit_contract_words": ("%@，合同期 %@ 至 %@", "%@, term %@ to %@"),
             "audit_action_statement_draft": ("生成结算单草稿", "Statement drafted"),
             "audit_action_statement_send": ("发送结算单给品牌方", "Statement sent to the brand"),
             "audit_action_statement_dispute": ("品牌方对结算单提出异议", "Statement disputed by the brand"),

@@ -51,6 +51,7 @@ enum AuditWords {
         }
         let before = object(entry.before)
         let after = object(entry.after)
+        if let words = contractWords(entry.entityType, after, l10n) { return words }
         if entry.before == nil {
             return after.keys.sorted().map { "\(field($0, l10n))=\(value(after[$0], field: $0, l10n))" }.joined(separator: "，")
         }
@@ -60,6 +61,33 @@ enum AuditWords {
             let new = value(after[key], field: key, l10n)
             return old == new ? nil : "\(field(key, l10n))：\(old) → \(new)"
         }.joined(separator: "；")
+    }
+
+    /// A contract, a version of it or a statement in a line: their JSON holds nested terms and
+    /// figures that read as nothing field by field.
+    static func contractWords(_ type: String, _ after: [String: Any], _ l10n: Localizer) -> String? {
+        switch type {
+        case "statement":
+            guard let month = after["month"] as? String, let revision = after["revision"] as? Int, let state = after["state"] as? String,
+                let total = after["total"] as? NSNumber, let hash = after["contentHash"] as? String,
+                StatementState(rawValue: state) != nil
+            else { return nil }
+            return l10n.format(
+                "audit_statement_words", month, String(revision), l10n["statement_state_" + state],
+                l10n.money(Money(fen: total.int64Value)),
+                String(hash.prefix(12)))
+        case "contract":
+            if let name = after["name"] as? String, let start = after["start"] as? String {
+                let end = after["end"] as? String ?? l10n["contract_open_ended"]
+                return l10n.format("audit_contract_words", name, start, end)
+            }
+            if let number = after["number"] as? Int, let from = after["effectiveFrom"] as? String {
+                return l10n.format("contract_version", String(number), from)
+            }
+            return nil
+        default:
+            return nil
+        }
     }
 
     /// `listPrice` reads as its label (售价) when there is one, else as itself.

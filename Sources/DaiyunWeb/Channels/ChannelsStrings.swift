@@ -20,7 +20,19 @@ extension StringTable {
             "job_error_secrets": ("无法解开店铺的渠道密钥：%@", "the store's channel secrets cannot be opened: %@"),
             "job_error_no_connection": ("店铺没有连接渠道", "the store has no channel connection"),
             "job_error_channel_unsupported": ("%@ 店铺还不能通过开放平台同步", "%@ stores do not sync through the open platform yet"),
-            "job_error_channel": ("渠道返回错误：%@", "the channel answered: %@"),
+            "job_error_channel_said": ("渠道拒绝：%@（错误码 %@）", "the channel refused: %@ (code %@)"),
+            "job_error_channel_family_platform": (
+                "渠道服务暂时出错（错误码 %@），将自动重试", "the channel's service failed (code %@); retried automatically"
+            ),
+            "job_error_channel_family_rateLimited": ("调用渠道过于频繁（错误码 %@），稍后自动重试", "called the channel too often (code %@); retried shortly"),
+            "job_error_channel_family_signature": (
+                "渠道拒绝了应用签名或 AppKey（错误码 %@）：请检查应用密钥", "the channel refused the app's signature or key (code %@): check the app secret"
+            ),
+            "job_error_channel_family_session": (
+                "店铺授权已失效（错误码 %@）：请商家重新授权", "the store's authorisation has lapsed (code %@): the seller must authorise again"
+            ),
+            "job_error_channel_family_parameter": ("渠道认为请求参数有误（错误码 %@）", "the channel found a parameter wrong (code %@)"),
+            "job_error_channel_family_business": ("渠道按业务规则拒绝了请求（错误码 %@）", "the channel refused the request by its rules (code %@)"),
             "job_error_push": ("%@ / %@ 个商品的库存未推送：%@", "%@ of %@ listings not pushed: %@"),
             "job_error_no_shipment": ("任务没有指明发货记录", "the job names no shipment"),
             "job_error_no_order": ("订单 %@ 不在代运系统中", "order %@ is not in Daiyun"),

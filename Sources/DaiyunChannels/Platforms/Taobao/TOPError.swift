@@ -11,7 +11,7 @@ public struct TOPError: Error, Sendable, Equatable, CustomStringConvertible {
     public var family: Family
 
     /// What an error means for the caller.
-    public enum Family: String, Sendable, Codable {
+    public enum Family: String, Sendable, Codable, CaseIterable {
         /// A platform fault (`isp.*`, service unavailable): retry with backoff.
         case platform
         /// Called too often: retry after the ban.
