@@ -186,19 +186,19 @@ public enum Settlement {
                 }
             }
         }
-        for adjustment in inputs.adjustments where adjustment.amount != .zero {
-            lines.append(
-                StatementLine(kind: .adjustment, amount: adjustment.amount, first: first, last: last, stores: [], adjustment: adjustment))
-        }
-        return StatementFigures(
+        let figures = StatementFigures(
             contractID: contract.id, month: month, lines: lines, kpis: results, total: lines.reduce(Money.zero) { $0 + $1.amount })
+        return figures.carrying(inputs.adjustments)
     }
 
     /// What a final month owes now that it computes to `recomputed` (a refund completed in it
-    /// reached Daiyun later, a late import): the difference, carried into the next statement;
-    /// nil when nothing changed.
-    public static func adjustment(final: StatementFigures, recomputed: StatementFigures, reason: String) -> StatementAdjustment? {
-        let difference = recomputed.total - final.total
+    /// reached Daiyun later, a late import): the difference of the month's own lines, less what
+    /// later months carried already (`carried`), carried into the next statement; nil when
+    /// nothing is owed.
+    public static func adjustment(final: StatementFigures, recomputed: StatementFigures, carried: Money = .zero, reason: String)
+        -> StatementAdjustment?
+    {
+        let difference = recomputed.ownTotal - final.ownTotal - carried
         guard difference != .zero else { return nil }
         return StatementAdjustment(month: final.month, amount: difference, reason: reason)
     }
@@ -231,5 +231,22 @@ public enum Settlement {
         }
         if let bonus = kpi.bonus, let bonusAt = kpi.bonusAt, actual >= bonusAt { result.bonus = bonus }
         return result
+    }
+}
+
+extension StatementFigures {
+    /// The total without the adjustments carried into it: what the month itself comes to.
+    public var ownTotal: Money { lines.filter { $0.kind != .adjustment }.reduce(Money.zero) { $0 + $1.amount } }
+
+    /// The figures with the adjustments added as the last lines, and in the total.
+    public func carrying(_ adjustments: [StatementAdjustment]) -> StatementFigures {
+        var figures = self
+        let (first, last) = (month.firstDay, month.next.firstDay.advanced(by: -1))
+        for adjustment in adjustments where adjustment.amount != .zero {
+            figures.lines.append(
+                StatementLine(kind: .adjustment, amount: adjustment.amount, first: first, last: last, stores: [], adjustment: adjustment))
+            figures.total = figures.total + adjustment.amount
+        }
+        return figures
     }
 }

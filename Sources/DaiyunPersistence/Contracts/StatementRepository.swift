@@ -139,24 +139,22 @@ public struct StatementRepository: Sendable {
     }
 
     /// The month from the data, with the adjustments due for the contract's earlier final months:
-    /// what each gives now, less what it was made final with and what later months carried.
+    /// what each gives now, less what it was made final with and what later months carried. The
+    /// contract's months are computed once, in one pass.
     public func compute(_ contract: Contract, month: BusinessMonth) async throws -> StatementFigures {
-        let settlement = SettlementRepository(database: database)
         let latest = Dictionary(grouping: try await statements(of: contract.id), by: \.month).compactMapValues(\.first)
+        let months = try await SettlementRepository(database: database).months(of: contract, through: month)
+        let now = Dictionary(months.map { ($0.month, $0) }) { first, _ in first }
         var adjustments: [StatementAdjustment] = []
         for (earlier, final) in latest where earlier < month && final.state == .final {
+            guard let recomputed = now[earlier] else { continue }
             let carried = latest.values.filter { $0.month > earlier && $0.month != month }.flatMap(\.figures.lines)
                 .compactMap(\.adjustment).filter { $0.month == earlier }.reduce(Money.zero) { $0 + $1.amount }
-            let now = try await settlement.statement(of: contract, month: earlier)
-            let due = Self.withoutAdjustments(now) - Self.withoutAdjustments(final.figures) - carried
-            if due != .zero { adjustments.append(StatementAdjustment(month: earlier, amount: due, reason: "late_data")) }
+            if let due = Settlement.adjustment(final: final.figures, recomputed: recomputed, carried: carried, reason: "late_data") {
+                adjustments.append(due)
+            }
         }
-        return try await settlement.statement(of: contract, month: month, adjustments: adjustments.sorted { $0.month < $1.month })
-    }
-
-    /// The total without the adjustments carried into it: what the month itself comes to.
-    public static func withoutAdjustments(_ figures: StatementFigures) -> Money {
-        figures.lines.filter { $0.kind != .adjustment }.reduce(Money.zero) { $0 + $1.amount }
+        return months[months.count - 1].carrying(adjustments.sorted { $0.month < $1.month })
     }
 
     private static func insert(

@@ -81,7 +81,7 @@ struct StatementPage: PageContent {
         contentHash = stored?.contentHash
         intact = stored.map { StatementRepository.hash($0.figures) == $0.contentHash } ?? true
         if let stored, StatementRepository.hash(now) != stored.contentHash {
-            let difference = StatementRepository.withoutAdjustments(now) - StatementRepository.withoutAdjustments(stored.figures)
+            let difference = now.ownTotal - stored.figures.ownTotal
             let (total, change) = (l10n.money(now.total), l10n.money(difference))
             drift =
                 stored.state == .draft
